@@ -1,0 +1,164 @@
+# recap: summaries, key phrases and chapters for spoken-word transcripts.
+#
+#   make              the libraries (static and shared) and the CLI
+#   make check        unit tests (cmocka), golden CLI tests, pathological inputs
+#   make sanitize     the same tests built with ASan + UBSan
+#   make valgrind     the CLI on the examples under valgrind
+#   make bench        the speed benchmark (results: README, "Speed")
+#   make fuzz         libFuzzer harnesses (clang), FUZZ_SECONDS each
+#   make install      PREFIX=/usr/local DESTDIR= ; make uninstall
+#   make tables       regenerate src/lang_tables.c from stopwords/
+#   make format       clang-format the sources
+
+VERSION    := 0.1.0
+SOVERSION  := 0
+PREFIX     ?= /usr/local
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wvla -Werror
+CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L
+DEPLIBS  := -lstemmer -lutf8proc -lm
+B        ?= build
+
+LIB_SRC := $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c))
+CLI_SRC := src/main.c $(wildcard src/cli_*.c)
+LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/lib/%.o)
+CLI_OBJ := $(CLI_SRC:src/%.c=$(B)/cli/%.o)
+
+STATIC  := $(B)/librecap.a
+SHARED  := $(B)/librecap.so.$(VERSION)
+SONAME  := librecap.so.$(SOVERSION)
+RECAP   := $(B)/recap
+
+.PHONY: all check unit golden pathological sanitize valgrind bench fuzz \
+        install uninstall tables format clean
+
+all: $(STATIC) $(SHARED) $(RECAP)
+
+$(B)/lib/%.o: src/%.c | $(B)/lib
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -fPIC -fvisibility=hidden -MMD -MP -c $< -o $@
+
+$(B)/cli/%.o: src/%.c | $(B)/cli
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/lib $(B)/cli $(B)/tests:
+	mkdir -p $@
+
+$(STATIC): $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(SHARED): $(LIB_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(DEPLIBS)
+	ln -sf librecap.so.$(VERSION) $(B)/$(SONAME)
+	ln -sf librecap.so.$(VERSION) $(B)/librecap.so
+
+# The CLI links the static library: one self-contained binary.
+$(RECAP): $(CLI_OBJ) $(STATIC)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(DEPLIBS) -lpthread
+
+# ---- generated tables -------------------------------------------------------
+# src/lang_tables.c is committed; this rule rebuilds it when the lists change.
+$(B)/gen_tables: tools/gen_tables.c src/normalize.c src/mem.c src/lang.h | $(B)/lib
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ tools/gen_tables.c src/normalize.c src/mem.c -lutf8proc
+
+src/lang_tables.c: $(wildcard stopwords/*.txt stopwords/*.abbrev stopwords/*.fillers) stopwords/languages.tsv
+	$(MAKE) $(B)/gen_tables
+	$(B)/gen_tables stopwords > $@.tmp && mv $@.tmp $@
+
+tables:
+	rm -f src/lang_tables.c
+	$(MAKE) src/lang_tables.c
+
+# ---- tests ------------------------------------------------------------------
+TEST_SRC := $(wildcard tests/test_*.c)
+TESTS    := $(TEST_SRC:tests/%.c=$(B)/tests/%)
+
+# Unit tests see the library's internals: they link its objects directly.
+$(B)/tests/%: tests/%.c $(LIB_OBJ) | $(B)/tests
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(DEPLIBS) -lcmocka -lpthread
+
+$(B)/tests/summarize: examples/summarize.c $(STATIC) | $(B)/tests
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(STATIC) $(DEPLIBS)
+
+check: unit golden pathological
+
+unit: $(TESTS) $(B)/tests/summarize
+	@set -e; for t in $(TESTS); do echo "== $$t"; $$t; done
+	$(B)/tests/summarize examples/webinar.txt > /dev/null
+
+golden: $(RECAP)
+	RECAP=$(RECAP) sh tests/golden.sh
+
+pathological: $(RECAP)
+	RECAP=$(RECAP) sh tests/pathological.sh
+
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+sanitize:
+	$(MAKE) B=build-san CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" check
+
+valgrind: $(RECAP)
+	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=all \
+	  $(RECAP) --chapters --speakers examples/webinar.txt > /dev/null
+	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=all \
+	  $(RECAP) -f json examples/webinar.vtt > /dev/null
+
+# ---- benchmark and fuzzing ----------------------------------------------------
+$(B)/bench: tools/bench.c $(STATIC)
+	$(CC) $(WARN) $(CPPFLAGS) -O2 -g -o $@ $< $(STATIC) $(DEPLIBS)
+
+bench: $(B)/bench $(RECAP)
+	$(B)/bench
+
+FUZZ_SECONDS ?= 10
+FUZZERS := $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+build-fuzz/%: tests/fuzz/%.c $(LIB_SRC)
+	mkdir -p build-fuzz
+	clang -std=c11 $(CPPFLAGS) $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) $(DEPLIBS)
+
+fuzz: $(FUZZERS)
+	@set -e; for f in $(FUZZERS); do n=$$(basename $$f); \
+	  mkdir -p build-fuzz/corpus/$$n; \
+	  echo "== $$n ($(FUZZ_SECONDS) s)"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	      build-fuzz/corpus/$$n tests/fuzz/seeds 2>&1 | tail -n 3; done
+
+# ---- install --------------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(BINDIR) \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(PKGCONFIGDIR)
+	install -m 644 include/recap.h $(DESTDIR)$(INCLUDEDIR)/recap.h
+	install -m 644 $(STATIC) $(DESTDIR)$(LIBDIR)/librecap.a
+	install -m 755 $(SHARED) $(DESTDIR)$(LIBDIR)/librecap.so.$(VERSION)
+	ln -sf librecap.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/librecap.so
+	install -m 755 $(RECAP) $(DESTDIR)$(BINDIR)/recap
+	install -m 644 man/recap.1 $(DESTDIR)$(MANDIR)/man1/recap.1
+	install -m 644 man/recap.3 $(DESTDIR)$(MANDIR)/man3/recap.3
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	    recap.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/recap.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(INCLUDEDIR)/recap.h $(DESTDIR)$(LIBDIR)/librecap.a \
+	  $(DESTDIR)$(LIBDIR)/librecap.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME) \
+	  $(DESTDIR)$(LIBDIR)/librecap.so $(DESTDIR)$(BINDIR)/recap \
+	  $(DESTDIR)$(MANDIR)/man1/recap.1 $(DESTDIR)$(MANDIR)/man3/recap.3 \
+	  $(DESTDIR)$(PKGCONFIGDIR)/recap.pc
+
+format:
+	clang-format -i include/*.h src/*.c src/*.h tests/*.c tools/*.c examples/*.c
+
+clean:
+	rm -rf build build-san build-fuzz
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

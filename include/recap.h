@@ -1,0 +1,562 @@
+/*
+ * recap.h - summaries, key phrases and chapters for spoken-word transcripts.
+ *
+ * librecap reads a transcript (plain text, `Name: text` lines, WebVTT, SRT or
+ * Whisper-style JSON), splits it into sentences, scores them with TF-IDF and
+ * TextRank and returns a summary, key phrases, chapters and per-speaker
+ * figures.  It is offline and deterministic: the same input and options give
+ * byte-identical results on every run and every machine.
+ *
+ * Using it takes three objects:
+ *
+ *   recap_context   language resources shared by many documents: the
+ *                   compiled-in stopword, abbreviation and filler lists,
+ *                   user stopword lists, background IDF tables.
+ *   recap_document  the analysis of one text.  It may be reused for the next
+ *                   text, which is cheaper than creating a new one.
+ *   recap_options   what to compute, filled with defaults by
+ *                   recap_options_init().
+ *
+ *     recap_context *ctx;  recap_document *doc;  recap_options opt;
+ *     recap_context_new(&ctx);
+ *     recap_document_new(ctx, &doc);
+ *     recap_options_init(&opt);
+ *     if (recap_document_analyze(doc, text, len, &opt) == RECAP_OK)
+ *       for (size_t i = 0; i < recap_summary_count(doc); i++)
+ *         puts(recap_summary_at(doc, i)->text);
+ *     recap_document_free(doc);
+ *     recap_context_free(ctx);
+ *
+ * or, in one call, recap_summarize().
+ *
+ * Errors: every function that can fail returns a recap_status; results come
+ * back through out-parameters.  The library never prints, never calls exit()
+ * or abort(), and reports running out of memory as RECAP_ERR_NOMEM, leaving
+ * the objects involved valid (a document that failed holds no results).
+ *
+ * Threads: the library has no mutable global state.  A context is read-only
+ * once set up (after its last recap_context_add_stopwords() or
+ * recap_context_load_idf() call) and may then be shared by any number of
+ * threads.  A document (and the stemmer inside it) belongs to one thread at
+ * a time; different documents may be analysed at once in different threads.
+ * A document's results may be read from several threads at once as long as
+ * no thread analyses into it.
+ *
+ * Text: input is UTF-8 (a BOM is dropped; UTF-16 with a BOM, or recognisably
+ * UTF-16 without one, is transcoded; input that is not UTF-8 but reads as
+ * Windows-1252 is transcoded, see RECAP_OPT_STRICT_UTF8).  Every string the
+ * library returns is valid UTF-8 in Unicode NFC and NUL-terminated.  Offsets
+ * and lengths are in bytes of the input exactly as given.
+ */
+#ifndef RECAP_H
+#define RECAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32) && defined(RECAP_BUILDING_DLL)
+#define RECAP_API __declspec(dllexport)
+#elif defined(__GNUC__)
+#define RECAP_API __attribute__((visibility("default")))
+#else
+#define RECAP_API
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Versions                                                                 */
+/* ------------------------------------------------------------------------ */
+
+#define RECAP_VERSION_MAJOR 0
+#define RECAP_VERSION_MINOR 1
+#define RECAP_VERSION_PATCH 0
+#define RECAP_VERSION_STRING "0.1.0"
+/** The version as one comparable number: 0xMMmmpp. */
+#define RECAP_VERSION_NUMBER                                                   \
+  ((RECAP_VERSION_MAJOR << 16) | (RECAP_VERSION_MINOR << 8) |                  \
+   RECAP_VERSION_PATCH)
+
+/**
+ * The version of the library linked at run time, as "MAJOR.MINOR.PATCH".
+ * Compare with RECAP_VERSION_STRING to detect a header/library mismatch.
+ * Returns a static string; never fails.
+ */
+RECAP_API const char *recap_version(void);
+
+/** The run-time version as RECAP_VERSION_NUMBER would give it. */
+RECAP_API int recap_version_number(void);
+
+/* ------------------------------------------------------------------------ */
+/* Status codes                                                             */
+/* ------------------------------------------------------------------------ */
+
+/** What a call did.  RECAP_OK is 0; every other value is an error. */
+typedef enum recap_status {
+  RECAP_OK = 0,
+  /** An allocation failed.  Nothing leaked; the objects stay usable. */
+  RECAP_ERR_NOMEM = 1,
+  /** A NULL pointer, an out-of-range option or an option combination
+      that makes no sense. */
+  RECAP_ERR_INVALID_ARGUMENT = 2,
+  /** The language named in the options is not one recap knows. */
+  RECAP_ERR_UNKNOWN_LANGUAGE = 3,
+  /** The input is not in the format it claims or was forced to be (a
+      WebVTT file without its header, malformed JSON, ...).  The document's
+      error message says where. */
+  RECAP_ERR_BAD_FORMAT = 4,
+  /** The input is not text: invalid UTF-8 with RECAP_OPT_STRICT_UTF8, or a
+      binary file. */
+  RECAP_ERR_BAD_ENCODING = 5,
+  /** The input is larger than recap_options.max_input_bytes. */
+  RECAP_ERR_TOO_LARGE = 6,
+  /** A stopword list or IDF table given to the context is malformed. */
+  RECAP_ERR_BAD_TABLE = 7
+} recap_status;
+
+/**
+ * A short English description of a status ("out of memory", ...).  Returns a
+ * static string, also for values that are not a recap_status.
+ */
+RECAP_API const char *recap_strerror(recap_status status);
+
+/* ------------------------------------------------------------------------ */
+/* Memory                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Where the library gets memory.  Every allocation of a context, and of the
+ * documents and strings made from it, goes through these three functions.
+ * `realloc` must behave like C's realloc (NULL ptr = allocate); `free` must
+ * accept NULL.  Returning NULL makes the call that needed the memory fail
+ * with RECAP_ERR_NOMEM.  The functions are called from whichever thread uses
+ * the context or document, so they must be thread-safe if those are used
+ * from several threads.
+ */
+typedef struct recap_allocator {
+  void *(*malloc)(void *user, size_t size);
+  void *(*realloc)(void *user, void *ptr, size_t size);
+  void (*free)(void *user, void *ptr);
+  void *user;
+} recap_allocator;
+
+/**
+ * Frees a string the library rendered for the caller (recap_render(),
+ * recap_summarize(), recap_sentence_text(), recap_idf_render()).  Accepts
+ * NULL.  Uses the allocator the string was made with.
+ */
+RECAP_API void recap_free(char *string);
+
+/* ------------------------------------------------------------------------ */
+/* Context: language resources                                              */
+/* ------------------------------------------------------------------------ */
+
+typedef struct recap_context recap_context;
+
+/**
+ * Creates a context using malloc/realloc/free.  The compiled-in lists for
+ * every language are available at once; nothing is read from disk.
+ * On success *out owns a context to be freed with recap_context_free().
+ * Returns RECAP_ERR_INVALID_ARGUMENT if out is NULL, RECAP_ERR_NOMEM.
+ */
+RECAP_API recap_status recap_context_new(recap_context **out);
+
+/** Like recap_context_new(), with the caller's allocator (copied). */
+RECAP_API recap_status recap_context_new_with_allocator(
+    const recap_allocator *allocator, recap_context **out);
+
+/** Frees a context.  Accepts NULL.  Free its documents first. */
+RECAP_API void recap_context_free(recap_context *ctx);
+
+/**
+ * Adds stopwords to those of a language (or of every language if `language`
+ * is NULL or "all"): UTF-8 text, one word per line, blank lines and lines
+ * starting with '#' ignored, matched case-insensitively after Unicode NFKC.
+ * A line starting with '-' removes the word that follows from the list
+ * instead.  The text is copied.
+ * Returns RECAP_ERR_UNKNOWN_LANGUAGE, RECAP_ERR_BAD_TABLE (invalid UTF-8),
+ * RECAP_ERR_NOMEM.  Not thread-safe: call before sharing the context.
+ */
+RECAP_API recap_status recap_context_add_stopwords(recap_context *ctx,
+                                                   const char *language,
+                                                   const char *text,
+                                                   size_t length);
+
+/**
+ * Loads a background document-frequency table (the format written by
+ * recap_idf_render(), documented in recap(1)) so that TF-IDF weighs terms by
+ * how rare they are in the caller's archive rather than in the document
+ * alone.  Loading several tables adds their counts.  The text is copied.
+ * Returns RECAP_ERR_BAD_TABLE with the line in ctx's error message,
+ * RECAP_ERR_NOMEM.  Not thread-safe: call before sharing the context.
+ */
+RECAP_API recap_status recap_context_load_idf(recap_context *ctx,
+                                              const char *text, size_t length);
+
+/**
+ * The message of the last failed recap_context_add_stopwords() or
+ * recap_context_load_idf() call ("line 3: expected a count"), or "".
+ * Borrowed; valid until the next call on ctx.
+ */
+RECAP_API const char *recap_context_error(const recap_context *ctx);
+
+/* ------------------------------------------------------------------------ */
+/* Options                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/** Input formats.  AUTO looks at the content, then the file name. */
+typedef enum recap_input_format {
+  RECAP_INPUT_AUTO = 0,
+  RECAP_INPUT_TEXT,       /**< prose; blank lines separate paragraphs */
+  RECAP_INPUT_TRANSCRIPT, /**< `Name: text`, `[00:01:02] Name: text`, ... */
+  RECAP_INPUT_VTT,        /**< WebVTT captions */
+  RECAP_INPUT_SRT,        /**< SubRip captions */
+  RECAP_INPUT_JSON        /**< Whisper-style {"segments": [...]} or a list */
+} recap_input_format;
+
+/** How sentences are scored.  See recap(3) for the formulas. */
+typedef enum recap_scorer {
+  RECAP_SCORER_FUSED = 0, /**< TextRank and TF-IDF combined (default) */
+  RECAP_SCORER_TEXTRANK,  /**< TextRank centrality alone */
+  RECAP_SCORER_TFIDF      /**< mean TF-IDF weight of the sentence's terms */
+} recap_scorer;
+
+/** How TextRank measures the similarity of two sentences. */
+typedef enum recap_similarity {
+  RECAP_SIMILARITY_COSINE = 0, /**< cosine of TF-IDF vectors (default) */
+  RECAP_SIMILARITY_OVERLAP,    /**< Mihalcea & Tarau 2004: shared terms
+                                    over log lengths */
+  RECAP_SIMILARITY_BM25        /**< Barrios et al. 2016: BM25 weights */
+} recap_similarity;
+
+/** Option flags, or-ed into recap_options.flags. */
+enum {
+  /** Invalid UTF-8 is an error (RECAP_ERR_BAD_ENCODING) instead of being
+      repaired to U+FFFD or read as Windows-1252. */
+  RECAP_OPT_STRICT_UTF8 = 1u << 0,
+  /** List summary sentences best first instead of in document order. */
+  RECAP_OPT_SCORE_ORDER = 1u << 1,
+  /** Keep filler words (um, uh, ...) in displayed sentences. */
+  RECAP_OPT_VERBATIM = 1u << 2,
+  /** Compute chapters (recap_chapter_count() ...). */
+  RECAP_OPT_CHAPTERS = 1u << 3,
+  /** Compute per-speaker figures (recap_speaker_count() ...). */
+  RECAP_OPT_SPEAKERS = 1u << 4,
+  /** With a word budget, cut the last sentence to fill it exactly instead
+      of leaving it out.  A cut sentence ends with "...". */
+  RECAP_OPT_CUT_LAST = 1u << 5
+};
+
+/** "No limit" for the size_t limits in recap_options. */
+#define RECAP_UNLIMITED ((size_t)-1)
+
+/**
+ * What recap_document_analyze() computes.  Always fill with
+ * recap_options_init() first, then change what you need: new fields are
+ * only ever added at the end, with a new soname.
+ *
+ * The summary is the best set of sentences that fits every limit at once
+ * (sentences, words, ratio); a limit of 0 turns the summary off.
+ */
+typedef struct recap_options {
+  /** A language name ("english"), an ISO 639-1 code ("en"), "auto" to
+      detect it from the text, or "none" for no stemming and stopwords
+      learnt from the text.  Default "auto".  Borrowed during the call. */
+  const char *language;
+  /** Default RECAP_INPUT_AUTO. */
+  recap_input_format input_format;
+  /** The input's file name, used only as a hint when detecting the format
+      (".vtt", ".srt", ".json").  May be NULL (default). */
+  const char *filename;
+  /** Most sentences in the summary.  Default 5.  0 = no summary. */
+  size_t summary_sentences;
+  /** Most words in the summary.  Default RECAP_UNLIMITED. */
+  size_t summary_words;
+  /** Most sentences as a fraction of the document's, in [0, 1]; at least
+      one sentence if > 0.  Default 1.0 (no limit). */
+  double summary_ratio;
+  /** How many key phrases.  Default 10.  0 = none. */
+  size_t keyphrases;
+  /** With RECAP_OPT_CHAPTERS: how many chapters; 0 (default) chooses. */
+  size_t chapters;
+  /** Focus the summary on sentences related to this text ("what was
+      decided about the budget?").  NULL (default) for a general summary.
+      Borrowed during the call. */
+  const char *query;
+  /** Inputs larger than this fail with RECAP_ERR_TOO_LARGE.  Default
+      1 GiB (RECAP_DEFAULT_MAX_INPUT). */
+  size_t max_input_bytes;
+  /** Default RECAP_SCORER_FUSED. */
+  recap_scorer scorer;
+  /** Default RECAP_SIMILARITY_COSINE. */
+  recap_similarity similarity;
+  /** RECAP_OPT_* flags.  Default 0. */
+  unsigned int flags;
+} recap_options;
+
+#define RECAP_DEFAULT_MAX_INPUT ((size_t)1 << 30)
+
+/** Fills *opts with the defaults documented above.  Accepts NULL. */
+RECAP_API void recap_options_init(recap_options *opts);
+
+/* ------------------------------------------------------------------------ */
+/* Documents                                                                */
+/* ------------------------------------------------------------------------ */
+
+typedef struct recap_document recap_document;
+
+/**
+ * Creates an empty document that will use ctx's resources.  ctx must
+ * outlive the document.  Returns RECAP_ERR_INVALID_ARGUMENT, RECAP_ERR_NOMEM.
+ */
+RECAP_API recap_status recap_document_new(const recap_context *ctx,
+                                          recap_document **out);
+
+/** Frees a document and every result borrowed from it.  Accepts NULL. */
+RECAP_API void recap_document_free(recap_document *doc);
+
+/**
+ * Analyses `length` bytes of `text` (need not be NUL-terminated; may be
+ * NULL if length is 0) with `opts` (NULL for the defaults), replacing the
+ * document's previous results.  The text is not retained.
+ *
+ * An empty text, or one without any words, is not an error: it gives a
+ * document with no sentences and no results.
+ *
+ * Returns RECAP_OK, or RECAP_ERR_INVALID_ARGUMENT, RECAP_ERR_UNKNOWN_LANGUAGE,
+ * RECAP_ERR_BAD_FORMAT, RECAP_ERR_BAD_ENCODING, RECAP_ERR_TOO_LARGE,
+ * RECAP_ERR_NOMEM; on error the document holds no results and
+ * recap_document_error() says what went wrong.
+ */
+RECAP_API recap_status recap_document_analyze(recap_document *doc,
+                                              const char *text, size_t length,
+                                              const recap_options *opts);
+
+/**
+ * A message for the last failed recap_document_analyze() ("line 12: bad
+ * timestamp '00:01'"), or "" after a success.  Borrowed; valid until the
+ * next analysis or until the document is freed.
+ */
+RECAP_API const char *recap_document_error(const recap_document *doc);
+
+/**
+ * The language used: its libstemmer name ("english"), "none" for the
+ * language-neutral mode.  After "auto", the detected language, with the
+ * detector's confidence in [0, 1] in *confidence (1 when the language was
+ * given).  confidence may be NULL.  Static string.
+ */
+RECAP_API const char *recap_document_language(const recap_document *doc,
+                                              double *confidence);
+
+/** The input format used (after detection). */
+RECAP_API recap_input_format
+recap_document_input_format(const recap_document *doc);
+
+/** Number of words (tokens that are not punctuation) in the document. */
+RECAP_API size_t recap_document_word_count(const recap_document *doc);
+
+/** Seconds from the first to the last timestamp, or -1 without times. */
+RECAP_API double recap_document_duration(const recap_document *doc);
+
+/* ------------------------------------------------------------------------ */
+/* Results                                                                  */
+/* ------------------------------------------------------------------------ */
+/*
+ * Every pointer below is borrowed from the document: valid until the next
+ * recap_document_analyze() on it or recap_document_free().  Do not copy or
+ * allocate these structs yourself; read them through the pointers (fields
+ * may be added at the end).  Times are seconds from the start of the
+ * recording; a time of -1 means the input had no timestamps.
+ */
+
+/** One sentence of the document. */
+typedef struct recap_sentence {
+  size_t index;        /**< position among the document's sentences */
+  const char *text;    /**< display text (NFC, whitespace collapsed,
+                            fillers dropped unless RECAP_OPT_VERBATIM) */
+  size_t text_length;  /**< bytes in text, without the NUL */
+  size_t offset;       /**< where the sentence starts in the input */
+  size_t length;       /**< its bytes in the input */
+  double score;        /**< the scorer's value; higher is better */
+  const char *speaker; /**< who said it, or NULL */
+  double start;        /**< when it starts, or -1 */
+  double end;          /**< when it ends, or -1 */
+  size_t words;        /**< words in text */
+} recap_sentence;
+
+/** Number of summary sentences. */
+RECAP_API size_t recap_summary_count(const recap_document *doc);
+/** Summary sentence i (0-based), in document order unless
+    RECAP_OPT_SCORE_ORDER; NULL if i is out of range. */
+RECAP_API const recap_sentence *recap_summary_at(const recap_document *doc,
+                                                 size_t i);
+
+/** Number of sentences in the document. */
+RECAP_API size_t recap_sentence_count(const recap_document *doc);
+/**
+ * Fills *out with sentence i of the document, text excepted (text is NULL
+ * and text_length 0: call recap_sentence_text()).  Returns
+ * RECAP_ERR_INVALID_ARGUMENT if i is out of range.
+ */
+RECAP_API recap_status recap_sentence_get(const recap_document *doc, size_t i,
+                                          recap_sentence *out);
+/**
+ * The display text of sentence i as a new string, to be freed with
+ * recap_free().  *length (may be NULL) gets its length.
+ */
+RECAP_API recap_status recap_sentence_text(const recap_document *doc, size_t i,
+                                           char **out, size_t *length);
+
+/** One key phrase. */
+typedef struct recap_keyphrase {
+  const char *phrase;   /**< most frequent surface form, lower case */
+  size_t phrase_length; /**< bytes, without the NUL */
+  double score;         /**< higher is better */
+  size_t count;         /**< occurrences, all inflections together */
+  size_t sentence;      /**< sentence of the first mention */
+  size_t offset;        /**< first mention in the input */
+  size_t length;        /**< its bytes in the input */
+  double start;         /**< time of the first mention, or -1 */
+} recap_keyphrase;
+
+RECAP_API size_t recap_keyphrase_count(const recap_document *doc);
+RECAP_API const recap_keyphrase *recap_keyphrase_at(const recap_document *doc,
+                                                    size_t i);
+
+/** One chapter (a run of sentences on one topic). */
+typedef struct recap_chapter {
+  const char *title;     /**< a few words from its key phrases */
+  size_t first_sentence; /**< index of its first sentence */
+  size_t sentence_count; /**< how many sentences */
+  double start;          /**< time of its first sentence, or -1 */
+  double end;            /**< end of its last sentence, or -1 */
+  size_t offset;         /**< where it starts in the input */
+  size_t length;         /**< its bytes in the input */
+  size_t highlight_count;                  /**< 1 to 3 */
+  const recap_sentence *const *highlights; /**< its best sentences */
+} recap_chapter;
+
+RECAP_API size_t recap_chapter_count(const recap_document *doc);
+RECAP_API const recap_chapter *recap_chapter_at(const recap_document *doc,
+                                                size_t i);
+
+/** One speaker's share of the conversation. */
+typedef struct recap_speaker {
+  const char *name;       /**< as labelled in the input */
+  double talk_time;       /**< seconds of their cues, or -1 without times */
+  size_t words;           /**< words spoken */
+  size_t turns;           /**< turns taken */
+  size_t keyphrase_count; /**< their key phrases, best first */
+  const recap_keyphrase *const *keyphrases;
+  const recap_sentence *representative; /**< their most central sentence,
+                                             or NULL */
+} recap_speaker;
+
+RECAP_API size_t recap_speaker_count(const recap_document *doc);
+RECAP_API const recap_speaker *recap_speaker_at(const recap_document *doc,
+                                                size_t i);
+
+/** One segment (cue, turn or paragraph) as read from the input. */
+typedef struct recap_segment {
+  const char *speaker; /**< or NULL */
+  double start;        /**< or -1 */
+  double end;          /**< or -1 */
+  size_t offset;       /**< where its text starts in the input */
+  size_t length;       /**< its bytes in the input */
+} recap_segment;
+
+RECAP_API size_t recap_segment_count(const recap_document *doc);
+RECAP_API recap_status recap_segment_get(const recap_document *doc, size_t i,
+                                         recap_segment *out);
+
+/* ------------------------------------------------------------------------ */
+/* Rendering                                                                */
+/* ------------------------------------------------------------------------ */
+
+typedef enum recap_format {
+  RECAP_FORMAT_TEXT = 0, /**< for people; one item per line */
+  RECAP_FORMAT_JSON,     /**< one JSON object on one line */
+  RECAP_FORMAT_MARKDOWN, /**< `- [00:12:34] **Speaker**: sentence` */
+  RECAP_FORMAT_YOUTUBE   /**< chapter list: `00:00 Title` per line */
+} recap_format;
+
+/**
+ * Renders the document's results in a format; the JSON schema is in
+ * recap(1).  *out gets a new NUL-terminated string to be freed with
+ * recap_free(); *length (may be NULL) its length.
+ */
+RECAP_API recap_status recap_render(const recap_document *doc,
+                                    recap_format format, char **out,
+                                    size_t *length);
+
+/**
+ * The one-call convenience: analyses text with opts (NULL for defaults) and
+ * a private context, and renders the result in `format`.  On success *out
+ * is a string to free with recap_free().  For many documents, keep a
+ * context and a document instead: this creates and frees both every call.
+ */
+RECAP_API recap_status recap_summarize(const char *text, size_t length,
+                                       const recap_options *opts,
+                                       recap_format format, char **out,
+                                       size_t *out_length);
+
+/* ------------------------------------------------------------------------ */
+/* JSON Lines records                                                       */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Processes one JSON Lines record, for batch pipelines (Spark's pipe(),
+ * Hadoop Streaming, GNU parallel): `line` holds one JSON object
+ *
+ *   {"id": ..., "text": "...", "format": "vtt", "lang": "en",
+ *    "sentences": 5, "words": 100, "ratio": 0.2, "keyphrases": 10,
+ *    "query": "...", "chapters": true | N, "speakers": true,
+ *    "verbatim": true, "filename": "talk.vtt"}
+ *
+ * of which only "text" is required; the other keys override `defaults`
+ * (NULL for the library defaults) for this record only.  "id" may be any
+ * JSON value and is copied to the result unchanged.  *out gets one line
+ * of JSON (no newline) to free with recap_free(): the document's JSON
+ * output with "id" first, or, if the record or its text is bad,
+ * {"id": ..., "error": "message", "status": "..."}.
+ *
+ * Returns RECAP_OK, or the status of the failure described in the error
+ * object; *out is set in both cases, except after RECAP_ERR_NOMEM or
+ * RECAP_ERR_INVALID_ARGUMENT (doc or out NULL), where it is NULL.
+ * The document is analysed into (reused), as with recap_document_analyze.
+ */
+RECAP_API recap_status recap_jsonl_process(recap_document *doc,
+                                           const char *line, size_t length,
+                                           const recap_options *defaults,
+                                           char **out, size_t *out_length);
+
+/* ------------------------------------------------------------------------ */
+/* Background IDF tables                                                    */
+/* ------------------------------------------------------------------------ */
+
+/** Document-frequency counts gathered over a set of documents. */
+typedef struct recap_idf recap_idf;
+
+/** A new, empty table using ctx's allocator. */
+RECAP_API recap_status recap_idf_new(const recap_context *ctx,
+                                     recap_idf **out);
+/** Frees a table.  Accepts NULL. */
+RECAP_API void recap_idf_free(recap_idf *idf);
+/** Counts each distinct stem of an analysed document once. */
+RECAP_API recap_status recap_idf_add_document(recap_idf *idf,
+                                              const recap_document *doc);
+/** Adds the counts of a table in text form (from recap_idf_render()).
+    RECAP_ERR_BAD_TABLE if it is malformed. */
+RECAP_API recap_status recap_idf_add_table(recap_idf *idf, const char *text,
+                                           size_t length);
+/** Writes the table as text, sorted, to be freed with recap_free(). */
+RECAP_API recap_status recap_idf_render(const recap_idf *idf, char **out,
+                                        size_t *length);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* RECAP_H */

@@ -1,0 +1,249 @@
+/*
+ * api.c - contexts, options, versions, status strings, IDF tables and the
+ * one-call convenience.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "doc.h"
+#include "render.h"
+
+const char *recap_version(void) { return RECAP_VERSION_STRING; }
+
+int recap_version_number(void) { return RECAP_VERSION_NUMBER; }
+
+const char *recap_strerror(recap_status status) {
+  switch (status) {
+  case RECAP_OK:
+    return "success";
+  case RECAP_ERR_NOMEM:
+    return "out of memory";
+  case RECAP_ERR_INVALID_ARGUMENT:
+    return "invalid argument";
+  case RECAP_ERR_UNKNOWN_LANGUAGE:
+    return "unknown language";
+  case RECAP_ERR_BAD_FORMAT:
+    return "malformed input";
+  case RECAP_ERR_BAD_ENCODING:
+    return "not text (bad encoding)";
+  case RECAP_ERR_TOO_LARGE:
+    return "input too large";
+  case RECAP_ERR_BAD_TABLE:
+    return "malformed table";
+  default:
+    return "unknown status";
+  }
+}
+
+void recap_options_init(recap_options *o) {
+  if (!o)
+    return;
+  memset(o, 0, sizeof *o);
+  o->language = "auto";
+  o->input_format = RECAP_INPUT_AUTO;
+  o->summary_sentences = 5;
+  o->summary_words = RECAP_UNLIMITED;
+  o->summary_ratio = 1.0;
+  o->keyphrases = 10;
+  o->max_input_bytes = RECAP_DEFAULT_MAX_INPUT;
+  o->scorer = RECAP_SCORER_FUSED;
+  o->similarity = RECAP_SIMILARITY_COSINE;
+}
+
+/* ---- contexts ------------------------------------------------------------------ */
+
+recap_status recap_context_new_with_allocator(const recap_allocator *allocator,
+                                              recap_context **out) {
+  if (!out || !allocator || !allocator->malloc || !allocator->realloc ||
+      !allocator->free)
+    return RECAP_ERR_INVALID_ARGUMENT;
+  *out = NULL;
+  recap_context *ctx = allocator->malloc(allocator->user, sizeof *ctx);
+  if (!ctx)
+    return RECAP_ERR_NOMEM;
+  memset(ctx, 0, sizeof *ctx);
+  ctx->alloc = *allocator;
+  rc_strtab_init(&ctx->stop_added, &ctx->alloc);
+  rc_strtab_init(&ctx->stop_removed, &ctx->alloc);
+  rc_idf_init(&ctx->idf, &ctx->alloc);
+  *out = ctx;
+  return RECAP_OK;
+}
+
+recap_status recap_context_new(recap_context **out) {
+  return recap_context_new_with_allocator(rc_default_allocator(), out);
+}
+
+void recap_context_free(recap_context *ctx) {
+  if (!ctx)
+    return;
+  rc_strtab_free(&ctx->stop_added);
+  rc_strtab_free(&ctx->stop_removed);
+  rc_idf_free(&ctx->idf);
+  recap_allocator a = ctx->alloc;
+  a.free(a.user, ctx);
+}
+
+const char *recap_context_error(const recap_context *ctx) {
+  return ctx ? ctx->error : "invalid argument";
+}
+
+static size_t language_slot(const char *language, recap_status *st) {
+  *st = RECAP_OK;
+  if (!language || strcmp(language, "all") == 0)
+    return rc_language_count;
+  const rc_lang *l = rc_lang_find(language);
+  if (!l || l == &rc_lang_none) {
+    *st = RECAP_ERR_UNKNOWN_LANGUAGE;
+    return 0;
+  }
+  return (size_t)(l - rc_languages);
+}
+
+static recap_status add_stopword(recap_context *ctx, rc_norm *norm, size_t lang,
+                                 const char *w, size_t n, int remove) {
+  const char *f;
+  size_t fn;
+  RC_TRY(rc_fold(norm, w, n, &f, &fn));
+  if (fn == 0 || fn > 120)
+    return RECAP_OK; /* nothing a token could match */
+  char key[128];
+  key[0] = (char)(unsigned char)lang;
+  memcpy(key + 1, f, fn);
+  uint32_t id;
+  return rc_strtab_intern(remove ? &ctx->stop_removed : &ctx->stop_added, key,
+                          fn + 1, &id, NULL);
+}
+
+recap_status recap_context_add_stopwords(recap_context *ctx,
+                                         const char *language,
+                                         const char *text, size_t length) {
+  if (!ctx || (!text && length))
+    return RECAP_ERR_INVALID_ARGUMENT;
+  ctx->error[0] = '\0';
+  recap_status st;
+  size_t lang = language_slot(language, &st);
+  if (st != RECAP_OK)
+    return st;
+  rc_norm norm;
+  rc_norm_init(&norm, &ctx->alloc);
+  rc_lines it;
+  rc_line l;
+  rc_lines_init(&it, text ? text : "", length);
+  while (st == RECAP_OK && rc_lines_next(&it, &l)) {
+    l = rc_line_trim(l);
+    if (l.len && l.s[l.len - 1] == '\r')
+      l.len--;
+    if (l.len == 0 || l.s[0] == '#')
+      continue;
+    for (size_t i = 0; i < l.len;) {
+      size_t k = rc_utf8_seqlen((const unsigned char *)l.s + i, l.len - i);
+      if (k == 0) {
+        snprintf(ctx->error, sizeof ctx->error, "line %zu: invalid UTF-8",
+                 l.number);
+        st = RECAP_ERR_BAD_TABLE;
+        break;
+      }
+      i += k;
+    }
+    if (st != RECAP_OK)
+      break;
+    int remove = l.s[0] == '-';
+    st = add_stopword(ctx, &norm, lang, l.s + remove, l.len - (size_t)remove,
+                      remove);
+  }
+  rc_norm_free(&norm);
+  return st;
+}
+
+recap_status recap_context_load_idf(recap_context *ctx, const char *text,
+                                    size_t length) {
+  if (!ctx || (!text && length))
+    return RECAP_ERR_INVALID_ARGUMENT;
+  ctx->error[0] = '\0';
+  return rc_idf_parse(&ctx->idf, text ? text : "", length, ctx->error,
+                      sizeof ctx->error);
+}
+
+/* ---- IDF tables --------------------------------------------------------------- */
+
+struct recap_idf {
+  rc_idf t;
+  recap_allocator alloc;
+};
+
+recap_status recap_idf_new(const recap_context *ctx, recap_idf **out) {
+  if (!ctx || !out)
+    return RECAP_ERR_INVALID_ARGUMENT;
+  recap_idf *idf = rc_calloc(&ctx->alloc, 1, sizeof *idf);
+  if (!idf)
+    return RECAP_ERR_NOMEM;
+  idf->alloc = ctx->alloc;
+  rc_idf_init(&idf->t, &idf->alloc);
+  *out = idf;
+  return RECAP_OK;
+}
+
+void recap_idf_free(recap_idf *idf) {
+  if (!idf)
+    return;
+  rc_idf_free(&idf->t);
+  recap_allocator a = idf->alloc;
+  a.free(a.user, idf);
+}
+
+recap_status recap_idf_add_document(recap_idf *idf, const recap_document *doc) {
+  if (!idf || !doc)
+    return RECAP_ERR_INVALID_ARGUMENT;
+  size_t lang = doc->lang == &rc_lang_none
+                    ? rc_language_count
+                    : (size_t)(doc->lang - rc_languages);
+  RC_TRY(rc_idf_add_docs(&idf->t, lang, 1));
+  for (uint32_t i = 0; i < doc->stems.count; i++) {
+    if (doc->stem_info.data[i].df == 0) /* stopwords, numbers */
+      continue;
+    size_t n;
+    const char *s = rc_strtab_str(&doc->stems, i, &n);
+    RC_TRY(rc_idf_add(&idf->t, lang, s, n, 1));
+  }
+  return RECAP_OK;
+}
+
+recap_status recap_idf_add_table(recap_idf *idf, const char *text,
+                                 size_t length) {
+  if (!idf || (!text && length))
+    return RECAP_ERR_INVALID_ARGUMENT;
+  char err[160];
+  return rc_idf_parse(&idf->t, text ? text : "", length, err, sizeof err);
+}
+
+recap_status recap_idf_render(const recap_idf *idf, char **out,
+                              size_t *length) {
+  if (!idf || !out)
+    return RECAP_ERR_INVALID_ARGUMENT;
+  rc_buf b;
+  rc_buf_init(&b, &idf->alloc);
+  rc_idf_render(&idf->t, &b);
+  return rc_buf_finish(&b, out, length);
+}
+
+/* ---- one call ---------------------------------------------------------------- */
+
+recap_status recap_summarize(const char *text, size_t length,
+                             const recap_options *opts, recap_format format,
+                             char **out, size_t *out_length) {
+  if (!out)
+    return RECAP_ERR_INVALID_ARGUMENT;
+  *out = NULL;
+  recap_context *ctx;
+  recap_document *doc = NULL;
+  RC_TRY(recap_context_new(&ctx));
+  recap_status st = recap_document_new(ctx, &doc);
+  if (st == RECAP_OK)
+    st = recap_document_analyze(doc, text, length, opts);
+  if (st == RECAP_OK)
+    st = recap_render(doc, format, out, out_length);
+  recap_document_free(doc);
+  recap_context_free(ctx);
+  return st;
+}

@@ -1,0 +1,65 @@
+/*
+ * cli.h - the `recap` command: pieces shared by main.c and cli_*.c.
+ * The CLI is a client of recap.h only; it is not part of librecap.
+ */
+#ifndef RECAP_CLI_H
+#define RECAP_CLI_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "recap.h"
+
+/* Exit codes (documented in recap(1)). */
+enum {
+  EXIT_OK = 0,
+  EXIT_INPUT = 1, /* an input could not be read or analysed, or output failed */
+  EXIT_USAGE = 2,
+  EXIT_NOMEM = 3
+};
+
+/* ---- cli_io.c ----------------------------------------------------------------- */
+
+/* A file's bytes: mapped when it is a regular file, else read. */
+typedef struct cli_input {
+  char *data;
+  size_t len;
+  int mapped;
+} cli_input;
+
+/* Reads path ("-" = stdin) up to max bytes; on failure returns -1 with a
+   message in err ("No such file or directory", "is a directory", ...). */
+int cli_read(const char *path, size_t max, cli_input *in, char *err,
+             size_t errlen);
+void cli_input_free(cli_input *in);
+/* The whole of s to f; -1 on a write error. */
+int cli_write(FILE *f, const char *s, size_t n);
+
+/* ---- cli_run.c ---------------------------------------------------------------- */
+
+/* What one work item produced, printed in input order. */
+typedef struct cli_result {
+  char *out;     /* to stdout (recap_free), or NULL */
+  size_t out_len;
+  char *err;     /* to stderr (free), or NULL */
+  int exit_code; /* EXIT_OK or a failure */
+  int done;
+} cli_result;
+
+/* Runs work(user, i, doc, result) for i in [0, n) on `jobs` threads, each
+   with its own document from ctx, and hands results to emit(user, i,
+   result) in order of i as soon as they are ready.  Returns the worst
+   exit code seen (or EXIT_NOMEM if a document cannot be created). */
+typedef void (*cli_work_fn)(void *user, size_t i, recap_document *doc,
+                            cli_result *r);
+typedef int (*cli_emit_fn)(void *user, size_t i, cli_result *r);
+int cli_run(const recap_context *ctx, size_t n, int jobs, cli_work_fn work,
+            cli_emit_fn emit, void *user);
+
+/* Progress on stderr when it is a terminal and the work takes a while. */
+typedef struct cli_progress cli_progress;
+cli_progress *cli_progress_start(const char *what, size_t total);
+void cli_progress_step(cli_progress *p, size_t done);
+void cli_progress_end(cli_progress *p);
+
+#endif

@@ -1,0 +1,191 @@
+/*
+ * doc.h - the context and document: the model every stage reads and
+ * extends.
+ *
+ * Data flows forward through the stages, each adding its part:
+ *
+ *   decode    -> text        (rc_text: clean UTF-8, map to the input)
+ *   read_*    -> src         (cues: speaker, times, content ranges)
+ *   segment   -> spans       (sentences as content ranges)
+ *   terms     -> terms, stems, sents, sent_terms, phrases (one token pass)
+ *   tfidf     -> stems[].idf, sentence vectors' norms, the sentence graph
+ *   rank      -> sentence and word centrality
+ *   summary   -> summary     (public recap_sentence results)
+ *   keyphrase -> keyphrases
+ *   chapters  -> chapters
+ *   speakers  -> speakers
+ */
+#ifndef RC_DOC_H
+#define RC_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "decode.h"
+#include "idf.h"
+#include "lang.h"
+#include "mem.h"
+#include "normalize.h"
+#include "segment.h"
+#include "source.h"
+#include "stem.h"
+#include "strtab.h"
+
+struct recap_context {
+  recap_allocator alloc;
+  /* User stopwords, keyed by language index byte + folded word; index
+     rc_language_count stands for every language. */
+  rc_strtab stop_added;
+  rc_strtab stop_removed;
+  rc_idf idf; /* background document frequencies, may be empty */
+  char error[160];
+};
+
+/* ---- vocabulary ------------------------------------------------------------ */
+
+enum {
+  RC_TERM_STOP = 1u << 0,     /* a stopword of the language or the user */
+  RC_TERM_FILLER = 1u << 1,   /* um, uh: dropped from display */
+  RC_TERM_BACKCH = 1u << 2,   /* yeah, okay: a turn of only these */
+  RC_TERM_NOPHRASE = 1u << 3, /* number, URL, e-mail: never a key phrase */
+  RC_TERM_CJK = 1u << 4       /* one character of a script without spaces */
+};
+
+/* A distinct word form (folded), interned in doc->terms. */
+typedef struct rc_term {
+  uint32_t stem;  /* id in doc->stems */
+  uint32_t flags; /* RC_TERM_* */
+} rc_term;
+
+/* A distinct stem: what TF-IDF and TextRank count. */
+typedef struct rc_steminfo {
+  uint32_t df;    /* sentences that contain it */
+  uint32_t tf;    /* occurrences as a content word */
+  uint32_t first; /* first sentence */
+  uint32_t last;  /* last sentence */
+  float idf;
+  float rank;     /* word TextRank score */
+} rc_steminfo;
+
+/* ---- sentences -------------------------------------------------------------- */
+
+enum {
+  RC_SENT_BACKCHANNEL = 1u << 0, /* "Yeah.", "Mm-hmm." */
+  RC_SENT_QUESTION = 1u << 1,    /* ends with a question mark */
+  RC_SENT_FRAGMENT = 1u << 2     /* too few content words to stand alone */
+};
+
+/* One content stem of a sentence and how often it occurs there. */
+typedef struct rc_tf {
+  uint32_t stem;
+  uint32_t tf;
+} rc_tf;
+
+typedef struct rc_sent {
+  size_t off, len; /* content range */
+  uint32_t cue_first, cue_last;
+  uint32_t words;   /* word tokens */
+  uint32_t content; /* content tokens (not stop, filler, repeat) */
+  size_t terms;     /* first rc_tf in doc->sent_terms */
+  uint32_t nterms;  /* distinct content stems */
+  uint32_t flags;   /* RC_SENT_* */
+  float norm;       /* length of the TF-IDF vector */
+  float tfidf;      /* TF-IDF score */
+  float rank;       /* TextRank score */
+  float score;      /* final score */
+} rc_sent;
+
+/* ---- key phrase candidates --------------------------------------------------- */
+
+/* A candidate phrase: a sequence of stems (all inflections together). */
+typedef struct rc_phrase {
+  uint32_t count;
+  uint32_t nwords;
+  uint32_t first_sentence;
+  uint32_t last_sentence;
+  uint32_t surface;      /* most frequent surface form (id in surfaces) */
+  uint32_t caps;         /* occurrences written with capitals ... */
+  uint32_t cased;        /* ... of those where case tells (not at the
+                            start of a sentence) */
+  double score;
+} rc_phrase;
+
+/* One surface form of a phrase: a sequence of folded terms. */
+typedef struct rc_surface {
+  uint32_t phrase;
+  uint32_t count;
+  size_t off, len; /* first occurrence, content range */
+} rc_surface;
+
+/* A weighted undirected graph in compressed sparse rows. */
+typedef struct rc_graph {
+  size_t n;       /* nodes */
+  size_t *row;    /* n + 1 offsets into col/w */
+  uint32_t *col;
+  float *w;
+} rc_graph;
+
+struct recap_document {
+  const recap_context *ctx;
+  const recap_allocator *alloc;
+  rc_arena arena;       /* results; reset per analysis */
+  recap_options opt;
+  const rc_lang *lang;
+  double lang_confidence;
+  recap_input_format format;
+  char error[256];
+
+  rc_text text;         /* decoded input */
+  rc_source src;        /* cues */
+  rc_span_vec spans;    /* scratch: sentence ranges from the segmenter */
+  rc_norm norm;         /* utf8proc scratch */
+  rc_stemmer stemmer;
+
+  rc_strtab terms;      /* folded word forms */
+  RC_VEC(rc_term) term_info;
+  rc_strtab stems;
+  RC_VEC(rc_steminfo) stem_info;
+  RC_VEC(rc_sent) sents;
+  RC_VEC(rc_tf) sent_terms;
+  rc_strtab phrase_keys;   /* stem sequences */
+  RC_VEC(rc_phrase) phrases;
+  rc_strtab surface_keys;  /* term sequences */
+  RC_VEC(rc_surface) surfaces;
+  rc_strtab pair_keys;     /* word co-occurrence: stem pairs */
+  RC_VEC(float) pair_w;
+  size_t word_count;
+  int kp_scored; /* rc_keyphrases_score() has run */
+
+  /* Results (arena). */
+  recap_sentence *summary;
+  size_t summary_count;
+  recap_keyphrase *keyphrases;
+  size_t keyphrase_count;
+  recap_chapter *chapters;
+  size_t chapter_count;
+  recap_speaker *speakers;
+  size_t speaker_count;
+  const char **speaker_names; /* NFC copies, made on first use */
+};
+
+/* The offset in the caller's input where content byte p begins, and where
+   content ending just before p ends. */
+size_t rc_doc_input_offset(const recap_document *doc, size_t p);
+size_t rc_doc_input_end(const recap_document *doc, size_t p);
+/* Start and end time of sentence i (interpolated within its cues), or -1. */
+void rc_doc_sentence_times(const recap_document *doc, size_t i, double *start,
+                           double *end);
+/* Time at content position p, or -1. */
+double rc_doc_time_at(const recap_document *doc, size_t p);
+/* The speaker of a cue, or NULL; NUL-terminated in the arena. */
+const char *rc_doc_speaker_name(recap_document *doc, uint32_t speaker);
+/* Fills a public sentence (with display text, in the arena). */
+recap_status rc_doc_sentence(recap_document *doc, size_t i, int with_text,
+                             recap_sentence *out);
+/* Display text of content range [b, e) into buf (fillers dropped unless
+   verbatim; whitespace collapsed; NFC). */
+recap_status rc_doc_display(recap_document *doc, size_t b, size_t e,
+                            int verbatim, rc_buf *out);
+
+#endif

@@ -1,0 +1,222 @@
+/*
+ * jsonl.c - one JSON Lines record in, one result line out
+ * (recap_jsonl_process).
+ *
+ * The contract batch engines rely on: stateless (nothing carries over
+ * from one record to the next but reusable memory), one line in gives
+ * exactly one line out, deterministic, and a bad record gives an error
+ * object rather than stopping the stream.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "doc.h"
+#include "json.h"
+#include "render.h"
+
+/* Records nest at most this deep; more is not a record but an attack. */
+#define RC_JSONL_MAX_DEPTH 64
+
+static const char *status_name(recap_status st) {
+  switch (st) {
+  case RECAP_ERR_NOMEM:
+    return "out_of_memory";
+  case RECAP_ERR_INVALID_ARGUMENT:
+    return "invalid_argument";
+  case RECAP_ERR_UNKNOWN_LANGUAGE:
+    return "unknown_language";
+  case RECAP_ERR_BAD_FORMAT:
+    return "bad_format";
+  case RECAP_ERR_BAD_ENCODING:
+    return "bad_encoding";
+  case RECAP_ERR_TOO_LARGE:
+    return "too_large";
+  case RECAP_ERR_BAD_TABLE:
+    return "bad_table";
+  default:
+    return "ok";
+  }
+}
+
+typedef struct record {
+  const char *id; /* raw JSON of "id", or "null" */
+  size_t id_len;
+  const char *text;
+  size_t text_len;
+  recap_options opt;
+  char *strings; /* NUL-terminated copies for options, in the arena */
+} record;
+
+static recap_status error_line(recap_status st, const record *r,
+                               const char *message, const recap_allocator *a,
+                               char **out, size_t *out_length) {
+  rc_buf b;
+  rc_buf_init(&b, a);
+  rc_buf_puts(&b, "{\"id\":");
+  rc_buf_put(&b, r->id, r->id_len);
+  rc_buf_puts(&b, ",\"error\":");
+  rc_buf_json_string(&b, message, strlen(message));
+  rc_buf_puts(&b, ",\"status\":\"");
+  rc_buf_puts(&b, status_name(st));
+  rc_buf_puts(&b, "\"}");
+  recap_status fst = rc_buf_finish(&b, out, out_length);
+  return fst == RECAP_OK ? st : fst;
+}
+
+static const char *format_names[] = {"auto", "text", "transcript",
+                                     "vtt",  "srt",  "json"};
+
+/* A NUL-terminated arena copy of a string member, or NULL. */
+static const char *get_cstring(rc_arena *arena, const rc_json *obj,
+                               const char *key) {
+  size_t n;
+  const char *s = rc_json_get_string(obj, key, &n);
+  if (!s || memchr(s, '\0', n))
+    return NULL;
+  return rc_arena_strndup(arena, s, n);
+}
+
+static int get_count(const rc_json *obj, const char *key, size_t *out) {
+  double v;
+  if (!rc_json_get_number(obj, key, &v))
+    return 1; /* absent: keep the default */
+  if (!(v >= 0) || v > 1e15 || v != (double)(size_t)v)
+    return 0;
+  *out = (size_t)v;
+  return 1;
+}
+
+static int get_flag(const rc_json *obj, const char *key, unsigned bit,
+                    unsigned *flags) {
+  const rc_json *v = rc_json_get(obj, key);
+  if (!v)
+    return 1;
+  if (v->type == RC_JSON_TRUE)
+    *flags |= bit;
+  else if (v->type == RC_JSON_FALSE)
+    *flags &= ~bit;
+  else
+    return 0;
+  return 1;
+}
+
+/* Reads the record's fields over the defaults; returns an error message or
+   NULL. */
+static const char *read_record(rc_arena *arena, const rc_json *obj,
+                               record *r) {
+  if (obj->type != RC_JSON_OBJECT)
+    return "a record must be a JSON object";
+  size_t n;
+  r->text = rc_json_get_string(obj, "text", &n);
+  if (!r->text)
+    return "a record needs a \"text\" string";
+  r->text_len = n;
+  const char *s;
+  if ((s = get_cstring(arena, obj, "lang")) ||
+      (s = get_cstring(arena, obj, "language")))
+    r->opt.language = s;
+  if ((s = get_cstring(arena, obj, "query")))
+    r->opt.query = s;
+  if ((s = get_cstring(arena, obj, "filename")))
+    r->opt.filename = s;
+  if ((s = get_cstring(arena, obj, "format"))) {
+    size_t i = 0;
+    while (i < 6 && strcmp(s, format_names[i]) != 0)
+      i++;
+    if (i == 6)
+      return "unknown \"format\" (auto, text, transcript, vtt, srt, json)";
+    r->opt.input_format = (recap_input_format)i;
+  }
+  if (!get_count(obj, "sentences", &r->opt.summary_sentences) ||
+      !get_count(obj, "words", &r->opt.summary_words) ||
+      !get_count(obj, "keyphrases", &r->opt.keyphrases))
+    return "\"sentences\", \"words\" and \"keyphrases\" must be counts";
+  double ratio;
+  if (rc_json_get_number(obj, "ratio", &ratio)) {
+    if (!(ratio >= 0 && ratio <= 1))
+      return "\"ratio\" must be between 0 and 1";
+    r->opt.summary_ratio = ratio;
+  }
+  const rc_json *ch = rc_json_get(obj, "chapters");
+  if (ch && ch->type == RC_JSON_NUMBER) {
+    if (!get_count(obj, "chapters", &r->opt.chapters))
+      return "\"chapters\" must be true, false or a count";
+    r->opt.flags |= RECAP_OPT_CHAPTERS;
+  } else if (!get_flag(obj, "chapters", RECAP_OPT_CHAPTERS, &r->opt.flags)) {
+    return "\"chapters\" must be true, false or a count";
+  }
+  if (!get_flag(obj, "speakers", RECAP_OPT_SPEAKERS, &r->opt.flags) ||
+      !get_flag(obj, "verbatim", RECAP_OPT_VERBATIM, &r->opt.flags))
+    return "\"speakers\" and \"verbatim\" must be true or false";
+  return NULL;
+}
+
+recap_status recap_jsonl_process(recap_document *doc, const char *line,
+                                 size_t length, const recap_options *defaults,
+                                 char **out, size_t *out_length) {
+  if (!doc || !out || (!line && length))
+    return RECAP_ERR_INVALID_ARGUMENT;
+  *out = NULL;
+  const recap_allocator *a = doc->alloc;
+  rc_arena arena;
+  rc_arena_init(&arena, a);
+  record r;
+  memset(&r, 0, sizeof r);
+  r.id = "null";
+  r.id_len = 4;
+  if (defaults)
+    r.opt = *defaults;
+  else
+    recap_options_init(&r.opt);
+  rc_json *root = NULL;
+  rc_json_error jerr;
+  recap_status st = rc_json_parse(&arena, line ? line : "", length,
+                                  RC_JSONL_MAX_DEPTH, &root, &jerr);
+  char message[160];
+  if (st == RECAP_ERR_BAD_FORMAT) {
+    snprintf(message, sizeof message, "not a JSON record: column %zu: %s",
+             jerr.column, jerr.message);
+    st = error_line(st, &r, message, a, out, out_length);
+    rc_arena_free(&arena);
+    return st;
+  }
+  if (st != RECAP_OK) {
+    rc_arena_free(&arena);
+    return st;
+  }
+  const rc_json *id = rc_json_get(root, "id");
+  if (id) {
+    r.id = line + id->offset;
+    r.id_len = id->end - id->offset;
+  }
+  const char *why = read_record(&arena, root, &r);
+  if (why) {
+    st = error_line(RECAP_ERR_INVALID_ARGUMENT, &r, why, a, out, out_length);
+    rc_arena_free(&arena);
+    return st;
+  }
+  st = recap_document_analyze(doc, r.text, r.text_len, &r.opt);
+  if (st != RECAP_OK) {
+    if (st != RECAP_ERR_NOMEM)
+      st = error_line(st, &r, recap_document_error(doc), a, out, out_length);
+    rc_arena_free(&arena);
+    return st;
+  }
+  rc_buf b;
+  rc_buf_init(&b, a);
+  rc_buf_puts(&b, "{\"id\":");
+  rc_buf_put(&b, r.id, r.id_len);
+  rc_buf_putc(&b, ',');
+  rc_render_json(doc, &b);
+  rc_arena_free(&arena);
+  if (b.failed) {
+    rc_buf_free(&b);
+    return RECAP_ERR_NOMEM;
+  }
+  /* The document's object starts with '{': splice it after the id. */
+  char *text = (char *)rc_buf_data(&b);
+  size_t brace = strlen("{\"id\":") + r.id_len + 1;
+  memmove(text + brace, text + brace + 1, b.len - brace - 1);
+  b.len--;
+  return rc_buf_finish(&b, out, out_length);
+}

@@ -1,0 +1,465 @@
+/*
+ * keyphrase.c - key phrases: candidates, TextRank word scores, phrase
+ * scores, selection without redundancy.
+ *
+ * Word scores are TextRank (Mihalcea & Tarau 2004) over a co-occurrence
+ * graph of content words (linked when at most RC_COOC_WINDOW content words
+ * apart in a sentence, weighted by how often), as in SingleRank (Wan &
+ * Xiao 2008).  A phrase scores the sum of its words' scores, which favours
+ * informative multi-word phrases, scaled by how often the phrase itself
+ * occurs.  Selection walks phrases best first and drops one whose words
+ * all lie inside a phrase already chosen unless it also occurs on its
+ * own.
+ */
+#include "keyphrase.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rank.h"
+#include "terms.h"
+
+void rc_kp_collector_init(rc_kp_collector *c, recap_document *doc) {
+  memset(c, 0, sizeof *c);
+  c->doc = doc;
+}
+
+void rc_kp_collector_free(rc_kp_collector *c) { (void)c; }
+
+void rc_kp_sentence_begin(rc_kp_collector *c, uint32_t sentence) {
+  c->sentence = sentence;
+  c->run = 0;
+  c->overlong = 0;
+  c->nwindow = 0;
+  c->first_token = 1;
+}
+
+static recap_status add_pair(recap_document *doc, uint32_t a, uint32_t b) {
+  uint32_t key[2] = {a < b ? a : b, a < b ? b : a};
+  uint32_t id;
+  int added;
+  recap_status st;
+  RC_RESERVE(st, doc->alloc, doc->pair_w, doc->pair_w.len + 1);
+  if (st != RECAP_OK)
+    return st;
+  RC_TRY(rc_strtab_intern(&doc->pair_keys, (const char *)key, sizeof key, &id,
+                          &added));
+  if (added)
+    doc->pair_w.data[doc->pair_w.len++] = 0;
+  doc->pair_w.data[id] += 1;
+  return RECAP_OK;
+}
+
+static recap_status flush(rc_kp_collector *c) {
+  recap_document *doc = c->doc;
+  size_t n = c->run;
+  int ok = n >= 1 && n <= RC_MAX_PHRASE_WORDS && !c->overlong;
+  c->run = 0;
+  c->overlong = 0;
+  if (!ok)
+    return RECAP_OK;
+  recap_status st;
+  RC_RESERVE(st, doc->alloc, doc->phrases, doc->phrases.len + 1);
+  if (st == RECAP_OK)
+    RC_RESERVE(st, doc->alloc, doc->surfaces, doc->surfaces.len + 1);
+  if (st != RECAP_OK)
+    return st;
+  uint32_t pid, sid;
+  int added;
+  RC_TRY(rc_strtab_intern(&doc->phrase_keys, (const char *)c->stems,
+                          n * sizeof *c->stems, &pid, &added));
+  if (added) {
+    rc_phrase *p = &doc->phrases.data[doc->phrases.len++];
+    memset(p, 0, sizeof *p);
+    p->nwords = (uint32_t)n;
+    p->first_sentence = c->sentence;
+    p->surface = RC_NO_ID;
+  }
+  rc_phrase *p = &doc->phrases.data[pid];
+  p->count++;
+  p->last_sentence = c->sentence;
+  if (!c->run_first) {
+    p->cased++;
+    p->caps += c->run_caps;
+  }
+  RC_TRY(rc_strtab_intern(&doc->surface_keys, (const char *)c->terms,
+                          n * sizeof *c->terms, &sid, &added));
+  if (added) {
+    rc_surface *s = &doc->surfaces.data[doc->surfaces.len++];
+    s->phrase = pid;
+    s->count = 0;
+    s->off = c->run_off;
+    s->len = c->run_end - c->run_off;
+  }
+  doc->surfaces.data[sid].count++;
+  return RECAP_OK;
+}
+
+recap_status rc_kp_token(rc_kp_collector *c, const rc_tok *tok, uint32_t term,
+                         const rc_term *info, int content) {
+  int first = c->first_token;
+  c->first_token = 0;
+  int word = content && tok->kind == RC_TOK_WORD;
+  if (c->run && ((tok->flags & RC_TOK_GAP) || !word))
+    RC_TRY(flush(c));
+  if (word) {
+    if (c->run == 0) {
+      c->run_off = tok->off;
+      c->run_caps = 1;
+      c->run_first = first;
+    }
+    if (c->run < RC_MAX_RUN) {
+      c->stems[c->run] = info->stem;
+      c->terms[c->run] = term;
+    }
+    if (++c->run > RC_MAX_PHRASE_WORDS)
+      c->overlong = 1;
+    c->run_end = tok->off + tok->len;
+    const char *t = c->doc->src.text + tok->off;
+    if (!first && !(tok->flags & RC_TOK_CAP) && !(t[0] >= '0' && t[0] <= '9'))
+      c->run_caps = 0;
+  }
+  if (content) {
+    for (size_t i = 0; i < c->nwindow; i++)
+      if (c->window[i] != info->stem)
+        RC_TRY(add_pair(c->doc, c->window[i], info->stem));
+    if (RC_COOC_WINDOW > 1) {
+      if (c->nwindow == RC_COOC_WINDOW - 1) {
+        memmove(c->window, c->window + 1,
+                (c->nwindow - 1) * sizeof *c->window);
+        c->nwindow--;
+      }
+      c->window[c->nwindow++] = info->stem;
+    }
+  }
+  return RECAP_OK;
+}
+
+recap_status rc_kp_sentence_end(rc_kp_collector *c) {
+  return c->run ? flush(c) : RECAP_OK;
+}
+
+/* ---- scoring ---------------------------------------------------------------- */
+
+static recap_status word_ranks(recap_document *doc) {
+  const recap_allocator *a = doc->alloc;
+  size_t n = doc->stem_info.len, ne = doc->pair_w.len;
+  rc_edge *edges = rc_calloc(a, ne ? ne : 1, sizeof *edges);
+  double *r = rc_calloc(a, n ? n : 1, sizeof *r);
+  if (!edges || !r) {
+    rc_free(a, edges);
+    rc_free(a, r);
+    return RECAP_ERR_NOMEM;
+  }
+  for (size_t i = 0; i < ne; i++) {
+    size_t len;
+    uint32_t key[2];
+    memcpy(key, rc_strtab_str(&doc->pair_keys, (uint32_t)i, &len), sizeof key);
+    edges[i].a = key[0];
+    edges[i].b = key[1];
+    edges[i].w = doc->pair_w.data[i];
+  }
+  rc_graph g;
+  recap_status st = rc_graph_build(a, n, edges, ne, &g);
+  rc_free(a, edges);
+  if (st == RECAP_OK)
+    st = rc_pagerank(a, &g, NULL, RC_DAMPING, r, NULL);
+  rc_graph_free(a, &g);
+  /* Scaled so the average word scores 1, whatever the vocabulary size. */
+  for (size_t i = 0; st == RECAP_OK && i < n; i++)
+    doc->stem_info.data[i].rank = (float)(r[i] * (double)n);
+  rc_free(a, r);
+  return st;
+}
+
+static void score_phrases(recap_document *doc) {
+  for (size_t i = 0; i < doc->phrases.len; i++) {
+    rc_phrase *p = &doc->phrases.data[i];
+    size_t len;
+    const uint32_t *stems =
+        (const uint32_t *)(const void *)rc_strtab_str(&doc->phrase_keys,
+                                                      (uint32_t)i, &len);
+    double sum = 0;
+    for (uint32_t k = 0; k < p->nwords; k++) {
+      uint32_t s;
+      memcpy(&s, stems + k, sizeof s);
+      sum += doc->stem_info.data[s].rank;
+    }
+    p->score = sum * (1.0 + log((double)p->count));
+  }
+}
+
+static void best_surfaces(recap_document *doc) {
+  for (size_t i = 0; i < doc->surfaces.len; i++) {
+    const rc_surface *s = &doc->surfaces.data[i];
+    rc_phrase *p = &doc->phrases.data[s->phrase];
+    if (p->surface == RC_NO_ID ||
+        s->count > doc->surfaces.data[p->surface].count)
+      p->surface = (uint32_t)i;
+  }
+}
+
+typedef struct ranked {
+  uint32_t phrase;
+  double score;
+  size_t first; /* content offset of the first mention, for ties */
+} ranked;
+
+static int by_score(const void *x, const void *y) {
+  const ranked *a = x, *b = y;
+  if (a->score != b->score)
+    return a->score > b->score ? -1 : 1;
+  return (a->first > b->first) - (a->first < b->first);
+}
+
+static const uint32_t *phrase_stems(const recap_document *doc, uint32_t p,
+                                    size_t *n) {
+  size_t len;
+  const char *k = rc_strtab_str(&doc->phrase_keys, p, &len);
+  *n = len / sizeof(uint32_t);
+  return (const uint32_t *)(const void *)k;
+}
+
+/* Are all of a's stems among b's? */
+static int inside(const recap_document *doc, uint32_t a, uint32_t b) {
+  size_t na, nb;
+  const uint32_t *sa = phrase_stems(doc, a, &na);
+  const uint32_t *sb = phrase_stems(doc, b, &nb);
+  for (size_t i = 0; i < na; i++) {
+    uint32_t x;
+    memcpy(&x, sa + i, sizeof x);
+    int found = 0;
+    for (size_t j = 0; j < nb && !found; j++) {
+      uint32_t y;
+      memcpy(&y, sb + j, sizeof y);
+      found = x == y;
+    }
+    if (!found)
+      return 0;
+  }
+  return 1;
+}
+
+/* A phrase inside a chosen one stands on its own if it also occurs at
+   least twice outside it. */
+static int redundant(const recap_document *doc, uint32_t p,
+                     const uint32_t *chosen, size_t nchosen) {
+  for (size_t i = 0; i < nchosen; i++) {
+    const rc_phrase *c = &doc->phrases.data[chosen[i]];
+    if (inside(doc, p, chosen[i]) &&
+        doc->phrases.data[p].count < c->count + 2)
+      return 1;
+  }
+  return 0;
+}
+
+/* The display text: the surface's first occurrence, words joined by single
+   spaces, in lower case unless the phrase is mostly written with capitals
+   (names, acronyms). */
+static recap_status display(recap_document *doc, const rc_phrase *p,
+                            const char **out, size_t *outlen) {
+  const rc_surface *s = &doc->surfaces.data[p->surface];
+  rc_buf b;
+  rc_buf_init(&b, doc->alloc);
+  rc_tokenizer tz;
+  rc_tok tok;
+  rc_tokenizer_init(&tz, doc->src.text, s->off, s->off + s->len, doc->lang);
+  uint32_t prev = RC_NO_ID;
+  while (rc_tokenizer_next(&tz, &tok)) {
+    uint32_t term;
+    recap_status st = rc_term_of(doc, &tok, &term);
+    if (st != RECAP_OK) {
+      rc_buf_free(&b);
+      return st;
+    }
+    if (term == prev)
+      continue; /* a stutter inside the phrase */
+    prev = term;
+    if (b.len)
+      rc_buf_putc(&b, ' ');
+    rc_buf_put(&b, doc->src.text + tok.off, tok.len);
+  }
+  int keep_case = p->cased > 0 && p->caps * 2 > p->cased;
+  const char *text = rc_buf_data(&b);
+  size_t len = b.len;
+  recap_status st = b.failed ? RECAP_ERR_NOMEM : RECAP_OK;
+  if (st == RECAP_OK)
+    st = keep_case ? rc_nfc(&doc->norm, text, len, &text, &len)
+                   : rc_lower(&doc->norm, text, len, &text, &len);
+  if (st == RECAP_OK) {
+    char *copy = rc_arena_strndup(&doc->arena, text, len);
+    st = copy ? RECAP_OK : RECAP_ERR_NOMEM;
+    *out = copy;
+    *outlen = len;
+  }
+  rc_buf_free(&b);
+  return st;
+}
+
+static uint32_t sentence_at(const recap_document *doc, size_t off) {
+  size_t lo = 0, hi = doc->sents.len;
+  while (hi - lo > 1) {
+    size_t m = lo + (hi - lo) / 2;
+    if (doc->sents.data[m].off <= off)
+      lo = m;
+    else
+      hi = m;
+  }
+  return (uint32_t)lo;
+}
+
+static recap_status fill(recap_document *doc, uint32_t pid, recap_keyphrase *k) {
+  const rc_phrase *p = &doc->phrases.data[pid];
+  const rc_surface *s = &doc->surfaces.data[p->surface];
+  RC_TRY(display(doc, p, &k->phrase, &k->phrase_length));
+  k->score = p->score;
+  k->count = p->count;
+  k->sentence = sentence_at(doc, s->off);
+  k->offset = rc_doc_input_offset(doc, s->off);
+  k->length = rc_doc_input_offset(doc, s->off + s->len) - k->offset;
+  k->start = rc_doc_time_at(doc, s->off);
+  return RECAP_OK;
+}
+
+recap_status rc_keyphrases_score(recap_document *doc) {
+  if (doc->kp_scored || doc->phrases.len == 0)
+    return RECAP_OK;
+  RC_TRY(word_ranks(doc));
+  score_phrases(doc);
+  best_surfaces(doc);
+  doc->kp_scored = 1;
+  return RECAP_OK;
+}
+
+recap_status rc_keyphrases_select(recap_document *doc) {
+  size_t want = doc->opt.keyphrases;
+  doc->keyphrase_count = 0;
+  if (want == 0 || doc->phrases.len == 0)
+    return RECAP_OK;
+  RC_TRY(rc_keyphrases_score(doc));
+  const recap_allocator *a = doc->alloc;
+  size_t n = doc->phrases.len;
+  ranked *r = rc_calloc(a, n, sizeof *r);
+  if (!r)
+    return RECAP_ERR_NOMEM;
+  for (size_t i = 0; i < n; i++) {
+    r[i].phrase = (uint32_t)i;
+    r[i].score = doc->phrases.data[i].score;
+    r[i].first = doc->surfaces.data[doc->phrases.data[i].surface].off;
+  }
+  qsort(r, n, sizeof *r, by_score);
+  if (want > n)
+    want = n;
+  uint32_t *chosen = rc_arena_calloc(&doc->arena, want, sizeof *chosen);
+  doc->keyphrases = rc_arena_calloc(&doc->arena, want, sizeof *doc->keyphrases);
+  recap_status st = chosen && doc->keyphrases ? RECAP_OK : RECAP_ERR_NOMEM;
+  size_t m = 0;
+  for (size_t i = 0; st == RECAP_OK && i < n && m < want; i++) {
+    if (redundant(doc, r[i].phrase, chosen, m))
+      continue;
+    chosen[m] = r[i].phrase;
+    st = fill(doc, r[i].phrase, &doc->keyphrases[m]);
+    m++;
+  }
+  rc_free(a, r);
+  doc->keyphrase_count = st == RECAP_OK ? m : 0;
+  return st;
+}
+
+/* ---- phrases of a part ----------------------------------------------------- */
+
+/* Re-reads the candidate runs of a sentence and counts the known phrases
+   among them (the same rules as the collector). */
+static recap_status count_sentence(recap_document *doc, size_t si,
+                                   uint32_t *counts) {
+  const rc_sent *s = &doc->sents.data[si];
+  rc_tokenizer tz;
+  rc_tok tok;
+  rc_tokenizer_init(&tz, doc->src.text, s->off, s->off + s->len, doc->lang);
+  uint32_t stems[RC_MAX_RUN];
+  size_t run = 0;
+  uint32_t prev = RC_NO_ID;
+  int more = 1;
+  while (more) {
+    more = rc_tokenizer_next(&tz, &tok);
+    int word = 0, gap = 1;
+    uint32_t term = RC_NO_ID;
+    if (more) {
+      RC_TRY(rc_term_of(doc, &tok, &term));
+      const rc_term *info = &doc->term_info.data[term];
+      int repeat = term == prev && !(tok.flags & RC_TOK_GAP);
+      prev = term;
+      if (repeat)
+        continue;
+      word = tok.kind == RC_TOK_WORD &&
+             !(info->flags & (RC_TERM_STOP | RC_TERM_FILLER | RC_TERM_NOPHRASE));
+      gap = (tok.flags & RC_TOK_GAP) != 0;
+    }
+    if (run && (gap || !word)) {
+      if (run <= RC_MAX_PHRASE_WORDS) {
+        uint32_t id = rc_strtab_find(&doc->phrase_keys, (const char *)stems,
+                                     run * sizeof *stems);
+        if (id != RC_NO_ID)
+          counts[id]++;
+      }
+      run = 0;
+    }
+    if (word) {
+      if (run < RC_MAX_RUN)
+        stems[run] = doc->term_info.data[term].stem;
+      run++;
+    }
+  }
+  return RECAP_OK;
+}
+
+recap_status rc_kp_count(recap_document *doc, size_t first, size_t last,
+                         rc_sentence_filter want, void *user,
+                         uint32_t *counts) {
+  for (size_t i = first; i < last && i < doc->sents.len; i++)
+    if (!want || want(doc, i, user))
+      RC_TRY(count_sentence(doc, i, counts));
+  return RECAP_OK;
+}
+
+recap_status rc_kp_local(recap_document *doc, const uint32_t *counts, size_t k,
+                         recap_keyphrase *out, size_t *n) {
+  *n = 0;
+  if (k == 0 || doc->phrases.len == 0)
+    return RECAP_OK;
+  RC_TRY(rc_keyphrases_score(doc));
+  const recap_allocator *a = doc->alloc;
+  size_t np = doc->phrases.len, m = 0;
+  ranked *r = rc_calloc(a, np, sizeof *r);
+  if (!r)
+    return RECAP_ERR_NOMEM;
+  for (size_t i = 0; i < np; i++) {
+    const rc_phrase *p = &doc->phrases.data[i];
+    if (counts[i] == 0)
+      continue;
+    /* Concentration: a phrase used mostly here names this part. */
+    double share = (double)counts[i] / (double)p->count;
+    r[m].phrase = (uint32_t)i;
+    r[m].score = p->score * share * (1.0 + log((double)counts[i]));
+    r[m].first = doc->surfaces.data[p->surface].off;
+    m++;
+  }
+  qsort(r, m, sizeof *r, by_score);
+  uint32_t chosen[16];
+  if (k > sizeof chosen / sizeof *chosen)
+    k = sizeof chosen / sizeof *chosen;
+  recap_status st = RECAP_OK;
+  size_t got = 0;
+  for (size_t i = 0; st == RECAP_OK && i < m && got < k; i++) {
+    if (redundant(doc, r[i].phrase, chosen, got))
+      continue;
+    chosen[got] = r[i].phrase;
+    st = fill(doc, r[i].phrase, &out[got]);
+    out[got].score = r[i].score;
+    got++;
+  }
+  rc_free(a, r);
+  *n = st == RECAP_OK ? got : 0;
+  return st;
+}

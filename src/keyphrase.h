@@ -1,0 +1,62 @@
+/*
+ * keyphrase.h - key phrase candidates, scores and selection.
+ *
+ * Candidates are collected during the token pass (terms.c calls the
+ * rc_kp_* hooks for every token): maximal runs of content words with no
+ * punctuation inside, at most RC_MAX_PHRASE_WORDS long.  A phrase is keyed
+ * by its stems, so inflections merge ("computing force networks" and
+ * "computing force network"); each surface form is counted so the most
+ * frequent one is shown.
+ */
+#ifndef RC_KEYPHRASE_H
+#define RC_KEYPHRASE_H
+
+#include "doc.h"
+#include "tokenize.h"
+
+#define RC_MAX_RUN 8
+
+typedef struct rc_kp_collector {
+  recap_document *doc;
+  uint32_t sentence;
+  /* the open run of content words */
+  uint32_t stems[RC_MAX_RUN];
+  uint32_t terms[RC_MAX_RUN];
+  size_t run, run_off, run_end;
+  int run_caps;  /* every word capitalised (not counting the first word of
+                    a sentence) */
+  int run_first; /* the run starts the sentence */
+  int overlong;  /* the run grew past RC_MAX_PHRASE_WORDS */
+  /* the last content stems, for co-occurrence */
+  uint32_t window[8];
+  size_t nwindow;
+  int first_token;
+} rc_kp_collector;
+
+void rc_kp_collector_init(rc_kp_collector *c, recap_document *doc);
+void rc_kp_collector_free(rc_kp_collector *c);
+void rc_kp_sentence_begin(rc_kp_collector *c, uint32_t sentence);
+recap_status rc_kp_token(rc_kp_collector *c, const rc_tok *tok, uint32_t term,
+                         const rc_term *info, int content);
+recap_status rc_kp_sentence_end(rc_kp_collector *c);
+
+/* Word TextRank over the co-occurrence graph and phrase scores (once per
+   analysis; later calls do nothing). */
+recap_status rc_keyphrases_score(recap_document *doc);
+/* The top opt.keyphrases phrases into doc->keyphrases. */
+recap_status rc_keyphrases_select(recap_document *doc);
+
+/* Counts, per phrase, its occurrences in the sentences `want` accepts
+   (counts has one slot per phrase, zeroed by the caller). */
+typedef int (*rc_sentence_filter)(const recap_document *doc, size_t sentence,
+                                  void *user);
+recap_status rc_kp_count(recap_document *doc, size_t first, size_t last,
+                         rc_sentence_filter want, void *user,
+                         uint32_t *counts);
+/* The best k phrases of a part of the document (counts from rc_kp_count):
+   global score weighted by how much of the phrase's use falls in the part.
+   Fills out[0..*n) (results in the arena). */
+recap_status rc_kp_local(recap_document *doc, const uint32_t *counts, size_t k,
+                         recap_keyphrase *out, size_t *n);
+
+#endif

@@ -1,0 +1,68 @@
+/*
+ * lang.c - finding languages and words in the compiled-in tables.
+ */
+#include "lang.h"
+
+#include <string.h>
+
+const rc_lang rc_lang_none = {"none", "", "", NULL, 0, {NULL, 0}, {NULL, 0},
+                              NULL, {NULL, 0}, {NULL, 0}, {NULL, 0}};
+
+static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+static int equal_ci(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+      return 0;
+  return 1;
+}
+
+/* Is `name` one of the comma-separated codes? */
+static int in_list(const char *list, const char *name) {
+  size_t n = strlen(name);
+  while (*list) {
+    const char *comma = strchr(list, ',');
+    size_t len = comma ? (size_t)(comma - list) : strlen(list);
+    if (len == n && equal_ci(list, name, n))
+      return 1;
+    if (!comma)
+      break;
+    list = comma + 1;
+  }
+  return 0;
+}
+
+const rc_lang *rc_lang_find(const char *name) {
+  if (!name)
+    return NULL;
+  size_t n = strlen(name);
+  if (n == 4 && equal_ci(name, "none", 4))
+    return &rc_lang_none;
+  for (size_t i = 0; i < rc_language_count; i++) {
+    const rc_lang *l = &rc_languages[i];
+    if ((strlen(l->name) == n && equal_ci(l->name, name, n)) ||
+        in_list(l->code, name) || in_list(l->aliases, name))
+      return l;
+  }
+  return NULL;
+}
+
+long rc_wordlist_find(const rc_wordlist *l, const char *w, size_t n) {
+  size_t lo = 0, hi = l->count;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const char *m = l->words[mid];
+    /* strcmp order over (w, n): compare the common prefix, then length. */
+    size_t mlen = strlen(m);
+    int c = memcmp(m, w, mlen < n ? mlen : n);
+    if (c == 0)
+      c = mlen < n ? -1 : mlen > n;
+    if (c == 0)
+      return (long)mid;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return -1;
+}

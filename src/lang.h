@@ -1,0 +1,63 @@
+/*
+ * lang.h - per-language resources compiled into the library.
+ *
+ * The word lists live in stopwords/<language>.{txt,abbrev,fillers} and
+ * stopwords/languages.tsv; tools/gen_tables.c turns them into
+ * lang_tables.c (committed; `make tables` regenerates it).  Words are
+ * stored in their matching form (NFKC + case fold, as rc_fold() gives) and
+ * sorted bytewise, so lookups are binary searches over static data and
+ * nothing is parsed at start-up.
+ */
+#ifndef RC_LANG_H
+#define RC_LANG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* How an abbreviation's period behaves (stopwords/README). */
+enum {
+  RC_ABBR_UPPER_ENDS = 0, /* ends a sentence only before a capital */
+  RC_ABBR_ALWAYS = 1,     /* never ends a sentence (titles, e.g.) */
+  RC_ABBR_NUMBER = 2      /* does not end a sentence before a number */
+};
+
+typedef struct rc_wordlist {
+  const char *const *words; /* sorted bytewise */
+  size_t count;
+} rc_wordlist;
+
+enum {
+  RC_LANG_NOSPACE = 1u << 0 /* written without spaces between words */
+};
+
+typedef struct rc_lang {
+  const char *name;    /* "english" */
+  const char *code;    /* "en" */
+  const char *aliases; /* other codes, comma-separated ("nb,nn") */
+  const char *stemmer; /* libstemmer algorithm, or NULL */
+  unsigned flags;
+  rc_wordlist stopwords;
+  rc_wordlist abbrevs; /* kinds in abbrev_kinds, same order */
+  const unsigned char *abbrev_kinds;
+  rc_wordlist fillers;      /* dropped from display, never scored */
+  rc_wordlist backchannels; /* a turn of only these is a backchannel */
+  rc_wordlist elisions;     /* l' d' qu' ... split off a word */
+} rc_lang;
+
+extern const rc_lang rc_languages[];
+extern const size_t rc_language_count;
+/* The language-neutral mode ("none"): no stemmer, no lists. */
+extern const rc_lang rc_lang_none;
+
+/* Every stopword of every language; rc_stopword_any_masks[i] has bit k
+   set if rc_stopword_any.words[i] is a stopword of rc_languages[k]. */
+extern const rc_wordlist rc_stopword_any;
+extern const uint32_t rc_stopword_any_masks[];
+
+/* By name or ISO 639-1 code (also "nb"/"nn" for norwegian); NULL if
+   unknown.  Case-insensitive. */
+const rc_lang *rc_lang_find(const char *name);
+/* Index of w[0..n) in the list, or -1. */
+long rc_wordlist_find(const rc_wordlist *l, const char *w, size_t n);
+
+#endif

@@ -1,0 +1,227 @@
+/*
+ * langdetect.c - language identification from scripts and stopwords.
+ *
+ * Two cheap signals, in order:
+ *  1. The script of the letters.  Greek, Armenian, Hebrew (Yiddish),
+ *     Arabic, Tamil, kana (Japanese) and Han without kana (Chinese) each
+ *     settle the language at once.
+ *  2. Within Latin, Cyrillic or Devanagari, the share of tokens that are
+ *     stopwords of each candidate language (one lookup per token in a
+ *     table of every stopword with a bit per language).  Function words
+ *     are the most frequent words of any text and nearly disjoint between
+ *     languages, so a few dozen tokens suffice; this is the classic
+ *     stopword-profile method, which needs no model beyond the lists recap
+ *     ships anyway.
+ * Confidence combines how many tokens are stopwords of the winner (text
+ * in a language has plenty) with its lead over the runner-up.
+ */
+#include "langdetect.h"
+
+#include <string.h>
+
+#include "decode.h"
+#include "tokenize.h"
+
+typedef enum script {
+  S_LATIN,
+  S_CYRILLIC,
+  S_GREEK,
+  S_ARMENIAN,
+  S_HEBREW,
+  S_ARABIC,
+  S_DEVANAGARI,
+  S_TAMIL,
+  S_KANA,
+  S_HAN,
+  S_OTHER,
+  S_COUNT
+} script;
+
+static script script_of(unsigned c) {
+  if (c < 0x80 || (c >= 0xC0 && c < 0x250) || (c >= 0x1E00 && c < 0x1F00))
+    return S_LATIN;
+  if ((c >= 0x370 && c < 0x400) || (c >= 0x1F00 && c < 0x2000))
+    return S_GREEK;
+  if (c >= 0x400 && c < 0x530)
+    return S_CYRILLIC;
+  if (c >= 0x530 && c < 0x590)
+    return S_ARMENIAN;
+  if (c >= 0x590 && c < 0x600)
+    return S_HEBREW;
+  if ((c >= 0x600 && c < 0x780) || (c >= 0xFB50 && c < 0xFE00) ||
+      (c >= 0xFE70 && c < 0xFF00))
+    return S_ARABIC;
+  if (c >= 0x900 && c < 0x980)
+    return S_DEVANAGARI;
+  if (c >= 0xB80 && c < 0xC00)
+    return S_TAMIL;
+  if (c >= 0x3040 && c < 0x3100)
+    return S_KANA;
+  if ((c >= 0x4E00 && c < 0xA000) || (c >= 0x3400 && c < 0x4DC0))
+    return S_HAN;
+  return S_OTHER;
+}
+
+/* The language a script alone decides, or NULL. */
+static const char *script_language(script s) {
+  switch (s) {
+  case S_GREEK:
+    return "greek";
+  case S_ARMENIAN:
+    return "armenian";
+  case S_HEBREW:
+    return "yiddish";
+  case S_ARABIC:
+    return "arabic";
+  case S_TAMIL:
+    return "tamil";
+  case S_KANA:
+    return "japanese";
+  case S_HAN:
+    return "chinese";
+  default:
+    return NULL;
+  }
+}
+
+static int lang_in_script(const rc_lang *l, script s) {
+  const char *n = l->name;
+  switch (s) {
+  case S_CYRILLIC:
+    return strcmp(n, "russian") == 0 || strcmp(n, "serbian") == 0;
+  case S_DEVANAGARI:
+    return strcmp(n, "hindi") == 0 || strcmp(n, "nepali") == 0;
+  case S_LATIN: {
+    static const char *const other[] = {"russian", "greek",  "armenian",
+                                        "yiddish", "arabic", "tamil",
+                                        "hindi",   "nepali", "chinese",
+                                        "japanese"};
+    for (size_t i = 0; i < sizeof other / sizeof *other; i++)
+      if (strcmp(n, other[i]) == 0)
+        return 0;
+    return 1; /* serbian is written in both scripts */
+  }
+  default:
+    return 0;
+  }
+}
+
+/* Letters per script in the sample; the dominant script. */
+static script dominant_script(const char *t, size_t n, double *share) {
+  size_t count[S_COUNT] = {0}, letters = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned char b = (unsigned char)t[i];
+    if (b < 0x80) {
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+        count[S_LATIN]++;
+        letters++;
+      }
+      i++;
+      continue;
+    }
+    size_t k = rc_utf8_seqlen((const unsigned char *)t + i, n - i);
+    if (k == 0) {
+      i++;
+      continue;
+    }
+    unsigned c = rc_utf8_decode((const unsigned char *)t + i, k);
+    if (rc_char_class(c) & RC_CH_LETTER) {
+      count[script_of(c)]++;
+      letters++;
+    }
+    i += k;
+  }
+  script best = S_OTHER;
+  /* Kana decides Japanese even when Han characters outnumber it. */
+  if (count[S_KANA] * 10 >= count[S_KANA] + count[S_HAN] && count[S_KANA])
+    count[S_KANA] += count[S_HAN];
+  for (int s = 0; s < S_COUNT; s++)
+    if (count[s] > count[best] || best == S_OTHER)
+      if (count[s])
+        best = (script)s;
+  *share = letters ? (double)count[best] / (double)letters : 0;
+  return letters ? best : S_OTHER;
+}
+
+static void count_stopwords(const char *t, size_t n, rc_norm *norm,
+                            size_t *hits, size_t *tokens) {
+  rc_tokenizer tz;
+  rc_tok tok;
+  rc_tokenizer_init(&tz, t, 0, n, &rc_lang_none);
+  *tokens = 0;
+  while (rc_tokenizer_next(&tz, &tok) && *tokens < 2000) {
+    if (tok.kind != RC_TOK_WORD)
+      continue;
+    (*tokens)++;
+    char small[64];
+    const char *key = small;
+    size_t len = tok.len;
+    if ((tok.flags & RC_TOK_ASCII) && len <= sizeof small) {
+      for (size_t i = 0; i < len; i++) {
+        char c = t[tok.off + i];
+        small[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      }
+    } else if (rc_fold(norm, t + tok.off, tok.len, &key, &len) != RECAP_OK) {
+      continue;
+    }
+    long i = rc_wordlist_find(&rc_stopword_any, key, len);
+    if (i < 0)
+      continue;
+    uint32_t mask = rc_stopword_any_masks[i];
+    for (size_t l = 0; l < rc_language_count; l++)
+      if (mask & ((uint32_t)1 << l))
+        hits[l]++;
+  }
+}
+
+recap_status rc_detect_language(const char *text, size_t len, rc_norm *norm,
+                                const rc_lang **lang, double *confidence) {
+  *lang = &rc_lang_none;
+  *confidence = 0;
+  size_t n = len < RC_LANG_SAMPLE ? len : RC_LANG_SAMPLE;
+  while (n > 0 && n < len && ((unsigned char)text[n] & 0xC0) == 0x80)
+    n--; /* do not cut a character */
+  double share;
+  script s = dominant_script(text, n, &share);
+  const char *by_script = script_language(s);
+  if (by_script) {
+    *lang = rc_lang_find(by_script);
+    *confidence = share;
+    if (!*lang || share < RC_LANG_MIN_CONFIDENCE) {
+      *lang = &rc_lang_none;
+      *confidence = share;
+    }
+    return RECAP_OK;
+  }
+  if (s != S_LATIN && s != S_CYRILLIC && s != S_DEVANAGARI)
+    return RECAP_OK;
+  size_t hits[32] = {0}, tokens;
+  count_stopwords(text, n, norm, hits, &tokens);
+  size_t best = SIZE_MAX, second = 0;
+  for (size_t l = 0; l < rc_language_count; l++) {
+    if (!lang_in_script(&rc_languages[l], s))
+      continue;
+    if (best == SIZE_MAX || hits[l] > hits[best]) {
+      if (best != SIZE_MAX && hits[best] > second)
+        second = hits[best];
+      best = l;
+    } else if (hits[l] > second) {
+      second = hits[l];
+    }
+  }
+  if (best == SIZE_MAX || tokens == 0 || hits[best] == 0)
+    return RECAP_OK;
+  /* Running text has about a third stopwords; a fifth is already
+     convincing.  The lead over the runner-up tempers that. */
+  double density = (double)hits[best] / (double)tokens / 0.2;
+  if (density > 1)
+    density = 1;
+  double lead = (double)(hits[best] - second) / (double)hits[best];
+  double c = density * (0.6 + 0.4 * lead);
+  if (hits[best] < 3)
+    c *= (double)hits[best] / 3.0;
+  *confidence = c;
+  if (c >= RC_LANG_MIN_CONFIDENCE)
+    *lang = &rc_languages[best];
+  return RECAP_OK;
+}

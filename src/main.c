@@ -1,0 +1,694 @@
+/*
+ * main.c - the `recap` command.
+ *
+ *   recap [OPTIONS] [FILE...]       summarise each FILE (or stdin)
+ *   recap --jsonl [OPTIONS]         JSON Lines records on stdin
+ *   recap idf [OPTIONS] FILE...     build a document-frequency table
+ *
+ * Conventions follow jq and the GNU tools: --help to stdout with exit 0;
+ * usage errors as "recap: message" on stderr with exit 2; a failing input
+ * reported as "recap: FILE: reason" without stopping the others; and a
+ * final check that everything written to stdout really got there.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+typedef struct config {
+  recap_options opt;
+  recap_format format;
+  int jobs;
+  int jsonl;
+  int sentences_set;
+  const char *stopwords;
+  const char **idf;
+  size_t nidf;
+  char **files;
+  size_t nfiles;
+  recap_context *ctx;
+  cli_progress *progress;
+  int several; /* more than one input: label each result */
+} config;
+
+static const char *usage_text =
+    "Usage: recap [OPTIONS] [FILE...]\n"
+    "       recap --jsonl [OPTIONS] < records.jsonl\n"
+    "       recap idf [OPTIONS] FILE... > table.idf\n"
+    "\n"
+    "Summarises transcripts (plain text, `Name: text` transcripts, WebVTT,\n"
+    "SRT, Whisper JSON): the best sentences, key phrases, chapters and\n"
+    "speakers.  With no FILE, or FILE -, reads standard input.\n"
+    "\n"
+    "Summary and key phrases:\n"
+    "  -n, --sentences N      at most N summary sentences (default 5; 0 = no "
+    "summary)\n"
+    "  -w, --words N          at most N words of summary\n"
+    "  -r, --ratio R          at most this fraction of the sentences (0-1)\n"
+    "  -k, --keyphrases N     N key phrases (default 10; 0 = none)\n"
+    "      --order ORDER      summary in 'document' (default) or 'score' order\n"
+    "      --query TEXT       focus the summary on TEXT\n"
+    "      --cut              cut the last sentence to fill --words exactly\n"
+    "      --verbatim         keep fillers (um, uh) in sentences\n"
+    "      --chapters[=N]     split into chapters (N of them, or automatic)\n"
+    "      --speakers         figures per speaker\n"
+    "\n"
+    "Input:\n"
+    "  -l, --lang LANG        language name or code, 'auto' (default) or "
+    "'none'\n"
+    "  -i, --input-format F   auto (default), text, transcript, vtt, srt, json\n"
+    "      --strict           invalid UTF-8 is an error, not repaired\n"
+    "      --stopwords FILE   more stopwords, one per line ('-word' removes)\n"
+    "      --idf FILE         background document frequencies (recap idf)\n"
+    "      --max-input SIZE   refuse larger inputs (default 1G; K, M, G)\n"
+    "\n"
+    "Output and batch:\n"
+    "  -f, --format F         text (default), json, markdown, youtube\n"
+    "      --jsonl            read JSON Lines records from stdin, write one "
+    "result\n"
+    "                         line per record (see recap(1))\n"
+    "  -j, --jobs N           N worker threads (default 1)\n"
+    "      --scorer S         fused (default), textrank, tfidf\n"
+    "      --similarity S     cosine (default), overlap, bm25\n"
+    "  -h, --help             this help\n"
+    "  -V, --version          version\n"
+    "\n"
+    "Exit status: 0 success, 1 an input could not be read or analysed (or\n"
+    "output failed), 2 usage error, 3 out of memory.\n";
+
+static void usage_error(const char *fmt, ...) {
+  va_list ap;
+  fputs("recap: ", stderr);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputs("\nTry 'recap --help' for more information.\n", stderr);
+  exit(EXIT_USAGE);
+}
+
+/* ---- option values ---------------------------------------------------------------- */
+
+static size_t parse_count(const char *opt, const char *s) {
+  char *end;
+  errno = 0;
+  if (!*s || *s == '-' || *s == '+')
+    usage_error("%s: expected a count, got '%s'", opt, s);
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || *end)
+    usage_error("%s: expected a count, got '%s'", opt, s);
+  return (size_t)v;
+}
+
+static size_t parse_size(const char *opt, const char *s) {
+  char *end;
+  errno = 0;
+  if (!*s || *s == '-')
+    usage_error("%s: expected a size, got '%s'", opt, s);
+  unsigned long long v = strtoull(s, &end, 10);
+  unsigned long long mult = 1;
+  if (*end == 'K' || *end == 'k')
+    mult = 1ULL << 10;
+  else if (*end == 'M' || *end == 'm')
+    mult = 1ULL << 20;
+  else if (*end == 'G' || *end == 'g')
+    mult = 1ULL << 30;
+  if (mult > 1)
+    end++;
+  if (errno || *end || v > (unsigned long long)SIZE_MAX / mult)
+    usage_error("%s: expected a size like 500M, got '%s'", opt, s);
+  return (size_t)(v * mult);
+}
+
+static double parse_ratio(const char *opt, const char *s) {
+  /* A fraction in the C locale: digits, one '.', digits. */
+  double v = 0, scale = 1;
+  const char *p = s;
+  int digits = 0, dot = 0;
+  for (; *p; p++) {
+    if (*p >= '0' && *p <= '9') {
+      if (dot)
+        scale /= 10;
+      v = v * 10 + (*p - '0');
+      digits++;
+    } else if (*p == '.' && !dot) {
+      dot = 1;
+    } else {
+      break;
+    }
+  }
+  v *= scale;
+  if (*p || !digits || v > 1)
+    usage_error("%s: expected a number between 0 and 1, got '%s'", opt, s);
+  return v;
+}
+
+static int pick(const char *opt, const char *s, const char *const *names,
+                int n) {
+  for (int i = 0; i < n; i++)
+    if (strcmp(s, names[i]) == 0)
+      return i;
+  usage_error("%s: unknown value '%s'", opt, s);
+  return 0;
+}
+
+static const char *const format_names[] = {"text", "json", "markdown",
+                                           "youtube"};
+static const char *const input_names[] = {"auto", "text", "transcript",
+                                          "vtt",  "srt",  "json"};
+static const char *const scorer_names[] = {"fused", "textrank", "tfidf"};
+static const char *const similarity_names[] = {"cosine", "overlap", "bm25"};
+static const char *const order_names[] = {"document", "score"};
+
+enum {
+  OPT_ORDER = 256,
+  OPT_QUERY,
+  OPT_CUT,
+  OPT_VERBATIM,
+  OPT_CHAPTERS,
+  OPT_SPEAKERS,
+  OPT_STRICT,
+  OPT_STOPWORDS,
+  OPT_IDF,
+  OPT_MAX_INPUT,
+  OPT_JSONL,
+  OPT_SCORER,
+  OPT_SIMILARITY
+};
+
+static const struct option long_options[] = {
+    {"sentences", required_argument, NULL, 'n'},
+    {"words", required_argument, NULL, 'w'},
+    {"ratio", required_argument, NULL, 'r'},
+    {"keyphrases", required_argument, NULL, 'k'},
+    {"lang", required_argument, NULL, 'l'},
+    {"format", required_argument, NULL, 'f'},
+    {"input-format", required_argument, NULL, 'i'},
+    {"jobs", required_argument, NULL, 'j'},
+    {"order", required_argument, NULL, OPT_ORDER},
+    {"query", required_argument, NULL, OPT_QUERY},
+    {"cut", no_argument, NULL, OPT_CUT},
+    {"verbatim", no_argument, NULL, OPT_VERBATIM},
+    {"chapters", optional_argument, NULL, OPT_CHAPTERS},
+    {"speakers", no_argument, NULL, OPT_SPEAKERS},
+    {"strict", no_argument, NULL, OPT_STRICT},
+    {"stopwords", required_argument, NULL, OPT_STOPWORDS},
+    {"idf", required_argument, NULL, OPT_IDF},
+    {"max-input", required_argument, NULL, OPT_MAX_INPUT},
+    {"jsonl", no_argument, NULL, OPT_JSONL},
+    {"scorer", required_argument, NULL, OPT_SCORER},
+    {"similarity", required_argument, NULL, OPT_SIMILARITY},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0}};
+
+static void print_version(void) {
+  printf("recap %s (librecap %s)\n", RECAP_VERSION_STRING, recap_version());
+  exit(EXIT_OK);
+}
+
+static void parse_args(int argc, char **argv, config *c) {
+  int ch;
+  int words_or_ratio = 0;
+  while ((ch = getopt_long(argc, argv, "n:w:r:k:l:f:i:j:hV", long_options,
+                           NULL)) != -1) {
+    switch (ch) {
+    case 'n':
+      c->opt.summary_sentences = parse_count("--sentences", optarg);
+      c->sentences_set = 1;
+      break;
+    case 'w':
+      c->opt.summary_words = parse_count("--words", optarg);
+      words_or_ratio = 1;
+      break;
+    case 'r':
+      c->opt.summary_ratio = parse_ratio("--ratio", optarg);
+      words_or_ratio = 1;
+      break;
+    case 'k':
+      c->opt.keyphrases = parse_count("--keyphrases", optarg);
+      break;
+    case 'l':
+      c->opt.language = optarg;
+      break;
+    case 'f':
+      c->format = (recap_format)pick("--format", optarg, format_names, 4);
+      break;
+    case 'i':
+      c->opt.input_format =
+          (recap_input_format)pick("--input-format", optarg, input_names, 6);
+      break;
+    case 'j': {
+      size_t j = parse_count("--jobs", optarg);
+      if (j < 1 || j > 256)
+        usage_error("--jobs: expected 1 to 256, got '%s'", optarg);
+      c->jobs = (int)j;
+      break;
+    }
+    case OPT_ORDER:
+      if (pick("--order", optarg, order_names, 2))
+        c->opt.flags |= RECAP_OPT_SCORE_ORDER;
+      else
+        c->opt.flags &= ~(unsigned)RECAP_OPT_SCORE_ORDER;
+      break;
+    case OPT_QUERY:
+      c->opt.query = optarg;
+      break;
+    case OPT_CUT:
+      c->opt.flags |= RECAP_OPT_CUT_LAST;
+      break;
+    case OPT_VERBATIM:
+      c->opt.flags |= RECAP_OPT_VERBATIM;
+      break;
+    case OPT_CHAPTERS:
+      c->opt.flags |= RECAP_OPT_CHAPTERS;
+      if (optarg)
+        c->opt.chapters = parse_count("--chapters", optarg);
+      break;
+    case OPT_SPEAKERS:
+      c->opt.flags |= RECAP_OPT_SPEAKERS;
+      break;
+    case OPT_STRICT:
+      c->opt.flags |= RECAP_OPT_STRICT_UTF8;
+      break;
+    case OPT_STOPWORDS:
+      c->stopwords = optarg;
+      break;
+    case OPT_IDF: {
+      const char **n = realloc(c->idf, (c->nidf + 1) * sizeof *n);
+      if (!n) {
+        fputs("recap: out of memory\n", stderr);
+        exit(EXIT_NOMEM);
+      }
+      c->idf = n;
+      c->idf[c->nidf++] = optarg;
+      break;
+    }
+    case OPT_MAX_INPUT:
+      c->opt.max_input_bytes = parse_size("--max-input", optarg);
+      break;
+    case OPT_JSONL:
+      c->jsonl = 1;
+      break;
+    case OPT_SCORER:
+      c->opt.scorer = (recap_scorer)pick("--scorer", optarg, scorer_names, 3);
+      break;
+    case OPT_SIMILARITY:
+      c->opt.similarity =
+          (recap_similarity)pick("--similarity", optarg, similarity_names, 3);
+      break;
+    case 'h':
+      fputs(usage_text, stdout);
+      exit(ferror(stdout) || fflush(stdout) ? EXIT_INPUT : EXIT_OK);
+    case 'V':
+      print_version();
+      break;
+    default:
+      fputs("Try 'recap --help' for more information.\n", stderr);
+      exit(EXIT_USAGE);
+    }
+  }
+  /* -w or -r alone means "as many sentences as fit". */
+  if (words_or_ratio && !c->sentences_set)
+    c->opt.summary_sentences = RECAP_UNLIMITED;
+  if (c->format == RECAP_FORMAT_YOUTUBE)
+    c->opt.flags |= RECAP_OPT_CHAPTERS;
+  c->files = argv + optind;
+  c->nfiles = (size_t)(argc - optind);
+}
+
+/* ---- context ------------------------------------------------------------------------ */
+
+static int load_file(const char *what, const char *path, size_t max,
+                     cli_input *in) {
+  char err[256];
+  if (cli_read(path, max, in, err, sizeof err) != 0) {
+    fprintf(stderr, "recap: %s: %s\n", path, err);
+    (void)what;
+    return -1;
+  }
+  return 0;
+}
+
+static int setup_context(config *c) {
+  if (recap_context_new(&c->ctx) != RECAP_OK) {
+    fputs("recap: out of memory\n", stderr);
+    return EXIT_NOMEM;
+  }
+  if (c->stopwords) {
+    cli_input in;
+    if (load_file("stopwords", c->stopwords, RECAP_DEFAULT_MAX_INPUT, &in))
+      return EXIT_INPUT;
+    const char *lang = c->opt.language && strcmp(c->opt.language, "auto")
+                           ? c->opt.language
+                           : NULL;
+    recap_status st = recap_context_add_stopwords(c->ctx, lang, in.data, in.len);
+    cli_input_free(&in);
+    if (st != RECAP_OK) {
+      fprintf(stderr, "recap: %s: %s%s%s\n", c->stopwords, recap_strerror(st),
+              *recap_context_error(c->ctx) ? ": " : "",
+              recap_context_error(c->ctx));
+      return st == RECAP_ERR_UNKNOWN_LANGUAGE ? EXIT_USAGE : EXIT_INPUT;
+    }
+  }
+  for (size_t i = 0; i < c->nidf; i++) {
+    cli_input in;
+    if (load_file("idf", c->idf[i], RECAP_DEFAULT_MAX_INPUT, &in))
+      return EXIT_INPUT;
+    recap_status st = recap_context_load_idf(c->ctx, in.data, in.len);
+    cli_input_free(&in);
+    if (st != RECAP_OK) {
+      fprintf(stderr, "recap: %s: %s: %s\n", c->idf[i], recap_strerror(st),
+              recap_context_error(c->ctx));
+      return st == RECAP_ERR_NOMEM ? EXIT_NOMEM : EXIT_INPUT;
+    }
+  }
+  return EXIT_OK;
+}
+
+static int exit_code_for(recap_status st) {
+  switch (st) {
+  case RECAP_OK:
+    return EXIT_OK;
+  case RECAP_ERR_NOMEM:
+    return EXIT_NOMEM;
+  case RECAP_ERR_UNKNOWN_LANGUAGE:
+  case RECAP_ERR_INVALID_ARGUMENT:
+    return EXIT_USAGE;
+  default:
+    return EXIT_INPUT;
+  }
+}
+
+static char *message(const char *path, const char *what, const char *detail) {
+  size_t n = strlen(path) + strlen(what) + strlen(detail) + 16;
+  char *m = malloc(n);
+  if (m)
+    snprintf(m, n, "recap: %s: %s%s%s\n", path, what, *detail ? ": " : "",
+             detail);
+  return m;
+}
+
+/* ---- files ----------------------------------------------------------------------------- */
+
+static void summarise_file(void *user, size_t i, recap_document *doc,
+                           cli_result *r) {
+  config *c = user;
+  const char *path = c->nfiles ? c->files[i] : "-";
+  const char *shown = strcmp(path, "-") ? path : "(stdin)";
+  cli_input in;
+  char err[256];
+  if (cli_read(path, c->opt.max_input_bytes, &in, err, sizeof err) != 0) {
+    r->err = message(shown, err, "");
+    r->exit_code = EXIT_INPUT;
+    return;
+  }
+  recap_options opt = c->opt;
+  opt.filename = strcmp(path, "-") ? path : NULL;
+  recap_status st = recap_document_analyze(doc, in.data, in.len, &opt);
+  cli_input_free(&in);
+  if (st == RECAP_OK)
+    st = recap_render(doc, c->format, &r->out, &r->out_len);
+  if (st != RECAP_OK) {
+    const char *detail = recap_document_error(doc);
+    r->err = message(shown, recap_strerror(st),
+                     strcmp(detail, recap_strerror(st)) ? detail : "");
+    r->exit_code = exit_code_for(st);
+  }
+}
+
+/* Several inputs: text gets "==> name <==" headers as head(1) does; JSON
+   gets a "file" key. */
+static int print_labelled(const config *c, size_t i, const cli_result *r) {
+  const char *path = c->nfiles ? c->files[i] : "-";
+  if (c->format == RECAP_FORMAT_JSON) {
+    if (fputs("{\"file\":", stdout) == EOF)
+      return -1;
+    /* The path as a JSON string: escape quotes, backslashes, controls. */
+    putchar('"');
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+      if (*p == '"' || *p == '\\')
+        printf("\\%c", *p);
+      else if (*p < 0x20)
+        printf("\\u%04x", *p);
+      else
+        putchar(*p);
+    }
+    putchar('"');
+    if (r->out_len > 2)
+      putchar(',');
+    if (cli_write(stdout, r->out + 1, r->out_len - 1) != 0)
+      return -1;
+    return putchar('\n') == EOF ? -1 : 0;
+  }
+  if (i > 0)
+    putchar('\n');
+  printf("==> %s <==\n", strcmp(path, "-") ? path : "(stdin)");
+  return cli_write(stdout, r->out, r->out_len);
+}
+
+static int emit_file(void *user, size_t i, cli_result *r) {
+  config *c = user;
+  int code = r->exit_code;
+  if (r->err)
+    fputs(r->err, stderr);
+  if (r->out) {
+    int failed;
+    if (c->several) {
+      failed = print_labelled(c, i, r);
+    } else {
+      failed = cli_write(stdout, r->out, r->out_len);
+      if (!failed && c->format == RECAP_FORMAT_JSON)
+        failed = putchar('\n') == EOF;
+    }
+    if (failed)
+      code = EXIT_INPUT;
+  }
+  recap_free(r->out);
+  free(r->err);
+  cli_progress_step(c->progress, i + 1);
+  return code;
+}
+
+static int run_files(config *c) {
+  size_t n = c->nfiles ? c->nfiles : 1;
+  c->several = c->nfiles > 1;
+  c->progress = cli_progress_start("files", n);
+  int code = cli_run(c->ctx, n, c->jobs, summarise_file, emit_file, c);
+  cli_progress_end(c->progress);
+  return code;
+}
+
+/* ---- JSON Lines --------------------------------------------------------------------------- */
+
+typedef struct batch {
+  config *c;
+  char **lines;
+  size_t *lens;
+  size_t n, base;
+} batch;
+
+static void process_record(void *user, size_t i, recap_document *doc,
+                           cli_result *r) {
+  batch *b = user;
+  recap_status st = recap_jsonl_process(doc, b->lines[i], b->lens[i],
+                                        &b->c->opt, &r->out, &r->out_len);
+  r->exit_code = exit_code_for(st);
+  if (r->exit_code == EXIT_USAGE)
+    r->exit_code = EXIT_INPUT; /* a bad record is bad input */
+  if (!r->out) {
+    char where[32];
+    snprintf(where, sizeof where, "line %zu", b->base + i + 1);
+    r->err = message("stdin", where, recap_strerror(st));
+  }
+}
+
+static int emit_record(void *user, size_t i, cli_result *r) {
+  batch *b = user;
+  int code = r->exit_code;
+  if (r->err)
+    fputs(r->err, stderr);
+  if (r->out && (cli_write(stdout, r->out, r->out_len) || putchar('\n') == EOF))
+    code = EXIT_INPUT;
+  recap_free(r->out);
+  free(r->err);
+  cli_progress_step(b->c->progress, b->base + i + 1);
+  return code;
+}
+
+/* Reads up to max lines; returns how many (0 at the end). */
+static size_t read_lines(batch *b, size_t max) {
+  size_t n = 0;
+  while (n < max) {
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len = getline(&line, &cap, stdin);
+    if (len < 0) {
+      free(line);
+      break;
+    }
+    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+      line[--len] = '\0';
+    b->lines[n] = line;
+    b->lens[n] = (size_t)len;
+    n++;
+  }
+  return n;
+}
+
+#define JSONL_BATCH 1024
+
+static int run_jsonl(config *c) {
+  batch b;
+  memset(&b, 0, sizeof b);
+  b.c = c;
+  b.lines = calloc(JSONL_BATCH, sizeof *b.lines);
+  b.lens = calloc(JSONL_BATCH, sizeof *b.lens);
+  if (!b.lines || !b.lens) {
+    free(b.lines);
+    free(b.lens);
+    fputs("recap: out of memory\n", stderr);
+    return EXIT_NOMEM;
+  }
+  c->progress = cli_progress_start("records", 0);
+  int code = EXIT_OK;
+  for (;;) {
+    b.n = read_lines(&b, JSONL_BATCH);
+    if (b.n == 0)
+      break;
+    int bc = cli_run(c->ctx, b.n, c->jobs, process_record, emit_record, &b);
+    if (bc == EXIT_NOMEM || (bc && !code))
+      code = bc;
+    for (size_t i = 0; i < b.n; i++)
+      free(b.lines[i]);
+    b.base += b.n;
+  }
+  if (ferror(stdin)) {
+    fputs("recap: stdin: read error\n", stderr);
+    code = code ? code : EXIT_INPUT;
+  }
+  cli_progress_end(c->progress);
+  free(b.lines);
+  free(b.lens);
+  return code;
+}
+
+/* ---- recap idf -------------------------------------------------------------------------------- */
+
+static int is_idf_table(const cli_input *in) {
+  static const char head[] = "# recap document frequencies";
+  return in->len >= sizeof head - 1 &&
+         memcmp(in->data, head, sizeof head - 1) == 0;
+}
+
+static int run_idf(config *c) {
+  if (c->nfiles == 0)
+    usage_error("idf: expected FILE arguments (documents or tables)");
+  recap_idf *idf;
+  recap_document *doc;
+  if (recap_idf_new(c->ctx, &idf) != RECAP_OK ||
+      recap_document_new(c->ctx, &doc) != RECAP_OK) {
+    fputs("recap: out of memory\n", stderr);
+    return EXIT_NOMEM;
+  }
+  recap_options opt = c->opt;
+  opt.summary_sentences = 0;
+  opt.keyphrases = 0;
+  int code = EXIT_OK;
+  c->progress = cli_progress_start("files", c->nfiles);
+  for (size_t i = 0; i < c->nfiles; i++) {
+    cli_input in;
+    char err[256];
+    const char *path = c->files[i];
+    if (cli_read(path, opt.max_input_bytes, &in, err, sizeof err) != 0) {
+      fprintf(stderr, "recap: %s: %s\n", path, err);
+      code = EXIT_INPUT;
+      continue;
+    }
+    recap_status st;
+    if (is_idf_table(&in)) {
+      st = recap_idf_add_table(idf, in.data, in.len);
+    } else {
+      opt.filename = path;
+      st = recap_document_analyze(doc, in.data, in.len, &opt);
+      if (st == RECAP_OK)
+        st = recap_idf_add_document(idf, doc);
+    }
+    cli_input_free(&in);
+    if (st != RECAP_OK) {
+      fprintf(stderr, "recap: %s: %s\n", path, recap_strerror(st));
+      code = st == RECAP_ERR_NOMEM ? EXIT_NOMEM : EXIT_INPUT;
+    }
+    cli_progress_step(c->progress, i + 1);
+  }
+  cli_progress_end(c->progress);
+  char *out;
+  size_t len;
+  if (recap_idf_render(idf, &out, &len) == RECAP_OK) {
+    if (cli_write(stdout, out, len) != 0)
+      code = EXIT_INPUT;
+    recap_free(out);
+  } else {
+    fputs("recap: out of memory\n", stderr);
+    code = EXIT_NOMEM;
+  }
+  recap_document_free(doc);
+  recap_idf_free(idf);
+  return code;
+}
+
+/* ---- main ----------------------------------------------------------------------------------- */
+
+static int finish_stdout(int code) {
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "recap: error writing output: %s\n", strerror(errno));
+    return code ? code : EXIT_INPUT;
+  }
+  return code;
+}
+
+int main(int argc, char **argv) {
+  config c;
+  memset(&c, 0, sizeof c);
+  recap_options_init(&c.opt);
+  c.jobs = 1;
+  int idf_mode = argc > 1 && strcmp(argv[1], "idf") == 0;
+  if (idf_mode) {
+    argv++;
+    argc--;
+  }
+  parse_args(argc, argv, &c);
+  if (c.jsonl && c.nfiles)
+    usage_error("--jsonl reads standard input; got file arguments");
+  if (c.opt.language && strcmp(c.opt.language, "auto") != 0) {
+    /* Check the language once, up front, as a usage error. */
+    recap_context *probe;
+    recap_document *d;
+    if (recap_context_new(&probe) == RECAP_OK &&
+        recap_document_new(probe, &d) == RECAP_OK) {
+      recap_options o;
+      recap_options_init(&o);
+      o.language = c.opt.language;
+      recap_status st = recap_document_analyze(d, "", 0, &o);
+      recap_document_free(d);
+      recap_context_free(probe);
+      if (st == RECAP_ERR_UNKNOWN_LANGUAGE)
+        usage_error("--lang: unknown language '%s'", c.opt.language);
+    }
+  }
+  int code = setup_context(&c);
+  if (code == EXIT_OK) {
+    if (idf_mode)
+      code = run_idf(&c);
+    else if (c.jsonl)
+      code = run_jsonl(&c);
+    else
+      code = run_files(&c);
+  }
+  recap_context_free(c.ctx);
+  free(c.idf);
+  return finish_stdout(code);
+}

@@ -1,0 +1,185 @@
+/*
+ * normalize.c - the utf8proc wrapper (see normalize.h).
+ *
+ * utf8proc_map() allocates with malloc; to keep every allocation in the
+ * caller's allocator (and failure-injectable) its two steps are called
+ * separately on our own buffer: decompose (with the custom mapping) into
+ * UTF-32, then compose and re-encode in place.
+ */
+#include "normalize.h"
+
+#include <stdint.h>
+#include <string.h>
+#include <utf8proc.h>
+
+static int in(unsigned cp, unsigned lo, unsigned hi) {
+  return cp >= lo && cp <= hi;
+}
+
+static unsigned script_flags(unsigned cp) {
+  if (in(cp, 0x3040, 0x30FF) || in(cp, 0x31F0, 0x31FF) ||
+      in(cp, 0xFF66, 0xFF9F))
+    return RC_CH_NOSPACE | RC_CH_KANA;
+  if (in(cp, 0x4E00, 0x9FFF) || in(cp, 0x3400, 0x4DBF) ||
+      in(cp, 0x20000, 0x2FA1F) || in(cp, 0xF900, 0xFAFF) || cp == 0x3005)
+    return RC_CH_NOSPACE | RC_CH_HAN;
+  if (in(cp, 0x0E00, 0x0EFF) /* Thai, Lao */ ||
+      in(cp, 0x1780, 0x17FF) /* Khmer */ || in(cp, 0x1000, 0x109F))
+    return RC_CH_NOSPACE;
+  return 0;
+}
+
+unsigned rc_char_class(unsigned cp) {
+  switch (cp) {
+  case '\'':
+  case 0x2019: /* right single quotation mark, the usual apostrophe */
+  case 0x02BC: /* modifier letter apostrophe */
+  case 0xFF07:
+    return RC_CH_PUNCT | RC_CH_APOSTROPHE;
+  case '-':
+  case 0x2010: /* hyphen */
+  case 0x2011: /* non-breaking hyphen */
+    return RC_CH_PUNCT | RC_CH_HYPHEN;
+  case '\t':
+  case '\n':
+    return RC_CH_SPACE;
+  default:
+    break;
+  }
+  if (cp > 0x10FFFF)
+    return 0;
+  unsigned f = 0;
+  switch (utf8proc_category((utf8proc_int32_t)cp)) {
+  case UTF8PROC_CATEGORY_LU:
+  case UTF8PROC_CATEGORY_LT:
+    f = RC_CH_LETTER | RC_CH_UPPER;
+    break;
+  case UTF8PROC_CATEGORY_LL:
+    f = RC_CH_LETTER | RC_CH_LOWER;
+    break;
+  case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO:
+    f = RC_CH_LETTER;
+    break;
+  case UTF8PROC_CATEGORY_MN:
+  case UTF8PROC_CATEGORY_MC:
+  case UTF8PROC_CATEGORY_ME:
+    f = RC_CH_MARK;
+    break;
+  case UTF8PROC_CATEGORY_ND:
+    f = RC_CH_DIGIT;
+    break;
+  case UTF8PROC_CATEGORY_NL:
+  case UTF8PROC_CATEGORY_NO:
+    f = RC_CH_NUMBER;
+    break;
+  case UTF8PROC_CATEGORY_ZS:
+  case UTF8PROC_CATEGORY_ZL:
+  case UTF8PROC_CATEGORY_ZP:
+    f = RC_CH_SPACE;
+    break;
+  case UTF8PROC_CATEGORY_PC:
+  case UTF8PROC_CATEGORY_PD:
+  case UTF8PROC_CATEGORY_PS:
+  case UTF8PROC_CATEGORY_PE:
+  case UTF8PROC_CATEGORY_PI:
+  case UTF8PROC_CATEGORY_PF:
+  case UTF8PROC_CATEGORY_PO:
+    f = RC_CH_PUNCT;
+    break;
+  case UTF8PROC_CATEGORY_SM:
+  case UTF8PROC_CATEGORY_SC:
+  case UTF8PROC_CATEGORY_SK:
+  case UTF8PROC_CATEGORY_SO:
+    f = RC_CH_SYMBOL;
+    break;
+  case UTF8PROC_CATEGORY_CF:
+    f = RC_CH_FORMAT;
+    break;
+  default:
+    f = 0;
+    break;
+  }
+  return f | script_flags(cp);
+}
+
+void rc_norm_init(rc_norm *n, const recap_allocator *alloc) {
+  n->alloc = alloc;
+  n->u32 = NULL;
+  n->cap = 0;
+}
+
+void rc_norm_free(rc_norm *n) {
+  rc_free(n->alloc, n->u32);
+  n->u32 = NULL;
+  n->cap = 0;
+}
+
+static utf8proc_int32_t map_variants(utf8proc_int32_t cp, void *data) {
+  (void)data;
+  switch (cp) {
+  case 0x2019:
+  case 0x2018:
+  case 0x02BC:
+    return '\'';
+  case 0x2010:
+  case 0x2011:
+    return '-';
+  default:
+    return cp;
+  }
+}
+
+static recap_status run(rc_norm *n, const char *s, size_t len,
+                        utf8proc_option_t opts, utf8proc_custom_func custom,
+                        const char **out, size_t *outlen) {
+  if (len > (size_t)PTRDIFF_MAX / 8)
+    return RECAP_ERR_TOO_LARGE;
+  for (;;) {
+    utf8proc_ssize_t got = utf8proc_decompose_custom(
+        (const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, n->u32,
+        (utf8proc_ssize_t)n->cap, opts, custom, NULL);
+    if (got < 0)
+      return got == UTF8PROC_ERROR_NOMEM ? RECAP_ERR_NOMEM
+                                         : RECAP_ERR_BAD_ENCODING;
+    /* reencode writes a NUL after the text: keep one unit spare. */
+    if ((size_t)got < n->cap) {
+      /* reencode composes (normalize_utf32) before encoding. */
+      got = utf8proc_reencode(n->u32, got, opts);
+      if (got < 0)
+        return RECAP_ERR_BAD_ENCODING;
+      *out = (const char *)n->u32;
+      *outlen = (size_t)got;
+      return RECAP_OK;
+    }
+    void *p = n->u32;
+    RC_TRY(rc_reserve(n->alloc, &p, &n->cap, (size_t)got + 1, sizeof(int32_t)));
+    n->u32 = p;
+  }
+}
+
+recap_status rc_fold(rc_norm *n, const char *s, size_t len, const char **out,
+                     size_t *outlen) {
+  return run(n, s, len,
+             UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                 UTF8PROC_CASEFOLD | UTF8PROC_IGNORE,
+             map_variants, out, outlen);
+}
+
+recap_status rc_nfc(rc_norm *n, const char *s, size_t len, const char **out,
+                    size_t *outlen) {
+  return run(n, s, len, UTF8PROC_STABLE | UTF8PROC_COMPOSE, NULL, out, outlen);
+}
+
+static utf8proc_int32_t map_lower(utf8proc_int32_t cp, void *data) {
+  (void)data;
+  return utf8proc_tolower(cp);
+}
+
+recap_status rc_lower(rc_norm *n, const char *s, size_t len, const char **out,
+                      size_t *outlen) {
+  return run(n, s, len, UTF8PROC_STABLE | UTF8PROC_COMPOSE, map_lower, out,
+             outlen);
+}
+
+const char *rc_unicode_version(void) { return utf8proc_unicode_version(); }

@@ -1,0 +1,70 @@
+/*
+ * offmap.c - piecewise map from derived text offsets to source offsets;
+ * binary search over pieces sorted by derived offset.
+ */
+#include "offmap.h"
+
+static size_t unit_of(size_t dst_len, size_t src_len) {
+  if (src_len == dst_len)
+    return 1;
+  if (src_len == 2 * dst_len)
+    return 2;
+  return 0;
+}
+
+recap_status rc_offmap_add(const recap_allocator *a, rc_offmap *m, size_t dst,
+                           size_t dst_len, size_t src, size_t src_len) {
+  if (dst_len == 0)
+    return RECAP_OK;
+  size_t unit = unit_of(dst_len, src_len);
+  if (m->pts.len) {
+    rc_offpiece *last = &m->pts.data[m->pts.len - 1];
+    if (unit && last->unit == unit && last->dst + last->dst_len == dst &&
+        last->src + last->src_len == src) {
+      last->dst_len += dst_len;
+      last->src_len += src_len;
+      return RECAP_OK;
+    }
+  }
+  recap_status st;
+  rc_offpiece p = {dst, dst_len, src, src_len, unit};
+  RC_PUSH(st, a, m->pts, p);
+  return st;
+}
+
+/* The last piece starting at or before p, or NULL if p precedes them. */
+static const rc_offpiece *piece_at(const rc_offmap *m, size_t p) {
+  if (m->pts.len == 0 || p < m->pts.data[0].dst)
+    return NULL;
+  size_t lo = 0, hi = m->pts.len;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (m->pts.data[mid].dst <= p)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return &m->pts.data[lo];
+}
+
+size_t rc_offmap_lookup(const rc_offmap *m, size_t p) {
+  const rc_offpiece *x = piece_at(m, p);
+  if (!x)
+    return p + m->base;
+  size_t d = p - x->dst;
+  if (d >= x->dst_len) /* between pieces (a separator): just after x */
+    return x->src + x->src_len + (d - x->dst_len);
+  return x->unit ? x->src + d * x->unit : x->src;
+}
+
+size_t rc_offmap_lookup_end(const rc_offmap *m, size_t p) {
+  if (p == 0)
+    return rc_offmap_lookup(m, 0);
+  const rc_offpiece *x = piece_at(m, p - 1);
+  if (!x)
+    return p + m->base;
+  size_t d = p - x->dst;
+  if (d >= x->dst_len)
+    return x->src + x->src_len + (d - x->dst_len);
+  return x->unit ? x->src + d * x->unit : x->src + x->src_len;
+}

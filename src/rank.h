@@ -1,0 +1,42 @@
+/*
+ * rank.h - weighted PageRank, shared by sentence and word TextRank.
+ */
+#ifndef RC_RANK_H
+#define RC_RANK_H
+
+#include <stddef.h>
+
+#include "doc.h"
+
+#define RC_DAMPING 0.85
+#define RC_RANK_TOLERANCE 1e-7
+#define RC_RANK_MAX_ITER 200
+
+/*
+ * Scores the nodes of g (symmetric edge weights) into out[0..g->n), which
+ * sum to 1:
+ *
+ *   x_i <- (1 - d) p_i + d (sum_j w_ji x_j / W_j + p_i sum_{W_k = 0} x_k)
+ *
+ * with W_j the total weight of j's edges, d = damping and p the
+ * personalisation (bias, normalised; uniform if NULL).  A node without
+ * edges hands its score back through p, so scores always sum to 1.
+ * Iterates until the L1 change is below RC_RANK_TOLERANCE or
+ * RC_RANK_MAX_ITER rounds; *iterations (may be NULL) gets the count.
+ */
+recap_status rc_pagerank(const recap_allocator *a, const rc_graph *g,
+                         const double *bias, double damping, double *out,
+                         size_t *iterations);
+
+/* Builds a symmetric CSR graph from undirected edges (i, j, w), i != j,
+   each given once (a repeated pair acts as one edge of the summed
+   weight). */
+typedef struct rc_edge {
+  uint32_t a, b;
+  float w;
+} rc_edge;
+recap_status rc_graph_build(const recap_allocator *a, size_t n,
+                            const rc_edge *edges, size_t nedges, rc_graph *g);
+void rc_graph_free(const recap_allocator *a, rc_graph *g);
+
+#endif

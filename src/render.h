@@ -1,0 +1,21 @@
+/*
+ * render.h - output formats.  Each renderer appends the document's results
+ * to a buffer; recap_render() picks one and hands the text to the caller.
+ */
+#ifndef RC_RENDER_H
+#define RC_RENDER_H
+
+#include "buf.h"
+#include "doc.h"
+
+void rc_render_text(const recap_document *doc, rc_buf *out);
+void rc_render_json(const recap_document *doc, rc_buf *out);
+void rc_render_markdown(const recap_document *doc, rc_buf *out);
+void rc_render_youtube(const recap_document *doc, rc_buf *out);
+
+/* "01:02:03" (always with hours), or "" for an unknown (negative) time. */
+void rc_put_clock(rc_buf *out, double seconds);
+/* YouTube's chapter style: "2:03", "1:02:03". */
+void rc_put_short_clock(rc_buf *out, double seconds);
+
+#endif

@@ -1,0 +1,168 @@
+/*
+ * render_json.c - one JSON object on one line (so several documents make
+ * JSON Lines).  The schema is stable: every key is always present, with
+ * null for what the input does not have (speakers, times); "chapters" and
+ * "speakers" appear when asked for.  Strings are valid UTF-8 (the pipeline
+ * guarantees it) and escaped per RFC 8259.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "render.h"
+
+static const char *format_name(recap_input_format f) {
+  switch (f) {
+  case RECAP_INPUT_TRANSCRIPT:
+    return "transcript";
+  case RECAP_INPUT_VTT:
+    return "vtt";
+  case RECAP_INPUT_SRT:
+    return "srt";
+  case RECAP_INPUT_JSON:
+    return "json";
+  case RECAP_INPUT_TEXT:
+  default:
+    return "text";
+  }
+}
+
+static void key(rc_buf *out, const char *k) {
+  rc_buf_json_string(out, k, strlen(k));
+  rc_buf_putc(out, ':');
+}
+
+static void str_or_null(rc_buf *out, const char *s) {
+  if (s)
+    rc_buf_json_string(out, s, strlen(s));
+  else
+    rc_buf_puts(out, "null");
+}
+
+/* Times to the millisecond, as captions give them. */
+static double floor_ms(double t) { return floor(t * 1000.0 + 0.5) / 1000.0; }
+
+static void time_or_null(rc_buf *out, double t) {
+  if (t >= 0)
+    rc_buf_json_number(out, floor_ms(t));
+  else
+    rc_buf_puts(out, "null");
+}
+
+static void sentence(rc_buf *out, const recap_sentence *s) {
+  rc_buf_putc(out, '{');
+  key(out, "text");
+  rc_buf_json_string(out, s->text, s->text_length);
+  rc_buf_printf(out, ",\"index\":%zu,\"score\":", s->index);
+  rc_buf_json_number(out, s->score);
+  rc_buf_printf(out, ",\"offset\":%zu,\"length\":%zu,\"words\":%zu,", s->offset,
+                s->length, s->words);
+  key(out, "speaker");
+  str_or_null(out, s->speaker);
+  rc_buf_puts(out, ",\"start\":");
+  time_or_null(out, s->start);
+  rc_buf_puts(out, ",\"end\":");
+  time_or_null(out, s->end);
+  rc_buf_putc(out, '}');
+}
+
+static void keyphrase(rc_buf *out, const recap_keyphrase *k) {
+  rc_buf_putc(out, '{');
+  key(out, "phrase");
+  rc_buf_json_string(out, k->phrase, k->phrase_length);
+  rc_buf_puts(out, ",\"score\":");
+  rc_buf_json_number(out, k->score);
+  rc_buf_printf(out,
+                ",\"count\":%zu,\"sentence\":%zu,\"offset\":%zu,\"length\":%zu,"
+                "\"start\":",
+                k->count, k->sentence, k->offset, k->length);
+  time_or_null(out, k->start);
+  rc_buf_putc(out, '}');
+}
+
+static void chapter(rc_buf *out, const recap_chapter *c) {
+  rc_buf_putc(out, '{');
+  key(out, "title");
+  str_or_null(out, c->title);
+  rc_buf_puts(out, ",\"start\":");
+  time_or_null(out, c->start);
+  rc_buf_puts(out, ",\"end\":");
+  time_or_null(out, c->end);
+  rc_buf_printf(out,
+                ",\"first_sentence\":%zu,\"sentences\":%zu,\"offset\":%zu,"
+                "\"length\":%zu,\"highlights\":[",
+                c->first_sentence, c->sentence_count, c->offset, c->length);
+  for (size_t i = 0; i < c->highlight_count; i++) {
+    if (i)
+      rc_buf_putc(out, ',');
+    sentence(out, c->highlights[i]);
+  }
+  rc_buf_puts(out, "]}");
+}
+
+static void speaker(rc_buf *out, const recap_speaker *s) {
+  rc_buf_putc(out, '{');
+  key(out, "name");
+  str_or_null(out, s->name);
+  rc_buf_puts(out, ",\"talk_time\":");
+  time_or_null(out, s->talk_time);
+  rc_buf_printf(out, ",\"words\":%zu,\"turns\":%zu,\"keyphrases\":[", s->words,
+                s->turns);
+  for (size_t i = 0; i < s->keyphrase_count; i++) {
+    if (i)
+      rc_buf_putc(out, ',');
+    keyphrase(out, s->keyphrases[i]);
+  }
+  rc_buf_puts(out, "],\"representative\":");
+  if (s->representative)
+    sentence(out, s->representative);
+  else
+    rc_buf_puts(out, "null");
+  rc_buf_putc(out, '}');
+}
+
+void rc_render_json(const recap_document *doc, rc_buf *out) {
+  double conf;
+  const char *lang = recap_document_language(doc, &conf);
+  rc_buf_putc(out, '{');
+  key(out, "language");
+  str_or_null(out, lang);
+  rc_buf_puts(out, ",\"language_confidence\":");
+  rc_buf_json_number(out, conf);
+  rc_buf_puts(out, ",\"input_format\":");
+  str_or_null(out, format_name(doc->format));
+  rc_buf_printf(out, ",\"words\":%zu,\"sentences\":%zu,\"duration\":",
+                doc->word_count, doc->sents.len);
+  time_or_null(out, recap_document_duration(doc));
+  rc_buf_puts(out, ",\"summary\":[");
+  for (size_t i = 0; i < doc->summary_count; i++) {
+    if (i)
+      rc_buf_putc(out, ',');
+    sentence(out, &doc->summary[i]);
+  }
+  rc_buf_puts(out, "],\"keyphrases\":[");
+  for (size_t i = 0; i < doc->keyphrase_count; i++) {
+    if (i)
+      rc_buf_putc(out, ',');
+    keyphrase(out, &doc->keyphrases[i]);
+  }
+  rc_buf_putc(out, ']');
+  if (doc->opt.flags & RECAP_OPT_CHAPTERS) {
+    rc_buf_puts(out, ",\"chapters\":[");
+    for (size_t i = 0; i < doc->chapter_count; i++) {
+      if (i)
+        rc_buf_putc(out, ',');
+      chapter(out, &doc->chapters[i]);
+    }
+    rc_buf_putc(out, ']');
+  }
+  if (doc->opt.flags & RECAP_OPT_SPEAKERS) {
+    rc_buf_puts(out, ",\"speakers\":[");
+    for (size_t i = 0; i < doc->speaker_count; i++) {
+      if (i)
+        rc_buf_putc(out, ',');
+      speaker(out, &doc->speakers[i]);
+    }
+    rc_buf_putc(out, ']');
+  }
+  rc_buf_putc(out, '}');
+}

@@ -1,0 +1,61 @@
+/*
+ * strtab.h - string interning: byte strings -> dense ids 0, 1, 2, ...
+ *
+ * Terms, stems, speakers and phrases are interned once so the rest of the
+ * pipeline compares and counts 32-bit ids.  Per-id data lives in the
+ * caller's parallel arrays, indexed by id.
+ *
+ *   keys:    [k0 bytes][k1 bytes]...          one growing byte pool
+ *   entries: {off, len, hash} per id           into the pool
+ *   slots:   open addressing, linear probing; 0 = empty, else id + 1;
+ *            load factor <= 1/2, capacity a power of two
+ *
+ * The hash is seeded with a constant: iteration order never depends on the
+ * hash (ids are given in first-seen order), so output is deterministic.
+ */
+#ifndef RC_STRTAB_H
+#define RC_STRTAB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "recap.h"
+
+typedef struct rc_strent {
+  uint32_t off;
+  uint32_t len;
+  uint32_t hash;
+} rc_strent;
+
+typedef struct rc_strtab {
+  const recap_allocator *alloc;
+  char *pool;
+  size_t pool_len, pool_cap;
+  rc_strent *ents;
+  size_t count, ents_cap;
+  uint32_t *slots;
+  size_t nslots; /* power of two, or 0 */
+} rc_strtab;
+
+#define RC_NO_ID UINT32_MAX
+
+uint32_t rc_hash(const void *data, size_t len);
+
+void rc_strtab_init(rc_strtab *t, const recap_allocator *alloc);
+void rc_strtab_free(rc_strtab *t);
+/* Forgets every string, keeping the memory. */
+void rc_strtab_clear(rc_strtab *t);
+/* The id of s[0..n), adding it if new (*added set when non-NULL).
+   RECAP_ERR_NOMEM, or RECAP_ERR_TOO_LARGE past 4 GiB of keys. */
+recap_status rc_strtab_intern(rc_strtab *t, const char *s, size_t n,
+                              uint32_t *id, int *added);
+/* The id of s[0..n), or RC_NO_ID. */
+uint32_t rc_strtab_find(const rc_strtab *t, const char *s, size_t n);
+/* The bytes of id (not NUL-terminated; valid until the next intern). */
+static inline const char *rc_strtab_str(const rc_strtab *t, uint32_t id,
+                                        size_t *len) {
+  *len = t->ents[id].len;
+  return t->pool + t->ents[id].off;
+}
+
+#endif

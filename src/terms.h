@@ -1,0 +1,30 @@
+/*
+ * terms.h - the vocabulary pass: tokens -> terms -> stems.
+ *
+ * One pass over the sentences builds everything later stages count:
+ * per-sentence sparse term vectors, document frequencies, key phrase
+ * candidates with their surface forms, and the word co-occurrence counts
+ * for word TextRank.  Each distinct word form is folded, looked up in the
+ * stopword and filler lists and stemmed once (the term table caches it);
+ * per token the work is a fold of ASCII bytes, one hash probe and a few
+ * array updates.
+ */
+#ifndef RC_TERMS_H
+#define RC_TERMS_H
+
+#include "doc.h"
+#include "tokenize.h"
+
+/* Co-occurrence window for word TextRank: content words at most this many
+   content words apart are linked. */
+#define RC_COOC_WINDOW 2
+/* Longest key phrase candidate, in words. */
+#define RC_MAX_PHRASE_WORDS 4
+
+recap_status rc_terms_build(recap_document *doc);
+
+/* The term of a token (interning it), for later passes over the text. */
+recap_status rc_term_of(recap_document *doc, const rc_tok *tok,
+                        uint32_t *term);
+
+#endif

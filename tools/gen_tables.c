@@ -1,0 +1,312 @@
+/*
+ * gen_tables.c - generates src/lang_tables.c from stopwords/.
+ *
+ *   gen_tables STOPWORDS_DIR > src/lang_tables.c
+ *
+ * Reads stopwords/languages.tsv and, per language, <name>.txt (stopwords),
+ * <name>.abbrev (abbreviations and their kinds) and <name>.fillers (fillers
+ * and backchannels); formats in stopwords/README.  Every word is folded
+ * with the library's own rc_fold() (NFKC + case fold), so the tables hold
+ * exactly the keys the tokenizer will look up, then sorted bytewise and
+ * de-duplicated.  Output is deterministic: running it twice gives the same
+ * file.  A build tool, not part of librecap: it prints and exits freely.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lang.h"
+#include "normalize.h"
+
+typedef struct entry {
+  char *word;
+  int kind; /* abbreviations: RC_ABBR_*; fillers: 1 = backchannel */
+} entry;
+
+typedef struct list {
+  entry *e;
+  size_t n, cap;
+} list;
+
+static rc_norm norm;
+
+static void die(const char *what, const char *detail) {
+  fprintf(stderr, "gen_tables: %s%s%s\n", what, detail ? ": " : "",
+          detail ? detail : "");
+  exit(1);
+}
+
+static void add(list *l, const char *w, size_t n, int kind) {
+  const char *f;
+  size_t fn;
+  if (rc_fold(&norm, w, n, &f, &fn) != RECAP_OK)
+    die("cannot fold", w);
+  if (l->n == l->cap) {
+    l->cap = l->cap ? l->cap * 2 : 64;
+    l->e = realloc(l->e, l->cap * sizeof *l->e);
+    if (!l->e)
+      die("out of memory", NULL);
+  }
+  l->e[l->n].word = malloc(fn + 1);
+  if (!l->e[l->n].word)
+    die("out of memory", NULL);
+  memcpy(l->e[l->n].word, f, fn);
+  l->e[l->n].word[fn] = '\0';
+  l->e[l->n].kind = kind;
+  l->n++;
+}
+
+static int cmp(const void *a, const void *b) {
+  return strcmp(((const entry *)a)->word, ((const entry *)b)->word);
+}
+
+static void sort_unique(list *l, const char *file) {
+  qsort(l->e, l->n, sizeof *l->e, cmp);
+  size_t out = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    if (out && strcmp(l->e[out - 1].word, l->e[i].word) == 0) {
+      if (l->e[out - 1].kind != l->e[i].kind)
+        fprintf(stderr, "gen_tables: %s: '%s' listed with two kinds\n", file,
+                l->e[i].word);
+      free(l->e[i].word);
+      continue;
+    }
+    l->e[out++] = l->e[i];
+  }
+  l->n = out;
+}
+
+/* Splits a line into its first field and the rest (kind keyword). */
+static char *strip(char *s) {
+  size_t n = strlen(s);
+  while (n && (s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == ' ' ||
+               s[n - 1] == '\t'))
+    s[--n] = '\0';
+  while (*s == ' ' || *s == '\t')
+    s++;
+  return s;
+}
+
+typedef int (*kind_fn)(const char *keyword, const char *file, int line);
+
+static int abbrev_kind(const char *k, const char *file, int line) {
+  if (!*k)
+    return RC_ABBR_UPPER_ENDS;
+  if (strcmp(k, "always") == 0)
+    return RC_ABBR_ALWAYS;
+  if (strcmp(k, "number") == 0)
+    return RC_ABBR_NUMBER;
+  fprintf(stderr, "gen_tables: %s:%d: unknown kind '%s'\n", file, line, k);
+  exit(1);
+}
+
+static int filler_kind(const char *k, const char *file, int line) {
+  if (!*k)
+    return 0;
+  if (strcmp(k, "backchannel") == 0)
+    return 1;
+  fprintf(stderr, "gen_tables: %s:%d: unknown kind '%s'\n", file, line, k);
+  exit(1);
+}
+
+static void read_list(const char *dir, const char *name, const char *ext,
+                      kind_fn kind, list *l) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s.%s", dir, name, ext);
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return; /* a missing list is an empty one */
+  char buf[1024];
+  int line = 0;
+  while (fgets(buf, sizeof buf, f)) {
+    line++;
+    char *s = strip(buf);
+    if (!*s || *s == '#')
+      continue;
+    char *sp = strpbrk(s, " \t");
+    const char *k = "";
+    if (sp) {
+      *sp = '\0';
+      k = strip(sp + 1);
+    }
+    add(l, s, strlen(s), kind ? kind(k, path, line) : 0);
+  }
+  fclose(f);
+  sort_unique(l, path);
+}
+
+static void put_c_string(const char *s) {
+  putchar('"');
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c == '"' || c == '\\')
+      printf("\\%c", c);
+    else if (c < 0x20 || c >= 0x7F)
+      printf("\\%03o", c); /* octal keeps multi-byte text exact */
+    else
+      putchar(c);
+  }
+  putchar('"');
+}
+
+static void emit_words(const char *sym, const list *l, int want_kind,
+                       int filter) {
+  printf("static const char *const %s[] = {", sym);
+  size_t n = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    if (filter && l->e[i].kind != want_kind)
+      continue;
+    printf("%s\n    ", n++ ? "," : "");
+    put_c_string(l->e[i].word);
+  }
+  printf("%s};\n", n ? "" : "NULL");
+}
+
+static size_t count_kind(const list *l, int kind) {
+  size_t n = 0;
+  for (size_t i = 0; i < l->n; i++)
+    n += l->e[i].kind == kind;
+  return n;
+}
+
+/* Every stopword of every language, with a bit per language, for
+   language detection (one lookup per token instead of one per language). */
+static list all_stop;
+
+static int cmp_word_lang(const void *a, const void *b) {
+  const entry *x = a, *y = b;
+  int c = strcmp(x->word, y->word);
+  return c ? c : x->kind - y->kind;
+}
+
+static void emit_masks(list *l) {
+  qsort(l->e, l->n, sizeof *l->e, cmp_word_lang);
+  printf("const char *const rc_stopword_any_words[] = {");
+  size_t n = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    if (i && strcmp(l->e[i].word, l->e[i - 1].word) == 0)
+      continue;
+    printf("%s\n    ", n++ ? "," : "");
+    put_c_string(l->e[i].word);
+  }
+  printf("};\nconst uint32_t rc_stopword_any_masks[] = {");
+  for (size_t i = 0, k = 0; i < l->n; k++) {
+    uint32_t mask = 0;
+    size_t j = i;
+    for (; j < l->n && strcmp(l->e[j].word, l->e[i].word) == 0; j++)
+      mask |= (uint32_t)1 << l->e[j].kind;
+    printf("%s%s0x%lxu", k ? "," : "", k % 6 ? " " : "\n    ",
+           (unsigned long)mask);
+    i = j;
+  }
+  printf("};\nconst rc_wordlist rc_stopword_any = {rc_stopword_any_words, %zu};\n", n);
+}
+
+typedef struct lang_row {
+  char name[64], codes[64], stemmer[64], flags[64], elisions[512];
+  size_t counts[5]; /* stopwords, abbrevs, fillers, backchannels, elisions */
+} lang_row;
+
+int main(int argc, char **argv) {
+  if (argc != 2)
+    die("usage: gen_tables STOPWORDS_DIR", NULL);
+  const char *dir = argv[1];
+  rc_norm_init(&norm, rc_default_allocator());
+  char path[4096];
+  snprintf(path, sizeof path, "%s/languages.tsv", dir);
+  FILE *f = fopen(path, "r");
+  if (!f)
+    die("cannot open", path);
+  lang_row rows[64];
+  size_t nrows = 0;
+  char buf[2048];
+  while (fgets(buf, sizeof buf, f)) {
+    char *s = strip(buf);
+    if (!*s || *s == '#')
+      continue;
+    if (nrows == 32) /* language masks are 32-bit */
+      die("too many languages", path);
+    lang_row *r = &rows[nrows++];
+    char *fields[5] = {0};
+    int nf = 0;
+    for (char *p = s; p && nf < 5; nf++) {
+      fields[nf] = p;
+      p = strchr(p, '\t');
+      if (p)
+        *p++ = '\0';
+    }
+    if (nf != 5)
+      die("languages.tsv: expected 5 tab-separated fields", s);
+    snprintf(r->name, sizeof r->name, "%s", fields[0]);
+    snprintf(r->codes, sizeof r->codes, "%s", fields[1]);
+    snprintf(r->stemmer, sizeof r->stemmer, "%s", fields[2]);
+    snprintf(r->flags, sizeof r->flags, "%s", fields[3]);
+    snprintf(r->elisions, sizeof r->elisions, "%s", fields[4]);
+  }
+  fclose(f);
+
+  printf("/* Generated by tools/gen_tables.c from stopwords/; do not edit.\n"
+         "   Regenerate with `make tables`. */\n"
+         "#include <stddef.h>\n#include <stdint.h>\n\n#include \"lang.h\"\n\n");
+  for (size_t i = 0; i < nrows; i++) {
+    lang_row *r = &rows[i];
+    list stop = {0}, abbr = {0}, fill = {0}, elis = {0};
+    read_list(dir, r->name, "txt", NULL, &stop);
+    read_list(dir, r->name, "abbrev", abbrev_kind, &abbr);
+    read_list(dir, r->name, "fillers", filler_kind, &fill);
+    if (strcmp(r->elisions, "-") != 0) {
+      for (char *w = strtok(r->elisions, " "); w; w = strtok(NULL, " "))
+        add(&elis, w, strlen(w), 0);
+      sort_unique(&elis, "languages.tsv");
+    }
+    char sym[128];
+    snprintf(sym, sizeof sym, "%.60s_stopwords", r->name);
+    emit_words(sym, &stop, 0, 0);
+    snprintf(sym, sizeof sym, "%.60s_abbrevs", r->name);
+    emit_words(sym, &abbr, 0, 0);
+    printf("static const unsigned char %s_abbrev_kinds[] = {", r->name);
+    for (size_t k = 0; k < abbr.n; k++)
+      printf("%s%d", k ? ", " : "", abbr.e[k].kind);
+    printf("%s};\n", abbr.n ? "" : "0");
+    snprintf(sym, sizeof sym, "%.60s_fillers", r->name);
+    emit_words(sym, &fill, 0, 1);
+    snprintf(sym, sizeof sym, "%.60s_backchannels", r->name);
+    emit_words(sym, &fill, 1, 1);
+    snprintf(sym, sizeof sym, "%.60s_elisions", r->name);
+    emit_words(sym, &elis, 0, 0);
+    for (size_t k = 0; k < stop.n; k++)
+      add(&all_stop, stop.e[k].word, strlen(stop.e[k].word), (int)i);
+    r->counts[0] = stop.n;
+    r->counts[1] = abbr.n;
+    r->counts[2] = count_kind(&fill, 0);
+    r->counts[3] = count_kind(&fill, 1);
+    r->counts[4] = elis.n;
+    putchar('\n');
+    free(stop.e);
+    free(abbr.e);
+    free(fill.e);
+    free(elis.e);
+  }
+  printf("const rc_lang rc_languages[] = {\n");
+  for (size_t i = 0; i < nrows; i++) {
+    lang_row *r = &rows[i];
+    const char *n = r->name;
+    char *aliases = strchr(r->codes, ',');
+    if (aliases)
+      *aliases++ = '\0';
+    printf("    {\"%s\", \"%s\", \"%s\", ", n, r->codes, aliases ? aliases : "");
+    if (strcmp(r->stemmer, "-") == 0)
+      printf("NULL, ");
+    else
+      printf("\"%s\", ", r->stemmer);
+    printf("%s,\n", strstr(r->flags, "nospace") ? "RC_LANG_NOSPACE" : "0");
+    printf("     {%s_stopwords, %zu}, {%s_abbrevs, %zu}, %s_abbrev_kinds,\n"
+           "     {%s_fillers, %zu}, {%s_backchannels, %zu}, {%s_elisions, %zu}},\n",
+           n, r->counts[0], n, r->counts[1], n, n, r->counts[2], n,
+           r->counts[3], n, r->counts[4]);
+  }
+  printf("};\n\nconst size_t rc_language_count = %zu;\n\n", nrows);
+  emit_masks(&all_stop);
+  rc_norm_free(&norm);
+  return 0;
+}
