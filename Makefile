@@ -26,6 +26,8 @@ WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L
 DEPLIBS  := -lstemmer -lutf8proc -lm
 B        ?= build
+# Quiet by default; `make V=1` shows the commands.
+Q        := $(if $(V),,@)
 
 LIB_SRC := $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c))
 CLI_SRC := src/main.c $(wildcard src/cli_*.c)
@@ -43,26 +45,31 @@ RECAP   := $(B)/recap
 all: $(STATIC) $(SHARED) $(RECAP)
 
 $(B)/lib/%.o: src/%.c | $(B)/lib
-	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -fPIC -fvisibility=hidden -MMD -MP -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -fPIC -fvisibility=hidden -MMD -MP -c $< -o $@
 
 $(B)/cli/%.o: src/%.c | $(B)/cli
-	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/lib $(B)/cli $(B)/tests:
 	mkdir -p $@
 
 $(STATIC): $(LIB_OBJ)
-	rm -f $@
-	$(AR) rcs $@ $^
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
 
 $(SHARED): $(LIB_OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(DEPLIBS)
-	ln -sf librecap.so.$(VERSION) $(B)/$(SONAME)
-	ln -sf librecap.so.$(VERSION) $(B)/librecap.so
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(DEPLIBS)
+	$(Q)ln -sf librecap.so.$(VERSION) $(B)/$(SONAME)
+	$(Q)ln -sf librecap.so.$(VERSION) $(B)/librecap.so
 
 # The CLI links the static library: one self-contained binary.
 $(RECAP): $(CLI_OBJ) $(STATIC)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(DEPLIBS) -lpthread
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(DEPLIBS) -lpthread
 
 # ---- generated tables -------------------------------------------------------
 # src/lang_tables.c is committed; this rule rebuilds it when the lists change.
@@ -83,7 +90,8 @@ TESTS    := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 
 # Unit tests see the library's internals: they link its objects directly.
 $(B)/tests/%: tests/%.c $(LIB_OBJ) | $(B)/tests
-	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(DEPLIBS) -lcmocka -lpthread
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(DEPLIBS) -lcmocka -lpthread
 
 $(B)/tests/summarize: examples/summarize.c $(STATIC) | $(B)/tests
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(STATIC) $(DEPLIBS)

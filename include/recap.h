@@ -225,10 +225,11 @@ typedef enum recap_scorer {
 
 /** How TextRank measures the similarity of two sentences. */
 typedef enum recap_similarity {
-  RECAP_SIMILARITY_COSINE = 0, /**< cosine of TF-IDF vectors (default) */
-  RECAP_SIMILARITY_OVERLAP,    /**< Mihalcea & Tarau 2004: shared terms
-                                    over log lengths */
-  RECAP_SIMILARITY_BM25        /**< Barrios et al. 2016: BM25 weights */
+  RECAP_SIMILARITY_BM25 = 0, /**< Barrios et al. 2016: BM25 weights
+                                  (default) */
+  RECAP_SIMILARITY_COSINE,   /**< cosine of TF-IDF vectors */
+  RECAP_SIMILARITY_OVERLAP   /**< Mihalcea & Tarau 2004: shared terms over
+                                  log lengths */
 } recap_similarity;
 
 /** Option flags, or-ed into recap_options.flags. */
@@ -290,7 +291,7 @@ typedef struct recap_options {
   size_t max_input_bytes;
   /** Default RECAP_SCORER_FUSED. */
   recap_scorer scorer;
-  /** Default RECAP_SIMILARITY_COSINE. */
+  /** Default RECAP_SIMILARITY_BM25. */
   recap_similarity similarity;
   /** RECAP_OPT_* flags.  Default 0. */
   unsigned int flags;

@@ -47,7 +47,7 @@ void recap_options_init(recap_options *o) {
   o->keyphrases = 10;
   o->max_input_bytes = RECAP_DEFAULT_MAX_INPUT;
   o->scorer = RECAP_SCORER_FUSED;
-  o->similarity = RECAP_SIMILARITY_COSINE;
+  o->similarity = RECAP_SIMILARITY_BM25;
 }
 
 /* ---- contexts ------------------------------------------------------------------ */

@@ -49,7 +49,8 @@ enum {
   RC_TERM_FILLER = 1u << 1,   /* um, uh: dropped from display */
   RC_TERM_BACKCH = 1u << 2,   /* yeah, okay: a turn of only these */
   RC_TERM_NOPHRASE = 1u << 3, /* number, URL, e-mail: never a key phrase */
-  RC_TERM_CJK = 1u << 4       /* one character of a script without spaces */
+  RC_TERM_CJK = 1u << 4,      /* one character of a script without spaces */
+  RC_TERM_CUTOFF = 1u << 5    /* a word cut off in speech ("th", "w") */
 };
 
 /* A distinct word form (folded), interned in doc->terms. */

@@ -111,7 +111,7 @@ void recap_document_free(recap_document *doc) {
 
 static int valid_options(const recap_options *o) {
   return o->input_format <= RECAP_INPUT_JSON && o->scorer <= RECAP_SCORER_TFIDF &&
-         o->similarity <= RECAP_SIMILARITY_BM25 && o->summary_ratio >= 0 &&
+         o->similarity <= RECAP_SIMILARITY_OVERLAP && o->summary_ratio >= 0 &&
          o->summary_ratio <= 1 && (unsigned)o->input_format <= 5u;
 }
 
@@ -433,7 +433,7 @@ recap_status rc_doc_display(recap_document *doc, size_t b, size_t e,
       int stutter = term == prev && !(tok.flags & RC_TOK_GAP) &&
                     !(info->flags & RC_TERM_CJK);
       prev = term;
-      if (!(info->flags & RC_TERM_FILLER) && !stutter) {
+      if (!(info->flags & (RC_TERM_FILLER | RC_TERM_CUTOFF)) && !stutter) {
         kept_any = 1;
         continue;
       }

@@ -73,7 +73,7 @@ static const char *usage_text =
     "                         line per record (see recap(1))\n"
     "  -j, --jobs N           N worker threads (default 1)\n"
     "      --scorer S         fused (default), textrank, tfidf\n"
-    "      --similarity S     cosine (default), overlap, bm25\n"
+    "      --similarity S     bm25 (default), cosine, overlap\n"
     "  -h, --help             this help\n"
     "  -V, --version          version\n"
     "\n"
@@ -160,7 +160,7 @@ static const char *const format_names[] = {"text", "json", "markdown",
 static const char *const input_names[] = {"auto", "text", "transcript",
                                           "vtt",  "srt",  "json"};
 static const char *const scorer_names[] = {"fused", "textrank", "tfidf"};
-static const char *const similarity_names[] = {"cosine", "overlap", "bm25"};
+static const char *const similarity_names[] = {"bm25", "cosine", "overlap"};
 static const char *const order_names[] = {"document", "score"};
 
 enum {

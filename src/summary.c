@@ -83,18 +83,6 @@ recap_status rc_score_sentences(recap_document *doc) {
 
 /* ---- selection ------------------------------------------------------------- */
 
-typedef struct cand {
-  uint32_t sent;
-  float score;
-} cand;
-
-static int by_score(const void *x, const void *y) {
-  const cand *a = x, *b = y;
-  if (a->score != b->score)
-    return a->score > b->score ? -1 : 1;
-  return (a->sent > b->sent) - (a->sent < b->sent);
-}
-
 static int by_position(const void *x, const void *y) {
   const recap_sentence *a = x, *b = y;
   return (a->index > b->index) - (a->index < b->index);
@@ -112,7 +100,8 @@ static size_t sentence_limit(const recap_document *doc) {
 }
 
 static int eligible(const rc_sent *s) {
-  return !(s->flags & (RC_SENT_BACKCHANNEL | RC_SENT_FRAGMENT));
+  return !(s->flags & (RC_SENT_BACKCHANNEL | RC_SENT_FRAGMENT)) &&
+         s->words >= RC_MIN_SUMMARY_WORDS;
 }
 
 /* Cuts a display text to its first `words` words and adds "...". */
@@ -139,6 +128,107 @@ static void cut_to_words(recap_document *doc, recap_sentence *r,
   r->words = words;
 }
 
+/* A max-heap of candidates by (gain, earlier position). */
+typedef struct cand {
+  double gain;
+  uint32_t sent;
+} cand;
+
+static int above(const cand *a, const cand *b) {
+  return a->gain > b->gain || (a->gain == b->gain && a->sent < b->sent);
+}
+
+static void sift_down(cand *h, size_t n, size_t i) {
+  for (;;) {
+    size_t l = 2 * i + 1, r = l + 1, m = i;
+    if (l < n && above(&h[l], &h[m]))
+      m = l;
+    if (r < n && above(&h[r], &h[m]))
+      m = r;
+    if (m == i)
+      return;
+    cand t = h[i];
+    h[i] = h[m];
+    h[m] = t;
+    i = m;
+  }
+}
+
+typedef struct selector {
+  recap_document *doc;
+  double *w;              /* concept weight per stem */
+  unsigned char *covered; /* per stem */
+  double centrality;      /* weight of the sentence score */
+} selector;
+
+/* What adding sentence i would add to the objective, per unit of cost. */
+static double gain(const selector *sel, uint32_t i) {
+  const rc_sent *s = &sel->doc->sents.data[i];
+  const rc_tf *t = sel->doc->sent_terms.data + s->terms;
+  double g = sel->centrality * s->score;
+  for (uint32_t k = 0; k < s->nterms; k++)
+    if (!sel->covered[t[k].stem])
+      g += sel->w[t[k].stem];
+  return g / pow((double)s->words, RC_COST_EXPONENT);
+}
+
+static void cover(selector *sel, uint32_t i) {
+  const rc_sent *s = &sel->doc->sents.data[i];
+  for (uint32_t k = 0; k < s->nterms; k++)
+    sel->covered[sel->doc->sent_terms.data[s->terms + k].stem] = 1;
+}
+
+/* Pops the candidate with the best current gain (lazy evaluation: gains
+   only fall as coverage grows, so a stale top that is still best after
+   being recomputed is the true best). */
+static int pop_best(selector *sel, cand *h, size_t *n, uint32_t *out) {
+  while (*n) {
+    cand top = h[0];
+    top.gain = gain(sel, top.sent);
+    int best = !(*n > 1 && above(&h[1], &top)) && !(*n > 2 && above(&h[2], &top));
+    if (best) {
+      h[0] = h[--*n];
+      sift_down(h, *n, 0);
+      if (top.gain <= 0 && sel->centrality <= 0)
+        return 0;
+      *out = top.sent;
+      return 1;
+    }
+    h[0] = top;
+    sift_down(h, *n, 0);
+  }
+  return 0;
+}
+
+static recap_status select_sentences(selector *sel, cand *h, size_t nh,
+                                     recap_sentence *out, size_t cap,
+                                     size_t budget, double *mark,
+                                     size_t *count) {
+  recap_document *doc = sel->doc;
+  size_t k = 0, used = 0;
+  uint32_t i;
+  while (k < cap && used < budget && pop_best(sel, h, &nh, &i)) {
+    int dup = 0;
+    for (size_t j = 0; j < k && !dup; j++)
+      dup = rc_sentence_cosine(doc, out[j].index, i, mark) >= RC_REDUNDANCY;
+    if (dup)
+      continue;
+    RC_TRY(rc_doc_sentence(doc, i, 1, &out[k]));
+    if (out[k].words == 0)
+      continue;
+    if (budget != RECAP_UNLIMITED && used + out[k].words > budget) {
+      if (!(doc->opt.flags & RECAP_OPT_CUT_LAST))
+        continue;
+      cut_to_words(doc, &out[k], budget - used);
+    }
+    cover(sel, i);
+    used += out[k].words;
+    k++;
+  }
+  *count = k;
+  return RECAP_OK;
+}
+
 recap_status rc_summary_select(recap_document *doc) {
   doc->summary_count = 0;
   size_t limit = sentence_limit(doc);
@@ -147,42 +237,44 @@ recap_status rc_summary_select(recap_document *doc) {
   if (limit == 0 || budget == 0 || n == 0)
     return RECAP_OK;
   const recap_allocator *a = doc->alloc;
-  cand *c = rc_calloc(a, n, sizeof *c);
-  double *mark = rc_calloc(a, doc->stem_info.len ? doc->stem_info.len : 1,
-                           sizeof *mark);
+  size_t nst = doc->stem_info.len ? doc->stem_info.len : 1;
+  selector sel;
+  sel.doc = doc;
+  sel.w = rc_calloc(a, nst, sizeof *sel.w);
+  sel.covered = rc_calloc(a, nst, 1);
+  double *mark = rc_calloc(a, nst, sizeof *mark);
+  cand *h = rc_calloc(a, n, sizeof *h);
   size_t cap = limit < n ? limit : n;
   recap_sentence *out = rc_arena_calloc(&doc->arena, cap, sizeof *out);
-  recap_status st = c && mark && out ? RECAP_OK : RECAP_ERR_NOMEM;
-  size_t m = 0;
-  for (size_t i = 0; st == RECAP_OK && i < n; i++)
-    if (eligible(&doc->sents.data[i])) {
-      c[m].sent = (uint32_t)i;
-      c[m].score = doc->sents.data[i].score;
-      m++;
+  recap_status st = sel.w && sel.covered && mark && h && out ? RECAP_OK
+                                                             : RECAP_ERR_NOMEM;
+  size_t k = 0;
+  if (st == RECAP_OK) {
+    /* Concept weights: how much of the document is about the term. */
+    double total = 0;
+    for (size_t t = 0; t < doc->stem_info.len; t++) {
+      const rc_steminfo *si = &doc->stem_info.data[t];
+      sel.w[t] = si->tf * si->idf;
+      total += sel.w[t];
     }
-  if (st == RECAP_OK)
-    qsort(c, m, sizeof *c, by_score);
-  size_t k = 0, used = 0;
-  for (size_t i = 0; st == RECAP_OK && i < m && k < cap && used < budget; i++) {
-    uint32_t s = c[i].sent;
-    int dup = 0;
-    for (size_t j = 0; j < k && !dup; j++)
-      dup = rc_sentence_cosine(doc, out[j].index, s, mark) >= RC_REDUNDANCY;
-    if (dup)
-      continue;
-    st = rc_doc_sentence(doc, s, 1, &out[k]);
-    if (st != RECAP_OK || out[k].words == 0)
-      continue;
-    if (budget != RECAP_UNLIMITED && used + out[k].words > budget) {
-      if (!(doc->opt.flags & RECAP_OPT_CUT_LAST))
-        continue;
-      cut_to_words(doc, &out[k], budget - used);
-    }
-    used += out[k].words;
-    k++;
+    /* A sentence of top score is worth RC_CENTRALITY_WEIGHT times the
+       coverage an average sentence brings. */
+    sel.centrality = RC_CENTRALITY_WEIGHT * total / (double)n;
+    size_t nh = 0;
+    for (size_t i = 0; i < n; i++)
+      if (eligible(&doc->sents.data[i])) {
+        h[nh].sent = (uint32_t)i;
+        h[nh].gain = gain(&sel, (uint32_t)i);
+        nh++;
+      }
+    for (size_t i = nh / 2; i-- > 0;)
+      sift_down(h, nh, i);
+    st = select_sentences(&sel, h, nh, out, cap, budget, mark, &k);
   }
-  rc_free(a, c);
+  rc_free(a, sel.w);
+  rc_free(a, sel.covered);
   rc_free(a, mark);
+  rc_free(a, h);
   if (st != RECAP_OK)
     return st;
   if (!(doc->opt.flags & RECAP_OPT_SCORE_ORDER))

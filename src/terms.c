@@ -49,11 +49,31 @@ static int is_stopword(const recap_document *doc, const char *w, size_t n) {
          user_list_has(&ctx->stop_added, li, w, n);
 }
 
+static int is_vowel(char c) { return c && strchr("aeiouy", c) != NULL; }
+
+/* Speech transcripts keep words cut off mid-way ("the w the will", "h
+   technology").  A lower-case ASCII token of one letter that is not a
+   word of the language, or of two letters without a vowel, is one.
+   Capitals are kept: "Plan B", "F eight". */
+static int is_cutoff(const recap_document *doc, const char *w, size_t n,
+                     const rc_tok *tok) {
+  if (tok->kind != RC_TOK_WORD || (tok->flags & (RC_TOK_CAP | RC_TOK_ALLCAPS)) ||
+      !(tok->flags & RC_TOK_ASCII) || n > 2)
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    if (w[i] < 'a' || w[i] > 'z')
+      return 0;
+  if (n == 2 && (is_vowel(w[0]) || is_vowel(w[1])))
+    return 0;
+  return !is_stopword(doc, w, n);
+}
+
 /* Facts about a new word form: lists it is on, and its stem (interned). */
 static recap_status new_term(recap_document *doc, const char *w, size_t n,
-                             rc_tok_kind kind, rc_term *info) {
+                             const rc_tok *tok, rc_term *info) {
   const rc_lang *lang = doc->lang;
-  info->flags = 0;
+  rc_tok_kind kind = tok->kind;
+  info->flags = is_cutoff(doc, w, n, tok) ? RC_TERM_CUTOFF : 0;
   if (kind == RC_TOK_NUMBER || kind == RC_TOK_URL || kind == RC_TOK_EMAIL)
     info->flags |= RC_TERM_NOPHRASE;
   if (kind == RC_TOK_CJK)
@@ -106,7 +126,7 @@ recap_status rc_term_of(recap_document *doc, const rc_tok *tok,
     return st;
   rc_term info;
   /* key may point into doc->norm: nothing below folds again. */
-  RC_TRY(new_term(doc, key, keylen, tok->kind, &info));
+  RC_TRY(new_term(doc, key, keylen, tok, &info));
   RC_TRY(rc_strtab_intern(&doc->terms, key, keylen, term, NULL));
   doc->term_info.data[doc->term_info.len++] = info;
   return RECAP_OK;
@@ -188,7 +208,7 @@ static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
     if (!(info.flags & (RC_TERM_FILLER | RC_TERM_BACKCH | RC_TERM_STOP)))
       stop_or_filler = 0;
     int content = !repeat && !(info.flags & (RC_TERM_STOP | RC_TERM_FILLER |
-                                             RC_TERM_NOPHRASE));
+                                             RC_TERM_NOPHRASE | RC_TERM_CUTOFF));
     if (content) {
       s.content++;
       RC_TRY(count_stem(p, si, info.stem));
