@@ -30,8 +30,11 @@ B        ?= build
 Q        := $(if $(V),,@)
 
 LIB_SRC := $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c))
+# Generated at build time, not committed (see tools/gen_lexicon.c).
+GEN_SRC := $(B)/gen/lexicon.c
+WORDNET ?= /usr/share/wordnet
 CLI_SRC := src/main.c $(wildcard src/cli_*.c)
-LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/lib/%.o)
+LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/lib/%.o) $(B)/lib/lexicon.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(B)/cli/%.o)
 
 STATIC  := $(B)/librecap.a
@@ -52,8 +55,19 @@ $(B)/cli/%.o: src/%.c | $(B)/cli
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
-$(B)/lib $(B)/cli $(B)/tests:
+$(B)/lib $(B)/cli $(B)/tests $(B)/gen:
 	mkdir -p $@
+
+$(B)/gen/gen_lexicon: tools/gen_lexicon.c | $(B)/gen
+	$(Q)$(CC) $(WARN) $(CPPFLAGS) -O2 -o $@ $< -lstemmer
+
+$(B)/gen/lexicon.c: $(B)/gen/gen_lexicon
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q)$(B)/gen/gen_lexicon $(WORDNET) > $@.tmp && mv $@.tmp $@
+
+$(B)/lib/lexicon.o: $(B)/gen/lexicon.c | $(B)/lib
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
 
 $(STATIC): $(LIB_OBJ)
 	@$(if $(Q),echo "  AR      $@")

@@ -50,7 +50,9 @@ enum {
   RC_TERM_BACKCH = 1u << 2,   /* yeah, okay: a turn of only these */
   RC_TERM_NOPHRASE = 1u << 3, /* number, URL, e-mail: never a key phrase */
   RC_TERM_CJK = 1u << 4,      /* one character of a script without spaces */
-  RC_TERM_CUTOFF = 1u << 5    /* a word cut off in speech ("th", "w") */
+  RC_TERM_CUTOFF = 1u << 5,   /* a word cut off in speech ("th", "w") */
+  RC_TERM_VERBAL = 1u << 6    /* mostly a verb or adverb: content, but never
+                                 inside a key phrase */
 };
 
 /* A distinct word form (folded), interned in doc->terms. */
@@ -67,6 +69,7 @@ typedef struct rc_steminfo {
   uint32_t last;  /* last sentence */
   float idf;
   float rank;     /* word TextRank score */
+  float position; /* sum of 1 / (1 + position) over its occurrences */
 } rc_steminfo;
 
 /* ---- sentences -------------------------------------------------------------- */
@@ -156,6 +159,7 @@ struct recap_document {
   rc_strtab pair_keys;     /* word co-occurrence: stem pairs */
   RC_VEC(float) pair_w;
   size_t word_count;
+  size_t content_tokens; /* content tokens so far (positions) */
   int kp_scored; /* rc_keyphrases_score() has run */
 
   /* Results (arena). */

@@ -66,6 +66,7 @@ static void reset(recap_document *doc) {
   rc_strtab_clear(&doc->pair_keys);
   doc->pair_w.len = 0;
   doc->word_count = 0;
+  doc->content_tokens = 0;
   doc->kp_scored = 0;
   doc->summary = NULL;
   doc->summary_count = 0;

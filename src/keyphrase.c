@@ -30,7 +30,6 @@ void rc_kp_collector_free(rc_kp_collector *c) { (void)c; }
 void rc_kp_sentence_begin(rc_kp_collector *c, uint32_t sentence) {
   c->sentence = sentence;
   c->run = 0;
-  c->overlong = 0;
   c->nwindow = 0;
   c->first_token = 1;
 }
@@ -54,9 +53,8 @@ static recap_status add_pair(recap_document *doc, uint32_t a, uint32_t b) {
 static recap_status flush(rc_kp_collector *c) {
   recap_document *doc = c->doc;
   size_t n = c->run;
-  int ok = n >= 1 && n <= RC_MAX_PHRASE_WORDS && !c->overlong;
+  int ok = n >= 1 && n <= RC_MAX_PHRASE_WORDS;
   c->run = 0;
-  c->overlong = 0;
   if (!ok)
     return RECAP_OK;
   recap_status st;
@@ -100,7 +98,8 @@ recap_status rc_kp_token(rc_kp_collector *c, const rc_tok *tok, uint32_t term,
                          const rc_term *info, int content) {
   int first = c->first_token;
   c->first_token = 0;
-  int word = content && tok->kind == RC_TOK_WORD;
+  int word = content && tok->kind == RC_TOK_WORD &&
+             !(info->flags & RC_TERM_VERBAL);
   if (c->run && ((tok->flags & RC_TOK_GAP) || !word))
     RC_TRY(flush(c));
   if (word) {
@@ -113,8 +112,7 @@ recap_status rc_kp_token(rc_kp_collector *c, const rc_tok *tok, uint32_t term,
       c->stems[c->run] = info->stem;
       c->terms[c->run] = term;
     }
-    if (++c->run > RC_MAX_PHRASE_WORDS)
-      c->overlong = 1;
+    ++c->run;
     c->run_end = tok->off + tok->len;
     const char *t = c->doc->src.text + tok->off;
     if (!first && !(tok->flags & RC_TOK_CAP) && !(t[0] >= '0' && t[0] <= '9'))
@@ -173,6 +171,12 @@ static recap_status word_ranks(recap_document *doc) {
   return st;
 }
 
+/* score(p) = sum over its words of rank(w) idf(w)^RC_KP_IDF_EXPONENT
+ *            x (1 + ln count(p)) x (1 / (1 + first sentence))^RC_KP_POSITION
+ * TextRank says which words the text is about, IDF discounts words common
+ * in general, the count rewards phrases used as names, and the position
+ * prior rewards what a title or an opening introduces (PositionRank,
+ * Florescu & Caragea 2017, found the same). */
 static void score_phrases(recap_document *doc) {
   for (size_t i = 0; i < doc->phrases.len; i++) {
     rc_phrase *p = &doc->phrases.data[i];
@@ -184,9 +188,11 @@ static void score_phrases(recap_document *doc) {
     for (uint32_t k = 0; k < p->nwords; k++) {
       uint32_t s;
       memcpy(&s, stems + k, sizeof s);
-      sum += doc->stem_info.data[s].rank;
+      const rc_steminfo *w = &doc->stem_info.data[s];
+      sum += w->rank * pow(w->idf, RC_KP_IDF_EXPONENT);
     }
-    p->score = sum * (1.0 + log((double)p->count));
+    double position = pow(1.0 / (1.0 + p->first_sentence), RC_KP_POSITION);
+    p->score = sum * (1.0 + log((double)p->count)) * position;
   }
 }
 
@@ -393,7 +399,8 @@ static recap_status count_sentence(recap_document *doc, size_t si,
       if (repeat)
         continue;
       word = tok.kind == RC_TOK_WORD &&
-             !(info->flags & (RC_TERM_STOP | RC_TERM_FILLER | RC_TERM_NOPHRASE));
+             !(info->flags & (RC_TERM_STOP | RC_TERM_FILLER | RC_TERM_NOPHRASE |
+                              RC_TERM_CUTOFF | RC_TERM_VERBAL));
       gap = (tok.flags & RC_TOK_GAP) != 0;
     }
     if (run && (gap || !word)) {

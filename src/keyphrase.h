@@ -15,6 +15,11 @@
 #include "tokenize.h"
 
 #define RC_MAX_RUN 8
+/* Phrase scores (keyphrase.c, score_phrases): the weight of IDF on each
+   word, and of the first mention's position.  Chosen on the Inspec and
+   SemEval dev sets (README, "Quality"). */
+#define RC_KP_IDF_EXPONENT 2.0
+#define RC_KP_POSITION 0.6
 
 typedef struct rc_kp_collector {
   recap_document *doc;
@@ -26,7 +31,6 @@ typedef struct rc_kp_collector {
   int run_caps;  /* every word capitalised (not counting the first word of
                     a sentence) */
   int run_first; /* the run starts the sentence */
-  int overlong;  /* the run grew past RC_MAX_PHRASE_WORDS */
   /* the last content stems, for co-occurrence */
   uint32_t window[8];
   size_t nwindow;

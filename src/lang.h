@@ -30,6 +30,14 @@ enum {
   RC_LANG_NOSPACE = 1u << 0 /* written without spaces between words */
 };
 
+/* How common stems are in general use: counts[i] occurrences of
+   stems.words[i] in a corpus of `total` words. */
+typedef struct rc_background {
+  rc_wordlist stems;
+  const uint32_t *counts;
+  unsigned long total;
+} rc_background;
+
 typedef struct rc_lang {
   const char *name;    /* "english" */
   const char *code;    /* "en" */
@@ -42,6 +50,12 @@ typedef struct rc_lang {
   rc_wordlist fillers;      /* dropped from display, never scored */
   rc_wordlist backchannels; /* a turn of only these is a backchannel */
   rc_wordlist elisions;     /* l' d' qu' ... split off a word */
+  /* Words that are not part of noun phrases (mostly verbs and adverbs),
+     from a lexicon generated at build time; NULL if the language has none. */
+  const rc_wordlist *nonphrase;
+  /* General-language frequencies, the default background for IDF; NULL
+     if the language has none. */
+  const rc_background *background;
 } rc_lang;
 
 extern const rc_lang rc_languages[];

@@ -84,6 +84,8 @@ static recap_status new_term(recap_document *doc, const char *w, size_t n,
     info->flags |= RC_TERM_FILLER;
   if (rc_wordlist_find(&lang->backchannels, w, n) >= 0)
     info->flags |= RC_TERM_BACKCH;
+  if (lang->nonphrase && rc_wordlist_find(lang->nonphrase, w, n) >= 0)
+    info->flags |= RC_TERM_VERBAL;
   const char *stem = w;
   size_t stem_len = n;
   if (kind == RC_TOK_WORD)
@@ -156,6 +158,7 @@ static recap_status count_stem(pass *p, uint32_t si, uint32_t stem) {
   RC_TRY(grow_marks(p));
   rc_steminfo *s = &doc->stem_info.data[stem];
   s->tf++;
+  s->position += (float)(1.0 / (1.0 + (double)doc->content_tokens++));
   if (p->mark.data[stem] == si + 1) {
     doc->sent_terms.data[p->slot.data[stem]].tf++;
     return RECAP_OK;

@@ -16,9 +16,10 @@
 #include "tokenize.h"
 
 /* Co-occurrence window for word TextRank: content words at most this many
-   content words apart are linked. */
+   content words apart are linked.  2 to 6 measured the same on the dev
+   sets; 2 is the cheapest. */
 #define RC_COOC_WINDOW 2
-/* Longest key phrase candidate, in words. */
+/* Longest key phrase candidate, in words (3 to 6 measured the same). */
 #define RC_MAX_PHRASE_WORDS 4
 
 recap_status rc_terms_build(recap_document *doc);

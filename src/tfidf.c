@@ -2,11 +2,13 @@
  * tfidf.c - TF-IDF weighting (Salton & Buckley 1988) and the TextRank
  * sentence graph (Mihalcea & Tarau 2004).
  *
- * IDF is sentence-level by default: a document's sentences are its
- * "documents", idf(t) = ln((1 + N) / (1 + df(t))) + 1 (smoothed, always
- * positive).  With a background table the same formula uses the archive's
- * document counts instead, so words common in the user's archive weigh
- * little even if rare in this text.
+ * IDF: idf(t) = ln((1 + N) / (1 + df(t))) + 1 (smoothed, always positive)
+ * over a background: the caller's archive table (--idf) if it has the
+ * language, else the language's general frequencies compiled in (English:
+ * SemCor counts from WordNet), else the document's own sentences as its
+ * "documents".  A background makes words that are common in general
+ * ("think", "particular") weigh little even where a text uses them once;
+ * on the dev sets it raised both ROUGE and key phrase F1.
  *
  * The graph: all-pairs similarity is O(n^2) in sentences, which is how
  * the peers run out of time and memory on long inputs.  Here two
@@ -35,21 +37,40 @@ double rc_tfidf_weight(const recap_document *doc, uint32_t stem, uint32_t tf) {
   return (1.0 + log((double)tf)) * doc->stem_info.data[stem].idf;
 }
 
-recap_status rc_tfidf_weigh(recap_document *doc) {
-  size_t n = doc->sents.len;
+/* Background document frequency of a stem: the caller's archive table for
+   the language if there is one, else the language's built-in general
+   frequencies.  Returns 0 without a background (*docs = 0). */
+static double background_df(const recap_document *doc, uint32_t stem,
+                            double *docs) {
   const rc_idf *bg = &doc->ctx->idf;
   size_t li = lang_index(doc);
-  uint64_t bg_docs = rc_idf_docs(bg, li);
+  size_t len;
+  const char *s = rc_strtab_str(&doc->stems, stem, &len);
+  uint64_t archive = rc_idf_docs(bg, li);
+  if (archive) {
+    *docs = (double)archive;
+    return (double)rc_idf_df(bg, li, s, len);
+  }
+  const rc_background *gen = doc->lang->background;
+  if (gen && gen->total) {
+    *docs = (double)gen->total;
+    long k = rc_wordlist_find(&gen->stems, s, len);
+    return k >= 0 ? gen->counts[k] : 0;
+  }
+  *docs = 0;
+  return 0;
+}
+
+recap_status rc_tfidf_weigh(recap_document *doc) {
+  size_t n = doc->sents.len;
   for (size_t i = 0; i < doc->stem_info.len; i++) {
     rc_steminfo *s = &doc->stem_info.data[i];
-    double N = (double)n, df = s->df;
-    if (bg_docs) {
-      size_t len;
-      const char *stem = rc_strtab_str(&doc->stems, (uint32_t)i, &len);
-      N = (double)bg_docs;
-      df = (double)rc_idf_df(bg, li, stem, len);
+    double docs, df = background_df(doc, (uint32_t)i, &docs);
+    if (docs == 0) { /* the document's sentences are its own background */
+      docs = (double)n;
+      df = s->df;
     }
-    s->idf = (float)(log((1.0 + N) / (1.0 + df)) + 1.0);
+    s->idf = (float)(log((1.0 + docs) / (1.0 + df)) + 1.0);
   }
   for (size_t i = 0; i < n; i++) {
     rc_sent *s = &doc->sents.data[i];

@@ -204,6 +204,7 @@ static void emit_masks(list *l) {
 
 typedef struct lang_row {
   char name[64], codes[64], stemmer[64], flags[64], elisions[512];
+  char lexicon[64];
   size_t counts[5]; /* stopwords, abbrevs, fillers, backchannels, elisions */
 } lang_row;
 
@@ -227,21 +228,22 @@ int main(int argc, char **argv) {
     if (nrows == 32) /* language masks are 32-bit */
       die("too many languages", path);
     lang_row *r = &rows[nrows++];
-    char *fields[5] = {0};
+    char *fields[6] = {0};
     int nf = 0;
-    for (char *p = s; p && nf < 5; nf++) {
+    for (char *p = s; p && nf < 6; nf++) {
       fields[nf] = p;
       p = strchr(p, '\t');
       if (p)
         *p++ = '\0';
     }
-    if (nf != 5)
-      die("languages.tsv: expected 5 tab-separated fields", s);
+    if (nf != 6)
+      die("languages.tsv: expected 6 tab-separated fields", s);
     snprintf(r->name, sizeof r->name, "%s", fields[0]);
     snprintf(r->codes, sizeof r->codes, "%s", fields[1]);
     snprintf(r->stemmer, sizeof r->stemmer, "%s", fields[2]);
     snprintf(r->flags, sizeof r->flags, "%s", fields[3]);
     snprintf(r->elisions, sizeof r->elisions, "%s", fields[4]);
+    snprintf(r->lexicon, sizeof r->lexicon, "%s", fields[5]);
   }
   fclose(f);
 
@@ -287,7 +289,12 @@ int main(int argc, char **argv) {
     free(fill.e);
     free(elis.e);
   }
-  printf("const rc_lang rc_languages[] = {\n");
+  for (size_t i = 0; i < nrows; i++)
+    if (strcmp(rows[i].lexicon, "wordnet") == 0)
+      printf("extern const rc_wordlist rc_%s_nonphrase; /* gen_lexicon */\n"
+             "extern const rc_background rc_%s_background;\n",
+             rows[i].name, rows[i].name);
+  printf("\nconst rc_lang rc_languages[] = {\n");
   for (size_t i = 0; i < nrows; i++) {
     lang_row *r = &rows[i];
     const char *n = r->name;
@@ -301,9 +308,13 @@ int main(int argc, char **argv) {
       printf("\"%s\", ", r->stemmer);
     printf("%s,\n", strstr(r->flags, "nospace") ? "RC_LANG_NOSPACE" : "0");
     printf("     {%s_stopwords, %zu}, {%s_abbrevs, %zu}, %s_abbrev_kinds,\n"
-           "     {%s_fillers, %zu}, {%s_backchannels, %zu}, {%s_elisions, %zu}},\n",
+           "     {%s_fillers, %zu}, {%s_backchannels, %zu}, {%s_elisions, %zu},\n",
            n, r->counts[0], n, r->counts[1], n, n, r->counts[2], n,
            r->counts[3], n, r->counts[4]);
+    if (strcmp(r->lexicon, "wordnet") == 0)
+      printf("     &rc_%s_nonphrase, &rc_%s_background},\n", n, n);
+    else
+      printf("     NULL, NULL},\n");
   }
   printf("};\n\nconst size_t rc_language_count = %zu;\n\n", nrows);
   emit_masks(&all_stop);
