@@ -289,7 +289,10 @@ static void rewrite_utf16(emitter *e, const unsigned char *s, size_t n,
 /* UTF-16 without a BOM: ASCII-heavy text has a zero in every other byte. */
 static int sniff_utf16(const unsigned char *s, size_t n, int *big_endian) {
   size_t m = n < 4096 ? n : 4096;
-  if (m < 4)
+  /* Four units at least: in fewer, one stray NUL already passes the 40%
+     test, and "hi!\0" (a C string passed with its terminator) would be
+     read as the UTF-16 "\u6968!". */
+  if (m < 8)
     return 0;
   size_t zero_even = 0, zero_odd = 0, pairs = m / 2;
   for (size_t i = 0; i + 1 < m; i += 2) {

@@ -33,7 +33,11 @@ recap_status rc_pagerank(const recap_allocator *a, const rc_graph *g,
   for (size_t i = 0; i < n; i++) {
     p[i] = bias_sum > 0 ? (bias[i] > 0 ? bias[i] / bias_sum : 0)
                         : 1.0 / (double)n;
-    out[i] = p[i] > 0 ? p[i] : 1.0 / (double)n;
+    /* Start from p itself: a distribution, so every round keeps the sum
+       at 1.  (Giving the nodes outside the bias 1/n as well made the start
+       sum to more than 1, and the scores reached 1 only as the rounds
+       converged: 1 + 5e-7 at the stop.) */
+    out[i] = p[i];
     double w = 0;
     for (size_t e = g->row[i]; e < g->row[i + 1]; e++)
       w += g->w[e];

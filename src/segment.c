@@ -116,13 +116,27 @@ static int is_opener(unsigned c) {
          c == 0xFF08 || c == 0x00BF /* ¿ */ || c == 0x00A1 /* ¡ */;
 }
 
-/* The text uses capitals if at least 2% of its ASCII letters are. */
+/* The text uses capitals if at least 2% of its letters that have case
+   are capitals.  Letters of every script count: a lower-case Russian or
+   Greek caption is as uncased as an English one (counting ASCII alone
+   took any text without ASCII letters for cased).  A text with no cased
+   letters (Arabic, Han, Devanagari) counts as cased; there the next word
+   is never NEXT_LOWER anyway. */
 static int text_is_cased(const char *t, size_t n) {
   size_t upper = 0, letters = 0;
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)t[i];
-    upper += c >= 'A' && c <= 'Z';
-    letters += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    if (c < 0x80) {
+      upper += c >= 'A' && c <= 'Z';
+      letters += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+      i++;
+      continue;
+    }
+    size_t len;
+    unsigned cls = rc_char_class(cp_at(t, n, i, &len));
+    upper += (cls & RC_CH_UPPER) != 0;
+    letters += (cls & (RC_CH_UPPER | RC_CH_LOWER)) != 0;
+    i += len;
   }
   return letters == 0 || upper * 50 >= letters;
 }

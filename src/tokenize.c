@@ -58,6 +58,8 @@ typedef struct ch {
   int space;
   int apostrophe;
   int hyphen;
+  int mark;   /* combining mark */
+  int format; /* Cf: joiners, soft hyphen, BOM; inside words only */
 } ch;
 
 static void char_at(const char *t, size_t end, size_t i, ch *c) {
@@ -91,6 +93,12 @@ static void char_at(const char *t, size_t end, size_t i, ch *c) {
   c->space = (cls & RC_CH_SPACE) != 0;
   c->apostrophe = (cls & RC_CH_APOSTROPHE) != 0;
   c->hyphen = (cls & RC_CH_HYPHEN) != 0;
+  c->mark = (cls & RC_CH_MARK) != 0;
+  c->format = (cls & RC_CH_FORMAT) != 0;
+  if (c->cp == 0x200B) { /* ZERO WIDTH SPACE (Cf) marks a word boundary */
+    c->space = 1;
+    c->word = c->format = 0;
+  }
 }
 
 void rc_tokenizer_init(rc_tokenizer *tz, const char *t, size_t b, size_t e,
@@ -247,6 +255,8 @@ static size_t scan_word(rc_tokenizer *tz, size_t b, rc_tok *tok) {
     char_at(t, end, i + c.len, &next);
     if (c.apostrophe && prev.letter && next.letter && !next.nospace) {
       if (is_elision(tz, b, i)) {
+        /* The article keeps its apostrophe, which may be ’. */
+        ascii &= c.cp < 0x80;
         tz->pending_elision = i + c.len;
         i += c.len;
         break;
@@ -338,9 +348,12 @@ int rc_tokenizer_next(rc_tokenizer *tz, rc_tok *tok) {
       tz->pos += c.len;
       continue;
     }
-    if (c.word)
+    /* A format character outside a word (a stray BOM, a joiner between
+       spaces) is invisible: no token of its own, and not punctuation. */
+    if (c.word && !c.format)
       break;
-    flags |= RC_TOK_GAP;
+    if (!c.format)
+      flags |= RC_TOK_GAP;
     tz->pos += c.len;
   }
   if (tz->pos >= end)
@@ -349,16 +362,31 @@ int rc_tokenizer_next(rc_tokenizer *tz, rc_tok *tok) {
   tok->off = b;
   tok->flags = flags | (c.upper ? RC_TOK_CAP : 0);
   if (c.nospace) {
+    /* One character as the reader sees it: the letter with the combining
+       marks after it (Thai vowel signs and tone marks, kana voicing). */
+    size_t e = b + c.len;
+    while (e < end) {
+      ch m;
+      char_at(t, end, e, &m);
+      if (!m.mark)
+        break;
+      e += m.len;
+    }
     tok->kind = RC_TOK_CJK;
-    tok->len = c.len;
-    tz->pos = b + c.len;
+    tok->len = e - b;
+    tz->pos = e;
     return 1;
   }
   size_t e = scan_word(tz, b, tok);
   if (!tz->pending_elision) {
     size_t s = special_end(tz, b, e, tok);
-    if (s > e)
+    if (s > e) {
+      /* A URL's path may hold any UTF-8: recheck the ASCII flag. */
+      for (size_t k = e; k < s; k++)
+        if ((unsigned char)t[k] >= 0x80)
+          tok->flags &= ~(unsigned)RC_TOK_ASCII;
       e = s;
+    }
   } else {
     e = tz->pending_elision; /* the article keeps its apostrophe */
   }

@@ -1,0 +1,637 @@
+/*
+ * test_lang.c - unit tests for the language tables (src/lang.c,
+ * src/lang_tables.c), Unicode normalisation (src/normalize.c), language
+ * detection (src/langdetect.c) and, through tests/lang/, stemming and
+ * sentence counts per language.
+ *
+ * Expected values: the word lists in stopwords/ and their README (what each
+ * list holds, the kinds of abbreviations), the Unicode case-folding and
+ * NFKC tables, and tests/lang/expectations.tsv, whose stems and sentence
+ * counts were worked out by hand from the Snowball algorithms and the
+ * paragraphs.  The paragraphs are read from tests/lang/ relative to the
+ * current directory: run the test from the repository root (make check
+ * does).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "langdetect.h"
+#include "segment.h"
+#include "stem.h"
+
+static const recap_allocator *A;
+
+/* ---- finding languages
+ * ------------------------------------------------------------ */
+
+static void test_lang_find(void **state) {
+  (void)state;
+  const rc_lang *en = rc_lang_find("english");
+  assert_non_null(en);
+  assert_string_equal(en->name, "english");
+  assert_string_equal(en->code, "en");
+  assert_string_equal(en->stemmer, "english");
+  /* By code, in any case. */
+  assert_ptr_equal(rc_lang_find("en"), en);
+  assert_ptr_equal(rc_lang_find("EN"), en);
+  assert_ptr_equal(rc_lang_find("English"), en);
+  assert_ptr_equal(rc_lang_find("ENGLISH"), en);
+  /* Norwegian answers to no, nb and nn. */
+  const rc_lang *no = rc_lang_find("norwegian");
+  assert_non_null(no);
+  assert_ptr_equal(rc_lang_find("no"), no);
+  assert_ptr_equal(rc_lang_find("nb"), no);
+  assert_ptr_equal(rc_lang_find("NN"), no);
+  /* Other codes. */
+  assert_string_equal(rc_lang_find("zh")->name, "chinese");
+  assert_string_equal(rc_lang_find("ja")->name, "japanese");
+  assert_string_equal(rc_lang_find("sr")->name, "serbian");
+  assert_string_equal(rc_lang_find("yi")->name, "yiddish");
+  /* The neutral mode. */
+  assert_ptr_equal(rc_lang_find("none"), &rc_lang_none);
+  assert_ptr_equal(rc_lang_find("None"), &rc_lang_none);
+  assert_null(rc_lang_none.stemmer);
+  /* Unknown names, prefixes, lists, empty. */
+  assert_null(rc_lang_find("klingon"));
+  assert_null(rc_lang_find("eng"));
+  assert_null(rc_lang_find("e"));
+  assert_null(rc_lang_find("nb,nn"));
+  assert_null(rc_lang_find(""));
+  assert_null(rc_lang_find(NULL));
+  assert_null(rc_lang_find("auto"));
+}
+
+static void test_languages_table(void **state) {
+  (void)state;
+  /* 30 languages, in alphabetical order, each with a stemmer libstemmer
+     knows (chinese and japanese have none) and some stopwords. */
+  assert_int_equal(rc_language_count, 30);
+  for (size_t i = 0; i < rc_language_count; i++) {
+    const rc_lang *l = &rc_languages[i];
+    if (i > 0)
+      assert_true(strcmp(rc_languages[i - 1].name, l->name) < 0);
+    assert_ptr_equal(rc_lang_find(l->name), l);
+    assert_ptr_equal(rc_lang_find(l->code), l);
+    int nospace =
+        strcmp(l->name, "chinese") == 0 || strcmp(l->name, "japanese") == 0;
+    if (nospace) {
+      assert_null(l->stemmer);
+      assert_true(l->flags & RC_LANG_NOSPACE);
+    } else {
+      assert_non_null(l->stemmer);
+      if (!rc_stemmer_exists(l->stemmer))
+        fail_msg("%s: libstemmer has no '%s'", l->name, l->stemmer);
+      assert_false(l->flags & RC_LANG_NOSPACE);
+    }
+    if (l->stopwords.count == 0)
+      fail_msg("%s: no stopwords", l->name);
+  }
+  assert_false(rc_stemmer_exists("klingon"));
+}
+
+/* Binary search needs each list sorted bytewise without duplicates, and
+   matching needs its words in folded form (stopwords/README). */
+static void check_list(const char *lang, const char *what, const rc_wordlist *l,
+                       rc_norm *norm) {
+  for (size_t i = 0; i < l->count; i++) {
+    const char *w = l->words[i];
+    if (i > 0 && strcmp(l->words[i - 1], w) >= 0)
+      fail_msg("%s %s: '%s' before '%s'", lang, what, l->words[i - 1], w);
+    assert_int_equal(rc_wordlist_find(l, w, strlen(w)), (long)i);
+    const char *f;
+    size_t fn;
+    assert_int_equal(rc_fold(norm, w, strlen(w), &f, &fn), RECAP_OK);
+    if (fn != strlen(w) || memcmp(f, w, fn) != 0)
+      fail_msg("%s %s: '%s' folds to '%.*s'", lang, what, w, (int)fn, f);
+  }
+}
+
+static void test_lists_sorted_and_folded(void **state) {
+  (void)state;
+  rc_norm norm;
+  rc_norm_init(&norm, A);
+  for (size_t i = 0; i < rc_language_count; i++) {
+    const rc_lang *l = &rc_languages[i];
+    check_list(l->name, "stopwords", &l->stopwords, &norm);
+    check_list(l->name, "abbreviations", &l->abbrevs, &norm);
+    check_list(l->name, "fillers", &l->fillers, &norm);
+    check_list(l->name, "backchannels", &l->backchannels, &norm);
+    check_list(l->name, "elisions", &l->elisions, &norm);
+    for (size_t k = 0; k < l->abbrevs.count; k++)
+      assert_true(l->abbrev_kinds[k] <= RC_ABBR_NUMBER);
+  }
+  rc_norm_free(&norm);
+}
+
+static long find(const rc_wordlist *l, const char *w) {
+  return rc_wordlist_find(l, w, strlen(w));
+}
+
+static int abbrev_kind(const rc_lang *l, const char *w) {
+  long i = find(&l->abbrevs, w);
+  if (i < 0)
+    fail_msg("'%s' is not an abbreviation", w);
+  return l->abbrev_kinds[i];
+}
+
+static void test_english_lists(void **state) {
+  (void)state;
+  const rc_lang *en = rc_lang_find("english");
+  /* Stopwords: function words in, content words and numbers out. */
+  assert_true(find(&en->stopwords, "the") >= 0);
+  assert_true(find(&en->stopwords, "and") >= 0);
+  assert_true(find(&en->stopwords, "don't") >= 0);
+  assert_true(find(&en->stopwords, "okay") >= 0);
+  assert_int_equal(find(&en->stopwords, "budget"), -1);
+  assert_int_equal(find(&en->stopwords, "two"), -1);
+  assert_int_equal(find(&en->stopwords, "The"), -1); /* folded only */
+  assert_int_equal(find(&en->stopwords, ""), -1);
+  /* Lookup compares the n bytes given: "then" is "the" plus a letter. */
+  assert_true(rc_wordlist_find(&en->stopwords, "then", 3) >= 0);
+  /* Abbreviation kinds from stopwords/english.abbrev. */
+  assert_int_equal(abbrev_kind(en, "mr"), RC_ABBR_ALWAYS);
+  assert_int_equal(abbrev_kind(en, "dr"), RC_ABBR_ALWAYS);
+  assert_int_equal(abbrev_kind(en, "e.g"), RC_ABBR_ALWAYS);
+  assert_int_equal(abbrev_kind(en, "no"), RC_ABBR_NUMBER);
+  assert_int_equal(abbrev_kind(en, "nov"), RC_ABBR_NUMBER);
+  assert_int_equal(abbrev_kind(en, "etc"), RC_ABBR_UPPER_ENDS);
+  assert_int_equal(abbrev_kind(en, "u.s"), RC_ABBR_UPPER_ENDS);
+  assert_int_equal(find(&en->abbrevs, "mr."), -1); /* stored without it */
+  assert_int_equal(find(&en->abbrevs, "budget"), -1);
+  /* Fillers are dropped from display; backchannels make up "yeah" turns. */
+  assert_true(find(&en->fillers, "um") >= 0);
+  assert_true(find(&en->fillers, "uh") >= 0);
+  assert_true(find(&en->fillers, "mm") >= 0);
+  assert_int_equal(find(&en->backchannels, "um"), -1);
+  assert_true(find(&en->backchannels, "yeah") >= 0);
+  assert_true(find(&en->backchannels, "mm-hmm") >= 0);
+  assert_true(find(&en->backchannels, "okay") >= 0);
+  assert_int_equal(find(&en->fillers, "yeah"), -1);
+  assert_int_equal(find(&en->fillers, "mm-hmm"), -1);
+  /* English has no elisions; French and Italian do. */
+  assert_int_equal(en->elisions.count, 0);
+  const rc_lang *fr = rc_lang_find("french");
+  assert_true(find(&fr->elisions, "l'") >= 0);
+  assert_true(find(&fr->elisions, "qu'") >= 0);
+  assert_true(find(&fr->elisions, "jusqu'") >= 0);
+  assert_int_equal(find(&fr->elisions, "l"), -1);
+  assert_true(find(&rc_lang_find("italian")->elisions, "dell'") >= 0);
+  /* Elided forms are stopwords with and without the apostrophe. */
+  assert_true(find(&fr->stopwords, "l'") >= 0);
+  assert_true(find(&fr->stopwords, "l") >= 0);
+}
+
+static void test_stopword_any(void **state) {
+  (void)state;
+  const rc_wordlist *any = &rc_stopword_any;
+  assert_true(any->count > 0);
+  /* Sorted, distinct, and each word's mask names exactly the languages
+     whose list has it. */
+  for (size_t i = 0; i < any->count; i++) {
+    const char *w = any->words[i];
+    if (i > 0 && strcmp(any->words[i - 1], w) >= 0)
+      fail_msg("rc_stopword_any: '%s' before '%s'", any->words[i - 1], w);
+    uint32_t mask = rc_stopword_any_masks[i];
+    assert_true(mask != 0);
+    assert_int_equal(mask >> rc_language_count, 0);
+    for (size_t k = 0; k < rc_language_count; k++) {
+      int has = find(&rc_languages[k].stopwords, w) >= 0;
+      int bit = (mask >> k) & 1;
+      if (has != bit)
+        fail_msg("'%s': bit %zu (%s) is %d, list says %d", w, k,
+                 rc_languages[k].name, bit, has);
+    }
+  }
+  /* And every stopword of every language is in it. */
+  for (size_t k = 0; k < rc_language_count; k++) {
+    const rc_wordlist *l = &rc_languages[k].stopwords;
+    for (size_t i = 0; i < l->count; i++) {
+      long j = find(any, l->words[i]);
+      if (j < 0)
+        fail_msg("%s: '%s' missing", rc_languages[k].name, l->words[i]);
+      assert_true((rc_stopword_any_masks[j] >> k) & 1);
+    }
+  }
+  /* "de" is a stopword of several Latin-script languages at once. */
+  long de = find(any, "de");
+  assert_true(de >= 0);
+  uint32_t m = rc_stopword_any_masks[de];
+  assert_true(m & (1u << (rc_lang_find("french") - rc_languages)));
+  assert_true(m & (1u << (rc_lang_find("spanish") - rc_languages)));
+  assert_true(m & (1u << (rc_lang_find("portuguese") - rc_languages)));
+  assert_false(m & (1u << (rc_lang_find("english") - rc_languages)));
+}
+
+/* ---- normalisation
+ * ------------------------------------------------------------------ */
+
+static void fold_is(rc_norm *n, const char *in, const char *want) {
+  const char *out;
+  size_t len;
+  assert_int_equal(rc_fold(n, in, strlen(in), &out, &len), RECAP_OK);
+  if (len != strlen(want) || memcmp(out, want, len) != 0)
+    fail_msg("fold('%s') = '%.*s', want '%s'", in, (int)len, out, want);
+}
+
+static void nfc_is(rc_norm *n, const char *in, const char *want) {
+  const char *out;
+  size_t len;
+  assert_int_equal(rc_nfc(n, in, strlen(in), &out, &len), RECAP_OK);
+  if (len != strlen(want) || memcmp(out, want, len) != 0)
+    fail_msg("nfc('%s') = '%.*s', want '%s'", in, (int)len, out, want);
+}
+
+static void lower_is(rc_norm *n, const char *in, const char *want) {
+  const char *out;
+  size_t len;
+  assert_int_equal(rc_lower(n, in, strlen(in), &out, &len), RECAP_OK);
+  if (len != strlen(want) || memcmp(out, want, len) != 0)
+    fail_msg("lower('%s') = '%.*s', want '%s'", in, (int)len, out, want);
+}
+
+static void test_fold(void **state) {
+  (void)state;
+  rc_norm n;
+  rc_norm_init(&n, A);
+  fold_is(&n, "Budget", "budget");
+  /* Case folding: ß -> ss. */
+  fold_is(&n,
+          "Stra\xC3\x9F"
+          "e",
+          "strasse");
+  /* NFKC: fullwidth ＡＢＣ -> ABC -> abc; the ﬁ ligature -> fi. */
+  fold_is(&n, "\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3", "abc");
+  fold_is(&n,
+          "\xEF\xAC\x81"
+          "le",
+          "file");
+  /* Apostrophe and hyphen variants: ’ ‘ ʼ -> ', ‐ ‑ -> -. */
+  fold_is(&n, "don\xE2\x80\x99t", "don't");
+  fold_is(&n,
+          "\xE2\x80\x98"
+          "tis",
+          "'tis");
+  fold_is(&n, "don\xCA\xBCt", "don't");
+  fold_is(&n, "e\xE2\x80\x90mail", "e-mail");
+  fold_is(&n, "e\xE2\x80\x91mail", "e-mail");
+  /* NFC and NFD input fold to the same key: é as C3 A9, and as e + U+0301. */
+  fold_is(&n, "Caf\xC3\xA9", "caf\xC3\xA9");
+  fold_is(&n, "Cafe\xCC\x81", "caf\xC3\xA9");
+  fold_is(&n,
+          "\xC3\x89"
+          "COLE",
+          "\xC3\xA9"
+          "cole");
+  /* Default-ignorable characters disappear: soft hyphen, joiner. */
+  fold_is(&n,
+          "co\xC2\xAD"
+          "op",
+          "coop");
+  fold_is(&n,
+          "ab\xE2\x80\x8D"
+          "cd",
+          "abcd");
+  /* Greek and Cyrillic capitals. */
+  fold_is(&n, "\xCE\x91\xCE\x98\xCE\x97\xCE\x9D\xCE\x91",
+          "\xCE\xB1\xCE\xB8\xCE\xB7\xCE\xBD\xCE\xB1"); /* ΑΘΗΝΑ -> αθηνα */
+  fold_is(&n, "\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90",
+          "\xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"); /* МОСКВА */
+  fold_is(&n, "", "");
+  /* A long input grows the scratch space. */
+  char big[5001];
+  memset(big, 'A', 5000);
+  big[5000] = '\0';
+  const char *out;
+  size_t len;
+  assert_int_equal(rc_fold(&n, big, 5000, &out, &len), RECAP_OK);
+  assert_int_equal(len, 5000);
+  assert_int_equal(out[4999], 'a');
+  rc_norm_free(&n);
+}
+
+static void test_nfc_and_lower(void **state) {
+  (void)state;
+  rc_norm n;
+  rc_norm_init(&n, A);
+  nfc_is(&n, "Cafe\xCC\x81", "Caf\xC3\xA9");
+  nfc_is(&n, "Caf\xC3\xA9", "Caf\xC3\xA9");
+  /* NFC keeps compatibility characters and case. */
+  nfc_is(&n,
+         "\xEF\xBC\xA1"
+         "B",
+         "\xEF\xBC\xA1"
+         "B");
+  nfc_is(&n, "\xEF\xAC\x81", "\xEF\xAC\x81");
+  /* A + ring above + acute: Ǻ (U+01FA). */
+  nfc_is(&n, "A\xCC\x8A\xCC\x81", "\xC7\xBA");
+  /* rc_lower keeps ß (display form, unlike the matching key). */
+  lower_is(&n,
+           "Stra\xC3\x9F"
+           "e",
+           "stra\xC3\x9F"
+           "e");
+  lower_is(&n,
+           "\xC3\x89"
+           "COLE",
+           "\xC3\xA9"
+           "cole");
+  lower_is(&n, "CAFE\xCC\x81", "caf\xC3\xA9");
+  lower_is(&n, "Don\xE2\x80\x99t", "don\xE2\x80\x99t"); /* ’ kept */
+  rc_norm_free(&n);
+}
+
+static void test_char_class(void **state) {
+  (void)state;
+  assert_int_equal(rc_char_class('a'), RC_CH_LETTER | RC_CH_LOWER);
+  assert_int_equal(rc_char_class('Z'), RC_CH_LETTER | RC_CH_UPPER);
+  assert_int_equal(rc_char_class('7'), RC_CH_DIGIT);
+  assert_int_equal(rc_char_class(' '), RC_CH_SPACE);
+  assert_int_equal(rc_char_class('\n'), RC_CH_SPACE);
+  assert_int_equal(rc_char_class('.'), RC_CH_PUNCT);
+  assert_int_equal(rc_char_class('$'), RC_CH_SYMBOL);
+  assert_int_equal(rc_char_class('\''), RC_CH_PUNCT | RC_CH_APOSTROPHE);
+  assert_int_equal(rc_char_class(0x2019), RC_CH_PUNCT | RC_CH_APOSTROPHE);
+  assert_int_equal(rc_char_class('-'), RC_CH_PUNCT | RC_CH_HYPHEN);
+  assert_int_equal(rc_char_class(0x2014), RC_CH_PUNCT); /* em dash */
+  assert_int_equal(rc_char_class(0xBD), RC_CH_NUMBER);  /* ½ */
+  assert_int_equal(rc_char_class(0xA0), RC_CH_SPACE);   /* no-break space */
+  assert_int_equal(rc_char_class(0x301), RC_CH_MARK);
+  assert_int_equal(rc_char_class(0x200D), RC_CH_FORMAT);
+  assert_int_equal(rc_char_class(0x1C5), RC_CH_LETTER | RC_CH_UPPER); /* ǅ */
+  assert_int_equal(rc_char_class(0x4E00),
+                   RC_CH_LETTER | RC_CH_NOSPACE | RC_CH_HAN);
+  assert_int_equal(rc_char_class(0x3042),
+                   RC_CH_LETTER | RC_CH_NOSPACE | RC_CH_KANA);
+  assert_int_equal(rc_char_class(0x0E01), RC_CH_LETTER | RC_CH_NOSPACE);
+  assert_int_equal(rc_char_class(0x0664), RC_CH_DIGIT); /* Arabic-Indic 4 */
+  assert_int_equal(rc_char_class(0x110000), 0);
+}
+
+/* ---- the paragraphs of tests/lang/
+ * ------------------------------------------------ */
+
+static char *read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    fail_msg("cannot open %s (run the tests from the repository root)", path);
+  char *buf = NULL;
+  size_t n = 0, cap = 0;
+  for (;;) {
+    if (n + 4096 + 1 > cap) {
+      cap = cap ? cap * 2 : 8192;
+      buf = realloc(buf, cap);
+      assert_non_null(buf);
+    }
+    size_t got = fread(buf + n, 1, 4096, f);
+    n += got;
+    if (got < 4096)
+      break;
+  }
+  fclose(f);
+  buf[n] = '\0';
+  *len = n;
+  return buf;
+}
+
+static char *read_paragraph(const char *lang, size_t *len) {
+  char path[256];
+  int k = snprintf(path, sizeof path, "tests/lang/%s.txt", lang);
+  if (k < 0 || (size_t)k >= sizeof path)
+    fail_msg("language name too long: %s", lang);
+  return read_file(path, len);
+}
+
+static void test_detect_language(void **state) {
+  (void)state;
+  rc_norm norm;
+  rc_norm_init(&norm, A);
+  size_t wrong = 0;
+  for (size_t i = 0; i < rc_language_count; i++) {
+    const char *name = rc_languages[i].name;
+    size_t len;
+    char *text = read_paragraph(name, &len);
+    const rc_lang *got;
+    double confidence;
+    assert_int_equal(rc_detect_language(text, len, &norm, &got, &confidence),
+                     RECAP_OK);
+    if (strcmp(got->name, name) != 0) {
+      print_message("%s detected as %s (confidence %.2f)\n", name, got->name,
+                    confidence);
+      wrong++;
+    } else if (!(confidence >= RC_LANG_MIN_CONFIDENCE && confidence <= 1)) {
+      print_message("%s: confidence %.3f\n", name, confidence);
+      wrong++;
+    }
+    free(text);
+  }
+  rc_norm_free(&norm);
+  assert_int_equal(wrong, 0);
+}
+
+static void test_detect_edge_cases(void **state) {
+  (void)state;
+  rc_norm norm;
+  rc_norm_init(&norm, A);
+  const rc_lang *got;
+  double c;
+  /* No letters at all, and too little to go on: the neutral mode. */
+  assert_int_equal(rc_detect_language("", 0, &norm, &got, &c), RECAP_OK);
+  assert_ptr_equal(got, &rc_lang_none);
+  assert_true(c == 0);
+  assert_int_equal(rc_detect_language("12 34 !!", 8, &norm, &got, &c),
+                   RECAP_OK);
+  assert_ptr_equal(got, &rc_lang_none);
+  assert_int_equal(rc_detect_language("Zxq vbnm", 8, &norm, &got, &c),
+                   RECAP_OK);
+  assert_ptr_equal(got, &rc_lang_none);
+  /* Kana decides Japanese even among more Han: 日本語のテキスト. */
+  const char *ja = "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\xAE\xE3\x83"
+                   "\x86\xE3\x82\xAD\xE3\x82\xB9\xE3\x83\x88";
+  assert_int_equal(rc_detect_language(ja, strlen(ja), &norm, &got, &c),
+                   RECAP_OK);
+  assert_string_equal(got->name, "japanese");
+  rc_norm_free(&norm);
+}
+
+/* One line of expectations.tsv: language, sentences, word, stem, ... */
+typedef struct expectation {
+  char lang[32];
+  size_t sentences;
+  char word[128];
+  char stem[128];
+} expectation;
+
+static size_t field(const char *line, size_t k, char *out, size_t cap) {
+  const char *s = line;
+  for (size_t i = 0; i < k; i++) {
+    s = strchr(s, '\t');
+    if (!s)
+      return 0;
+    s++;
+  }
+  size_t n = strcspn(s, "\t\n");
+  if (n >= cap)
+    n = cap - 1;
+  memcpy(out, s, n);
+  out[n] = '\0';
+  return n;
+}
+
+static size_t read_expectations(expectation *ex, size_t max) {
+  size_t len;
+  char *tsv = read_file("tests/lang/expectations.tsv", &len);
+  size_t count = 0;
+  char *line = tsv;
+  int header = 1;
+  while (line && *line) {
+    char *next = strchr(line, '\n');
+    if (next)
+      *next++ = '\0';
+    if (header) {
+      header = 0;
+    } else if (*line) {
+      assert_true(count < max);
+      expectation *e = &ex[count++];
+      char num[16];
+      field(line, 0, e->lang, sizeof e->lang);
+      field(line, 1, num, sizeof num);
+      e->sentences = (size_t)strtoul(num, NULL, 10);
+      field(line, 2, e->word, sizeof e->word);
+      field(line, 3, e->stem, sizeof e->stem);
+    }
+    line = next;
+  }
+  free(tsv);
+  return count;
+}
+
+static void test_stems(void **state) {
+  (void)state;
+  expectation ex[40];
+  size_t n = read_expectations(ex, 40);
+  assert_int_equal(n, 30);
+  rc_norm norm;
+  rc_norm_init(&norm, A);
+  rc_stemmer st = {NULL, NULL};
+  size_t wrong = 0, checked = 0;
+  for (size_t i = 0; i < n; i++) {
+    const rc_lang *l = rc_lang_find(ex[i].lang);
+    if (!l)
+      fail_msg("expectations.tsv: unknown language '%s'", ex[i].lang);
+    if (!ex[i].word[0]) { /* chinese, japanese: no stemmer */
+      assert_null(l->stemmer);
+      continue;
+    }
+    const char *folded, *stem;
+    size_t folded_len, stem_len;
+    assert_int_equal(
+        rc_fold(&norm, ex[i].word, strlen(ex[i].word), &folded, &folded_len),
+        RECAP_OK);
+    assert_int_equal(rc_stemmer_use(&st, l->stemmer), RECAP_OK);
+    assert_int_equal(rc_stem(&st, folded, folded_len, &stem, &stem_len),
+                     RECAP_OK);
+    checked++;
+    if (stem_len != strlen(ex[i].stem) ||
+        memcmp(stem, ex[i].stem, stem_len) != 0) {
+      print_message("%s: stem('%s') = '%.*s', want '%s'\n", ex[i].lang,
+                    ex[i].word, (int)stem_len, stem, ex[i].stem);
+      wrong++;
+    }
+  }
+  rc_stemmer_close(&st);
+  rc_norm_free(&norm);
+  assert_int_equal(checked, 28);
+  assert_int_equal(wrong, 0);
+}
+
+static void test_stemmer_reuse(void **state) {
+  (void)state;
+  rc_stemmer st = {NULL, NULL};
+  const char *out;
+  size_t n;
+  /* No algorithm: the identity. */
+  assert_int_equal(rc_stemmer_use(&st, NULL), RECAP_OK);
+  assert_int_equal(rc_stem(&st, "running", 7, &out, &n), RECAP_OK);
+  assert_int_equal(n, 7);
+  assert_int_equal(rc_stemmer_use(&st, "english"), RECAP_OK);
+  struct sb_stemmer *sb = st.sb;
+  assert_int_equal(rc_stemmer_use(&st, "english"), RECAP_OK);
+  assert_ptr_equal(st.sb, sb); /* reused */
+  assert_int_equal(rc_stem(&st, "running", 7, &out, &n), RECAP_OK);
+  assert_int_equal(n, 3);
+  assert_memory_equal(out, "run", 3);
+  /* Words over 64 bytes are kept as they are. */
+  char longw[70];
+  memset(longw, 'a', sizeof longw);
+  memcpy(longw + 64, "ations", 6);
+  assert_int_equal(rc_stem(&st, longw, 70, &out, &n), RECAP_OK);
+  assert_int_equal(n, 70);
+  assert_int_equal(rc_stemmer_use(&st, "german"), RECAP_OK);
+  /* häuser: -er in R1 (after "häus") goes, then ä -> a. */
+  assert_int_equal(rc_stem(&st, "h\xC3\xA4user", 7, &out, &n), RECAP_OK);
+  assert_int_equal(n, 4);
+  assert_memory_equal(out, "haus", 4);
+  rc_stemmer_close(&st);
+  rc_stemmer_close(&st); /* twice is harmless */
+}
+
+static void test_sentence_counts(void **state) {
+  (void)state;
+  expectation ex[40];
+  size_t n = read_expectations(ex, 40);
+  rc_norm norm;
+  rc_norm_init(&norm, A);
+  size_t wrong = 0;
+  for (size_t i = 0; i < n; i++) {
+    const rc_lang *l = rc_lang_find(ex[i].lang);
+    assert_non_null(l);
+    size_t len;
+    char *text = read_paragraph(ex[i].lang, &len);
+    rc_source src;
+    rc_source_init(&src, A);
+    rc_source_borrow(&src, text, len);
+    assert_int_equal(rc_source_cue(&src, 0, len, 0), RECAP_OK);
+    rc_span_vec out = {NULL, 0, 0};
+    assert_int_equal(rc_segment(&src, l, &norm, &out), RECAP_OK);
+    if (out.len != ex[i].sentences) {
+      print_message("%s: %zu sentences, want %zu\n", ex[i].lang, out.len,
+                    ex[i].sentences);
+      for (size_t k = 0; k < out.len; k++)
+        print_message("  [%zu] %.*s\n", k, (int)out.data[k].len,
+                      text + out.data[k].off);
+      wrong++;
+    }
+    RC_VEC_FREE(A, out);
+    rc_source_free(&src);
+    free(text);
+  }
+  rc_norm_free(&norm);
+  assert_int_equal(wrong, 0);
+}
+
+int main(void) {
+  A = rc_default_allocator();
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_lang_find),
+      cmocka_unit_test(test_languages_table),
+      cmocka_unit_test(test_lists_sorted_and_folded),
+      cmocka_unit_test(test_english_lists),
+      cmocka_unit_test(test_stopword_any),
+      cmocka_unit_test(test_fold),
+      cmocka_unit_test(test_nfc_and_lower),
+      cmocka_unit_test(test_char_class),
+      cmocka_unit_test(test_detect_language),
+      cmocka_unit_test(test_detect_edge_cases),
+      cmocka_unit_test(test_stems),
+      cmocka_unit_test(test_stemmer_reuse),
+      cmocka_unit_test(test_sentence_counts),
+  };
+  return cmocka_run_group_tests_name("lang", tests, NULL, NULL);
+}
