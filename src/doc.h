@@ -70,6 +70,7 @@ typedef struct rc_steminfo {
   float idf;
   float rank;     /* word TextRank score */
   float position; /* sum of 1 / (1 + position) over its occurrences */
+  int query;      /* a content word of the query */
 } rc_steminfo;
 
 /* ---- sentences -------------------------------------------------------------- */

@@ -429,7 +429,7 @@ recap_status rc_doc_display(recap_document *doc, size_t b, size_t e,
     uint32_t prev = RC_NO_ID;
     while (rc_tokenizer_next(&tz, &tok)) {
       uint32_t term;
-      RC_TRY(rc_term_of(doc, &tok, &term));
+      RC_TRY(rc_term_of(doc, doc->src.text, &tok, &term));
       const rc_term *info = &doc->term_info.data[term];
       int stutter = term == prev && !(tok.flags & RC_TOK_GAP) &&
                     !(info->flags & RC_TERM_CJK);

@@ -274,7 +274,7 @@ static recap_status display(recap_document *doc, const rc_phrase *p,
   uint32_t prev = RC_NO_ID;
   while (rc_tokenizer_next(&tz, &tok)) {
     uint32_t term;
-    recap_status st = rc_term_of(doc, &tok, &term);
+    recap_status st = rc_term_of(doc, doc->src.text, &tok, &term);
     if (st != RECAP_OK) {
       rc_buf_free(&b);
       return st;
@@ -392,7 +392,7 @@ static recap_status count_sentence(recap_document *doc, size_t si,
     int word = 0, gap = 1;
     uint32_t term = RC_NO_ID;
     if (more) {
-      RC_TRY(rc_term_of(doc, &tok, &term));
+      RC_TRY(rc_term_of(doc, doc->src.text, &tok, &term));
       const rc_term *info = &doc->term_info.data[term];
       int repeat = term == prev && !(tok.flags & RC_TOK_GAP);
       prev = term;

@@ -11,12 +11,20 @@
  * because they fail differently: TextRank favours long, generic sentences
  * that touch everything; TF-IDF favours short lists of rare words.
  *
- * Selection.  Greedy by score (ties by position): a sentence is taken if it
- * is not a backchannel or fragment, is not a near-duplicate of one already
- * taken (cosine >= RC_REDUNDANCY) and fits the remaining word budget.
- * Sentences that do not fit are skipped, so a shorter good sentence can
- * still use the space; with RECAP_OPT_CUT_LAST the first that does not fit
- * is cut to the budget instead.
+ * Selection maximises a submodular objective within the budget (Lin &
+ * Bilmes 2011): coverage of the document's terms, each counted once and
+ * weighted tf x idf (the concepts of Gillick & Favre 2009), plus
+ * RC_CENTRALITY_WEIGHT times each chosen sentence's score.  Lazy greedy
+ * (Minoux 1978) takes the sentence with the best gain per
+ * length^RC_COST_EXPONENT, skipping backchannels, fragments and
+ * near-duplicates (cosine >= RC_REDUNDANCY) and sentences that no longer
+ * fit the word budget, so a shorter good sentence can still use the space;
+ * with RECAP_OPT_CUT_LAST the first that does not fit is cut instead.
+ *
+ * A query (--query) biases everything towards it: the PageRank restarts at
+ * sentences sharing its terms, its terms weigh RC_QUERY_BOOST times more
+ * in the coverage, and each sentence gains RC_QUERY_RELEVANCE times the
+ * IDF of the query terms it holds.
  */
 #include "summary.h"
 
@@ -25,10 +33,47 @@
 #include <string.h>
 
 #include "rank.h"
+#include "terms.h"
 #include "tfidf.h"
+#include "tokenize.h"
 
 /* Weight of TextRank in the fused score. */
 #define RC_FUSION 0.5
+
+/* ---- query focus ------------------------------------------------------------ */
+
+/* Marks the query's content stems in doc->query_stem (one flag per stem). */
+static recap_status query_stems(recap_document *doc) {
+  const char *q = doc->opt.query;
+  size_t n = strlen(q);
+  rc_tokenizer tz;
+  rc_tok tok;
+  rc_tokenizer_init(&tz, q, 0, n, doc->lang);
+  while (rc_tokenizer_next(&tz, &tok)) {
+    uint32_t term;
+    RC_TRY(rc_term_of(doc, q, &tok, &term));
+    const rc_term *info = &doc->term_info.data[term];
+    if (info->flags & (RC_TERM_STOP | RC_TERM_FILLER | RC_TERM_NOPHRASE |
+                       RC_TERM_CUTOFF))
+      continue;
+    if (info->stem < doc->stem_info.len && doc->stem_info.data[info->stem].df)
+      doc->stem_info.data[info->stem].query = 1;
+  }
+  return RECAP_OK;
+}
+
+/* How much a sentence is about the query: the IDF of the query terms it
+   has, as BM25 would count them with tf saturated at one. */
+static double relevance(const recap_document *doc, size_t i) {
+  const rc_sent *s = &doc->sents.data[i];
+  double r = 0;
+  for (uint32_t k = 0; k < s->nterms; k++) {
+    const rc_steminfo *t = &doc->stem_info.data[doc->sent_terms.data[s->terms + k].stem];
+    if (t->query)
+      r += t->idf;
+  }
+  return r;
+}
 
 static recap_status textrank(recap_document *doc) {
   const recap_allocator *a = doc->alloc;
@@ -36,9 +81,20 @@ static recap_status textrank(recap_document *doc) {
   rc_graph g;
   RC_TRY(rc_sentence_graph(doc, doc->opt.similarity, &g));
   double *r = rc_calloc(a, n, sizeof *r);
+  double *bias = NULL;
   recap_status st = r ? RECAP_OK : RECAP_ERR_NOMEM;
+  if (st == RECAP_OK && doc->opt.query) {
+    /* Biased (personalised) PageRank, Otterbacher et al. 2005: the random
+       surfer restarts at sentences about the query. */
+    bias = rc_calloc(a, n, sizeof *bias);
+    if (!bias)
+      st = RECAP_ERR_NOMEM;
+    for (size_t i = 0; st == RECAP_OK && i < n; i++)
+      bias[i] = relevance(doc, i);
+  }
   if (st == RECAP_OK)
-    st = rc_pagerank(a, &g, NULL, RC_DAMPING, r, NULL);
+    st = rc_pagerank(a, &g, bias, RC_DAMPING, r, NULL);
+  rc_free(a, bias);
   for (size_t i = 0; st == RECAP_OK && i < n; i++)
     doc->sents.data[i].rank = (float)(r[i] * (double)n);
   rc_free(a, r);
@@ -51,6 +107,8 @@ recap_status rc_score_sentences(recap_document *doc) {
   if (n == 0)
     return RECAP_OK;
   recap_scorer scorer = doc->opt.scorer;
+  if (doc->opt.query)
+    RC_TRY(query_stems(doc));
   if (scorer != RECAP_SCORER_TFIDF)
     RC_TRY(textrank(doc));
   double max_tr = 0, max_tf = 0;
@@ -65,6 +123,8 @@ recap_status rc_score_sentences(recap_document *doc) {
     rc_sent *s = &doc->sents.data[i];
     double tr = max_tr > 0 ? s->rank / max_tr : 0;
     double tf = max_tf > 0 ? s->tfidf / max_tf : 0;
+    if (doc->opt.query && scorer == RECAP_SCORER_TFIDF)
+      tf *= relevance(doc, i) > 0 ? 1 : RC_OFF_QUERY;
     switch (scorer) {
     case RECAP_SCORER_TEXTRANK:
       s->score = (float)tr;
@@ -159,6 +219,7 @@ typedef struct selector {
   double *w;              /* concept weight per stem */
   unsigned char *covered; /* per stem */
   double centrality;      /* weight of the sentence score */
+  double average;         /* coverage an average sentence brings */
 } selector;
 
 /* What adding sentence i would add to the objective, per unit of cost. */
@@ -166,6 +227,8 @@ static double gain(const selector *sel, uint32_t i) {
   const rc_sent *s = &sel->doc->sents.data[i];
   const rc_tf *t = sel->doc->sent_terms.data + s->terms;
   double g = sel->centrality * s->score;
+  if (sel->doc->opt.query)
+    g += RC_QUERY_RELEVANCE * relevance(sel->doc, i) * sel->average;
   for (uint32_t k = 0; k < s->nterms; k++)
     if (!sel->covered[t[k].stem])
       g += sel->w[t[k].stem];
@@ -257,9 +320,14 @@ recap_status rc_summary_select(recap_document *doc) {
       sel.w[t] = si->tf * si->idf;
       total += sel.w[t];
     }
+    /* With a query, its terms are the concepts that matter most. */
+    for (size_t t = 0; doc->opt.query && t < doc->stem_info.len; t++)
+      if (doc->stem_info.data[t].query)
+        sel.w[t] *= RC_QUERY_BOOST;
     /* A sentence of top score is worth RC_CENTRALITY_WEIGHT times the
        coverage an average sentence brings. */
-    sel.centrality = RC_CENTRALITY_WEIGHT * total / (double)n;
+    sel.average = total / (double)n;
+    sel.centrality = RC_CENTRALITY_WEIGHT * sel.average;
     size_t nh = 0;
     for (size_t i = 0; i < n; i++)
       if (eligible(&doc->sents.data[i])) {

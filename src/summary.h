@@ -19,6 +19,14 @@
    by ROUGE on the three dev sets: see README, "Quality". */
 #define RC_CENTRALITY_WEIGHT 10.0
 #define RC_COST_EXPONENT 0.5
+/* With --query: query terms weigh this many times more in the coverage
+   objective; a sentence gains RC_QUERY_RELEVANCE x (sum of the IDF of the
+   query terms it holds) x (an average sentence's coverage); with the
+   TF-IDF scorer alone, sentences without any query term keep RC_OFF_QUERY
+   of their score.  Chosen on the QMSum queries dev set (README). */
+#define RC_QUERY_BOOST 4.0
+#define RC_QUERY_RELEVANCE 8.0
+#define RC_OFF_QUERY 0.2
 
 /* Sentence scores (TextRank, TF-IDF, fused) for doc->opt.scorer. */
 recap_status rc_score_sentences(recap_document *doc);

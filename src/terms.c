@@ -102,9 +102,9 @@ static recap_status new_term(recap_document *doc, const char *w, size_t n,
   return RECAP_OK;
 }
 
-recap_status rc_term_of(recap_document *doc, const rc_tok *tok,
-                        uint32_t *term) {
-  const char *w = doc->src.text + tok->off;
+recap_status rc_term_of(recap_document *doc, const char *text,
+                        const rc_tok *tok, uint32_t *term) {
+  const char *w = text + tok->off;
   size_t n = tok->len;
   char small[64];
   const char *key;
@@ -200,7 +200,7 @@ static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
   rc_kp_sentence_begin(&p->kp, si);
   while (rc_tokenizer_next(&tz, &tok)) {
     uint32_t term;
-    RC_TRY(rc_term_of(doc, &tok, &term));
+    RC_TRY(rc_term_of(doc, doc->src.text, &tok, &term));
     rc_term info = doc->term_info.data[term];
     s.words++;
     int repeat = term == prev_term && !(tok.flags & RC_TOK_GAP) &&

@@ -24,8 +24,9 @@
 
 recap_status rc_terms_build(recap_document *doc);
 
-/* The term of a token (interning it), for later passes over the text. */
-recap_status rc_term_of(recap_document *doc, const rc_tok *tok,
-                        uint32_t *term);
+/* The term of a token of `text` (the document's content, or another text
+   such as a query), interning it. */
+recap_status rc_term_of(recap_document *doc, const char *text,
+                        const rc_tok *tok, uint32_t *term);
 
 #endif
