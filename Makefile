@@ -42,7 +42,7 @@ SHARED  := $(B)/librecap.so.$(VERSION)
 SONAME  := librecap.so.$(SOVERSION)
 RECAP   := $(B)/recap
 
-.PHONY: all check unit golden pathological sanitize valgrind bench fuzz \
+.PHONY: all check unit golden golden-update pathological sanitize valgrind bench fuzz \
         install uninstall tables format clean
 
 all: $(STATIC) $(SHARED) $(RECAP)
@@ -107,6 +107,9 @@ $(B)/tests/%: tests/%.c $(LIB_OBJ) | $(B)/tests
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(DEPLIBS) -lcmocka -lpthread
 
+$(B)/tests/jsoncheck: tests/jsoncheck.c $(LIB_OBJ) | $(B)/tests
+	$(Q)$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(DEPLIBS)
+
 $(B)/tests/summarize: examples/summarize.c $(STATIC) | $(B)/tests
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(STATIC) $(DEPLIBS)
 
@@ -116,15 +119,22 @@ unit: $(TESTS) $(B)/tests/summarize
 	@set -e; for t in $(TESTS); do echo "== $$t"; $$t; done
 	$(B)/tests/summarize examples/webinar.txt > /dev/null
 
-golden: $(RECAP)
-	RECAP=$(RECAP) sh tests/golden.sh
+golden: $(RECAP) $(B)/tests/jsoncheck
+	RECAP=$(RECAP) JSONCHECK=$(B)/tests/jsoncheck sh tests/golden.sh
 
-pathological: $(RECAP)
-	RECAP=$(RECAP) sh tests/pathological.sh
+# Rewrites the expected outputs from the current build: review the diff.
+golden-update: $(RECAP)
+	RECAP=$(RECAP) UPDATE=1 sh tests/golden.sh
+
+# SLOW multiplies the time limits (the sanitizer build is several times
+# slower).
+SLOW ?= 1
+pathological: $(RECAP) $(B)/tests/jsoncheck
+	RECAP=$(RECAP) JSONCHECK=$(B)/tests/jsoncheck SLOW=$(SLOW) sh tests/pathological.sh
 
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 sanitize:
-	$(MAKE) B=build-san CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" check
+	$(MAKE) B=build-san CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" SLOW=5 check
 
 valgrind: $(RECAP)
 	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=all \

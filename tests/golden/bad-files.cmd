@@ -1,0 +1,1 @@
+$RECAP -n 1 examples/webinar.txt no-such-file.txt tests

@@ -1,0 +1,1 @@
+$RECAP idf examples/webinar.txt examples/webinar.vtt | head -n 12

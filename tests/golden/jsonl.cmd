@@ -1,0 +1,1 @@
+$RECAP --jsonl -n 1 -k 2 < tests/golden/records.jsonl

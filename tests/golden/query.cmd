@@ -1,0 +1,1 @@
+$RECAP -k 0 -n 3 --query "what happens to the diesel buses?" examples/webinar.txt

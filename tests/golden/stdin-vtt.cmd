@@ -1,0 +1,1 @@
+$RECAP -n 2 -k 3 < examples/webinar.vtt

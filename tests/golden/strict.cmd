@@ -1,0 +1,1 @@
+$RECAP --strict tests/golden/cp1252.txt

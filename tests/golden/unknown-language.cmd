@@ -1,0 +1,1 @@
+$RECAP --lang klingon examples/webinar.txt

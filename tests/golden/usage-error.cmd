@@ -1,0 +1,1 @@
+$RECAP --sentences -3 examples/webinar.txt

@@ -1,0 +1,1 @@
+$RECAP -f json examples/webinar.txt

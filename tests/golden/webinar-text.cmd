@@ -1,0 +1,1 @@
+$RECAP examples/webinar.txt

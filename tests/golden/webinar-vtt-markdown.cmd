@@ -1,0 +1,1 @@
+$RECAP -f markdown --chapters examples/webinar.vtt

@@ -1,0 +1,1 @@
+$RECAP -f youtube examples/webinar.vtt

@@ -1,0 +1,122 @@
+#!/bin/sh
+# Pathological inputs: each must give a clear result or a clear error with
+# a documented exit status, within a time limit, and recap's output must be
+# valid UTF-8 (text) and valid JSON (JSON mode).  Inputs are generated here
+# (awk with fixed seeds: the same bytes every run) or read from ../shared
+# when it is beside the repository (skipped otherwise).
+#
+#   RECAP=build/recap JSONCHECK=build/tests/jsoncheck sh tests/pathological.sh
+# SLOW=N multiplies the time limits (sanitizer builds).
+set -u
+RECAP=${RECAP:-build/recap}
+JSONCHECK=${JSONCHECK:-build/tests/jsoncheck}
+SLOW=${SLOW:-1}
+LC_ALL=C
+export LC_ALL
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failed=0
+count=0
+
+fail() { echo "FAIL $name: $*"; failed=$((failed + 1)); }
+
+# check NAME LIMIT_SECONDS ALLOWED_STATUSES FILE [OPTIONS...]
+# Runs text and JSON output; both must finish in time with an allowed
+# status; output must be valid UTF-8, JSON output valid JSON.
+check() {
+  name=$1 limit=$(($2 * SLOW)) allowed=$3 file=$4
+  shift 4
+  count=$((count + 1))
+  for fmt in text json; do
+    start=$(date +%s)
+    timeout "$limit" "$RECAP" -f "$fmt" "$@" "$file" > "$tmp/out" 2> "$tmp/err"
+    status=$?
+    if [ $status -eq 124 ]; then fail "$fmt: took over $limit s"; return; fi
+    case " $allowed " in
+      *" $status "*) ;;
+      *) fail "$fmt: exit $status, expected one of: $allowed"; sed -n 1,3p "$tmp/err"; return ;;
+    esac
+    if [ $status -ne 0 ] && ! grep -q '^recap: ' "$tmp/err"; then
+      fail "$fmt: failed without a 'recap: ...' message"; return
+    fi
+    if ! "$JSONCHECK" -u "$tmp/out"; then fail "$fmt: output is not UTF-8"; return; fi
+    if [ "$fmt" = json ] && [ $status -eq 0 ] && ! "$JSONCHECK" "$tmp/out"; then
+      fail "json: invalid JSON"; return
+    fi
+    elapsed=$(( $(date +%s) - start ))
+  done
+  echo "ok   $name (${elapsed}s, exit $status)"
+}
+
+words() { # N SEED SEPARATOR: N words from a small vocabulary
+  awk -v n="$1" -v seed="$2" -v sep="$3" 'BEGIN { srand(seed);
+    split("the budget depot bus charging route team meeting plan cost electric fleet driver schedule winter battery federal grant city council", w, " ");
+    for (i = 0; i < n; i++) printf "%s%s", w[int(rand() * 20) + 1], sep }'
+}
+
+: > "$tmp/empty.txt"
+check empty 10 0 "$tmp/empty.txt"
+printf '  \n\t\n\n   \r\n' > "$tmp/space.txt"
+check whitespace 10 0 "$tmp/space.txt"
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "!!! ... ??? ,,, ;;; --- ()[]{} \"\" " }' > "$tmp/punct.txt"
+check punctuation-only 20 0 "$tmp/punct.txt"
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "the and of to a in is it. " }' > "$tmp/stop.txt"
+check stopwords-only 20 0 "$tmp/stop.txt"
+words 800000 1 " " > "$tmp/sentence.txt" # about 5 MB, no punctuation
+check one-5MB-sentence 60 0 "$tmp/sentence.txt"
+awk 'BEGIN { for (i = 0; i < 1000000; i++) print "Word." }' > "$tmp/million.txt"
+check million-one-word-sentences 60 0 "$tmp/million.txt" -n 3
+awk 'BEGIN { for (i = 0; i < 450000; i++) printf "The council approved the budget for the charging depot on route %d. ", i % 97 }' > "$tmp/line.txt"
+check 50MB-single-line 120 0 "$tmp/line.txt"
+awk 'BEGIN { for (i = 0; i < 2000; i++) printf "The depot\000 budget was approved.\000\n" }' > "$tmp/nul.txt"
+check nul-bytes 20 0 "$tmp/nul.txt"
+awk 'BEGIN { srand(42); for (i = 0; i < 1048576; i++) printf "%c", int(rand() * 256) }' > "$tmp/random.bin"
+check random-binary 20 1 "$tmp/random.bin"
+awk 'BEGIN { for (i = 0; i < 5000; i++) printf "caf\300\251 \355\240\200 \340\200\257 \360\200\200\257 ok \377\376 end. " }' > "$tmp/overlong.txt"
+check overlong-and-surrogates 20 0 "$tmp/overlong.txt"
+check overlong-strict 20 1 "$tmp/overlong.txt" --strict
+awk 'BEGIN { print "WEBVTT\n"; for (i = 0; i < 100000; i++) {
+  s = i * 2; printf "%02d:%02d:%02d.000 --> %02d:%02d:%02d.500\n<v Speaker %d>cue number %d about the depot\n\n",
+  s / 3600, s / 60 % 60, s % 60, s / 3600, s / 60 % 60, s % 60, i % 7, i } }' > "$tmp/cues.vtt"
+check vtt-100000-cues 60 0 "$tmp/cues.vtt" --chapters --speakers
+printf 'WEBVTT\n\n00:10:00.000 --> 00:00:01.000\nBackwards cue about the depot.\n\n-00:00:05.000 --> 00:00:06.000\nNegative time.\n\n99999999:00:00.000 --> 99999999:59:59.999\nEnormous time about the depot budget.\n\n00:00:02.000 --> 00:00:03.000\nOut of order again.\n' > "$tmp/times.vtt"
+check vtt-bad-times 10 "0 1" "$tmp/times.vtt" --chapters --speakers
+awk 'BEGIN { printf "{\"segments\": ["; for (i = 0; i < 100000; i++) printf "%s{\"start\": %d.5, \"end\": %d.9, \"text\": \" Segment %d about the charging depot.\"}", (i ? "," : ""), i, i, i; print "]}" }' > "$tmp/huge.json"
+check huge-json 60 0 "$tmp/huge.json"
+awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "["; }' > "$tmp/deep.json"
+check deeply-nested-json 20 1 "$tmp/deep.json" -i json
+check deeply-nested-auto 20 "0 1" "$tmp/deep.json"
+awk 'BEGIN { for (i = 0; i < 300000; i++) printf "word%d ", i }' > "$tmp/vocab.txt"
+check 300000-distinct-words 60 0 "$tmp/vocab.txt"
+awk 'BEGIN { for (i = 0; i < 2000000; i++) printf "x" }' > "$tmp/token.txt"
+check one-2MB-token 20 0 "$tmp/token.txt"
+check max-input-exceeded 10 1 "$tmp/line.txt" --max-input 1M
+if [ -f ../shared/utf8/UTF-8-test.txt ]; then
+  check kuhn-utf8-test 20 0 ../shared/utf8/UTF-8-test.txt
+  check kuhn-utf8-test-strict 20 1 ../shared/utf8/UTF-8-test.txt --strict
+else
+  echo "skip kuhn-utf8-test (../shared/utf8 absent)"
+fi
+
+# The CLI's own edge cases.
+name=dev-full; count=$((count + 1))
+if [ -w /dev/full ]; then
+  "$RECAP" examples/webinar.txt > /dev/full 2> "$tmp/err"; status=$?
+  if [ $status -eq 1 ] && grep -q 'error writing output' "$tmp/err"; then echo "ok   $name"; else fail "exit $status: $(cat "$tmp/err")"; fi
+else echo "skip $name"; fi
+name=closed-stdout; count=$((count + 1))
+"$RECAP" examples/webinar.txt >&- 2> "$tmp/err"; status=$?
+if [ $status -eq 1 ]; then echo "ok   $name"; else fail "exit $status"; fi
+name=fifo; count=$((count + 1))
+mkfifo "$tmp/fifo" && { cat examples/webinar.txt > "$tmp/fifo" & }
+timeout $((10 * SLOW)) "$RECAP" -n 1 -k 1 "$tmp/fifo" > "$tmp/out" 2> "$tmp/err"; status=$?
+if [ $status -eq 0 ] && [ -s "$tmp/out" ]; then echo "ok   $name"; else fail "exit $status"; fi
+name=unreadable; count=$((count + 1))
+printf 'text\n' > "$tmp/secret.txt"; chmod 000 "$tmp/secret.txt"
+if [ "$(id -u)" -ne 0 ]; then
+  "$RECAP" "$tmp/secret.txt" > /dev/null 2> "$tmp/err"; status=$?
+  if [ $status -eq 1 ] && grep -q 'Permission denied' "$tmp/err"; then echo "ok   $name"; else fail "exit $status"; fi
+else echo "skip $name (root can read anything)"; fi
+
+echo "pathological: $((count - failed))/$count passed"
+[ "$failed" -eq 0 ]
