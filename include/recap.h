@@ -175,9 +175,11 @@ RECAP_API void recap_context_free(recap_context *ctx);
  * is NULL or "all"): UTF-8 text, one word per line, blank lines and lines
  * starting with '#' ignored, matched case-insensitively after Unicode NFKC.
  * A line starting with '-' removes the word that follows from the list
- * instead.  The text is copied.
- * Returns RECAP_ERR_UNKNOWN_LANGUAGE, RECAP_ERR_BAD_TABLE (invalid UTF-8),
- * RECAP_ERR_NOMEM.  Not thread-safe: call before sharing the context.
+ * instead.  `language` may also be "none" (the language-neutral mode).
+ * All or nothing: on failure the context is unchanged.  The text is copied.
+ * Returns RECAP_ERR_UNKNOWN_LANGUAGE, RECAP_ERR_BAD_TABLE (invalid UTF-8,
+ * with the line in recap_context_error()), RECAP_ERR_NOMEM.  Not
+ * thread-safe: call before sharing the context.
  */
 RECAP_API recap_status recap_context_add_stopwords(recap_context *ctx,
                                                    const char *language,
@@ -187,10 +189,12 @@ RECAP_API recap_status recap_context_add_stopwords(recap_context *ctx,
 /**
  * Loads a background document-frequency table (the format written by
  * recap_idf_render(), documented in recap(1)) so that TF-IDF weighs terms by
- * how rare they are in the caller's archive rather than in the document
- * alone.  Loading several tables adds their counts.  The text is copied.
- * Returns RECAP_ERR_BAD_TABLE with the line in ctx's error message,
- * RECAP_ERR_NOMEM.  Not thread-safe: call before sharing the context.
+ * how rare they are in the caller's archive rather than in general use or
+ * the document alone.  Loading several tables adds their counts.  All or
+ * nothing: a malformed table leaves the context unchanged.  The text is
+ * copied.  Returns RECAP_ERR_BAD_TABLE with the line in
+ * recap_context_error(), RECAP_ERR_NOMEM.  Not thread-safe: call before
+ * sharing the context.
  */
 RECAP_API recap_status recap_context_load_idf(recap_context *ctx,
                                               const char *text, size_t length);
@@ -548,10 +552,14 @@ RECAP_API void recap_idf_free(recap_idf *idf);
 /** Counts each distinct stem of an analysed document once. */
 RECAP_API recap_status recap_idf_add_document(recap_idf *idf,
                                               const recap_document *doc);
-/** Adds the counts of a table in text form (from recap_idf_render()).
-    RECAP_ERR_BAD_TABLE if it is malformed. */
+/** Adds the counts of a table in text form (from recap_idf_render()), all
+    or nothing: RECAP_ERR_BAD_TABLE if it is malformed (recap_idf_error()
+    says where), and then idf is unchanged. */
 RECAP_API recap_status recap_idf_add_table(recap_idf *idf, const char *text,
                                            size_t length);
+/** Why the last recap_idf_add_table() failed ("line 3: ..."), or "".
+    Borrowed; valid until the next call on idf. */
+RECAP_API const char *recap_idf_error(const recap_idf *idf);
 /** Writes the table as text, sorted, to be freed with recap_free(). */
 RECAP_API recap_status recap_idf_render(const recap_idf *idf, char **out,
                                         size_t *length);

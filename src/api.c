@@ -91,17 +91,20 @@ const char *recap_context_error(const recap_context *ctx) {
 static size_t language_slot(const char *language, recap_status *st) {
   *st = RECAP_OK;
   if (!language || strcmp(language, "all") == 0)
-    return rc_language_count;
+    return RC_LANG_ALL;
   const rc_lang *l = rc_lang_find(language);
-  if (!l || l == &rc_lang_none) {
+  if (!l) {
     *st = RECAP_ERR_UNKNOWN_LANGUAGE;
     return 0;
   }
-  return (size_t)(l - rc_languages);
+  return rc_lang_index(l);
 }
 
-static recap_status add_stopword(recap_context *ctx, rc_norm *norm, size_t lang,
-                                 const char *w, size_t n, int remove) {
+/* Collects one list line's word, folded and keyed by language, into the
+   pending additions or removals. */
+static recap_status add_stopword(rc_strtab *add, rc_strtab *remove,
+                                 rc_norm *norm, size_t lang, const char *w,
+                                 size_t n, int removing) {
   const char *f;
   size_t fn;
   RC_TRY(rc_fold(norm, w, n, &f, &fn));
@@ -111,8 +114,17 @@ static recap_status add_stopword(recap_context *ctx, rc_norm *norm, size_t lang,
   key[0] = (char)(unsigned char)lang;
   memcpy(key + 1, f, fn);
   uint32_t id;
-  return rc_strtab_intern(remove ? &ctx->stop_removed : &ctx->stop_added, key,
-                          fn + 1, &id, NULL);
+  return rc_strtab_intern(removing ? remove : add, key, fn + 1, &id, NULL);
+}
+
+static recap_status merge_keys(rc_strtab *into, const rc_strtab *from) {
+  for (uint32_t i = 0; i < from->count; i++) {
+    size_t n;
+    const char *k = rc_strtab_str(from, i, &n);
+    uint32_t id;
+    RC_TRY(rc_strtab_intern(into, k, n, &id, NULL));
+  }
+  return RECAP_OK;
 }
 
 recap_status recap_context_add_stopwords(recap_context *ctx,
@@ -125,8 +137,13 @@ recap_status recap_context_add_stopwords(recap_context *ctx,
   size_t lang = language_slot(language, &st);
   if (st != RECAP_OK)
     return st;
+  /* All or nothing: the words are gathered first and added only if the
+     whole list is good. */
   rc_norm norm;
   rc_norm_init(&norm, &ctx->alloc);
+  rc_strtab add, remove;
+  rc_strtab_init(&add, &ctx->alloc);
+  rc_strtab_init(&remove, &ctx->alloc);
   rc_lines it;
   rc_line l;
   rc_lines_init(&it, text ? text : "", length);
@@ -148,11 +165,17 @@ recap_status recap_context_add_stopwords(recap_context *ctx,
     }
     if (st != RECAP_OK)
       break;
-    int remove = l.s[0] == '-';
-    st = add_stopword(ctx, &norm, lang, l.s + remove, l.len - (size_t)remove,
-                      remove);
+    int removing = l.s[0] == '-';
+    st = add_stopword(&add, &remove, &norm, lang, l.s + removing,
+                      l.len - (size_t)removing, removing);
   }
+  if (st == RECAP_OK)
+    st = merge_keys(&ctx->stop_added, &add);
+  if (st == RECAP_OK)
+    st = merge_keys(&ctx->stop_removed, &remove);
   rc_norm_free(&norm);
+  rc_strtab_free(&add);
+  rc_strtab_free(&remove);
   return st;
 }
 
@@ -170,6 +193,7 @@ recap_status recap_context_load_idf(recap_context *ctx, const char *text,
 struct recap_idf {
   rc_idf t;
   recap_allocator alloc;
+  char error[160];
 };
 
 recap_status recap_idf_new(const recap_context *ctx, recap_idf **out) {
@@ -195,9 +219,7 @@ void recap_idf_free(recap_idf *idf) {
 recap_status recap_idf_add_document(recap_idf *idf, const recap_document *doc) {
   if (!idf || !doc)
     return RECAP_ERR_INVALID_ARGUMENT;
-  size_t lang = doc->lang == &rc_lang_none
-                    ? rc_language_count
-                    : (size_t)(doc->lang - rc_languages);
+  size_t lang = rc_lang_index(doc->lang);
   RC_TRY(rc_idf_add_docs(&idf->t, lang, 1));
   for (uint32_t i = 0; i < doc->stems.count; i++) {
     if (doc->stem_info.data[i].df == 0) /* stopwords, numbers */
@@ -213,8 +235,13 @@ recap_status recap_idf_add_table(recap_idf *idf, const char *text,
                                  size_t length) {
   if (!idf || (!text && length))
     return RECAP_ERR_INVALID_ARGUMENT;
-  char err[160];
-  return rc_idf_parse(&idf->t, text ? text : "", length, err, sizeof err);
+  idf->error[0] = '\0';
+  return rc_idf_parse(&idf->t, text ? text : "", length, idf->error,
+                      sizeof idf->error);
+}
+
+const char *recap_idf_error(const recap_idf *idf) {
+  return idf ? idf->error : "invalid argument";
 }
 
 recap_status recap_idf_render(const recap_idf *idf, char **out,

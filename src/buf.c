@@ -177,6 +177,18 @@ void rc_buf_json_number(rc_buf *b, double v) {
   put_fixed(b, v, decimals);
 }
 
+void rc_buf_json_fixed(rc_buf *b, double v, int decimals) {
+  if (!isfinite(v) || fabs(v) >= 1e15)
+    v = 0;
+  if (decimals > 9)
+    decimals = 9;
+  if (v < 0) {
+    rc_buf_putc(b, '-');
+    v = -v;
+  }
+  put_fixed(b, v, decimals);
+}
+
 const char *rc_buf_data(const rc_buf *b) { return b->mem ? text(b) : ""; }
 
 recap_status rc_buf_finish(rc_buf *b, char **out, size_t *length) {

@@ -37,8 +37,12 @@ void rc_buf_printf(rc_buf *b, const char *fmt, ...)
 /* Appends s[0..n) as a JSON string literal, quotes included.  s must be
    valid UTF-8. */
 void rc_buf_json_string(rc_buf *b, const char *s, size_t n);
-/* Appends a number as JSON (finite; NaN and infinities as 0). */
+/* Appends a number as JSON (finite; NaN and infinities as 0), to six
+   significant digits. */
 void rc_buf_json_number(rc_buf *b, double v);
+/* Appends a number as JSON to `decimals` places (at most 9), trailing
+   zeros dropped: times to the millisecond whatever their size. */
+void rc_buf_json_fixed(rc_buf *b, double v, int decimals);
 /* Text so far (not NUL-terminated; valid until the next append). */
 const char *rc_buf_data(const rc_buf *b);
 /* Hands the text to the caller as a string for recap_free(). */

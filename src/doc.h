@@ -172,7 +172,7 @@ struct recap_document {
   size_t chapter_count;
   recap_speaker *speakers;
   size_t speaker_count;
-  const char **speaker_names; /* NFC copies, made on first use */
+  const char **speaker_names; /* NFC copies, made after reading */
 };
 
 /* The offset in the caller's input where content byte p begins, and where
@@ -184,14 +184,14 @@ void rc_doc_sentence_times(const recap_document *doc, size_t i, double *start,
                            double *end);
 /* Time at content position p, or -1. */
 double rc_doc_time_at(const recap_document *doc, size_t p);
-/* The speaker of a cue, or NULL; NUL-terminated in the arena. */
-const char *rc_doc_speaker_name(recap_document *doc, uint32_t speaker);
+/* A speaker's name (NFC, made once per analysis), or NULL. */
+const char *rc_doc_speaker_name(const recap_document *doc, uint32_t speaker);
 /* Fills a public sentence (with display text, in the arena). */
 recap_status rc_doc_sentence(recap_document *doc, size_t i, int with_text,
                              recap_sentence *out);
 /* Display text of content range [b, e) into buf (fillers dropped unless
    verbatim; whitespace collapsed; NFC). */
-recap_status rc_doc_display(recap_document *doc, size_t b, size_t e,
-                            int verbatim, rc_buf *out);
+recap_status rc_doc_display(const recap_document *doc, rc_norm *norm,
+                            size_t b, size_t e, int verbatim, rc_buf *out);
 
 #endif

@@ -152,6 +152,26 @@ static recap_status fail(recap_document *doc, recap_status st,
   return st;
 }
 
+/* NFC copies of every speaker's name, made once per analysis so that
+   reading results never writes to the document. */
+static recap_status name_speakers(recap_document *doc) {
+  size_t n = doc->src.speakers.count;
+  if (n == 0)
+    return RECAP_OK;
+  doc->speaker_names = rc_arena_calloc(&doc->arena, n, sizeof *doc->speaker_names);
+  if (!doc->speaker_names)
+    return RECAP_ERR_NOMEM;
+  for (uint32_t i = 0; i < n; i++) {
+    size_t len, m;
+    const char *s = rc_strtab_str(&doc->src.speakers, i, &len), *nfc;
+    RC_TRY(rc_nfc(&doc->norm, s, len, &nfc, &m));
+    doc->speaker_names[i] = rc_arena_strndup(&doc->arena, nfc, m);
+    if (!doc->speaker_names[i])
+      return RECAP_ERR_NOMEM;
+  }
+  return RECAP_OK;
+}
+
 static recap_status read_input(recap_document *doc) {
   const char *s = doc->text.s;
   size_t n = doc->text.len;
@@ -233,6 +253,7 @@ static recap_status run(recap_document *doc, const char *text, size_t len,
                 &doc->text, doc->error, sizeof doc->error);
   RC_TRY(st);
   RC_TRY(read_input(doc));
+  RC_TRY(name_speakers(doc));
   RC_TRY(choose_language(doc, opts ? opts->language : NULL));
   RC_TRY(rc_segment(&doc->src, doc->lang, &doc->norm, &doc->spans));
   RC_TRY(rc_terms_build(doc));
@@ -368,22 +389,10 @@ void rc_doc_sentence_times(const recap_document *doc, size_t i, double *start,
     *end = *start;
 }
 
-const char *rc_doc_speaker_name(recap_document *doc, uint32_t speaker) {
-  if (speaker == RC_NO_ID || speaker >= doc->src.speakers.count)
+const char *rc_doc_speaker_name(const recap_document *doc, uint32_t speaker) {
+  if (speaker == RC_NO_ID || !doc->speaker_names ||
+      speaker >= doc->src.speakers.count)
     return NULL;
-  if (!doc->speaker_names) {
-    doc->speaker_names = rc_arena_calloc(&doc->arena, doc->src.speakers.count,
-                                         sizeof *doc->speaker_names);
-    if (!doc->speaker_names)
-      return NULL;
-  }
-  if (!doc->speaker_names[speaker]) {
-    size_t n, m;
-    const char *s = rc_strtab_str(&doc->src.speakers, speaker, &n), *nfc;
-    if (rc_nfc(&doc->norm, s, n, &nfc, &m) != RECAP_OK)
-      return NULL;
-    doc->speaker_names[speaker] = rc_arena_strndup(&doc->arena, nfc, m);
-  }
   return doc->speaker_names[speaker];
 }
 
@@ -416,8 +425,8 @@ static int starts_upper_ascii(const char *t, size_t p) {
   return t[p] >= 'A' && t[p] <= 'Z';
 }
 
-recap_status rc_doc_display(recap_document *doc, size_t b, size_t e,
-                            int verbatim, rc_buf *out) {
+recap_status rc_doc_display(const recap_document *doc, rc_norm *norm,
+                            size_t b, size_t e, int verbatim, rc_buf *out) {
   const char *t = doc->src.text;
   size_t start = out->len;
   size_t pos = b;
@@ -429,16 +438,16 @@ recap_status rc_doc_display(recap_document *doc, size_t b, size_t e,
     uint32_t prev = RC_NO_ID;
     while (rc_tokenizer_next(&tz, &tok)) {
       uint32_t term;
-      RC_TRY(rc_term_of(doc, doc->src.text, &tok, &term));
-      const rc_term *info = &doc->term_info.data[term];
-      int stutter = term == prev && !(tok.flags & RC_TOK_GAP) &&
-                    !(info->flags & RC_TERM_CJK);
-      prev = term;
-      if (!(info->flags & (RC_TERM_FILLER | RC_TERM_CUTOFF)) && !stutter) {
+      RC_TRY(rc_term_find(doc, norm, t, &tok, &term));
+      unsigned flags = term == RC_NO_ID ? 0 : doc->term_info.data[term].flags;
+      int stutter = term != RC_NO_ID && term == prev &&
+                    !(tok.flags & RC_TOK_GAP) && !(flags & RC_TERM_CJK);
+      if (!(flags & (RC_TERM_FILLER | RC_TERM_CUTOFF)) && !stutter) {
         kept_any = 1;
+        prev = term; /* dropped words do not hide a stutter: "the w the" */
         continue;
       }
-      if (!kept_any && (info->flags & RC_TERM_FILLER))
+      if (!kept_any && (flags & RC_TERM_FILLER))
         dropped_first = dropped_first || starts_upper_ascii(t, tok.off);
       put_collapsed(out, t, pos, tok.off);
       pos = skip_filler_tail(t, tok.off + tok.len, e);
@@ -483,24 +492,41 @@ static int is_ascii(const char *t, size_t n) {
   return 1;
 }
 
-/* Display text of sentence i into the arena. */
+/* The display text of sentence i, NFC, into out (replacing its contents).
+   Reads the document only; `norm` is the caller's scratch. */
+static recap_status display_text(const recap_document *doc, rc_norm *norm,
+                                 size_t i, rc_buf *out) {
+  const rc_sent *s = &doc->sents.data[i];
+  rc_buf raw;
+  rc_buf_init(&raw, doc->alloc);
+  recap_status st = rc_doc_display(doc, norm, s->off, s->off + s->len,
+                                   doc->opt.flags & RECAP_OPT_VERBATIM, &raw);
+  const char *t = rc_buf_data(&raw);
+  size_t n = raw.len;
+  if (st == RECAP_OK && !is_ascii(t, n))
+    st = rc_nfc(norm, t, n, &t, &n);
+  if (st == RECAP_OK) {
+    rc_buf_clear(out);
+    rc_buf_put(out, t, n);
+    if (out->failed)
+      st = RECAP_ERR_NOMEM;
+  }
+  rc_buf_free(&raw);
+  return st;
+}
+
+/* Display text of sentence i into the arena (during the analysis). */
 static recap_status sentence_text(recap_document *doc, size_t i,
                                   const char **text, size_t *len) {
-  const rc_sent *s = &doc->sents.data[i];
   rc_buf b;
   rc_buf_init(&b, doc->alloc);
-  recap_status st = rc_doc_display(doc, s->off, s->off + s->len,
-                                   doc->opt.flags & RECAP_OPT_VERBATIM, &b);
-  const char *t = rc_buf_data(&b);
-  size_t n = b.len;
-  if (st == RECAP_OK && !is_ascii(t, n))
-    st = rc_nfc(&doc->norm, t, n, &t, &n);
+  recap_status st = display_text(doc, &doc->norm, i, &b);
   if (st == RECAP_OK) {
-    char *copy = rc_arena_strndup(&doc->arena, t, n);
+    char *copy = rc_arena_strndup(&doc->arena, rc_buf_data(&b), b.len);
     if (!copy)
       st = RECAP_ERR_NOMEM;
     *text = copy;
-    *len = n;
+    *len = b.len;
   }
   rc_buf_free(&b);
   return st;
@@ -542,8 +568,7 @@ recap_status recap_sentence_get(const recap_document *doc, size_t i,
                                 recap_sentence *out) {
   if (!doc || !out || i >= doc->sents.len)
     return RECAP_ERR_INVALID_ARGUMENT;
-  /* Speaker names are materialised lazily in the arena: the document is
-     logically const. */
+  /* Without text, filling a sentence only reads the document. */
   return rc_doc_sentence((recap_document *)doc, i, 0, out);
 }
 
@@ -551,25 +576,16 @@ recap_status recap_sentence_text(const recap_document *doc, size_t i,
                                  char **out, size_t *length) {
   if (!doc || !out || i >= doc->sents.len)
     return RECAP_ERR_INVALID_ARGUMENT;
-  recap_document *d = (recap_document *)doc;
-  const rc_sent *s = &d->sents.data[i];
+  /* Private scratch: other threads may be reading the same document. */
+  rc_norm norm;
+  rc_norm_init(&norm, doc->alloc);
   rc_buf b;
-  rc_buf_init(&b, d->alloc);
-  RC_TRY(rc_doc_display(d, s->off, s->off + s->len,
-                        d->opt.flags & RECAP_OPT_VERBATIM, &b));
-  const char *t = rc_buf_data(&b);
-  size_t n = b.len;
-  if (!is_ascii(t, n)) {
-    recap_status st = rc_nfc(&d->norm, t, n, &t, &n);
-    if (st != RECAP_OK) {
-      rc_buf_free(&b);
-      return st;
-    }
-    rc_buf nb;
-    rc_buf_init(&nb, d->alloc);
-    rc_buf_put(&nb, t, n);
+  rc_buf_init(&b, doc->alloc);
+  recap_status st = display_text(doc, &norm, i, &b);
+  rc_norm_free(&norm);
+  if (st != RECAP_OK) {
     rc_buf_free(&b);
-    return rc_buf_finish(&nb, out, length);
+    return st;
   }
   return rc_buf_finish(&b, out, length);
 }
@@ -607,7 +623,7 @@ recap_status recap_segment_get(const recap_document *doc, size_t i,
   if (!doc || !out || i >= doc->src.cues.len)
     return RECAP_ERR_INVALID_ARGUMENT;
   const rc_cue *c = &doc->src.cues.data[i];
-  out->speaker = rc_doc_speaker_name((recap_document *)doc, c->speaker);
+  out->speaker = rc_doc_speaker_name(doc, c->speaker);
   out->start = c->start;
   out->end = c->end;
   out->offset = rc_doc_input_offset(doc, c->off);

@@ -145,8 +145,34 @@ static recap_status parse_section(rc_idf *t, const rc_line *l, size_t *lang,
   return rc_idf_add_docs(t, *lang, docs);
 }
 
+recap_status rc_idf_merge(rc_idf *t, const rc_idf *from) {
+  for (size_t lang = 0; lang < from->docs.len; lang++)
+    if (from->docs.data[lang])
+      RC_TRY(rc_idf_add_docs(t, lang, from->docs.data[lang]));
+  for (uint32_t id = 0; id < from->keys.count && id < from->df.len; id++) {
+    size_t n;
+    const char *k = rc_strtab_str(&from->keys, id, &n);
+    RC_TRY(rc_idf_add(t, (unsigned char)k[0], k + 1, n - 1, from->df.data[id]));
+  }
+  return RECAP_OK;
+}
+
+static recap_status parse_into(rc_idf *t, const char *text, size_t len,
+                               char *err, size_t errlen);
+
 recap_status rc_idf_parse(rc_idf *t, const char *text, size_t len, char *err,
                           size_t errlen) {
+  rc_idf tmp;
+  rc_idf_init(&tmp, t->alloc);
+  recap_status st = parse_into(&tmp, text, len, err, errlen);
+  if (st == RECAP_OK)
+    st = rc_idf_merge(t, &tmp);
+  rc_idf_free(&tmp);
+  return st;
+}
+
+static recap_status parse_into(rc_idf *t, const char *text, size_t len,
+                               char *err, size_t errlen) {
   rc_lines it;
   rc_line l;
   size_t lang = SIZE_MAX;

@@ -36,10 +36,12 @@ int rc_idf_empty(const rc_idf *t);
 recap_status rc_idf_add(rc_idf *t, size_t lang, const char *stem, size_t n,
                         uint64_t df);
 recap_status rc_idf_add_docs(rc_idf *t, size_t lang, uint64_t docs);
-/* Adds the counts of a table in text form; on RECAP_ERR_BAD_TABLE err says
-   which line and why. */
+/* Adds the counts of a table in text form, all or nothing: on
+   RECAP_ERR_BAD_TABLE (err says which line and why) t is unchanged. */
 recap_status rc_idf_parse(rc_idf *t, const char *text, size_t len, char *err,
                           size_t errlen);
+/* Adds every count of `from` to t. */
+recap_status rc_idf_merge(rc_idf *t, const rc_idf *from);
 void rc_idf_render(const rc_idf *t, rc_buf *out);
 /* Documents counted for a language (0 if none). */
 uint64_t rc_idf_docs(const rc_idf *t, size_t lang);

@@ -79,7 +79,7 @@ static const char *get_cstring(rc_arena *arena, const rc_json *obj,
 static int get_count(const rc_json *obj, const char *key, size_t *out) {
   double v;
   if (!rc_json_get_number(obj, key, &v))
-    return 1; /* absent: keep the default */
+    return rc_json_get(obj, key) == NULL; /* absent: keep the default */
   if (!(v >= 0) || v > 1e15 || v != (double)(size_t)v)
     return 0;
   *out = (size_t)v;
@@ -137,6 +137,11 @@ static const char *read_record(rc_arena *arena, const rc_json *obj,
       return "\"ratio\" must be between 0 and 1";
     r->opt.summary_ratio = ratio;
   }
+  /* As on the command line, a word budget or ratio alone means "as many
+     sentences as fit". */
+  if ((rc_json_get(obj, "words") || rc_json_get(obj, "ratio")) &&
+      !rc_json_get(obj, "sentences"))
+    r->opt.summary_sentences = RECAP_UNLIMITED;
   const rc_json *ch = rc_json_get(obj, "chapters");
   if (ch && ch->type == RC_JSON_NUMBER) {
     if (!get_count(obj, "chapters", &r->opt.chapters))
@@ -154,9 +159,10 @@ static const char *read_record(rc_arena *arena, const rc_json *obj,
 recap_status recap_jsonl_process(recap_document *doc, const char *line,
                                  size_t length, const recap_options *defaults,
                                  char **out, size_t *out_length) {
+  if (out)
+    *out = NULL;
   if (!doc || !out || (!line && length))
     return RECAP_ERR_INVALID_ARGUMENT;
-  *out = NULL;
   const recap_allocator *a = doc->alloc;
   rc_arena arena;
   rc_arena_init(&arena, a);

@@ -49,6 +49,10 @@ const rc_lang *rc_lang_find(const char *name) {
   return NULL;
 }
 
+size_t rc_lang_index(const rc_lang *l) {
+  return l == &rc_lang_none ? rc_language_count : (size_t)(l - rc_languages);
+}
+
 long rc_wordlist_find(const rc_wordlist *l, const char *w, size_t n) {
   size_t lo = 0, hi = l->count;
   while (lo < hi) {

@@ -68,6 +68,12 @@ extern const rc_lang rc_lang_none;
 extern const rc_wordlist rc_stopword_any;
 extern const uint32_t rc_stopword_any_masks[];
 
+/* A language's index in rc_languages; rc_language_count for the
+   language-neutral mode.  Tables keyed by language use it (one byte). */
+size_t rc_lang_index(const rc_lang *l);
+/* The key byte meaning "every language" in such tables. */
+#define RC_LANG_ALL 0xFF
+
 /* By name or ISO 639-1 code (also "nb"/"nn" for norwegian); NULL if
    unknown.  Case-insensitive. */
 const rc_lang *rc_lang_find(const char *name);

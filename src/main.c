@@ -392,6 +392,20 @@ static char *message(const char *path, const char *what, const char *detail) {
   return m;
 }
 
+/* Length of the valid UTF-8 sequence at the NUL-terminated p, or 0. */
+static size_t utf8_length(const unsigned char *p) {
+  unsigned c = p[0];
+  size_t n = c < 0x80 ? 1 : c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3
+           : c >= 0xF0 && c < 0xF5 ? 4 : 0;
+  for (size_t i = 1; i < n; i++)
+    if ((p[i] & 0xC0) != 0x80)
+      return 0;
+  if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0) ||
+      (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
+    return 0;
+  return n;
+}
+
 /* ---- files ----------------------------------------------------------------------------- */
 
 static void summarise_file(void *user, size_t i, recap_document *doc,
@@ -420,6 +434,28 @@ static void summarise_file(void *user, size_t i, recap_document *doc,
   }
 }
 
+/* A file name as a JSON string.  Names are bytes: invalid UTF-8 becomes
+   U+FFFD so the line stays valid JSON. */
+static void put_json_path(const char *path) {
+  putchar('"');
+  for (const unsigned char *p = (const unsigned char *)path; *p;) {
+    size_t n = utf8_length(p);
+    if (n == 0) {
+      fputs("\xef\xbf\xbd", stdout);
+      p++;
+      continue;
+    }
+    if (*p == '"' || *p == '\\')
+      printf("\\%c", *p);
+    else if (*p < 0x20 || *p == 0x7f)
+      printf("\\u%04x", *p);
+    else
+      fwrite(p, 1, n, stdout);
+    p += n;
+  }
+  putchar('"');
+}
+
 /* Several inputs: text gets "==> name <==" headers as head(1) does; JSON
    gets a "file" key. */
 static int print_labelled(const config *c, size_t i, const cli_result *r) {
@@ -427,17 +463,7 @@ static int print_labelled(const config *c, size_t i, const cli_result *r) {
   if (c->format == RECAP_FORMAT_JSON) {
     if (fputs("{\"file\":", stdout) == EOF)
       return -1;
-    /* The path as a JSON string: escape quotes, backslashes, controls. */
-    putchar('"');
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-      if (*p == '"' || *p == '\\')
-        printf("\\%c", *p);
-      else if (*p < 0x20)
-        printf("\\u%04x", *p);
-      else
-        putchar(*p);
-    }
-    putchar('"');
+    put_json_path(path);
     if (r->out_len > 2)
       putchar(',');
     if (cli_write(stdout, r->out + 1, r->out_len - 1) != 0)
@@ -578,10 +604,19 @@ static int run_jsonl(config *c) {
 
 /* ---- recap idf -------------------------------------------------------------------------------- */
 
+/* A table (recap idf's own output, or any file whose first line that is
+   not a comment starts a section) rather than a document? */
 static int is_idf_table(const cli_input *in) {
-  static const char head[] = "# recap document frequencies";
-  return in->len >= sizeof head - 1 &&
-         memcmp(in->data, head, sizeof head - 1) == 0;
+  const char *p = in->data, *end = in->data + in->len;
+  if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  while (p < end && *p == '#') {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    if (!nl)
+      return 0;
+    p = nl + 1;
+  }
+  return end - p >= 10 && memcmp(p, "@language ", 10) == 0;
 }
 
 static int run_idf(config *c) {
@@ -609,17 +644,21 @@ static int run_idf(config *c) {
       continue;
     }
     recap_status st;
+    const char *detail;
     if (is_idf_table(&in)) {
       st = recap_idf_add_table(idf, in.data, in.len);
+      detail = recap_idf_error(idf);
     } else {
       opt.filename = path;
       st = recap_document_analyze(doc, in.data, in.len, &opt);
       if (st == RECAP_OK)
         st = recap_idf_add_document(idf, doc);
+      detail = recap_document_error(doc);
     }
     cli_input_free(&in);
     if (st != RECAP_OK) {
-      fprintf(stderr, "recap: %s: %s\n", path, recap_strerror(st));
+      fprintf(stderr, "recap: %s: %s%s%s\n", path, recap_strerror(st),
+              *detail ? ": " : "", detail);
       code = st == RECAP_ERR_NOMEM ? EXIT_NOMEM : EXIT_INPUT;
     }
     cli_progress_step(c->progress, i + 1);

@@ -5,7 +5,6 @@
  * "speakers" appear when asked for.  Strings are valid UTF-8 (the pipeline
  * guarantees it) and escaped per RFC 8259.
  */
-#include <math.h>
 #include <string.h>
 
 #include "render.h"
@@ -39,11 +38,9 @@ static void str_or_null(rc_buf *out, const char *s) {
 }
 
 /* Times to the millisecond, as captions give them. */
-static double floor_ms(double t) { return floor(t * 1000.0 + 0.5) / 1000.0; }
-
 static void time_or_null(rc_buf *out, double t) {
   if (t >= 0)
-    rc_buf_json_number(out, floor_ms(t));
+    rc_buf_json_fixed(out, t, 3);
   else
     rc_buf_puts(out, "null");
 }

@@ -58,7 +58,8 @@ static void speakers(const recap_document *doc, rc_buf *out) {
       rc_put_clock(out, s->talk_time);
       rc_buf_puts(out, " talk time, ");
     }
-    rc_buf_printf(out, "%zu words, %zu turns\n", s->words, s->turns);
+    rc_buf_printf(out, "%zu word%s, %zu turn%s\n", s->words,
+                  s->words == 1 ? "" : "s", s->turns, s->turns == 1 ? "" : "s");
     if (s->keyphrase_count) {
       rc_buf_puts(out, "  key phrases: ");
       for (size_t k = 0; k < s->keyphrase_count; k++) {

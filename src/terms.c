@@ -21,12 +21,6 @@ typedef struct pass {
 
 /* ---- term lookup ------------------------------------------------------------- */
 
-static size_t lang_index(const recap_document *doc) {
-  if (doc->lang == &rc_lang_none)
-    return rc_language_count;
-  return (size_t)(doc->lang - rc_languages);
-}
-
 static int user_list_has(const rc_strtab *t, size_t lang, const char *w,
                          size_t n) {
   char key[128];
@@ -36,13 +30,13 @@ static int user_list_has(const rc_strtab *t, size_t lang, const char *w,
   key[0] = (char)(unsigned char)lang;
   if (rc_strtab_find(t, key, n + 1) != RC_NO_ID)
     return 1;
-  key[0] = (char)(unsigned char)rc_language_count; /* "every language" */
+  key[0] = (char)(unsigned char)RC_LANG_ALL;
   return rc_strtab_find(t, key, n + 1) != RC_NO_ID;
 }
 
 static int is_stopword(const recap_document *doc, const char *w, size_t n) {
   const recap_context *ctx = doc->ctx;
-  size_t li = lang_index(doc);
+  size_t li = rc_lang_index(doc->lang);
   if (user_list_has(&ctx->stop_removed, li, w, n))
     return 0;
   return rc_wordlist_find(&doc->lang->stopwords, w, n) >= 0 ||
@@ -102,23 +96,31 @@ static recap_status new_term(recap_document *doc, const char *w, size_t n,
   return RECAP_OK;
 }
 
-recap_status rc_term_of(recap_document *doc, const char *text,
-                        const rc_tok *tok, uint32_t *term) {
+/* The matching key of a token: ASCII folded into small[] (64 bytes), the
+   rest through utf8proc into norm's buffer. */
+static recap_status token_key(rc_norm *norm, const char *text,
+                              const rc_tok *tok, char *small, const char **key,
+                              size_t *keylen) {
   const char *w = text + tok->off;
   size_t n = tok->len;
-  char small[64];
-  const char *key;
-  size_t keylen;
-  if ((tok->flags & RC_TOK_ASCII) && n <= sizeof small) {
+  if ((tok->flags & RC_TOK_ASCII) && n <= 64) {
     for (size_t i = 0; i < n; i++) {
       char c = w[i];
       small[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
-    key = small;
-    keylen = n;
-  } else {
-    RC_TRY(rc_fold(&doc->norm, w, n, &key, &keylen));
+    *key = small;
+    *keylen = n;
+    return RECAP_OK;
   }
+  return rc_fold(norm, w, n, key, keylen);
+}
+
+recap_status rc_term_of(recap_document *doc, const char *text,
+                        const rc_tok *tok, uint32_t *term) {
+  char small[64];
+  const char *key;
+  size_t keylen;
+  RC_TRY(token_key(&doc->norm, text, tok, small, &key, &keylen));
   *term = rc_strtab_find(&doc->terms, key, keylen);
   if (*term != RC_NO_ID)
     return RECAP_OK;
@@ -131,6 +133,17 @@ recap_status rc_term_of(recap_document *doc, const char *text,
   RC_TRY(new_term(doc, key, keylen, tok, &info));
   RC_TRY(rc_strtab_intern(&doc->terms, key, keylen, term, NULL));
   doc->term_info.data[doc->term_info.len++] = info;
+  return RECAP_OK;
+}
+
+recap_status rc_term_find(const recap_document *doc, rc_norm *norm,
+                          const char *text, const rc_tok *tok,
+                          uint32_t *term) {
+  char small[64];
+  const char *key;
+  size_t keylen;
+  RC_TRY(token_key(norm, text, tok, small, &key, &keylen));
+  *term = rc_strtab_find(&doc->terms, key, keylen);
   return RECAP_OK;
 }
 

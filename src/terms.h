@@ -28,5 +28,11 @@ recap_status rc_terms_build(recap_document *doc);
    such as a query), interning it. */
 recap_status rc_term_of(recap_document *doc, const char *text,
                         const rc_tok *tok, uint32_t *term);
+/* The term of a token if the document has it (else RC_NO_ID), without
+   changing the document: safe on a document other threads read too, with
+   a scratch `norm` of the caller's. */
+recap_status rc_term_find(const recap_document *doc, rc_norm *norm,
+                          const char *text, const rc_tok *tok,
+                          uint32_t *term);
 
 #endif

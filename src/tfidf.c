@@ -26,11 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static size_t lang_index(const recap_document *doc) {
-  return doc->lang == &rc_lang_none ? rc_language_count
-                                    : (size_t)(doc->lang - rc_languages);
-}
-
 double rc_tfidf_weight(const recap_document *doc, uint32_t stem, uint32_t tf) {
   /* Sublinear tf: a word said five times in one sentence is a stutter or
      a list, not five times the topic. */
@@ -43,7 +38,7 @@ double rc_tfidf_weight(const recap_document *doc, uint32_t stem, uint32_t tf) {
 static double background_df(const recap_document *doc, uint32_t stem,
                             double *docs) {
   const rc_idf *bg = &doc->ctx->idf;
-  size_t li = lang_index(doc);
+  size_t li = rc_lang_index(doc->lang);
   size_t len;
   const char *s = rc_strtab_str(&doc->stems, stem, &len);
   uint64_t archive = rc_idf_docs(bg, li);
