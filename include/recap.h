@@ -5,7 +5,9 @@
  * Whisper-style JSON), splits it into sentences, scores them with TF-IDF and
  * TextRank and returns a summary, key phrases, chapters and per-speaker
  * figures.  It is offline and deterministic: the same input and options give
- * byte-identical results on every run and every machine.
+ * byte-identical results on every run of the same build.  (English results
+ * depend on whether WordNet was installed when the library was built; see
+ * the README.)
  *
  * Using it takes three objects:
  *
@@ -284,7 +286,8 @@ typedef struct recap_options {
   double summary_ratio;
   /** How many key phrases.  Default 10.  0 = none. */
   size_t keyphrases;
-  /** With RECAP_OPT_CHAPTERS: how many chapters; 0 (default) chooses. */
+  /** With RECAP_OPT_CHAPTERS: at most this many chapters (fewer if the
+      text has too few topic shifts; 200 at most); 0 (default) chooses. */
   size_t chapters;
   /** Focus the summary on sentences related to this text ("what was
       decided about the budget?").  NULL (default) for a general summary.
@@ -370,10 +373,12 @@ RECAP_API double recap_document_duration(const recap_document *doc);
 /* ------------------------------------------------------------------------ */
 /*
  * Every pointer below is borrowed from the document: valid until the next
- * recap_document_analyze() on it or recap_document_free().  Do not copy or
- * allocate these structs yourself; read them through the pointers (fields
- * may be added at the end).  Times are seconds from the start of the
- * recording; a time of -1 means the input had no timestamps.
+ * recap_document_analyze() on it or recap_document_free().  Read these
+ * structs through the pointers the library returns (fields may be added at
+ * the end, with a new soname).  The exceptions, recap_sentence_get() and
+ * recap_segment_get(), fill a struct of the caller's.  Times are seconds
+ * from the start of the recording; a time of -1 means the input had no
+ * timestamps.
  */
 
 /** One sentence of the document. */
@@ -388,7 +393,8 @@ typedef struct recap_sentence {
   const char *speaker; /**< who said it, or NULL */
   double start;        /**< when it starts, or -1 */
   double end;          /**< when it ends, or -1 */
-  size_t words;        /**< words in text */
+  size_t words;        /**< words in text (recap_sentence_get(), which has
+                            no text: tokens in the input) */
 } recap_sentence;
 
 /** Number of summary sentences. */
@@ -416,7 +422,9 @@ RECAP_API recap_status recap_sentence_text(const recap_document *doc, size_t i,
 
 /** One key phrase. */
 typedef struct recap_keyphrase {
-  const char *phrase;   /**< most frequent surface form, lower case */
+  const char *phrase;   /**< most frequent surface form: lower case, except
+                             words the text mostly capitalises (names,
+                             acronyms) */
   size_t phrase_length; /**< bytes, without the NUL */
   double score;         /**< higher is better */
   size_t count;         /**< occurrences, all inflections together */
@@ -439,7 +447,9 @@ typedef struct recap_chapter {
   double end;            /**< end of its last sentence, or -1 */
   size_t offset;         /**< where it starts in the input */
   size_t length;         /**< its bytes in the input */
-  size_t highlight_count;                  /**< 1 to 3 */
+  size_t highlight_count;                  /**< 0 to 3 (0 only when the
+                                                chapter has no sentence
+                                                that can stand alone) */
   const recap_sentence *const *highlights; /**< its best sentences */
 } recap_chapter;
 
@@ -484,7 +494,7 @@ typedef enum recap_format {
   RECAP_FORMAT_TEXT = 0, /**< for people; one item per line */
   RECAP_FORMAT_JSON,     /**< one JSON object on one line */
   RECAP_FORMAT_MARKDOWN, /**< `- [00:12:34] **Speaker**: sentence` */
-  RECAP_FORMAT_YOUTUBE   /**< chapter list: `00:00 Title` per line */
+  RECAP_FORMAT_YOUTUBE   /**< chapter list: `0:00 Title` per line */
 } recap_format;
 
 /**
