@@ -199,6 +199,7 @@ struct recap_idf {
 recap_status recap_idf_new(const recap_context *ctx, recap_idf **out) {
   if (!ctx || !out)
     return RECAP_ERR_INVALID_ARGUMENT;
+  *out = NULL; /* as recap_document_new: never a stale pointer on failure */
   recap_idf *idf = rc_calloc(&ctx->alloc, 1, sizeof *idf);
   if (!idf)
     return RECAP_ERR_NOMEM;

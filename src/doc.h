@@ -51,8 +51,9 @@ enum {
   RC_TERM_NOPHRASE = 1u << 3, /* number, URL, e-mail: never a key phrase */
   RC_TERM_CJK = 1u << 4,      /* one character of a script without spaces */
   RC_TERM_CUTOFF = 1u << 5,   /* a word cut off in speech ("th", "w") */
-  RC_TERM_VERBAL = 1u << 6    /* mostly a verb or adverb: content, but never
-                                 inside a key phrase */
+  RC_TERM_VERBAL = 1u << 6,   /* mostly a verb: content, but inside a key
+                                 phrase only as part of a name */
+  RC_TERM_ADVERB = 1u << 7    /* mostly an adverb: never in a key phrase */
 };
 
 /* A distinct word form (folded), interned in doc->terms. */

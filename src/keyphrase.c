@@ -20,6 +20,16 @@
 #include "rank.h"
 #include "terms.h"
 
+/* A word that is mostly an adverb ends a candidate; so does one that is
+   mostly a verb, unless it is written with a capital inside a sentence:
+   then it is part of a name ("Computing Force Network"). */
+static int verbal_here(const rc_term *info, const rc_tok *tok, int first) {
+  if (info->flags & RC_TERM_ADVERB)
+    return 1;
+  return (info->flags & RC_TERM_VERBAL) &&
+         (first || !(tok->flags & (RC_TOK_CAP | RC_TOK_ALLCAPS)));
+}
+
 void rc_kp_collector_init(rc_kp_collector *c, recap_document *doc) {
   memset(c, 0, sizeof *c);
   c->doc = doc;
@@ -99,7 +109,7 @@ recap_status rc_kp_token(rc_kp_collector *c, const rc_tok *tok, uint32_t term,
   int first = c->first_token;
   c->first_token = 0;
   int word = content && tok->kind == RC_TOK_WORD &&
-             !(info->flags & RC_TERM_VERBAL);
+             !verbal_here(info, tok, first);
   if (c->run && ((tok->flags & RC_TOK_GAP) || !word))
     RC_TRY(flush(c));
   if (word) {
@@ -386,7 +396,7 @@ static recap_status count_sentence(recap_document *doc, size_t si,
   uint32_t stems[RC_MAX_RUN];
   size_t run = 0;
   uint32_t prev = RC_NO_ID;
-  int more = 1;
+  int more = 1, first = 1;
   while (more) {
     more = rc_tokenizer_next(&tz, &tok);
     int word = 0, gap = 1;
@@ -400,8 +410,10 @@ static recap_status count_sentence(recap_document *doc, size_t si,
         continue;
       word = tok.kind == RC_TOK_WORD &&
              !(info->flags & (RC_TERM_STOP | RC_TERM_FILLER | RC_TERM_NOPHRASE |
-                              RC_TERM_CUTOFF | RC_TERM_VERBAL));
+                              RC_TERM_CUTOFF)) &&
+             !verbal_here(info, &tok, first);
       gap = (tok.flags & RC_TOK_GAP) != 0;
+      first = 0;
     }
     if (run && (gap || !word)) {
       if (run <= RC_MAX_PHRASE_WORDS) {

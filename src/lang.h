@@ -50,9 +50,11 @@ typedef struct rc_lang {
   rc_wordlist fillers;      /* dropped from display, never scored */
   rc_wordlist backchannels; /* a turn of only these is a backchannel */
   rc_wordlist elisions;     /* l' d' qu' ... split off a word */
-  /* Words that are not part of noun phrases (mostly verbs and adverbs),
-     from a lexicon generated at build time; NULL if the language has none. */
-  const rc_wordlist *nonphrase;
+  /* Words that are mostly verbs, and mostly adverbs: not part of noun
+     phrases.  From a lexicon generated at build time; NULL if the language
+     has none. */
+  const rc_wordlist *verbs;
+  const rc_wordlist *adverbs;
   /* General-language frequencies, the default background for IDF; NULL
      if the language has none. */
   const rc_background *background;

@@ -74,12 +74,18 @@ static recap_status new_term(recap_document *doc, const char *w, size_t n,
     info->flags |= RC_TERM_CJK;
   if (is_stopword(doc, w, n))
     info->flags |= RC_TERM_STOP;
+  /* Titles (Mr, Dr, Prof) are never key phrases or content. */
+  long ab = rc_wordlist_find(&lang->abbrevs, w, n);
+  if (ab >= 0 && lang->abbrev_kinds[ab] == RC_ABBR_ALWAYS)
+    info->flags |= RC_TERM_NOPHRASE;
   if (rc_wordlist_find(&lang->fillers, w, n) >= 0)
     info->flags |= RC_TERM_FILLER;
   if (rc_wordlist_find(&lang->backchannels, w, n) >= 0)
     info->flags |= RC_TERM_BACKCH;
-  if (lang->nonphrase && rc_wordlist_find(lang->nonphrase, w, n) >= 0)
+  if (lang->verbs && rc_wordlist_find(lang->verbs, w, n) >= 0)
     info->flags |= RC_TERM_VERBAL;
+  if (lang->adverbs && rc_wordlist_find(lang->adverbs, w, n) >= 0)
+    info->flags |= RC_TERM_ADVERB;
   const char *stem = w;
   size_t stem_len = n;
   if (kind == RC_TOK_WORD)

@@ -267,6 +267,21 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A sorted, de-duplicated word list as rc_english_<name>. */
+static void print_list(const char *name, out *o) {
+  qsort(o->w, o->n, sizeof *o->w, cmp_str);
+  printf("\nstatic const char *const %s_words[] = {", name);
+  size_t m = 0;
+  for (size_t i = 0; i < o->n; i++) {
+    if (i && strcmp(o->w[i], o->w[i - 1]) == 0)
+      continue;
+    printf("%s\n    \"%s\"", m++ ? "," : "", o->w[i]);
+  }
+  printf("%s};\nextern const rc_wordlist rc_english_%s;\n"
+         "const rc_wordlist rc_english_%s = {%s%s, %zu};\n",
+         m ? "" : "NULL", name, name, m ? name : "NULL", m ? "_words" : "", m);
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fputs("usage: gen_lexicon WORDNET_DIR\n", stderr);
@@ -277,7 +292,7 @@ int main(int argc, char **argv) {
              read_index(dir, "index.verb", 0x2) &
              read_index(dir, "index.adj", 0x4) &
              read_index(dir, "index.adv", 0x8);
-  out o = {NULL, 0, 0};
+  out verbs = {NULL, 0, 0}, adverbs = {NULL, 0, 0};
   if (have) {
     merge();
     read_counts(dir);
@@ -285,31 +300,25 @@ int main(int argc, char **argv) {
       const word *x = &words[i];
       if (!mostly_verb_or_adverb(x))
         continue;
-      if (x->pos & 0x2)
-        inflect(&o, x->w);
+      /* Verbs get their inflections; adverbs ("digitally") are their own
+         class because, unlike verbs, they are never part of a name. */
+      int verb = (x->pos & 0x2) && x->counts[1] >= x->counts[3];
+      if (verb)
+        inflect(&verbs, x->w);
       else
-        emit(&o, x->w);
+        emit(&adverbs, x->w);
     }
-    irregular(dir, &o);
+    irregular(dir, &verbs);
   } else {
     fprintf(stderr, "gen_lexicon: no WordNet in %s; building without the "
                     "English lexicon (see README)\n", dir);
   }
-  qsort(o.w, o.n, sizeof *o.w, cmp_str);
   printf("/* Generated at build time by tools/gen_lexicon.c from WordNet "
          "3.0 (%s);\n   do not edit, do not commit. */\n"
-         "#include <stddef.h>\n#include <stdint.h>\n\n#include \"lang.h\"\n\n"
-         "static const char *const words[] = {",
+         "#include <stddef.h>\n#include <stdint.h>\n\n#include \"lang.h\"\n",
          have ? "Princeton University, WordNet licence" : "absent: empty");
-  size_t m = 0;
-  for (size_t i = 0; i < o.n; i++) {
-    if (i && strcmp(o.w[i], o.w[i - 1]) == 0)
-      continue;
-    printf("%s\n    \"%s\"", m++ ? "," : "", o.w[i]);
-  }
-  printf("%s};\n\nextern const rc_wordlist rc_english_nonphrase;\n"
-         "const rc_wordlist rc_english_nonphrase = {%s, %zu};\n",
-         m ? "" : "NULL", m ? "words" : "NULL", m);
+  print_list("verbs", &verbs);
+  print_list("adverbs", &adverbs);
   emit_frequencies(have);
   return 0;
 }
