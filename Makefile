@@ -42,7 +42,7 @@ SHARED  := $(B)/librecap.so.$(VERSION)
 SONAME  := librecap.so.$(SOVERSION)
 RECAP   := $(B)/recap
 
-.PHONY: all check unit golden golden-update pathological sanitize valgrind bench fuzz \
+.PHONY: all check unit golden golden-update pathological sanitize tsan valgrind bench fuzz \
         install uninstall tables format clean
 
 all: $(STATIC) $(SHARED) $(RECAP)
@@ -136,6 +136,11 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-
 sanitize:
 	$(MAKE) B=build-san CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" SLOW=5 check
 
+# The thread test under ThreadSanitizer (clang).
+tsan:
+	$(MAKE) B=build-tsan CC=clang CFLAGS="-O1 -g -fsanitize=thread" build-tsan/tests/test_threads
+	build-tsan/tests/test_threads
+
 valgrind: $(RECAP)
 	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=all \
 	  $(RECAP) --chapters --speakers examples/webinar.txt > /dev/null
@@ -191,6 +196,6 @@ format:
 	clang-format -i include/*.h src/*.c src/*.h tests/*.c tools/*.c examples/*.c
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-fuzz build-tsan
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -169,6 +169,11 @@ recap_status recap_context_add_stopwords(recap_context *ctx,
     st = add_stopword(&add, &remove, &norm, lang, l.s + removing,
                       l.len - (size_t)removing, removing);
   }
+  /* Room first, so that merging cannot fail half-way. */
+  if (st == RECAP_OK)
+    st = rc_strtab_reserve(&ctx->stop_added, add.count, add.pool_len);
+  if (st == RECAP_OK)
+    st = rc_strtab_reserve(&ctx->stop_removed, remove.count, remove.pool_len);
   if (st == RECAP_OK)
     st = merge_keys(&ctx->stop_added, &add);
   if (st == RECAP_OK)

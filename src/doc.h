@@ -111,6 +111,8 @@ typedef struct rc_phrase {
   uint32_t first_sentence;
   uint32_t last_sentence;
   uint32_t surface;      /* most frequent surface form (id in surfaces) */
+  size_t first_off;      /* first mention, content range */
+  size_t first_len;
   uint32_t caps;         /* occurrences written with capitals ... */
   uint32_t cased;        /* ... of those where case tells (not at the
                             start of a sentence) */
@@ -124,7 +126,8 @@ typedef struct rc_surface {
   size_t off, len; /* first occurrence, content range */
 } rc_surface;
 
-/* A weighted undirected graph in compressed sparse rows. */
+/* A weighted graph in compressed sparse rows: node i's out-edges go to
+   col[row[i] .. row[i + 1]) with weights w[...]. */
 typedef struct rc_graph {
   size_t n;       /* nodes */
   size_t *row;    /* n + 1 offsets into col/w */
@@ -176,6 +179,8 @@ struct recap_document {
   const char **speaker_names; /* NFC copies, made after reading */
 };
 
+/* Forgets the previous analysis (no results), keeping memory. */
+void rc_doc_reset(recap_document *doc);
 /* The offset in the caller's input where content byte p begins, and where
    content ending just before p ends. */
 size_t rc_doc_input_offset(const recap_document *doc, size_t p);

@@ -48,7 +48,7 @@ recap_status recap_document_new(const recap_context *ctx,
 }
 
 /* Forgets the previous analysis, keeping memory for the next one. */
-static void reset(recap_document *doc) {
+void rc_doc_reset(recap_document *doc) {
   rc_arena_reset(&doc->arena);
   rc_text_free(doc->alloc, &doc->text);
   rc_source_clear(&doc->src);
@@ -87,7 +87,7 @@ void recap_document_free(recap_document *doc) {
   if (!doc)
     return;
   const recap_allocator *a = doc->alloc;
-  reset(doc);
+  rc_doc_reset(doc);
   rc_arena_free(&doc->arena);
   rc_source_free(&doc->src);
   RC_VEC_FREE(a, doc->spans);
@@ -280,14 +280,14 @@ recap_status recap_document_analyze(recap_document *doc, const char *text,
                                     size_t length, const recap_options *opts) {
   if (!doc)
     return RECAP_ERR_INVALID_ARGUMENT;
-  reset(doc);
+  rc_doc_reset(doc);
   if (!text && length)
     return fail(doc, RECAP_ERR_INVALID_ARGUMENT, "%stext is NULL", "");
   recap_status st = run(doc, text ? text : "", length, opts);
   if (st != RECAP_OK) {
     char error[sizeof doc->error];
     memcpy(error, doc->error, sizeof error);
-    reset(doc);
+    rc_doc_reset(doc);
     if (!error[0])
       snprintf(error, sizeof error, "%s", recap_strerror(st));
     memcpy(doc->error, error, sizeof error);
@@ -412,13 +412,42 @@ static void put_collapsed(rc_buf *out, const char *t, size_t b, size_t e) {
   }
 }
 
-/* After a dropped filler: its comma and the spaces that follow. */
-static size_t skip_filler_tail(const char *t, size_t p, size_t e) {
-  if (p < e && (t[p] == ',' || t[p] == ';'))
-    p++;
-  while (p < e && is_space(t[p]))
-    p++;
-  return p;
+/* Drops the spaces and one comma or semicolon at the end of out (after
+   `start`); returns whether there was such a mark. */
+static int drop_trailing_comma(rc_buf *out, size_t start) {
+  char *s = (char *)rc_buf_data(out);
+  size_t n = out->len;
+  while (n > start && s[n - 1] == ' ')
+    n--;
+  if (n > start && (s[n - 1] == ',' || s[n - 1] == ';')) {
+    out->len = n - 1;
+    return 1;
+  }
+  return 0;
+}
+
+/* Where the text resumes after a dropped word at [p, q), and what to
+   write in its place, so that its punctuation goes with it:
+     "so we, uh, bought" -> "so we bought"   (both commas were its own)
+     "the buses, uh."    -> "the buses."
+     "to the th."        -> "to the."                                     */
+static size_t drop_word(rc_buf *out, size_t start, const char *t, size_t q,
+                        size_t e) {
+  size_t r = q;
+  if (r < e && (t[r] == ',' || t[r] == ';')) {
+    drop_trailing_comma(out, start);
+    r++;
+  } else if (r < e && strchr(".!?", t[r])) {
+    drop_trailing_comma(out, start);
+    while (out->len > start && rc_buf_data(out)[out->len - 1] == ' ')
+      out->len--;
+    return r;
+  }
+  while (r < e && is_space(t[r]))
+    r++;
+  if (out->len > start && rc_buf_data(out)[out->len - 1] != ' ')
+    rc_buf_putc(out, ' ');
+  return r;
 }
 
 static int starts_upper_ascii(const char *t, size_t p) {
@@ -450,7 +479,7 @@ recap_status rc_doc_display(const recap_document *doc, rc_norm *norm,
       if (!kept_any && (flags & RC_TERM_FILLER))
         dropped_first = dropped_first || starts_upper_ascii(t, tok.off);
       put_collapsed(out, t, pos, tok.off);
-      pos = skip_filler_tail(t, tok.off + tok.len, e);
+      pos = drop_word(out, start, t, tok.off + tok.len, e);
     }
   }
   put_collapsed(out, t, pos, e);

@@ -146,6 +146,15 @@ static recap_status parse_section(rc_idf *t, const rc_line *l, size_t *lang,
 }
 
 recap_status rc_idf_merge(rc_idf *t, const rc_idf *from) {
+  /* Room for everything first, so that the merge itself cannot fail and
+     leave half a table behind. */
+  recap_status st;
+  RC_TRY(rc_strtab_reserve(&t->keys, from->keys.count, from->keys.pool_len));
+  RC_RESERVE(st, t->alloc, t->df, t->keys.count + from->keys.count);
+  if (st == RECAP_OK)
+    RC_RESERVE(st, t->alloc, t->docs, rc_language_count + 1);
+  if (st != RECAP_OK)
+    return st;
   for (size_t lang = 0; lang < from->docs.len; lang++)
     if (from->docs.data[lang])
       RC_TRY(rc_idf_add_docs(t, lang, from->docs.data[lang]));

@@ -66,14 +66,21 @@ static recap_status error_line(recap_status st, const record *r,
 static const char *format_names[] = {"auto", "text", "transcript",
                                      "vtt",  "srt",  "json"};
 
-/* A NUL-terminated arena copy of a string member, or NULL. */
-static const char *get_cstring(rc_arena *arena, const rc_json *obj,
-                               const char *key) {
-  size_t n;
-  const char *s = rc_json_get_string(obj, key, &n);
-  if (!s || memchr(s, '\0', n))
-    return NULL;
-  return rc_arena_strndup(arena, s, n);
+/* A string option: 1 and *out (a NUL-terminated arena copy) if present,
+   1 and *out untouched if absent, 0 if present but not a string (or
+   holding a NUL, or out of memory). */
+static int get_cstring(rc_arena *arena, const rc_json *obj, const char *key,
+                       const char **out) {
+  const rc_json *v = rc_json_get(obj, key);
+  if (!v)
+    return 1;
+  if (v->type != RC_JSON_STRING || memchr(v->u.string.s, '\0', v->u.string.len))
+    return 0;
+  const char *copy = rc_arena_strndup(arena, v->u.string.s, v->u.string.len);
+  if (!copy)
+    return 0;
+  *out = copy;
+  return 1;
 }
 
 static int get_count(const rc_json *obj, const char *key, size_t *out) {
@@ -111,17 +118,17 @@ static const char *read_record(rc_arena *arena, const rc_json *obj,
   if (!r->text)
     return "a record needs a \"text\" string";
   r->text_len = n;
-  const char *s;
-  if ((s = get_cstring(arena, obj, "lang")) ||
-      (s = get_cstring(arena, obj, "language")))
-    r->opt.language = s;
-  if ((s = get_cstring(arena, obj, "query")))
-    r->opt.query = s;
-  if ((s = get_cstring(arena, obj, "filename")))
-    r->opt.filename = s;
-  if ((s = get_cstring(arena, obj, "format"))) {
+  const char *format = NULL;
+  if (!get_cstring(arena, obj, "language", &r->opt.language) ||
+      !get_cstring(arena, obj, "lang", &r->opt.language) ||
+      !get_cstring(arena, obj, "query", &r->opt.query) ||
+      !get_cstring(arena, obj, "filename", &r->opt.filename) ||
+      !get_cstring(arena, obj, "format", &format))
+    return "\"lang\", \"query\", \"filename\" and \"format\" must be "
+           "strings";
+  if (format) {
     size_t i = 0;
-    while (i < 6 && strcmp(s, format_names[i]) != 0)
+    while (i < 6 && strcmp(format, format_names[i]) != 0)
       i++;
     if (i == 6)
       return "unknown \"format\" (auto, text, transcript, vtt, srt, json)";
@@ -131,11 +138,12 @@ static const char *read_record(rc_arena *arena, const rc_json *obj,
       !get_count(obj, "words", &r->opt.summary_words) ||
       !get_count(obj, "keyphrases", &r->opt.keyphrases))
     return "\"sentences\", \"words\" and \"keyphrases\" must be counts";
-  double ratio;
-  if (rc_json_get_number(obj, "ratio", &ratio)) {
-    if (!(ratio >= 0 && ratio <= 1))
-      return "\"ratio\" must be between 0 and 1";
-    r->opt.summary_ratio = ratio;
+  const rc_json *ratio = rc_json_get(obj, "ratio");
+  if (ratio) {
+    if (ratio->type != RC_JSON_NUMBER ||
+        !(ratio->u.number >= 0 && ratio->u.number <= 1))
+      return "\"ratio\" must be a number between 0 and 1";
+    r->opt.summary_ratio = ratio->u.number;
   }
   /* As on the command line, a word budget or ratio alone means "as many
      sentences as fit". */
@@ -163,6 +171,8 @@ recap_status recap_jsonl_process(recap_document *doc, const char *line,
     *out = NULL;
   if (!doc || !out || (!line && length))
     return RECAP_ERR_INVALID_ARGUMENT;
+  /* Nothing of the previous record survives, whatever happens to this one. */
+  rc_doc_reset(doc);
   const recap_allocator *a = doc->alloc;
   rc_arena arena;
   rc_arena_init(&arena, a);

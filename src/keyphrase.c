@@ -83,6 +83,8 @@ static recap_status flush(rc_kp_collector *c) {
     p->nwords = (uint32_t)n;
     p->first_sentence = c->sentence;
     p->surface = RC_NO_ID;
+    p->first_off = c->run_off;
+    p->first_len = c->run_end - c->run_off;
   }
   rc_phrase *p = &doc->phrases.data[pid];
   p->count++;
@@ -257,16 +259,14 @@ static int inside(const recap_document *doc, uint32_t a, uint32_t b) {
   return 1;
 }
 
-/* A phrase inside a chosen one stands on its own if it also occurs at
-   least twice outside it. */
+/* A phrase whose words all lie inside a chosen phrase stands on its own
+   only if it occurs at least twice by itself.  Candidates are maximal
+   runs, so a phrase's count is already its uses outside longer ones. */
 static int redundant(const recap_document *doc, uint32_t p,
                      const uint32_t *chosen, size_t nchosen) {
-  for (size_t i = 0; i < nchosen; i++) {
-    const rc_phrase *c = &doc->phrases.data[chosen[i]];
-    if (inside(doc, p, chosen[i]) &&
-        doc->phrases.data[p].count < c->count + 2)
+  for (size_t i = 0; i < nchosen; i++)
+    if (inside(doc, p, chosen[i]) && doc->phrases.data[p].count < 2)
       return 1;
-  }
   return 0;
 }
 
@@ -313,28 +313,15 @@ static recap_status display(recap_document *doc, const rc_phrase *p,
   return st;
 }
 
-static uint32_t sentence_at(const recap_document *doc, size_t off) {
-  size_t lo = 0, hi = doc->sents.len;
-  while (hi - lo > 1) {
-    size_t m = lo + (hi - lo) / 2;
-    if (doc->sents.data[m].off <= off)
-      lo = m;
-    else
-      hi = m;
-  }
-  return (uint32_t)lo;
-}
-
 static recap_status fill(recap_document *doc, uint32_t pid, recap_keyphrase *k) {
   const rc_phrase *p = &doc->phrases.data[pid];
-  const rc_surface *s = &doc->surfaces.data[p->surface];
   RC_TRY(display(doc, p, &k->phrase, &k->phrase_length));
   k->score = p->score;
   k->count = p->count;
-  k->sentence = sentence_at(doc, s->off);
-  k->offset = rc_doc_input_offset(doc, s->off);
-  k->length = rc_doc_input_offset(doc, s->off + s->len) - k->offset;
-  k->start = rc_doc_time_at(doc, s->off);
+  k->sentence = p->first_sentence;
+  k->offset = rc_doc_input_offset(doc, p->first_off);
+  k->length = rc_doc_input_end(doc, p->first_off + p->first_len) - k->offset;
+  k->start = rc_doc_time_at(doc, p->first_off);
   return RECAP_OK;
 }
 

@@ -2,8 +2,9 @@
  * rank.c - weighted PageRank (Brin & Page 1998) as TextRank uses it
  * (Mihalcea & Tarau 2004: weighted edges, damping 0.85, iterate to
  * convergence), with an optional personalisation vector for biased
- * (query-focused) ranking.  Power iteration over a CSR graph: O(edges)
- * per round, no allocation inside the loop.
+ * (query-focused) ranking.  Power iteration over a CSR graph of out-edges,
+ * pushing scores forward: O(edges) per round, no allocation inside the
+ * loop, and no transposed copy of a directed graph.
  */
 #include "rank.h"
 
@@ -19,11 +20,11 @@ recap_status rc_pagerank(const recap_allocator *a, const rc_graph *g,
   if (n == 0)
     return RECAP_OK;
   double *next = rc_calloc(a, n, sizeof *next);
-  double *inv = rc_calloc(a, n, sizeof *inv);
+  double *share = rc_calloc(a, n, sizeof *share);
   double *p = rc_calloc(a, n, sizeof *p);
-  if (!next || !inv || !p) {
+  if (!next || !share || !p) {
     rc_free(a, next);
-    rc_free(a, inv);
+    rc_free(a, share);
     rc_free(a, p);
     return RECAP_ERR_NOMEM;
   }
@@ -33,40 +34,40 @@ recap_status rc_pagerank(const recap_allocator *a, const rc_graph *g,
   for (size_t i = 0; i < n; i++) {
     p[i] = bias_sum > 0 ? (bias[i] > 0 ? bias[i] / bias_sum : 0)
                         : 1.0 / (double)n;
-    /* Start from p itself: a distribution, so every round keeps the sum
-       at 1.  (Giving the nodes outside the bias 1/n as well made the start
-       sum to more than 1, and the scores reached 1 only as the rounds
-       converged: 1 + 5e-7 at the stop.) */
+    /* Start from p: a distribution, whatever the bias. */
     out[i] = p[i];
     double w = 0;
     for (size_t e = g->row[i]; e < g->row[i + 1]; e++)
       w += g->w[e];
-    inv[i] = w > 0 ? 1.0 / w : 0;
+    share[i] = w > 0 ? 1.0 / w : 0;
   }
   size_t iter = 0;
   for (; iter < RC_RANK_MAX_ITER; iter++) {
+    /* Push each node's score along its out-edges, in proportion to their
+       weights; a node without edges pushes through p. */
     double dangling = 0;
     for (size_t i = 0; i < n; i++)
-      if (inv[i] == 0)
+      if (share[i] == 0)
         dangling += out[i];
+    for (size_t i = 0; i < n; i++)
+      next[i] = ((1 - damping) + damping * dangling) * p[i];
+    for (size_t j = 0; j < n; j++) {
+      double push = damping * out[j] * share[j];
+      for (size_t e = g->row[j]; e < g->row[j + 1]; e++)
+        next[g->col[e]] += push * g->w[e];
+    }
     double delta = 0;
     for (size_t i = 0; i < n; i++) {
-      double s = 0;
-      for (size_t e = g->row[i]; e < g->row[i + 1]; e++) {
-        uint32_t j = g->col[e];
-        s += g->w[e] * out[j] * inv[j];
-      }
-      next[i] = (1 - damping) * p[i] + damping * (s + dangling * p[i]);
       delta += fabs(next[i] - out[i]);
+      out[i] = next[i];
     }
-    memcpy(out, next, n * sizeof *out);
     if (delta < RC_RANK_TOLERANCE)
       break;
   }
   if (iterations)
     *iterations = iter + 1;
   rc_free(a, next);
-  rc_free(a, inv);
+  rc_free(a, share);
   rc_free(a, p);
   return RECAP_OK;
 }

@@ -13,14 +13,15 @@
 #define RC_RANK_MAX_ITER 200
 
 /*
- * Scores the nodes of g (symmetric edge weights) into out[0..g->n), which
- * sum to 1:
+ * Scores the nodes of g into out[0..g->n), which sum to 1:
  *
- *   x_i <- (1 - d) p_i + d (sum_j w_ji x_j / W_j + p_i sum_{W_k = 0} x_k)
+ *   x_i <- (1 - d) p_i + d (sum_{j -> i} w_ji x_j / W_j + p_i sum_{W_k = 0} x_k)
  *
- * with W_j the total weight of j's edges, d = damping and p the
- * personalisation (bias, normalised; uniform if NULL).  A node without
- * edges hands its score back through p, so scores always sum to 1.
+ * with g's rows the out-edges (an undirected graph lists each edge in both
+ * rows, as rc_graph_build does), W_j the total weight of j's out-edges,
+ * d = damping and p the personalisation (bias, normalised; uniform if
+ * NULL).  A node without edges hands its score back through p, so scores
+ * always sum to 1.
  * Iterates until the L1 change is below RC_RANK_TOLERANCE or
  * RC_RANK_MAX_ITER rounds; *iterations (may be NULL) gets the count.
  */

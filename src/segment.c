@@ -294,7 +294,8 @@ static size_t word_before(const char *t, size_t from, size_t p) {
   return w;
 }
 
-static int abbrev_kind(seg *g, const char *w, size_t n, int *found) {
+static int abbrev_kind(seg *g, const char *w, size_t n, int *found,
+                       int *stopword) {
   char small[64];
   const char *key = w;
   size_t keylen = n;
@@ -306,9 +307,10 @@ static int abbrev_kind(seg *g, const char *w, size_t n, int *found) {
       small[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
     key = small;
   } else if (rc_fold(g->norm, w, n, &key, &keylen) != RECAP_OK) {
-    *found = 0;
+    *found = *stopword = 0;
     return 0;
   }
+  *stopword = rc_wordlist_find(&g->lang->stopwords, key, keylen) >= 0;
   long i = rc_wordlist_find(&g->lang->abbrevs, key, keylen);
   *found = i >= 0;
   return i >= 0 ? g->lang->abbrev_kinds[i] : 0;
@@ -361,8 +363,14 @@ static int period_ends(seg *g, size_t from, size_t p, next_kind next) {
     return 1;
   size_t w = word_before(g->t, from, p);
   if (w < p) {
-    int found;
-    int kind = abbrev_kind(g, g->t + w, p - w, &found);
+    int found, stopword;
+    int kind = abbrev_kind(g, g->t + w, p - w, &found, &stopword);
+    /* "No. 3" is an abbreviation; "I said no. 3 people left" is a word
+       that ends a sentence: a number abbreviation that is also an
+       ordinary word counts only when capitalised. */
+    if (found && kind == RC_ABBR_NUMBER && stopword &&
+        !(g->t[w] >= 'A' && g->t[w] <= 'Z'))
+      found = 0;
     if (found) {
       if (kind == RC_ABBR_ALWAYS)
         return 0;

@@ -97,6 +97,26 @@ uint32_t rc_strtab_find(const rc_strtab *t, const char *s, size_t n) {
   return lookup(t, s, n, rc_hash(s, n), &slot);
 }
 
+recap_status rc_strtab_reserve(rc_strtab *t, size_t keys, size_t bytes) {
+  size_t need;
+  if (!rc_add(t->count, keys, &need) || need >= UINT32_MAX - 1)
+    return RECAP_ERR_TOO_LARGE;
+  size_t nslots = t->nslots ? t->nslots : 64;
+  while (need * 2 > nslots)
+    nslots *= 2;
+  if (nslots != t->nslots)
+    RC_TRY(rehash(t, nslots));
+  void *p = t->ents;
+  RC_TRY(rc_reserve(t->alloc, &p, &t->ents_cap, need, sizeof *t->ents));
+  t->ents = p;
+  if (!rc_add(t->pool_len, bytes, &need))
+    return RECAP_ERR_TOO_LARGE;
+  p = t->pool;
+  RC_TRY(rc_reserve(t->alloc, &p, &t->pool_cap, need, 1));
+  t->pool = p;
+  return RECAP_OK;
+}
+
 recap_status rc_strtab_intern(rc_strtab *t, const char *s, size_t n,
                               uint32_t *id, int *added) {
   uint32_t h = rc_hash(s, n);

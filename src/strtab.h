@@ -49,6 +49,9 @@ void rc_strtab_clear(rc_strtab *t);
    RECAP_ERR_NOMEM, or RECAP_ERR_TOO_LARGE past 4 GiB of keys. */
 recap_status rc_strtab_intern(rc_strtab *t, const char *s, size_t n,
                               uint32_t *id, int *added);
+/* Makes room for `keys` more strings of `bytes` bytes in all, so that
+   interning them afterwards cannot fail. */
+recap_status rc_strtab_reserve(rc_strtab *t, size_t keys, size_t bytes);
 /* The id of s[0..n), or RC_NO_ID. */
 uint32_t rc_strtab_find(const rc_strtab *t, const char *s, size_t n);
 /* The bytes of id (not NUL-terminated; valid until the next intern). */

@@ -148,6 +148,13 @@ static int by_position(const void *x, const void *y) {
   return (a->index > b->index) - (a->index < b->index);
 }
 
+static int by_score(const void *x, const void *y) {
+  const recap_sentence *a = x, *b = y;
+  if (a->score != b->score)
+    return a->score > b->score ? -1 : 1;
+  return (a->index > b->index) - (a->index < b->index);
+}
+
 static size_t sentence_limit(const recap_document *doc) {
   size_t n = doc->sents.len, limit = doc->opt.summary_sentences;
   double ratio = doc->opt.summary_ratio;
@@ -165,8 +172,8 @@ static int eligible(const rc_sent *s) {
 }
 
 /* Cuts a display text to its first `words` words and adds "...". */
-static void cut_to_words(recap_document *doc, recap_sentence *r,
-                         size_t words) {
+static recap_status cut_to_words(recap_document *doc, recap_sentence *r,
+                                 size_t words) {
   const char *t = r->text;
   size_t i = 0, seen = 0;
   int in_word = 0;
@@ -180,12 +187,13 @@ static void cut_to_words(recap_document *doc, recap_sentence *r,
     i--;
   char *c = rc_arena_alloc(&doc->arena, i + 4);
   if (!c)
-    return; /* keep the sentence whole rather than fail the summary */
+    return RECAP_ERR_NOMEM;
   memcpy(c, t, i);
   memcpy(c + i, "...", 4);
   r->text = c;
   r->text_length = i + 3;
   r->words = words;
+  return RECAP_OK;
 }
 
 /* A max-heap of candidates by (gain, earlier position). */
@@ -282,7 +290,7 @@ static recap_status select_sentences(selector *sel, cand *h, size_t nh,
     if (budget != RECAP_UNLIMITED && used + out[k].words > budget) {
       if (!(doc->opt.flags & RECAP_OPT_CUT_LAST))
         continue;
-      cut_to_words(doc, &out[k], budget - used);
+      RC_TRY(cut_to_words(doc, &out[k], budget - used));
     }
     cover(sel, i);
     used += out[k].words;
@@ -345,8 +353,8 @@ recap_status rc_summary_select(recap_document *doc) {
   rc_free(a, h);
   if (st != RECAP_OK)
     return st;
-  if (!(doc->opt.flags & RECAP_OPT_SCORE_ORDER))
-    qsort(out, k, sizeof *out, by_position);
+  qsort(out, k, sizeof *out,
+        (doc->opt.flags & RECAP_OPT_SCORE_ORDER) ? by_score : by_position);
   doc->summary = out;
   doc->summary_count = k;
   return RECAP_OK;

@@ -51,7 +51,9 @@ static int is_vowel(char c) { return c && strchr("aeiouy", c) != NULL; }
    Capitals are kept: "Plan B", "F eight". */
 static int is_cutoff(const recap_document *doc, const char *w, size_t n,
                      const rc_tok *tok) {
-  if (tok->kind != RC_TOK_WORD || (tok->flags & (RC_TOK_CAP | RC_TOK_ALLCAPS)) ||
+  /* Without a stopword list nothing tells "a" from a cut-off "w". */
+  if (doc->lang->stopwords.count == 0 || tok->kind != RC_TOK_WORD ||
+      (tok->flags & (RC_TOK_CAP | RC_TOK_ALLCAPS)) ||
       !(tok->flags & RC_TOK_ASCII) || n > 2)
     return 0;
   for (size_t i = 0; i < n; i++)
@@ -239,6 +241,8 @@ static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
       RC_TRY(rc_kp_token(&p->kp, &tok, term, &info, content));
   }
   RC_TRY(rc_kp_sentence_end(&p->kp));
+  if (s.words == 0)
+    return RECAP_OK; /* punctuation only: not a sentence */
   doc->word_count += s.words;
   s.nterms = (uint32_t)(doc->sent_terms.len - s.terms);
   if (s.words && (only_backchannel || (stop_or_filler && s.words <= 6)))
@@ -261,8 +265,10 @@ recap_status rc_terms_build(recap_document *doc) {
   if (doc->spans.len >= UINT32_MAX)
     return RECAP_ERR_TOO_LARGE;
   RC_RESERVE(st, doc->alloc, doc->sents, doc->spans.len);
+  /* A span without words is dropped, so a sentence's index is the number
+     of sentences kept before it. */
   for (size_t i = 0; st == RECAP_OK && i < doc->spans.len; i++)
-    st = sentence(&p, (uint32_t)i, &doc->spans.data[i]);
+    st = sentence(&p, (uint32_t)doc->sents.len, &doc->spans.data[i]);
   RC_VEC_FREE(doc->alloc, p.mark);
   RC_VEC_FREE(doc->alloc, p.slot);
   rc_kp_collector_free(&p.kp);

@@ -136,12 +136,6 @@ static recap_status index_build(const recap_document *doc, index *ix) {
   return RECAP_OK;
 }
 
-typedef struct accum {
-  double *v;        /* per sentence */
-  uint32_t *touched;
-  size_t ntouched;
-} accum;
-
 /* BM25 term saturation (Robertson & Zaragoza 2009), k1 = 1.2, b = 0.75,
    sentences as documents. */
 static double bm25_tf(double tf, double len, double avglen) {
@@ -205,108 +199,91 @@ static void posting_window(const index *ix, uint32_t stem, uint32_t s,
     *b = *e - RC_GRAPH_POSTINGS;
 }
 
+/* The best RC_GRAPH_NEIGHBOURS candidates so far: a min-heap on
+   (similarity, later position), so the root is the first to go. */
 typedef struct cand {
-  uint32_t sent;
   float sim;
+  uint32_t sent;
 } cand;
 
-static int by_similarity(const void *x, const void *y) {
-  const cand *a = x, *b = y;
-  if (a->sim != b->sim)
-    return a->sim > b->sim ? -1 : 1;
-  return (a->sent > b->sent) - (a->sent < b->sent); /* ties by position */
+static int worse(const cand *a, const cand *b) {
+  return a->sim < b->sim || (a->sim == b->sim && a->sent > b->sent);
 }
 
-static int by_sentence(const void *x, const void *y) {
-  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-  return (a > b) - (a < b);
-}
-
-/* Each sentence's top neighbours: K slots per sentence, UINT32_MAX for
-   unused, sorted by sentence for lookups. */
-static recap_status neighbours(recap_document *doc, recap_similarity sim,
-                               const index *ix, uint32_t *top, float *topw) {
-  const recap_allocator *a = doc->alloc;
-  size_t n = doc->sents.len;
-  accum acc;
-  acc.v = rc_calloc(a, n, sizeof *acc.v);
-  acc.touched = rc_calloc(a, n, sizeof *acc.touched);
-  cand *c = rc_calloc(a, n, sizeof *c);
-  if (!acc.v || !acc.touched || !c) {
-    rc_free(a, acc.v);
-    rc_free(a, acc.touched);
-    rc_free(a, c);
-    return RECAP_ERR_NOMEM;
-  }
-  double avglen = 0;
-  for (size_t s = 0; s < n; s++)
-    avglen += doc->sents.data[s].content;
-  avglen = n ? avglen / (double)n : 1;
-  if (avglen <= 0)
-    avglen = 1;
-  for (size_t s = 0; s < n; s++) {
-    const rc_sent *se = &doc->sents.data[s];
-    acc.ntouched = 0;
-    for (uint32_t k = 0; k < se->nterms; k++) {
-      const rc_tf *t = &doc->sent_terms.data[se->terms + k];
-      size_t b, e;
-      posting_window(ix, t->stem, (uint32_t)s, &b, &e);
-      for (size_t q = b; q < e; q++) {
-        uint32_t o = ix->p[q].sent;
-        if (o == s)
-          continue;
-        if (acc.v[o] == 0)
-          acc.touched[acc.ntouched++] = o;
-        acc.v[o] += pair_weight(doc, sim, t->stem, se, t->tf,
-                                &doc->sents.data[o], ix->p[q].w, avglen);
-      }
+static void keep_best(cand *h, size_t *n, cand c) {
+  size_t i;
+  if (*n < RC_GRAPH_NEIGHBOURS) {
+    i = (*n)++;
+    while (i > 0 && worse(&c, &h[(i - 1) / 2])) {
+      h[i] = h[(i - 1) / 2];
+      i = (i - 1) / 2;
     }
-    size_t m = 0;
-    for (size_t i = 0; i < acc.ntouched; i++) {
-      uint32_t o = acc.touched[i];
-      double v = finish_similarity(sim, se, &doc->sents.data[o], acc.v[o]);
-      acc.v[o] = 0;
-      if (v > 0) {
-        c[m].sent = o;
-        c[m].sim = (float)v;
-        m++;
-      }
-    }
-    if (m > RC_GRAPH_NEIGHBOURS) {
-      qsort(c, m, sizeof *c, by_similarity);
-      m = RC_GRAPH_NEIGHBOURS;
-    }
-    uint32_t *row = top + s * RC_GRAPH_NEIGHBOURS;
-    float *roww = topw + s * RC_GRAPH_NEIGHBOURS;
-    for (size_t i = 0; i < RC_GRAPH_NEIGHBOURS; i++)
-      row[i] = i < m ? c[i].sent : UINT32_MAX;
-    qsort(row, m, sizeof *row, by_sentence);
-    /* weights follow the sorted order */
-    for (size_t i = 0; i < m; i++)
-      for (size_t j = 0; j < m; j++)
-        if (c[j].sent == row[i])
-          roww[i] = c[j].sim;
+    h[i] = c;
+    return;
   }
-  rc_free(a, acc.v);
-  rc_free(a, acc.touched);
-  rc_free(a, c);
-  return RECAP_OK;
+  if (!worse(&h[0], &c))
+    return;
+  i = 0;
+  for (;;) { /* replace the root and sift down */
+    size_t l = 2 * i + 1, r = l + 1, m = i;
+    const cand *at = m == i ? &c : &h[m];
+    if (l < *n && worse(&h[l], at))
+      m = l, at = &h[l];
+    if (r < *n && worse(&h[r], at))
+      m = r;
+    if (m == i)
+      break;
+    h[i] = h[m];
+    i = m;
+  }
+  h[i] = c;
 }
 
-static int has_neighbour(const uint32_t *row, uint32_t x) {
-  size_t lo = 0, hi = RC_GRAPH_NEIGHBOURS;
-  while (lo < hi) {
-    size_t m = lo + (hi - lo) / 2;
-    if (row[m] == x)
-      return 1;
-    if (row[m] < x)
-      lo = m + 1;
-    else
-      hi = m;
+typedef struct graph_build {
+  recap_document *doc;
+  recap_similarity sim;
+  const index *ix;
+  double *acc;       /* per sentence */
+  uint32_t *touched; /* sentences with acc != 0 */
+  double avglen;
+} graph_build;
+
+/* The similarities of sentence s to the sentences sharing its terms
+   (within each term's posting window), best RC_GRAPH_NEIGHBOURS in h. */
+static void neighbours_of(graph_build *gb, size_t s, cand *h, size_t *nh) {
+  const recap_document *doc = gb->doc;
+  const rc_sent *se = &doc->sents.data[s];
+  size_t ntouched = 0;
+  for (uint32_t k = 0; k < se->nterms; k++) {
+    const rc_tf *t = &doc->sent_terms.data[se->terms + k];
+    size_t b, e;
+    posting_window(gb->ix, t->stem, (uint32_t)s, &b, &e);
+    for (size_t q = b; q < e; q++) {
+      uint32_t o = gb->ix->p[q].sent;
+      if (o == s)
+        continue;
+      if (gb->acc[o] == 0)
+        gb->touched[ntouched++] = o;
+      gb->acc[o] += pair_weight(doc, gb->sim, t->stem, se, t->tf,
+                                &doc->sents.data[o], gb->ix->p[q].w,
+                                gb->avglen);
+    }
   }
-  return 0;
+  *nh = 0;
+  for (size_t i = 0; i < ntouched; i++) {
+    uint32_t o = gb->touched[i];
+    double v = finish_similarity(gb->sim, se, &doc->sents.data[o], gb->acc[o]);
+    gb->acc[o] = 0;
+    if (v > 0) {
+      cand c = {(float)v, o};
+      keep_best(h, nh, c);
+    }
+  }
 }
 
+/* The graph: each sentence's out-edges go to its RC_GRAPH_NEIGHBOURS most
+   similar sentences (a k-nearest-neighbour graph: each sentence
+   recommends those most like it), written straight into CSR rows. */
 recap_status rc_sentence_graph(recap_document *doc, recap_similarity sim,
                                rc_graph *g) {
   const recap_allocator *a = doc->alloc;
@@ -320,35 +297,39 @@ recap_status rc_sentence_graph(recap_document *doc, recap_similarity sim,
     index_free(a, &ix);
     return RECAP_ERR_TOO_LARGE;
   }
-  uint32_t *top = rc_calloc(a, slots ? slots : 1, sizeof *top);
-  float *topw = rc_calloc(a, slots ? slots : 1, sizeof *topw);
-  rc_edge *edges = rc_calloc(a, slots ? slots : 1, sizeof *edges);
-  recap_status st = RECAP_ERR_NOMEM;
-  if (top && topw && edges)
-    st = neighbours(doc, sim, &ix, top, topw);
-  index_free(a, &ix);
-  size_t ne = 0;
+  graph_build gb = {doc, sim, &ix, NULL, NULL, 1};
+  gb.acc = rc_calloc(a, n ? n : 1, sizeof *gb.acc);
+  gb.touched = rc_calloc(a, n ? n : 1, sizeof *gb.touched);
+  g->n = n;
+  g->row = rc_calloc(a, n + 1, sizeof *g->row);
+  g->col = rc_calloc(a, slots ? slots : 1, sizeof *g->col);
+  g->w = rc_calloc(a, slots ? slots : 1, sizeof *g->w);
+  recap_status st = gb.acc && gb.touched && g->row && g->col && g->w
+                        ? RECAP_OK
+                        : RECAP_ERR_NOMEM;
   if (st == RECAP_OK) {
-    /* An edge once: from the lower sentence, or from the higher one when
-       the lower did not keep it. */
+    double total = 0;
+    for (size_t s = 0; s < n; s++)
+      total += doc->sents.data[s].content;
+    gb.avglen = n && total > 0 ? total / (double)n : 1;
+    size_t e = 0;
+    cand h[RC_GRAPH_NEIGHBOURS];
     for (size_t s = 0; s < n; s++) {
-      const uint32_t *row = top + s * RC_GRAPH_NEIGHBOURS;
-      for (size_t i = 0; i < RC_GRAPH_NEIGHBOURS && row[i] != UINT32_MAX; i++) {
-        uint32_t o = row[i];
-        if (o < s && has_neighbour(top + (size_t)o * RC_GRAPH_NEIGHBOURS,
-                                   (uint32_t)s))
-          continue;
-        edges[ne].a = (uint32_t)s;
-        edges[ne].b = o;
-        edges[ne].w = topw[s * RC_GRAPH_NEIGHBOURS + i];
-        ne++;
+      size_t nh;
+      neighbours_of(&gb, s, h, &nh);
+      g->row[s] = e;
+      for (size_t i = 0; i < nh; i++, e++) {
+        g->col[e] = h[i].sent;
+        g->w[e] = h[i].sim;
       }
     }
-    st = rc_graph_build(a, n, edges, ne, g);
+    g->row[n] = e;
   }
-  rc_free(a, top);
-  rc_free(a, topw);
-  rc_free(a, edges);
+  index_free(a, &ix);
+  rc_free(a, gb.acc);
+  rc_free(a, gb.touched);
+  if (st != RECAP_OK)
+    rc_graph_free(a, g);
   return st;
 }
 

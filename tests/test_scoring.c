@@ -1,0 +1,610 @@
+/*
+ * test_scoring.c - term statistics, TF-IDF, the sentence graph, key phrase
+ * merging and selection, sentence flags and display text, checked on tiny
+ * documents with values worked out by hand (doc.h internals).
+ *
+ * The numeric tests use the language-neutral mode ("none"): no stemmer, no
+ * stopwords and no background, so every word is a content word, a stem is
+ * the folded word, and IDF is sentence-level,
+ *
+ *   idf(t) = ln((1 + N) / (1 + df(t))) + 1,   w(t, s) = (1 + ln tf) idf(t).
+ *
+ * The document (N = 3 sentences):
+ *
+ *   s0  "Red apples grow fast."        red apples grow fast
+ *   s1  "Green apples grow slowly."    green apples grow slowly
+ *   s2  "Fast red cars drive fast."    fast x2, red, cars, drive
+ *
+ *   stem    df  tf  idf
+ *   red      2   2  ln(4/3) + 1 = 1.2876821
+ *   apples   2   2  1.2876821
+ *   grow     2   2  1.2876821
+ *   fast     2   3  1.2876821
+ *   green    1   1  ln(4/2) + 1 = 1.6931472
+ *   slowly   1   1  1.6931472
+ *   cars     1   1  1.6931472
+ *   drive    1   1  1.6931472
+ *
+ * Norms: |s0| = sqrt(4 x 1.2876821^2) = 2.5753641;
+ *        |s1| = sqrt(2 x 1.2876821^2 + 2 x 1.6931472^2) = 3.0082794;
+ *        |s2| = sqrt(((1 + ln 2) 1.2876821)^2 + 1.2876821^2
+ *                    + 2 x 1.6931472^2) = 3.4849743.
+ * Cosines: s0.s1 = 2 x 1.2876821^2 / (2.5753641 x 3.0082794) = 0.4280460;
+ *          s0.s2 = (1.2876821^2 [red] + 1.2876821 x (1 + ln 2) 1.2876821
+ *                  [fast]) / (2.5753641 x 3.4849743)
+ *                = (1.6581252 + 2.8074500) / 8.9750777 = 0.4975528;
+ *          s1.s2 share nothing: 0.
+ * TF-IDF sentence scores: sum of tf(t) idf(t) over the sentence's stems
+ * over sqrt(words + 1): s0 = 9 x 1.2876821 / sqrt 5 = 5.1828204.
+ * BM25 (k1 = 1.2, b = 0.75, lengths in content words 4, 4, 5, average
+ * 13/3): sat(tf, len) = tf (k1 + 1) / (tf + k1 (1 - b + b len / avg));
+ *   edge(s0, s1) = sum over apples, grow of 0.5 idf (sat(1,4) + sat(1,4))
+ *               = 2.6590402;
+ *   edge(s0, s2) = 0.5 idf (sat(1,5) + sat(1,4))        [red]
+ *               + 0.5 idf (sat(2,5) + sat(1,4))        [fast]
+ *               = 2.7838037.
+ * Overlap (Mihalcea & Tarau): shared / (ln(c0 + 1) + ln(c1 + 1)):
+ *   edge(s0, s1) = 2 / (ln 5 + ln 5) = 0.6213349;
+ *   edge(s0, s2) = 2 / (ln 5 + ln 6) = 0.5880282.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "doc.h"
+#include "keyphrase.h"
+#include "rank.h"
+#include "summary.h"
+#include "tfidf.h"
+
+static const char TINY[] = "Red apples grow fast. Green apples grow slowly. "
+                           "Fast red cars drive fast.";
+
+#define IDF2 1.2876820724517808 /* ln(4/3) + 1 */
+#define IDF1 1.6931471805599454 /* ln 2 + 1 */
+
+typedef struct fixture {
+  recap_context *ctx;
+  recap_document *doc;
+} fixture;
+
+static int setup(void **state) {
+  fixture *f = calloc(1, sizeof *f);
+  if (!f || recap_context_new(&f->ctx) != RECAP_OK ||
+      recap_document_new(f->ctx, &f->doc) != RECAP_OK)
+    return -1;
+  *state = f;
+  return 0;
+}
+
+static int teardown(void **state) {
+  fixture *f = *state;
+  recap_document_free(f->doc);
+  recap_context_free(f->ctx);
+  free(f);
+  return 0;
+}
+
+static void analyze(recap_document *doc, const char *lang, const char *text,
+                    unsigned flags) {
+  recap_options o;
+  recap_options_init(&o);
+  o.language = lang;
+  o.flags = flags;
+  o.summary_sentences = RECAP_UNLIMITED;
+  o.keyphrases = 30;
+  recap_status st = recap_document_analyze(doc, text, strlen(text), &o);
+  if (st != RECAP_OK)
+    fail_msg("analyze: %s", recap_document_error(doc));
+}
+
+static uint32_t stem_id(const recap_document *doc, const char *stem) {
+  uint32_t id = rc_strtab_find(&doc->stems, stem, strlen(stem));
+  if (id == RC_NO_ID)
+    fail_msg("no stem '%s'", stem);
+  return id;
+}
+
+static const rc_steminfo *stem(const recap_document *doc, const char *s) {
+  return &doc->stem_info.data[stem_id(doc, s)];
+}
+
+static void assert_near(double got, double want) {
+  double tol = 1e-5 * (fabs(want) > 1 ? fabs(want) : 1);
+  if (!(fabs(got - want) <= tol))
+    fail_msg("got %.9g, want %.9g", got, want);
+}
+
+/* Weight of the edge a-b in the graph, or -1 if there is none. */
+static double edge(const rc_graph *g, size_t a, size_t b) {
+  double w = -1;
+  int seen = 0;
+  for (size_t k = g->row[a]; k < g->row[a + 1]; k++)
+    if (g->col[k] == b) {
+      w = g->w[k];
+      seen++;
+    }
+  assert_true(seen <= 1);
+  /* Symmetric. */
+  double back = -1;
+  for (size_t k = g->row[b]; k < g->row[b + 1]; k++)
+    if (g->col[k] == a)
+      back = g->w[k];
+  assert_true(back == w);
+  return w;
+}
+
+/* ---- term statistics and TF-IDF ------------------------------------------ */
+
+static void test_stem_counts(void **state) {
+  fixture *f = *state;
+  analyze(f->doc, "none", TINY, 0);
+  recap_document *d = f->doc;
+  assert_int_equal(d->sents.len, 3);
+  assert_int_equal(d->stem_info.len, 8);
+  struct {
+    const char *s;
+    uint32_t df, tf, first, last;
+  } want[] = {{"red", 2, 2, 0, 2},   {"apples", 2, 2, 0, 1},
+              {"grow", 2, 2, 0, 1},  {"fast", 2, 3, 0, 2},
+              {"green", 1, 1, 1, 1}, {"slowly", 1, 1, 1, 1},
+              {"cars", 1, 1, 2, 2},  {"drive", 1, 1, 2, 2}};
+  for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+    const rc_steminfo *s = stem(d, want[i].s);
+    assert_int_equal(s->df, want[i].df);
+    assert_int_equal(s->tf, want[i].tf);
+    assert_int_equal(s->first, want[i].first);
+    assert_int_equal(s->last, want[i].last);
+  }
+  /* Per sentence: words, content words, distinct stems, and the tf of
+     "fast" in s2. */
+  const uint32_t words[] = {4, 4, 5}, nterms[] = {4, 4, 4};
+  for (size_t i = 0; i < 3; i++) {
+    assert_int_equal(d->sents.data[i].words, words[i]);
+    assert_int_equal(d->sents.data[i].content, words[i]);
+    assert_int_equal(d->sents.data[i].nterms, nterms[i]);
+    assert_int_equal(d->sents.data[i].flags, 0);
+  }
+  const rc_sent *s2 = &d->sents.data[2];
+  uint32_t fast = stem_id(d, "fast");
+  int found = 0;
+  for (uint32_t k = 0; k < s2->nterms; k++) {
+    const rc_tf *t = &d->sent_terms.data[s2->terms + k];
+    if (t->stem == fast) {
+      assert_int_equal(t->tf, 2);
+      found = 1;
+    } else {
+      assert_int_equal(t->tf, 1);
+    }
+  }
+  assert_true(found);
+  assert_int_equal(d->word_count, 13);
+}
+
+static void test_idf_and_norms(void **state) {
+  fixture *f = *state;
+  analyze(f->doc, "none", TINY, 0);
+  recap_document *d = f->doc;
+  const char *common[] = {"red", "apples", "grow", "fast"};
+  const char *rare[] = {"green", "slowly", "cars", "drive"};
+  for (size_t i = 0; i < 4; i++) {
+    assert_near(stem(d, common[i])->idf, IDF2);
+    assert_near(stem(d, rare[i])->idf, IDF1);
+  }
+  assert_near(rc_tfidf_weight(d, stem_id(d, "fast"), 2), (1 + log(2.0)) * IDF2);
+  assert_near(rc_tfidf_weight(d, stem_id(d, "cars"), 1), IDF1);
+  assert_near(d->sents.data[0].norm, 2.5753641449035616);
+  assert_near(d->sents.data[1].norm, 3.0082794068210506);
+  assert_near(d->sents.data[2].norm, 3.484974275975923);
+  assert_near(d->sents.data[0].tfidf, 5.182820365337983);
+  assert_near(d->sents.data[1].tfidf, 3.817872594585652);
+  assert_near(d->sents.data[2].tfidf, 4.010918907631634);
+}
+
+static void test_cosine(void **state) {
+  fixture *f = *state;
+  analyze(f->doc, "none", TINY, 0);
+  recap_document *d = f->doc;
+  double *mark = calloc(d->stem_info.len, sizeof *mark);
+  assert_non_null(mark);
+  assert_near(rc_sentence_cosine(d, 0, 1, mark), 0.42804603506311856);
+  assert_near(rc_sentence_cosine(d, 1, 0, mark), 0.42804603506311856);
+  assert_near(rc_sentence_cosine(d, 0, 2, mark), 0.4975527892397362);
+  assert_near(rc_sentence_cosine(d, 1, 2, mark), 0.0);
+  assert_near(rc_sentence_cosine(d, 2, 2, mark), 1.0);
+  /* The scratch is all zero again. */
+  for (size_t i = 0; i < d->stem_info.len; i++)
+    assert_true(mark[i] == 0);
+  free(mark);
+}
+
+static void test_graph_edges(void **state) {
+  fixture *f = *state;
+  analyze(f->doc, "none", TINY, 0);
+  recap_document *d = f->doc;
+  struct {
+    recap_similarity sim;
+    double e01, e02;
+  } cases[] = {
+      {RECAP_SIMILARITY_BM25, 2.659040236254219, 2.783803671423784},
+      {RECAP_SIMILARITY_COSINE, 0.42804603506311856, 0.4975527892397362},
+      {RECAP_SIMILARITY_OVERLAP, 0.6213349345596119, 0.5880282075904122},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    rc_graph g;
+    assert_int_equal(rc_sentence_graph(d, cases[i].sim, &g), RECAP_OK);
+    assert_int_equal(g.n, 3);
+    assert_near(edge(&g, 0, 1), cases[i].e01);
+    assert_near(edge(&g, 0, 2), cases[i].e02);
+    assert_true(edge(&g, 1, 2) == -1); /* nothing shared, no edge */
+    assert_int_equal(g.row[3], 4);     /* two edges, both directions */
+    rc_graph_free(d->alloc, &g);
+  }
+}
+
+/* English: IDF over the built-in background (SemCor counts), or over the
+   caller's archive table when it has the language. */
+static void test_background_idf(void **state) {
+  fixture *f = *state;
+  const char *text = "Green apples grow quickly in warm orchards. "
+                     "Zyxwvq apples fall.";
+  analyze(f->doc, "english", text, 0);
+  recap_document *d = f->doc;
+  const rc_background *bg = d->lang->background;
+  assert_non_null(bg);
+  assert_true(bg->total > 0);
+  long k = rc_wordlist_find(&bg->stems, "appl", 4);
+  assert_true(k >= 0);
+  double total = (double)bg->total;
+  assert_near(stem(d, "appl")->idf,
+              log((1 + total) / (1 + (double)bg->counts[k])) + 1);
+  /* A stem the background has never seen. */
+  assert_true(rc_wordlist_find(&bg->stems, "zyxwvq", 6) < 0);
+  assert_near(stem(d, "zyxwvq")->idf, log(1 + total) + 1);
+
+  /* An archive table replaces the background: 10 documents, "appl" in 4,
+     "orchard" in none. */
+  recap_context *ctx;
+  recap_document *doc;
+  assert_int_equal(recap_context_new(&ctx), RECAP_OK);
+  const char *table = "@language english 10\nappl\t4\ngrow\t10\n";
+  assert_int_equal(recap_context_load_idf(ctx, table, strlen(table)), RECAP_OK);
+  assert_int_equal(recap_document_new(ctx, &doc), RECAP_OK);
+  analyze(doc, "english", text, 0);
+  assert_near(stem(doc, "appl")->idf, log(11.0 / 5.0) + 1);  /* 1.7884574 */
+  assert_near(stem(doc, "grow")->idf, log(11.0 / 11.0) + 1); /* 1 */
+  assert_near(stem(doc, "orchard")->idf, log(11.0) + 1);     /* 3.3978953 */
+  recap_document_free(doc);
+  /* A table for another language leaves English on its background. */
+  recap_context_free(ctx);
+  assert_int_equal(recap_context_new(&ctx), RECAP_OK);
+  table = "@language french 10\nappl\t4\n";
+  assert_int_equal(recap_context_load_idf(ctx, table, strlen(table)), RECAP_OK);
+  assert_int_equal(recap_document_new(ctx, &doc), RECAP_OK);
+  analyze(doc, "english", text, 0);
+  assert_near(stem(doc, "appl")->idf,
+              log((1 + total) / (1 + (double)bg->counts[k])) + 1);
+  recap_document_free(doc);
+  recap_context_free(ctx);
+}
+
+/* ---- key phrases --------------------------------------------------------- */
+
+static const recap_keyphrase *find_phrase(const recap_document *doc,
+                                          const char *phrase) {
+  for (size_t i = 0; i < recap_keyphrase_count(doc); i++)
+    if (strcmp(recap_keyphrase_at(doc, i)->phrase, phrase) == 0)
+      return recap_keyphrase_at(doc, i);
+  return NULL;
+}
+
+/* The candidate whose stems are `stems` (space-separated), or NULL. */
+static const rc_phrase *candidate(const recap_document *doc,
+                                  const char *stems) {
+  uint32_t key[8];
+  size_t n = 0;
+  char buf[128];
+  snprintf(buf, sizeof buf, "%s", stems);
+  for (char *w = strtok(buf, " "); w && n < 8; w = strtok(NULL, " "))
+    key[n++] = stem_id(doc, w);
+  uint32_t id =
+      rc_strtab_find(&doc->phrase_keys, (const char *)key, n * sizeof *key);
+  return id == RC_NO_ID ? NULL : &doc->phrases.data[id];
+}
+
+static void test_phrase_merging(void **state) {
+  fixture *f = *state;
+  /* One of each form: "charging depot" (folded) is the most frequent
+     surface, twice against "charging depots" once. */
+  const char *one_each = "We toured the charging depots with the mayor. She "
+                         "said the Charging Depot on Elm was the first. Then "
+                         "we saw the charging depot and it was bigger.";
+  analyze(f->doc, "english", one_each, 0);
+  const rc_phrase *p = candidate(f->doc, "charg depot");
+  assert_non_null(p);
+  assert_int_equal(p->count, 3);
+  assert_int_equal(p->nwords, 2);
+  const recap_keyphrase *k = find_phrase(f->doc, "charging depot");
+  assert_non_null(k);
+  assert_int_equal(k->count, 3);
+  assert_null(find_phrase(f->doc, "charging depots"));
+  assert_null(find_phrase(f->doc, "Charging Depot"));
+  assert_string_equal(recap_keyphrase_at(f->doc, 0)->phrase, "charging depot");
+
+  /* The plural three times: it is shown. */
+  const char *plural = "We toured the charging depots with the mayor. She "
+                       "said the Charging Depot on Elm was the first. The "
+                       "charging depots were full. Then we saw the charging "
+                       "depot and the charging depots were bigger.";
+  analyze(f->doc, "english", plural, 0);
+  p = candidate(f->doc, "charg depot");
+  assert_non_null(p);
+  assert_int_equal(p->count, 5);
+  k = find_phrase(f->doc, "charging depots");
+  assert_non_null(k);
+  assert_int_equal(k->count, 5);
+  assert_null(find_phrase(f->doc, "charging depot"));
+  /* Displayed in lower case: written with capitals once in five. */
+  assert_int_equal(p->caps, 1);
+}
+
+/* Regression (was a bug): a key phrase's `sentence`, `offset` and `start` are those of
+   the first occurrence of its most frequent surface form, not of the first
+   mention as recap.h documents ("sentence of the first mention", "first
+   mention in the input").  In the text below the first mention is
+   "charging depots" in sentence 0 (offset 14); recap reports sentence 1,
+   offset 59 ("Charging Depot"). */
+static void test_phrase_first_mention(void **state) {
+  fixture *f = *state;
+  const char *one_each = "We toured the charging depots with the mayor. She "
+                         "said the Charging Depot on Elm was the first. Then "
+                         "we saw the charging depot and it was bigger.";
+  analyze(f->doc, "english", one_each, 0);
+  const recap_keyphrase *k = find_phrase(f->doc, "charging depot");
+  assert_non_null(k);
+  assert_int_equal(k->sentence, 0);
+  assert_int_equal(k->offset, 14);
+  assert_int_equal(k->length, 15);
+}
+
+/* "electric bus fleet" (sentence 0) outranks "bus fleet" (from sentence
+   4 on); the smaller phrase lies inside the bigger one. */
+#define FLEET                                                                  \
+  "The electric bus fleet starts in May. Electric power is cheap here. "       \
+  "Electric motors are quiet. Nobody misses diesel. Riders asked about the "   \
+  "bus fleet at the meeting."
+
+static void check_fleet_ranks(const recap_document *doc, uint32_t bus_count) {
+  const rc_phrase *big = candidate(doc, "electr bus fleet");
+  const rc_phrase *small = candidate(doc, "bus fleet");
+  assert_non_null(big);
+  assert_non_null(small);
+  assert_int_equal(big->count, 1);
+  assert_int_equal(small->count, bus_count);
+  assert_true(big->score > small->score); /* the bigger one is chosen first */
+  assert_non_null(find_phrase(doc, "electric bus fleet"));
+}
+
+static void test_phrase_inside_dropped(void **state) {
+  fixture *f = *state;
+  /* Once on its own: dropped. */
+  analyze(f->doc, "english", FLEET, 0);
+  check_fleet_ranks(f->doc, 1);
+  assert_null(find_phrase(f->doc, "bus fleet"));
+  /* Three times on its own: kept. */
+  analyze(f->doc, "english",
+          FLEET " Drivers like the bus fleet too. Mechanics repair the bus "
+                "fleet at night.",
+          0);
+  check_fleet_ranks(f->doc, 3);
+  const recap_keyphrase *k = find_phrase(f->doc, "bus fleet");
+  assert_non_null(k);
+  assert_int_equal(k->count, 3);
+}
+
+/* Regression (was a bug): keyphrase.c, redundant(): a phrase inside a chosen one is
+   kept only if count(p) >= count(chosen) + 2, but candidates are maximal
+   runs, so count(p) already counts only its occurrences on its own; the
+   rule in keyphrase.c's comment (and the spec) is "at least twice outside
+   it", i.e. count(p) >= 2.  Below, "bus fleet" occurs twice on its own and
+   "electric bus fleet" once: "bus fleet" is dropped (2 < 1 + 2). */
+static void test_phrase_inside_twice_kept(void **state) {
+  fixture *f = *state;
+  analyze(f->doc, "english", FLEET " Drivers like the bus fleet too.", 0);
+  check_fleet_ranks(f->doc, 2);
+  const recap_keyphrase *k = find_phrase(f->doc, "bus fleet");
+  assert_non_null(k);
+  assert_int_equal(k->count, 2);
+}
+
+/* ---- sentence flags and the summary -------------------------------------- */
+
+static int in_summary(const recap_document *doc, size_t index) {
+  for (size_t i = 0; i < recap_summary_count(doc); i++)
+    if (recap_summary_at(doc, i)->index == index)
+      return 1;
+  return 0;
+}
+
+static void test_backchannels_and_fragments(void **state) {
+  fixture *f = *state;
+  const char *text =
+      "The transit board approved the new electric bus contract on Monday. "
+      "Yeah. "
+      "Mm-hmm. "
+      "Okay, right. "
+      "The budget. "
+      "Uh, yeah, okay. "
+      "And then we. "
+      "Forty electric buses will arrive at the Eastgate depot next spring. "
+      "Exactly. "
+      "Drivers will train on the electric buses during the winter months.";
+  analyze(f->doc, "english", text, 0);
+  recap_document *d = f->doc;
+  assert_int_equal(d->sents.len, 10);
+  const uint32_t back = RC_SENT_BACKCHANNEL, frag = RC_SENT_FRAGMENT;
+  const struct {
+    size_t i;
+    uint32_t flags;
+  } want[] = {{0, 0},           {1, back | frag},
+              {2, back | frag}, {3, back | frag},
+              {4, frag},        {5, back | frag},
+              {6, back | frag}, {7, 0},
+              {8, back | frag}, {9, 0}};
+  for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+    uint32_t got = d->sents.data[want[k].i].flags & (back | frag);
+    if (got != want[k].flags)
+      fail_msg("sentence %zu: flags %u, want %u", want[k].i, got,
+               want[k].flags);
+  }
+  /* With no limit, the summary takes the three real sentences only. */
+  assert_int_equal(recap_summary_count(d), 3);
+  assert_true(in_summary(d, 0) && in_summary(d, 7) && in_summary(d, 9));
+  /* Nor are they chosen under any scorer or similarity. */
+  for (int sc = 0; sc < 3; sc++)
+    for (int sim = 0; sim < 3; sim++) {
+      recap_options o;
+      recap_options_init(&o);
+      o.language = "english";
+      o.summary_sentences = RECAP_UNLIMITED;
+      o.scorer = (recap_scorer)sc;
+      o.similarity = (recap_similarity)sim;
+      assert_int_equal(recap_document_analyze(d, text, strlen(text), &o),
+                       RECAP_OK);
+      for (size_t i = 0; i < recap_summary_count(d); i++) {
+        size_t idx = recap_summary_at(d, i)->index;
+        assert_true(idx == 0 || idx == 7 || idx == 9);
+      }
+    }
+}
+
+static char *display(recap_document *doc, size_t i) {
+  char *t;
+  size_t n;
+  assert_int_equal(recap_sentence_text(doc, i, &t, &n), RECAP_OK);
+  static char copy[512];
+  snprintf(copy, sizeof copy, "%s", t);
+  recap_free(t);
+  return copy;
+}
+
+static void test_fillers_dropped(void **state) {
+  fixture *f = *state;
+  const char *text = "Um, so we, uh, bought buses. We bought the the new "
+                     "buses. So the w the will be ready soon. Uh, the "
+                     "drivers, um, like them.";
+  analyze(f->doc, "english", text, 0);
+  assert_int_equal(f->doc->sents.len, 4);
+  /* (The exact first sentence: test_filler_punctuation.) */
+  const char *s0 = display(f->doc, 0);
+  assert_int_equal(strncmp(s0, "So we", 5), 0);
+  assert_null(strstr(s0, "Um"));
+  assert_null(strstr(s0, "uh"));
+  assert_non_null(strstr(s0, "bought buses."));
+  assert_string_equal(display(f->doc, 1), "We bought the new buses.");
+  assert_string_equal(display(f->doc, 2), "So the will be ready soon.");
+  const char *s3 = display(f->doc, 3);
+  assert_int_equal(strncmp(s3, "The drivers", 11), 0);
+  assert_null(strstr(s3, "um"));
+  assert_null(strstr(s3, "Uh"));
+  /* The summary shows the same texts. */
+  for (size_t i = 0; i < recap_summary_count(f->doc); i++) {
+    const recap_sentence *s = recap_summary_at(f->doc, i);
+    assert_string_equal(s->text, display(f->doc, s->index));
+  }
+
+  /* Verbatim keeps everything as written. */
+  analyze(f->doc, "english", text, RECAP_OPT_VERBATIM);
+  assert_string_equal(display(f->doc, 0), "Um, so we, uh, bought buses.");
+  assert_string_equal(display(f->doc, 1), "We bought the the new buses.");
+  assert_string_equal(display(f->doc, 2), "So the w the will be ready soon.");
+  assert_string_equal(display(f->doc, 3), "Uh, the drivers, um, like them.");
+}
+
+/* Regression (was a bug): document.c, rc_doc_display(): punctuation around a dropped
+   filler or cut-off word stays behind:
+     "Um, so we, uh, bought buses."  -> "So we, bought buses."
+                                        (want "So we bought buses.")
+     "Uh, the drivers, um, like them." -> "The drivers, like them."
+     "We bought the buses, uh."      -> "We bought the buses, ."
+     "Then we went to the th."       -> "Then we went to the ." */
+static void test_filler_punctuation(void **state) {
+  fixture *f = *state;
+  analyze(f->doc, "english",
+          "Um, so we, uh, bought buses. Uh, the drivers, um, like them. We "
+          "bought the buses, uh. Then we went to the th.",
+          0);
+  assert_string_equal(display(f->doc, 0), "So we bought buses.");
+  assert_string_equal(display(f->doc, 1), "The drivers like them.");
+  assert_string_equal(display(f->doc, 2), "We bought the buses.");
+  assert_string_equal(display(f->doc, 3), "Then we went to the.");
+}
+
+/* Regression (was a bug): terms.c, is_cutoff(): a one-letter lower-case word that is
+   not a stopword is a cut-off, and the language-neutral mode has no
+   stopwords, so with "none" every "a" is dropped from displayed sentences:
+   "We bought a new bus and a depot." displays as "We bought new bus and
+   depot.".  (recap.h also promises "stopwords learnt from the text" for
+   "none"; there are none.) */
+static void test_none_keeps_short_words(void **state) {
+  fixture *f = *state;
+  analyze(f->doc, "none", "We bought a new bus and a depot.", 0);
+  assert_string_equal(display(f->doc, 0), "We bought a new bus and a depot.");
+}
+
+static void test_near_duplicates(void **state) {
+  fixture *f = *state;
+  const char *dup = "The new depot will open in June with forty chargers.";
+  char text[1024];
+  snprintf(text, sizeof text,
+           "%s The board approved the electric bus contract on Monday. "
+           "Drivers will train on the new buses during the winter. %s "
+           "Riders can follow the progress on the agency website. "
+           "The depot chargers draw power from the grid at night.",
+           dup, dup);
+  for (unsigned flags = 0; flags <= RECAP_OPT_SCORE_ORDER;
+       flags += RECAP_OPT_SCORE_ORDER) {
+    analyze(f->doc, "english", text, flags);
+    assert_int_equal(f->doc->sents.len, 6);
+    size_t seen = 0;
+    for (size_t i = 0; i < recap_summary_count(f->doc); i++)
+      seen += strcmp(recap_summary_at(f->doc, i)->text, dup) == 0;
+    assert_int_equal(seen, 1); /* chosen, once */
+    /* The other four are distinct enough to be kept. */
+    assert_int_equal(recap_summary_count(f->doc), 5);
+  }
+  /* The repeat is a near-duplicate by the cosine rule. */
+  double *mark = calloc(f->doc->stem_info.len, sizeof *mark);
+  assert_non_null(mark);
+  assert_true(rc_sentence_cosine(f->doc, 0, 3, mark) >= RC_REDUNDANCY);
+  free(mark);
+}
+
+int main(void) {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+  const struct CMUnitTest tests[] = {
+      T(test_stem_counts),
+      T(test_idf_and_norms),
+      T(test_cosine),
+      T(test_graph_edges),
+      T(test_background_idf),
+      T(test_phrase_merging),
+      T(test_phrase_first_mention),
+      T(test_phrase_inside_dropped),
+      T(test_phrase_inside_twice_kept),
+      T(test_backchannels_and_fragments),
+      T(test_fillers_dropped),
+      T(test_filler_punctuation),
+      T(test_none_keeps_short_words),
+      T(test_near_duplicates),
+  };
+#undef T
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
