@@ -135,6 +135,23 @@ typedef struct rc_graph {
   float *w;
 } rc_graph;
 
+/* Pipeline stages, for the benchmark's per-stage timing. */
+enum {
+  RC_STAGE_DECODE,
+  RC_STAGE_READ,
+  RC_STAGE_LANGUAGE,
+  RC_STAGE_SEGMENT,
+  RC_STAGE_TERMS,
+  RC_STAGE_TFIDF,
+  RC_STAGE_SCORE, /* sentence graph, TextRank, fusion */
+  RC_STAGE_SUMMARY,
+  RC_STAGE_KEYPHRASES,
+  RC_STAGE_CHAPTERS,
+  RC_STAGE_SPEAKERS,
+  RC_STAGE_COUNT
+};
+extern const char *const rc_stage_names[RC_STAGE_COUNT];
+
 struct recap_document {
   const recap_context *ctx;
   const recap_allocator *alloc;
@@ -177,6 +194,10 @@ struct recap_document {
   recap_speaker *speakers;
   size_t speaker_count;
   const char **speaker_names; /* NFC copies, made after reading */
+
+  /* Set by tools/bench.c: seconds spent per stage, summed over analyses. */
+  int timing;
+  double stage_seconds[RC_STAGE_COUNT];
 };
 
 /* Forgets the previous analysis (no results), keeping memory. */

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "chapters.h"
 #include "doc.h"
@@ -20,6 +21,25 @@
 #include "terms.h"
 #include "tfidf.h"
 #include "tokenize.h"
+
+const char *const rc_stage_names[RC_STAGE_COUNT] = {
+    "decode",  "read",    "language",   "segment",  "terms",   "tfidf",
+    "score",   "summary", "keyphrases", "chapters", "speakers"};
+
+static double seconds_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Runs one stage, timing it when the benchmark asks. */
+#define STAGE(doc, which, expr)                                                \
+  do {                                                                         \
+    double t0_ = (doc)->timing ? seconds_now() : 0;                            \
+    RC_TRY(expr);                                                              \
+    if ((doc)->timing)                                                         \
+      (doc)->stage_seconds[which] += seconds_now() - t0_;                      \
+  } while (0)
 
 recap_status recap_document_new(const recap_context *ctx,
                                 recap_document **out) {
@@ -248,24 +268,25 @@ static recap_status run(recap_document *doc, const char *text, size_t len,
   if (len > doc->opt.max_input_bytes)
     return fail(doc, RECAP_ERR_TOO_LARGE, "input larger than the %s limit",
                 "configured");
-  recap_status st =
-      rc_decode(doc->alloc, text, len, doc->opt.flags & RECAP_OPT_STRICT_UTF8,
-                &doc->text, doc->error, sizeof doc->error);
-  RC_TRY(st);
-  RC_TRY(read_input(doc));
-  RC_TRY(name_speakers(doc));
-  RC_TRY(choose_language(doc, opts ? opts->language : NULL));
-  RC_TRY(rc_segment(&doc->src, doc->lang, &doc->norm, &doc->spans));
-  RC_TRY(rc_terms_build(doc));
-  RC_TRY(keep_content(doc));
-  RC_TRY(rc_tfidf_weigh(doc));
-  RC_TRY(rc_score_sentences(doc));
-  RC_TRY(rc_summary_select(doc));
-  RC_TRY(rc_keyphrases_select(doc));
+  STAGE(doc, RC_STAGE_DECODE,
+        rc_decode(doc->alloc, text, len, doc->opt.flags & RECAP_OPT_STRICT_UTF8,
+                  &doc->text, doc->error, sizeof doc->error));
+  STAGE(doc, RC_STAGE_READ, read_input(doc));
+  STAGE(doc, RC_STAGE_READ, name_speakers(doc));
+  STAGE(doc, RC_STAGE_LANGUAGE,
+        choose_language(doc, opts ? opts->language : NULL));
+  STAGE(doc, RC_STAGE_SEGMENT,
+        rc_segment(&doc->src, doc->lang, &doc->norm, &doc->spans));
+  STAGE(doc, RC_STAGE_TERMS, rc_terms_build(doc));
+  STAGE(doc, RC_STAGE_TERMS, keep_content(doc));
+  STAGE(doc, RC_STAGE_TFIDF, rc_tfidf_weigh(doc));
+  STAGE(doc, RC_STAGE_SCORE, rc_score_sentences(doc));
+  STAGE(doc, RC_STAGE_SUMMARY, rc_summary_select(doc));
+  STAGE(doc, RC_STAGE_KEYPHRASES, rc_keyphrases_select(doc));
   if (doc->opt.flags & RECAP_OPT_CHAPTERS)
-    RC_TRY(rc_chapters_build(doc));
+    STAGE(doc, RC_STAGE_CHAPTERS, rc_chapters_build(doc));
   if (doc->opt.flags & RECAP_OPT_SPEAKERS)
-    RC_TRY(rc_speakers_build(doc));
+    STAGE(doc, RC_STAGE_SPEAKERS, rc_speakers_build(doc));
   /* The decoded text is no longer needed, only its offset map. */
   if (doc->text.owned) {
     rc_free(doc->alloc, doc->text.owned);

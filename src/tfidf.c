@@ -87,6 +87,71 @@ recap_status rc_tfidf_weigh(recap_document *doc) {
 
 /* ---- the graph ---------------------------------------------------------------- */
 
+/* BM25 term saturation (Robertson & Zaragoza 2009), k1 = 1.2, b = 0.75,
+   sentences as documents. */
+static double bm25_tf(double tf, double len, double avglen) {
+  const double k1 = 1.2, b = 0.75;
+  return tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avglen));
+}
+
+/* A term's weight in one sentence, as the similarity sees it. */
+static double term_weight(const recap_document *doc, recap_similarity sim,
+                          uint32_t stem, double tf, const rc_sent *s,
+                          double avglen) {
+  double idf = doc->stem_info.data[stem].idf;
+  switch (sim) {
+  case RECAP_SIMILARITY_OVERLAP:
+    return 1.0;
+  case RECAP_SIMILARITY_BM25:
+    return idf * bm25_tf(tf, s->content, avglen);
+  case RECAP_SIMILARITY_COSINE:
+  default:
+    return (1.0 + log(tf)) * idf;
+  }
+}
+
+/* What a shared term adds to the similarity of s and o, given its weight
+   in each: acc += a * w_o + b, with (a, b) fixed per term of s, so the
+   inner loop over postings is one multiply-add.
+     cosine:  w_s * w_o               (a = w_s, b = 0)
+     BM25:    (w_s + w_o) / 2         (symmetrised; a = 1/2, b = w_s / 2)
+     overlap: 1                       (a = 0, b = 1) */
+static void pair_coefficients(recap_similarity sim, double w_s, double *a,
+                              double *b) {
+  switch (sim) {
+  case RECAP_SIMILARITY_OVERLAP:
+    *a = 0;
+    *b = 1;
+    break;
+  case RECAP_SIMILARITY_BM25:
+    *a = 0.5;
+    *b = 0.5 * w_s;
+    break;
+  case RECAP_SIMILARITY_COSINE:
+  default:
+    *a = w_s;
+    *b = 0;
+    break;
+  }
+}
+
+static double finish_similarity(recap_similarity sim, const rc_sent *s,
+                                const rc_sent *o, double acc) {
+  switch (sim) {
+  case RECAP_SIMILARITY_OVERLAP: {
+    /* Mihalcea & Tarau: shared words over the log lengths. */
+    double d = log((double)s->content + 1) + log((double)o->content + 1);
+    return d > 0 ? acc / d : 0;
+  }
+  case RECAP_SIMILARITY_BM25:
+    return acc;
+  case RECAP_SIMILARITY_COSINE:
+  default:
+    return s->norm > 0 && o->norm > 0 ? acc / (s->norm * o->norm) : 0;
+  }
+}
+
+/* A sentence containing a term, and the term's weight there. */
 typedef struct posting {
   uint32_t sent;
   float w;
@@ -102,7 +167,9 @@ static void index_free(const recap_allocator *a, index *ix) {
   rc_free(a, ix->p);
 }
 
-static recap_status index_build(const recap_document *doc, index *ix) {
+static recap_status index_build(const recap_document *doc,
+                                recap_similarity sim, double avglen,
+                                index *ix) {
   const recap_allocator *a = doc->alloc;
   size_t nstems = doc->stem_info.len;
   ix->row = rc_calloc(a, nstems + 1, sizeof *ix->row);
@@ -129,50 +196,11 @@ static recap_status index_build(const recap_document *doc, index *ix) {
       const rc_tf *t = &doc->sent_terms.data[se->terms + k];
       posting *p = &ix->p[fill[t->stem]++];
       p->sent = (uint32_t)s;
-      p->w = (float)t->tf;
+      p->w = (float)term_weight(doc, sim, t->stem, t->tf, se, avglen);
     }
   }
   rc_free(a, fill);
   return RECAP_OK;
-}
-
-/* BM25 term saturation (Robertson & Zaragoza 2009), k1 = 1.2, b = 0.75,
-   sentences as documents. */
-static double bm25_tf(double tf, double len, double avglen) {
-  const double k1 = 1.2, b = 0.75;
-  return tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avglen));
-}
-
-static double pair_weight(const recap_document *doc, recap_similarity sim,
-                          uint32_t stem, const rc_sent *s, double tf_s,
-                          const rc_sent *o, double tf_o, double avglen) {
-  double idf = doc->stem_info.data[stem].idf;
-  switch (sim) {
-  case RECAP_SIMILARITY_OVERLAP:
-    return 1.0;
-  case RECAP_SIMILARITY_BM25:
-    return 0.5 * idf *
-           (bm25_tf(tf_o, o->content, avglen) + bm25_tf(tf_s, s->content, avglen));
-  case RECAP_SIMILARITY_COSINE:
-  default:
-    return (1.0 + log(tf_s)) * idf * (1.0 + log(tf_o)) * idf;
-  }
-}
-
-static double finish_similarity(recap_similarity sim, const rc_sent *s,
-                                const rc_sent *o, double acc) {
-  switch (sim) {
-  case RECAP_SIMILARITY_OVERLAP: {
-    /* Mihalcea & Tarau: shared words over the log lengths. */
-    double d = log((double)s->content + 1) + log((double)o->content + 1);
-    return d > 0 ? acc / d : 0;
-  }
-  case RECAP_SIMILARITY_BM25:
-    return acc;
-  case RECAP_SIMILARITY_COSINE:
-  default:
-    return s->norm > 0 && o->norm > 0 ? acc / (s->norm * o->norm) : 0;
-  }
 }
 
 /* The nearest RC_GRAPH_POSTINGS postings of a term around sentence s. */
@@ -256,17 +284,20 @@ static void neighbours_of(graph_build *gb, size_t s, cand *h, size_t *nh) {
   size_t ntouched = 0;
   for (uint32_t k = 0; k < se->nterms; k++) {
     const rc_tf *t = &doc->sent_terms.data[se->terms + k];
-    size_t b, e;
-    posting_window(gb->ix, t->stem, (uint32_t)s, &b, &e);
-    for (size_t q = b; q < e; q++) {
-      uint32_t o = gb->ix->p[q].sent;
+    double a, b;
+    pair_coefficients(gb->sim,
+                      term_weight(doc, gb->sim, t->stem, t->tf, se, gb->avglen),
+                      &a, &b);
+    size_t from, to;
+    posting_window(gb->ix, t->stem, (uint32_t)s, &from, &to);
+    const posting *p = gb->ix->p;
+    for (size_t q = from; q < to; q++) {
+      uint32_t o = p[q].sent;
       if (o == s)
         continue;
       if (gb->acc[o] == 0)
         gb->touched[ntouched++] = o;
-      gb->acc[o] += pair_weight(doc, gb->sim, t->stem, se, t->tf,
-                                &doc->sents.data[o], gb->ix->p[q].w,
-                                gb->avglen);
+      gb->acc[o] += a * p[q].w + b;
     }
   }
   *nh = 0;
@@ -289,15 +320,19 @@ recap_status rc_sentence_graph(recap_document *doc, recap_similarity sim,
   const recap_allocator *a = doc->alloc;
   size_t n = doc->sents.len;
   memset(g, 0, sizeof *g);
+  double total = 0;
+  for (size_t s = 0; s < n; s++)
+    total += doc->sents.data[s].content;
+  double avglen = n && total > 0 ? total / (double)n : 1;
   index ix;
   memset(&ix, 0, sizeof ix);
-  RC_TRY(index_build(doc, &ix));
+  RC_TRY(index_build(doc, sim, avglen, &ix));
   size_t slots;
   if (!rc_mul(n, RC_GRAPH_NEIGHBOURS, &slots)) {
     index_free(a, &ix);
     return RECAP_ERR_TOO_LARGE;
   }
-  graph_build gb = {doc, sim, &ix, NULL, NULL, 1};
+  graph_build gb = {doc, sim, &ix, NULL, NULL, avglen};
   gb.acc = rc_calloc(a, n ? n : 1, sizeof *gb.acc);
   gb.touched = rc_calloc(a, n ? n : 1, sizeof *gb.touched);
   g->n = n;
@@ -308,10 +343,6 @@ recap_status rc_sentence_graph(recap_document *doc, recap_similarity sim,
                         ? RECAP_OK
                         : RECAP_ERR_NOMEM;
   if (st == RECAP_OK) {
-    double total = 0;
-    for (size_t s = 0; s < n; s++)
-      total += doc->sents.data[s].content;
-    gb.avglen = n && total > 0 ? total / (double)n : 1;
     size_t e = 0;
     cand h[RC_GRAPH_NEIGHBOURS];
     for (size_t s = 0; s < n; s++) {

@@ -7,11 +7,14 @@
 #include "doc.h"
 #include "rank.h"
 
-/* Neighbours kept per sentence in the similarity graph. */
-#define RC_GRAPH_NEIGHBOURS 16
-/* Postings visited per term and sentence: the nearest this many
-   sentences containing the term (half before, half after). */
-#define RC_GRAPH_POSTINGS 96
+/* The sentence graph's bounds, which keep it linear in the input: each
+   sentence visits, per term, the RC_GRAPH_POSTINGS nearest sentences that
+   share it (half before, half after) and keeps its RC_GRAPH_NEIGHBOURS
+   most similar.  On the dev sets ROUGE was the same (within 0.002) for
+   every setting from 96/16 down to 8/8; 32/8 ran a 30 MB transcript in
+   1.7 s against 2.6 s for 96/16. */
+#define RC_GRAPH_NEIGHBOURS 8
+#define RC_GRAPH_POSTINGS 32
 
 /* IDF per stem (from the document's sentences, or the background table),
    TF-IDF vector norms and TF-IDF scores per sentence. */
