@@ -174,7 +174,7 @@ static recap_status word_ranks(recap_document *doc) {
   recap_status st = rc_graph_build(a, n, edges, ne, &g);
   rc_free(a, edges);
   if (st == RECAP_OK)
-    st = rc_pagerank(a, &g, NULL, RC_DAMPING, r, NULL);
+    st = rc_pagerank(a, &g, NULL, RC_DAMPING, RC_RANK_TOLERANCE, r, NULL);
   rc_graph_free(a, &g);
   /* Scaled so the average word scores 1, whatever the vocabulary size. */
   for (size_t i = 0; st == RECAP_OK && i < n; i++)

@@ -58,11 +58,12 @@ long rc_wordlist_find(const rc_wordlist *l, const char *w, size_t n) {
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
     const char *m = l->words[mid];
-    /* strcmp order over (w, n): compare the common prefix, then length. */
-    size_t mlen = strlen(m);
-    int c = memcmp(m, w, mlen < n ? mlen : n);
+    /* strcmp order over (w, n) without measuring m: the first n bytes,
+       then whether m goes on.  (w holds no NUL, so a shorter m stops
+       strncmp with a negative result.) */
+    int c = strncmp(m, w, n);
     if (c == 0)
-      c = mlen < n ? -1 : mlen > n;
+      c = m[n] != '\0';
     if (c == 0)
       return (long)mid;
     if (c < 0)

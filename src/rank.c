@@ -12,8 +12,8 @@
 #include <string.h>
 
 recap_status rc_pagerank(const recap_allocator *a, const rc_graph *g,
-                         const double *bias, double damping, double *out,
-                         size_t *iterations) {
+                         const double *bias, double damping, double tolerance,
+                         double *out, size_t *iterations) {
   size_t n = g->n;
   if (iterations)
     *iterations = 0;
@@ -61,7 +61,7 @@ recap_status rc_pagerank(const recap_allocator *a, const rc_graph *g,
       delta += fabs(next[i] - out[i]);
       out[i] = next[i];
     }
-    if (delta < RC_RANK_TOLERANCE)
+    if (delta < tolerance)
       break;
   }
   if (iterations)

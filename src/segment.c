@@ -116,42 +116,70 @@ static int is_opener(unsigned c) {
          c == 0xFF08 || c == 0x00BF /* ¿ */ || c == 0x00A1 /* ¡ */;
 }
 
+/* Statistics of the whole text (does it use capitals?  punctuation?) are
+   taken over at most SAMPLE_WINDOWS windows of SAMPLE_BYTES spread evenly
+   through it: a writing style does not change every megabyte, and a 1 GB
+   input should not be read twice for them. */
+#define SAMPLE_WINDOWS 16
+#define SAMPLE_BYTES ((size_t)64 * 1024)
+
+typedef struct window {
+  size_t b, e;
+} window;
+
+/* The k-th sample window of a text of n bytes, starting on a character. */
+static window sample_window(const char *t, size_t n, size_t k) {
+  window w = {0, n};
+  if (n <= SAMPLE_WINDOWS * SAMPLE_BYTES)
+    return k == 0 ? w : (window){0, 0};
+  w.b = (n - SAMPLE_BYTES) / (SAMPLE_WINDOWS - 1) * k;
+  while (w.b < n && ((unsigned char)t[w.b] & 0xC0) == 0x80)
+    w.b++;
+  w.e = w.b + SAMPLE_BYTES < n ? w.b + SAMPLE_BYTES : n;
+  return w;
+}
+
 /* The text uses capitals if at least 2% of its letters that have case
    are capitals.  Letters of every script count: a lower-case Russian or
-   Greek caption is as uncased as an English one (counting ASCII alone
-   took any text without ASCII letters for cased).  A text with no cased
+   Greek caption is as uncased as an English one.  A text with no cased
    letters (Arabic, Han, Devanagari) counts as cased; there the next word
    is never NEXT_LOWER anyway. */
 static int text_is_cased(const char *t, size_t n) {
   size_t upper = 0, letters = 0;
-  for (size_t i = 0; i < n;) {
-    unsigned char c = (unsigned char)t[i];
-    if (c < 0x80) {
-      upper += c >= 'A' && c <= 'Z';
-      letters += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-      i++;
-      continue;
+  for (size_t k = 0; k < SAMPLE_WINDOWS; k++) {
+    window w = sample_window(t, n, k);
+    for (size_t i = w.b; i < w.e;) {
+      unsigned char c = (unsigned char)t[i];
+      if (c < 0x80) {
+        upper += c >= 'A' && c <= 'Z';
+        letters += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        i++;
+        continue;
+      }
+      size_t len;
+      unsigned cls = rc_char_class(cp_at(t, w.e, i, &len));
+      upper += (cls & RC_CH_UPPER) != 0;
+      letters += (cls & (RC_CH_UPPER | RC_CH_LOWER)) != 0;
+      i += len;
     }
-    size_t len;
-    unsigned cls = rc_char_class(cp_at(t, n, i, &len));
-    upper += (cls & RC_CH_UPPER) != 0;
-    letters += (cls & (RC_CH_UPPER | RC_CH_LOWER)) != 0;
-    i += len;
   }
   return letters == 0 || upper * 50 >= letters;
 }
 
 /* Captions without sentence punctuation: fewer than one terminator per
-   40 words over the whole text. */
+   40 words. */
 static int text_is_unpunctuated(const char *t, size_t n) {
   size_t words = 0, stops = 0;
-  int in_word = 0;
-  for (size_t i = 0; i < n; i++) {
-    char c = t[i];
-    int sp = c == ' ' || c == '\n' || c == '\t';
-    words += !sp && !in_word;
-    in_word = !sp;
-    stops += c == '.' || c == '!' || c == '?';
+  for (size_t k = 0; k < SAMPLE_WINDOWS; k++) {
+    window w = sample_window(t, n, k);
+    int in_word = 0;
+    for (size_t i = w.b; i < w.e; i++) {
+      char c = t[i];
+      int sp = c == ' ' || c == '\n' || c == '\t';
+      words += !sp && !in_word;
+      in_word = !sp;
+      stops += c == '.' || c == '!' || c == '?';
+    }
   }
   return words >= 80 && stops * 40 < words;
 }
@@ -218,6 +246,12 @@ static size_t word_start(const char *t, size_t b, size_t e, size_t limit) {
    preferring to cut after a comma, semicolon, colon or dash in the second
    half of each piece. */
 static void push_limited(seg *g, size_t b, size_t e) {
+  /* A sentence of fewer than 2 x RC_MAX_SENTENCE_WORDS bytes cannot have
+     too many words (each takes a byte and a space): no need to count. */
+  if (e - b < 2 * RC_MAX_SENTENCE_WORDS) {
+    push(g, b, e);
+    return;
+  }
   while (b < e) {
     size_t cut = word_start(g->t, b, e, RC_MAX_SENTENCE_WORDS);
     if (cut - b > MAX_SENTENCE_BYTES * 4 ||
@@ -310,10 +344,12 @@ static int abbrev_kind(seg *g, const char *w, size_t n, int *found,
     *found = *stopword = 0;
     return 0;
   }
-  *stopword = rc_wordlist_find(&g->lang->stopwords, key, keylen) >= 0;
   long i = rc_wordlist_find(&g->lang->abbrevs, key, keylen);
   *found = i >= 0;
-  return i >= 0 ? g->lang->abbrev_kinds[i] : 0;
+  int kind = i >= 0 ? g->lang->abbrev_kinds[i] : 0;
+  *stopword = kind == RC_ABBR_NUMBER &&
+              rc_wordlist_find(&g->lang->stopwords, key, keylen) >= 0;
+  return kind;
 }
 
 typedef enum next_kind { NEXT_END, NEXT_UPPER, NEXT_LOWER, NEXT_DIGIT, NEXT_OTHER } next_kind;

@@ -56,25 +56,42 @@ void rc_strtab_clear(rc_strtab *t) {
     memset(t->slots, 0, t->nslots * sizeof *t->slots);
 }
 
+static int same_bytes(const char *a, const char *b, size_t n) {
+  if (n <= 16) { /* words: a loop beats a call to memcmp */
+    for (size_t i = 0; i < n; i++)
+      if (a[i] != b[i])
+        return 0;
+    return 1;
+  }
+  return memcmp(a, b, n) == 0;
+}
+
 static uint32_t lookup(const rc_strtab *t, const char *s, size_t n,
                        uint32_t h, size_t *slot) {
   size_t mask = t->nslots - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
-    uint32_t v = t->slots[i];
-    if (v == 0) {
+    uint64_t v = t->slots[i];
+    uint32_t id1 = (uint32_t)v;
+    if (id1 == 0) {
       *slot = i;
       return RC_NO_ID;
     }
-    const rc_strent *e = &t->ents[v - 1];
-    if (e->hash == h && e->len == n && memcmp(t->pool + e->off, s, n) == 0) {
+    if ((uint32_t)(v >> 32) != h)
+      continue;
+    const rc_strent *e = &t->ents[id1 - 1];
+    if (e->len == n && same_bytes(t->pool + e->off, s, n)) {
       *slot = i;
-      return v - 1;
+      return id1 - 1;
     }
   }
 }
 
+static uint64_t slot_value(uint32_t hash, size_t id) {
+  return (uint64_t)hash << 32 | (uint64_t)(id + 1);
+}
+
 static recap_status rehash(rc_strtab *t, size_t nslots) {
-  uint32_t *slots = rc_calloc(t->alloc, nslots, sizeof *slots);
+  uint64_t *slots = rc_calloc(t->alloc, nslots, sizeof *slots);
   if (!slots)
     return RECAP_ERR_NOMEM;
   size_t mask = nslots - 1;
@@ -82,7 +99,7 @@ static recap_status rehash(rc_strtab *t, size_t nslots) {
     size_t i = t->ents[id].hash & mask;
     while (slots[i])
       i = (i + 1) & mask;
-    slots[i] = (uint32_t)id + 1;
+    slots[i] = slot_value(t->ents[id].hash, id);
   }
   rc_free(t->alloc, t->slots);
   t->slots = slots;
@@ -150,7 +167,7 @@ recap_status rc_strtab_intern(rc_strtab *t, const char *s, size_t n,
   e->len = (uint32_t)n;
   e->hash = h;
   t->pool_len += n;
-  t->slots[slot] = (uint32_t)t->count + 1;
+  t->slots[slot] = slot_value(h, t->count);
   *id = (uint32_t)t->count++;
   if (added)
     *added = 1;

@@ -7,7 +7,9 @@
  *
  *   keys:    [k0 bytes][k1 bytes]...          one growing byte pool
  *   entries: {off, len, hash} per id           into the pool
- *   slots:   open addressing, linear probing; 0 = empty, else id + 1;
+ *   slots:   open addressing, linear probing; each slot holds the key's
+ *            hash (high 32 bits) and id + 1 (low 32; 0 = empty), so a probe
+ *            rejects other keys without touching entries or pool;
  *            load factor <= 1/2, capacity a power of two
  *
  * The hash is seeded with a constant: iteration order never depends on the
@@ -33,7 +35,7 @@ typedef struct rc_strtab {
   size_t pool_len, pool_cap;
   rc_strent *ents;
   size_t count, ents_cap;
-  uint32_t *slots;
+  uint64_t *slots;
   size_t nslots; /* power of two, or 0 */
 } rc_strtab;
 

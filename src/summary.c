@@ -93,7 +93,7 @@ static recap_status textrank(recap_document *doc) {
       bias[i] = relevance(doc, i);
   }
   if (st == RECAP_OK)
-    st = rc_pagerank(a, &g, bias, RC_DAMPING, r, NULL);
+    st = rc_pagerank(a, &g, bias, RC_DAMPING, RC_RANK_TOLERANCE, r, NULL);
   rc_free(a, bias);
   for (size_t i = 0; st == RECAP_OK && i < n; i++)
     doc->sents.data[i].rank = (float)(r[i] * (double)n);

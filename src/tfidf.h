@@ -11,10 +11,10 @@
    sentence visits, per term, the RC_GRAPH_POSTINGS nearest sentences that
    share it (half before, half after) and keeps its RC_GRAPH_NEIGHBOURS
    most similar.  On the dev sets ROUGE was the same (within 0.002) for
-   every setting from 96/16 down to 8/8; 32/8 ran a 30 MB transcript in
-   1.7 s against 2.6 s for 96/16. */
+   every setting from 96/16 down to 8/8 (README, "Speed"); 16/8 builds the
+   graph of a 30 MB transcript in a third of the time 96/16 takes. */
 #define RC_GRAPH_NEIGHBOURS 8
-#define RC_GRAPH_POSTINGS 32
+#define RC_GRAPH_POSTINGS 16
 
 /* IDF per stem (from the document's sentences, or the background table),
    TF-IDF vector norms and TF-IDF scores per sentence. */

@@ -238,22 +238,43 @@ static size_t scan_word(rc_tokenizer *tz, size_t b, rc_tok *tok) {
   size_t end = tz->end, i = b;
   size_t segment = b; /* start of the current dot-separated segment */
   int letters = 0, uppers = 0, ascii = 1;
-  ch c, prev, next;
-  memset(&prev, 0, sizeof prev);
+  /* What the last character of the word so far was. */
+  int prev_word = 0, prev_letter = 0, prev_digit = 0;
+  ch c, next;
   while (i < end) {
+    unsigned char byte = (unsigned char)t[i];
+    if (byte < 0x80) {
+      /* ASCII letters and digits, the bulk of most text, in a tight loop. */
+      unsigned k = ascii_class[byte];
+      if (k & (A_LETTER | A_DIGIT)) {
+        letters += (k & A_LETTER) != 0;
+        uppers += (k & A_UPPER) != 0;
+        prev_word = 1;
+        prev_letter = (k & A_LETTER) != 0;
+        prev_digit = (k & A_DIGIT) != 0;
+        i++;
+        continue;
+      }
+      /* Only an apostrophe, hyphen, period or comma can join words;
+         anything else ASCII ends this one. */
+      if (byte != '\'' && byte != '-' && byte != '.' && byte != ',')
+        break;
+    }
     char_at(t, end, i, &c);
     if (c.word && !c.nospace) {
       letters += c.letter;
       uppers += c.upper;
       ascii &= c.cp < 0x80;
-      prev = c;
+      prev_word = 1;
+      prev_letter = c.letter;
+      prev_digit = c.digit;
       i += c.len;
       continue;
     }
-    if (i + c.len >= end || !prev.word)
+    if (i + c.len >= end || !prev_word)
       break;
     char_at(t, end, i + c.len, &next);
-    if (c.apostrophe && prev.letter && next.letter && !next.nospace) {
+    if (c.apostrophe && prev_letter && next.letter && !next.nospace) {
       if (is_elision(tz, b, i)) {
         /* The article keeps its apostrophe, which may be ’. */
         ascii &= c.cp < 0x80;
@@ -263,30 +284,36 @@ static size_t scan_word(rc_tokenizer *tz, size_t b, rc_tok *tok) {
       }
       ascii &= c.cp < 0x80;
       i += c.len;
+      prev_word = prev_letter = prev_digit = 0;
       continue;
     }
     if (c.hyphen && next.word && !next.nospace) {
       ascii &= c.cp < 0x80;
       i += c.len;
+      prev_word = prev_letter = prev_digit = 0;
       continue;
     }
     if (c.cp == '.' && next.digit) {
       i++;
       segment = i;
+      prev_word = prev_letter = prev_digit = 0;
       continue;
     }
-    if (c.cp == '.' && next.letter && i - segment == 1 && prev.letter &&
+    if (c.cp == '.' && next.letter && i - segment == 1 && prev_letter &&
         !letter_at(t, end, i + 1 + next.len)) {
       i++; /* initialisms: U.S, e.g, a.m */
       segment = i;
+      prev_word = prev_letter = prev_digit = 0;
       continue;
     }
-    if (c.cp == ',' && prev.digit && next.digit) {
+    if (c.cp == ',' && prev_digit && next.digit) {
       size_t k = i + 1;
       while (k < end && k - i <= 4 && t[k] >= '0' && t[k] <= '9')
         k++;
       if (k - i == 4) { /* exactly three digits follow */
         i = k;
+        prev_word = prev_digit = 1;
+        prev_letter = 0;
         continue;
       }
     }
@@ -332,51 +359,10 @@ static size_t special_end(rc_tokenizer *tz, size_t b, size_t i, rc_tok *tok) {
   return 0;
 }
 
-int rc_tokenizer_next(rc_tokenizer *tz, rc_tok *tok) {
+/* Scans the word starting at b (flags already set) and any URL or e-mail
+   address it turns out to be. */
+static int finish_word(rc_tokenizer *tz, size_t b, rc_tok *tok) {
   const char *t = tz->t;
-  size_t end = tz->end;
-  unsigned flags = 0;
-  if (tz->pending_elision) {
-    tz->pos = tz->pending_elision;
-    tz->pending_elision = 0;
-  }
-  ch c;
-  while (tz->pos < end) {
-    char_at(t, end, tz->pos, &c);
-    if (c.space) {
-      flags |= RC_TOK_SPACE;
-      tz->pos += c.len;
-      continue;
-    }
-    /* A format character outside a word (a stray BOM, a joiner between
-       spaces) is invisible: no token of its own, and not punctuation. */
-    if (c.word && !c.format)
-      break;
-    if (!c.format)
-      flags |= RC_TOK_GAP;
-    tz->pos += c.len;
-  }
-  if (tz->pos >= end)
-    return 0;
-  size_t b = tz->pos;
-  tok->off = b;
-  tok->flags = flags | (c.upper ? RC_TOK_CAP : 0);
-  if (c.nospace) {
-    /* One character as the reader sees it: the letter with the combining
-       marks after it (Thai vowel signs and tone marks, kana voicing). */
-    size_t e = b + c.len;
-    while (e < end) {
-      ch m;
-      char_at(t, end, e, &m);
-      if (!m.mark)
-        break;
-      e += m.len;
-    }
-    tok->kind = RC_TOK_CJK;
-    tok->len = e - b;
-    tz->pos = e;
-    return 1;
-  }
   size_t e = scan_word(tz, b, tok);
   if (!tz->pending_elision) {
     size_t s = special_end(tz, b, e, tok);
@@ -393,4 +379,69 @@ int rc_tokenizer_next(rc_tokenizer *tz, rc_tok *tok) {
   tok->len = e - b;
   tz->pos = e;
   return 1;
+}
+
+/* One character of a script written without spaces, as the reader sees
+   it: the letter with the combining marks after it (Thai vowel signs and
+   tone marks, kana voicing). */
+static int nospace_token(rc_tokenizer *tz, size_t b, size_t len,
+                         rc_tok *tok) {
+  size_t e = b + len;
+  while (e < tz->end) {
+    ch m;
+    char_at(tz->t, tz->end, e, &m);
+    if (!m.mark)
+      break;
+    e += m.len;
+  }
+  tok->kind = RC_TOK_CJK;
+  tok->len = e - b;
+  tz->pos = e;
+  return 1;
+}
+
+int rc_tokenizer_next(rc_tokenizer *tz, rc_tok *tok) {
+  const char *t = tz->t;
+  size_t end = tz->end;
+  unsigned flags = 0;
+  if (tz->pending_elision) {
+    tz->pos = tz->pending_elision;
+    tz->pending_elision = 0;
+  }
+  while (tz->pos < end) {
+    size_t b = tz->pos;
+    unsigned char byte = (unsigned char)t[b];
+    if (byte < 0x80) {
+      unsigned k = ascii_class[byte];
+      if (k & (A_LETTER | A_DIGIT)) { /* an ASCII word starts */
+        tok->off = b;
+        tok->flags = flags | ((k & A_UPPER) ? RC_TOK_CAP : 0);
+        return finish_word(tz, b, tok);
+      }
+      /* Spaces and punctuation between words. */
+      flags |= (k & A_SPACE) || byte < 0x20 ? RC_TOK_SPACE : RC_TOK_GAP;
+      tz->pos++;
+      continue;
+    }
+    ch c;
+    char_at(t, end, b, &c);
+    if (c.space) {
+      flags |= RC_TOK_SPACE;
+      tz->pos += c.len;
+      continue;
+    }
+    if (c.word && !c.format) {
+      tok->off = b;
+      tok->flags = flags | (c.upper ? RC_TOK_CAP : 0);
+      if (c.nospace)
+        return nospace_token(tz, b, c.len, tok);
+      return finish_word(tz, b, tok);
+    }
+    /* A format character outside a word (a stray BOM, a joiner between
+       spaces) is invisible: no token of its own, and not punctuation. */
+    if (!c.format)
+      flags |= RC_TOK_GAP;
+    tz->pos += c.len;
+  }
+  return 0;
 }
