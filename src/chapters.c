@@ -220,7 +220,7 @@ static recap_status highlights(recap_document *doc, recap_chapter *c,
   for (size_t i = c->first_sentence; i < c->first_sentence + c->sentence_count;
        i++) {
     const rc_sent *s = &doc->sents.data[i];
-    if (s->flags & (RC_SENT_BACKCHANNEL | RC_SENT_FRAGMENT))
+    if (!rc_sent_eligible(s))
       continue;
     tmp[m].sent = (uint32_t)i;
     tmp[m].score = s->score;

@@ -422,18 +422,29 @@ static int period_ends(seg *g, size_t from, size_t p, next_kind next) {
   return next != NEXT_LOWER || !g->cased;
 }
 
+/* Bytes where a sentence may end: ASCII terminators, line breaks, and
+   every byte of a non-ASCII character (its terminators are looked up). */
+static const unsigned char may_end[256] = {
+    ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1,
+#define R16(x) [x] = 1, [x + 1] = 1, [x + 2] = 1, [x + 3] = 1, [x + 4] = 1,     \
+               [x + 5] = 1, [x + 6] = 1, [x + 7] = 1, [x + 8] = 1, [x + 9] = 1, \
+               [x + 10] = 1, [x + 11] = 1, [x + 12] = 1, [x + 13] = 1,         \
+               [x + 14] = 1, [x + 15] = 1
+    R16(0x80), R16(0x90), R16(0xA0), R16(0xB0), R16(0xC0), R16(0xD0),
+    R16(0xE0), R16(0xF0)
+#undef R16
+};
+
 /* Scans one turn [b, e) for sentence boundaries. */
 static void split_turn(seg *g, size_t b, size_t e) {
   const char *t = g->t;
   size_t start = b;
   size_t i = b;
   while (i < e && g->st == RECAP_OK) {
-    unsigned char byte = (unsigned char)t[i];
-    if (byte < 0x80 && byte != '.' && byte != '!' && byte != '?' &&
-        byte != '\n') {
+    while (i < e && !may_end[(unsigned char)t[i]])
       i++;
-      continue;
-    }
+    if (i >= e)
+      break;
     size_t len;
     unsigned c = cp_at(t, e, i, &len);
     if (c == '\n') {

@@ -63,7 +63,7 @@ static void count(const recap_document *doc, tally *t, size_t n) {
       continue;
     const rc_sent *se = &doc->sents.data[s];
     t[sp].words += se->words;
-    if (se->flags & (RC_SENT_BACKCHANNEL | RC_SENT_FRAGMENT))
+    if (!rc_sent_eligible(se))
       continue;
     if (t[sp].best == SIZE_MAX || se->score > doc->sents.data[t[sp].best].score)
       t[sp].best = s;

@@ -166,10 +166,6 @@ static size_t sentence_limit(const recap_document *doc) {
   return limit;
 }
 
-static int eligible(const rc_sent *s) {
-  return !(s->flags & (RC_SENT_BACKCHANNEL | RC_SENT_FRAGMENT)) &&
-         s->words >= RC_MIN_SUMMARY_WORDS;
-}
 
 /* Cuts a display text to its first `words` words and adds "...". */
 static recap_status cut_to_words(recap_document *doc, recap_sentence *r,
@@ -338,7 +334,7 @@ recap_status rc_summary_select(recap_document *doc) {
     sel.centrality = RC_CENTRALITY_WEIGHT * sel.average;
     size_t nh = 0;
     for (size_t i = 0; i < n; i++)
-      if (eligible(&doc->sents.data[i])) {
+      if (rc_sent_eligible(&doc->sents.data[i])) {
         h[nh].sent = (uint32_t)i;
         h[nh].gain = gain(&sel, (uint32_t)i);
         nh++;

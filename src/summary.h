@@ -9,10 +9,6 @@
 /* Two sentences whose TF-IDF cosine reaches this are near-duplicates;
    the summary never holds both. */
 #define RC_REDUNDANCY 0.5
-/* Shorter sentences are fragments ("Function F eight.", "Big priorities.")
-   and never summary sentences.  ROUGE on the dev sets is flat from 0 to
-   8; six reads best. */
-#define RC_MIN_SUMMARY_WORDS 6
 /* Selection maximises coverage of the document's terms (each counted
    once, weighted tf x idf) plus RC_CENTRALITY_WEIGHT times the sentence
    score, greedily by gain over length^RC_COST_EXPONENT.  Both were chosen

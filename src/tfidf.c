@@ -282,6 +282,8 @@ static void neighbours_of(graph_build *gb, size_t s, cand *h, size_t *nh) {
   const recap_document *doc = gb->doc;
   const rc_sent *se = &doc->sents.data[s];
   size_t ntouched = 0;
+  *nh = 0;
+
   for (uint32_t k = 0; k < se->nterms; k++) {
     const rc_tf *t = &doc->sent_terms.data[se->terms + k];
     double a, b;
@@ -295,12 +297,12 @@ static void neighbours_of(graph_build *gb, size_t s, cand *h, size_t *nh) {
       uint32_t o = p[q].sent;
       if (o == s)
         continue;
+
       if (gb->acc[o] == 0)
         gb->touched[ntouched++] = o;
       gb->acc[o] += a * p[q].w + b;
     }
   }
-  *nh = 0;
   for (size_t i = 0; i < ntouched; i++) {
     uint32_t o = gb->touched[i];
     double v = finish_similarity(gb->sim, se, &doc->sents.data[o], gb->acc[o]);
