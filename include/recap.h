@@ -269,13 +269,16 @@ enum {
  */
 typedef struct recap_options {
   /** A language name ("english"), an ISO 639-1 code ("en"), "auto" to
-      detect it from the text, or "none" for no stemming and stopwords
-      learnt from the text.  Default "auto".  Borrowed during the call. */
+      detect it, or "none" for no stemming and stopwords learnt from the
+      text.  "auto" takes the language a subtitle file's name declares
+      ("talk.fr.srt", "talk.zh-CN.vtt"; see `filename`), else detects it
+      from the text.  Default "auto".  Borrowed during the call. */
   const char *language;
   /** Default RECAP_INPUT_AUTO. */
   recap_input_format input_format;
-  /** The input's file name, used only as a hint when detecting the format
-      (".vtt", ".srt", ".json").  May be NULL (default). */
+  /** The input's file name: a hint for the format (".vtt", ".srt",
+      ".json") and, with language "auto", a language tag ("talk.fr.srt").
+      May be NULL (default). */
   const char *filename;
   /** Most sentences in the summary.  Default 5.  0 = no summary. */
   size_t summary_sentences;

@@ -254,6 +254,11 @@ static recap_status fill(recap_document *doc, recap_chapter *c, size_t first,
   c->sentence_count = last - first;
   rc_doc_sentence_times(doc, first, &c->start, &ignore);
   rc_doc_sentence_times(doc, last - 1, &ignore, &c->end);
+  /* Cues whose times go backwards (an SRT cue earlier than the one before
+     it) must not give a chapter that ends before it starts; sentences are
+     clamped the same way (found by fuzz_srt). */
+  if (c->start >= 0 && c->end >= 0 && c->end < c->start)
+    c->end = c->start;
   c->offset = rc_doc_input_offset(doc, a->off);
   c->length = rc_doc_input_end(doc, z->off + z->len) - c->offset;
   RC_TRY(title(doc, first, last, counts, &c->title));

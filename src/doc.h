@@ -118,7 +118,8 @@ static inline int rc_sent_eligible(const rc_sent *s) {
 
 /* A candidate phrase: a sequence of stems (all inflections together). */
 typedef struct rc_phrase {
-  uint32_t count;
+  uint32_t count;        /* mentions, inside longer runs too */
+  uint32_t alone;        /* mentions as a whole run of its own */
   uint32_t nwords;
   uint32_t first_sentence;
   uint32_t last_sentence;
@@ -180,6 +181,7 @@ struct recap_document {
   rc_norm norm;         /* utf8proc scratch */
   rc_stemmer stemmer;
 
+  rc_strtab learned_stops; /* "none" mode: stopwords learnt from the text */
   rc_strtab terms;      /* folded word forms */
   RC_VEC(rc_term) term_info;
   rc_strtab stems;

@@ -57,6 +57,7 @@ recap_status recap_document_new(const recap_context *ctx,
   doc->lang = &rc_lang_none;
   rc_source_init(&doc->src, a);
   rc_norm_init(&doc->norm, a);
+  rc_strtab_init(&doc->learned_stops, a);
   rc_strtab_init(&doc->terms, a);
   rc_strtab_init(&doc->stems, a);
   rc_strtab_init(&doc->phrase_keys, a);
@@ -73,6 +74,7 @@ void rc_doc_reset(recap_document *doc) {
   rc_text_free(doc->alloc, &doc->text);
   rc_source_clear(&doc->src);
   doc->spans.len = 0;
+  rc_strtab_clear(&doc->learned_stops);
   rc_strtab_clear(&doc->terms);
   doc->term_info.len = 0;
   rc_strtab_clear(&doc->stems);
@@ -113,6 +115,7 @@ void recap_document_free(recap_document *doc) {
   RC_VEC_FREE(a, doc->spans);
   rc_norm_free(&doc->norm);
   rc_stemmer_close(&doc->stemmer);
+  rc_strtab_free(&doc->learned_stops);
   rc_strtab_free(&doc->terms);
   RC_VEC_FREE(a, doc->term_info);
   rc_strtab_free(&doc->stems);
@@ -228,8 +231,42 @@ static recap_status read_input(recap_document *doc) {
   return st;
 }
 
+/* Subtitle files carry their language in the name: "talk.fr.srt",
+   "talk.zh-CN.vtt" (the convention of YouTube, Kodi and most players).
+   The language of such a tag, or NULL. */
+static const rc_lang *language_in_filename(const char *path) {
+  if (!path)
+    return NULL;
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  const char *ext = strrchr(base, '.');
+  if (!ext || ext == base)
+    return NULL;
+  const char *tag = ext;
+  while (tag > base && tag[-1] != '.')
+    tag--;
+  if (tag == base)
+    return NULL; /* "talk.srt": no tag */
+  size_t n = 0;
+  while (tag + n < ext && tag[n] >= 'a' && tag[n] <= 'z')
+    n++;
+  /* two or three letters, then the end of the tag or a region ("-CN") */
+  if (n < 2 || n > 3 || (tag + n != ext && tag[n] != '-' && tag[n] != '_'))
+    return NULL;
+  char code[4];
+  memcpy(code, tag, n);
+  code[n] = '\0';
+  const rc_lang *l = rc_lang_find(code);
+  return l == &rc_lang_none ? NULL : l;
+}
+
 static recap_status choose_language(recap_document *doc, const char *name) {
-  if (!name || strcmp(name, "auto") == 0) {
+  const rc_lang *tagged = NULL;
+  if ((!name || strcmp(name, "auto") == 0) &&
+      (tagged = language_in_filename(doc->opt.filename))) {
+    doc->lang = tagged;
+    doc->lang_confidence = 1;
+  } else if (!name || strcmp(name, "auto") == 0) {
     const rc_lang *l;
     double c;
     RC_TRY(rc_detect_language(doc->src.text, doc->src.len, &doc->norm, &l, &c));

@@ -60,13 +60,18 @@ static recap_status add_pair(recap_document *doc, uint32_t a, uint32_t b) {
   return RECAP_OK;
 }
 
-static recap_status flush(rc_kp_collector *c) {
+/* Records one mention of the phrase made of words [i, j) of the open run;
+   `alone` if that is the whole run. */
+static recap_status emit(rc_kp_collector *c, size_t i, size_t j, int alone) {
   recap_document *doc = c->doc;
-  size_t n = c->run;
-  int ok = n >= 1 && n <= RC_MAX_PHRASE_WORDS;
-  c->run = 0;
-  if (!ok)
+  size_t n = j - i;
+  if (c->counts) { /* count mode: the phrases are known already */
+    uint32_t id = rc_strtab_find(&doc->phrase_keys, (const char *)(c->stems + i),
+                                 n * sizeof *c->stems);
+    if (id != RC_NO_ID)
+      c->counts[id]++;
     return RECAP_OK;
+  }
   recap_status st;
   RC_RESERVE(st, doc->alloc, doc->phrases, doc->phrases.len + 1);
   if (st == RECAP_OK)
@@ -75,7 +80,8 @@ static recap_status flush(rc_kp_collector *c) {
     return st;
   uint32_t pid, sid;
   int added;
-  RC_TRY(rc_strtab_intern(&doc->phrase_keys, (const char *)c->stems,
+  size_t off = c->offs[i], len = c->ends[j - 1] - c->offs[i];
+  RC_TRY(rc_strtab_intern(&doc->phrase_keys, (const char *)(c->stems + i),
                           n * sizeof *c->stems, &pid, &added));
   if (added) {
     rc_phrase *p = &doc->phrases.data[doc->phrases.len++];
@@ -83,26 +89,46 @@ static recap_status flush(rc_kp_collector *c) {
     p->nwords = (uint32_t)n;
     p->first_sentence = c->sentence;
     p->surface = RC_NO_ID;
-    p->first_off = c->run_off;
-    p->first_len = c->run_end - c->run_off;
+    p->first_off = off;
+    p->first_len = len;
   }
   rc_phrase *p = &doc->phrases.data[pid];
   p->count++;
+  p->alone += alone;
   p->last_sentence = c->sentence;
-  if (!c->run_first) {
+  if (!c->run_first || i > 0) {
     p->cased++;
     p->caps += c->run_caps;
   }
-  RC_TRY(rc_strtab_intern(&doc->surface_keys, (const char *)c->terms,
+  RC_TRY(rc_strtab_intern(&doc->surface_keys, (const char *)(c->terms + i),
                           n * sizeof *c->terms, &sid, &added));
   if (added) {
     rc_surface *s = &doc->surfaces.data[doc->surfaces.len++];
     s->phrase = pid;
     s->count = 0;
-    s->off = c->run_off;
-    s->len = c->run_end - c->run_off;
+    s->off = off;
+    s->len = len;
   }
   doc->surfaces.data[sid].count++;
+  return RECAP_OK;
+}
+
+/* The open run is complete: it is a candidate if short enough, and so is
+   every shorter run of two or more of its words, so that a phrase's count
+   includes its mentions inside longer runs ("детской площадки" in
+   "проект детской площадки"). */
+static recap_status flush(rc_kp_collector *c) {
+  size_t n = c->run < RC_MAX_RUN ? c->run : RC_MAX_RUN;
+  int whole = c->run <= RC_MAX_PHRASE_WORDS;
+  c->run = 0;
+  if (n == 0)
+    return RECAP_OK;
+  if (whole)
+    RC_TRY(emit(c, 0, n, 1));
+  size_t longest = n - 1 < RC_MAX_PHRASE_WORDS ? n - 1 : RC_MAX_PHRASE_WORDS;
+  for (size_t len = longest; len >= RC_MIN_SUBPHRASE; len--)
+    for (size_t i = 0; i + len <= n; i++)
+      RC_TRY(emit(c, i, i + len, 0));
   return RECAP_OK;
 }
 
@@ -110,7 +136,8 @@ recap_status rc_kp_token(rc_kp_collector *c, const rc_tok *tok, uint32_t term,
                          const rc_term *info, int content) {
   int first = c->first_token;
   c->first_token = 0;
-  int word = content && tok->kind == RC_TOK_WORD &&
+  int word = content &&
+             (tok->kind == RC_TOK_WORD || tok->kind == RC_TOK_CJK) &&
              !verbal_here(info, tok, first);
   if (c->run && ((tok->flags & RC_TOK_GAP) || !word))
     RC_TRY(flush(c));
@@ -123,6 +150,8 @@ recap_status rc_kp_token(rc_kp_collector *c, const rc_tok *tok, uint32_t term,
     if (c->run < RC_MAX_RUN) {
       c->stems[c->run] = info->stem;
       c->terms[c->run] = term;
+      c->offs[c->run] = tok->off;
+      c->ends[c->run] = tok->off + tok->len;
     }
     ++c->run;
     c->run_end = tok->off + tok->len;
@@ -130,7 +159,7 @@ recap_status rc_kp_token(rc_kp_collector *c, const rc_tok *tok, uint32_t term,
     if (!first && !(tok->flags & RC_TOK_CAP) && !(t[0] >= '0' && t[0] <= '9'))
       c->run_caps = 0;
   }
-  if (content) {
+  if (content && !c->counts) {
     for (size_t i = 0; i < c->nwindow; i++)
       if (c->window[i] != info->stem)
         RC_TRY(add_pair(c->doc, c->window[i], info->stem));
@@ -184,7 +213,8 @@ static recap_status word_ranks(recap_document *doc) {
 }
 
 /* score(p) = sum over its words of rank(w) idf(w)^RC_KP_IDF_EXPONENT
- *            x (1 + ln count(p)) x (1 / (1 + first sentence))^RC_KP_POSITION
+ *            x (1 + ln mentions(p)) x (1 / (1 + first sentence))^RC_KP_POSITION
+ * where mentions counts those inside longer runs RC_KP_INSIDE times.
  * TextRank says which words the text is about, IDF discounts words common
  * in general, the count rewards phrases used as names, and the position
  * prior rewards what a title or an opening introduces (PositionRank,
@@ -204,7 +234,8 @@ static void score_phrases(recap_document *doc) {
       sum += w->rank * pow(w->idf, RC_KP_IDF_EXPONENT);
     }
     double position = pow(1.0 / (1.0 + p->first_sentence), RC_KP_POSITION);
-    p->score = sum * (1.0 + log((double)p->count)) * position;
+    double mentions = p->alone + RC_KP_INSIDE * (p->count - p->alone);
+    p->score = sum * (1.0 + log(mentions > 1 ? mentions : 1)) * position;
   }
 }
 
@@ -259,16 +290,51 @@ static int inside(const recap_document *doc, uint32_t a, uint32_t b) {
   return 1;
 }
 
-/* A phrase whose words all lie inside a chosen phrase stands on its own
-   only if it occurs at least twice by itself.  Candidates are maximal
-   runs, so a phrase's count is already its uses outside longer ones. */
+/* How many of a's stems are among b's. */
+static size_t shared(const recap_document *doc, uint32_t a, uint32_t b) {
+  size_t na, nb, k = 0;
+  const uint32_t *sa = phrase_stems(doc, a, &na);
+  const uint32_t *sb = phrase_stems(doc, b, &nb);
+  for (size_t i = 0; i < na; i++) {
+    uint32_t x;
+    memcpy(&x, sa + i, sizeof x);
+    for (size_t j = 0; j < nb; j++) {
+      uint32_t y;
+      memcpy(&y, sb + j, sizeof y);
+      if (x == y) {
+        k++;
+        break;
+      }
+    }
+  }
+  return k;
+}
+
+/* A phrase says nothing new next to a chosen one unless it also stands on
+   its own:
+   - one whose words all lie inside the chosen phrase needs two mentions
+     outside it (its count includes those inside, so count - count(chosen));
+   - one that shares two or more words with it ("Mobile Global Partners
+     Conference" after "China Mobile Global Partners") needs two mentions
+     as a run of its own. */
 static int redundant(const recap_document *doc, uint32_t p,
                      const uint32_t *chosen, size_t nchosen) {
-  for (size_t i = 0; i < nchosen; i++)
-    if (inside(doc, p, chosen[i]) && doc->phrases.data[p].count < 2)
+  const rc_phrase *ph = &doc->phrases.data[p];
+  for (size_t i = 0; i < nchosen; i++) {
+    const rc_phrase *c = &doc->phrases.data[chosen[i]];
+    if (inside(doc, p, chosen[i])) {
+      if (ph->count < c->count + 2)
+        return 1;
+    } else if (shared(doc, p, chosen[i]) >= 2 && ph->alone < 2) {
       return 1;
+    }
+  }
   return 0;
 }
+
+/* A run inside longer runs only is a candidate once it recurs: one
+   mention inside one long run is a window, not a phrase. */
+static int candidate(const rc_phrase *p) { return p->alone >= 1 || p->count >= 2; }
 
 /* The display text: the surface's first occurrence, words joined by single
    spaces, in lower case unless the phrase is mostly written with capitals
@@ -282,6 +348,7 @@ static recap_status display(recap_document *doc, const rc_phrase *p,
   rc_tok tok;
   rc_tokenizer_init(&tz, doc->src.text, s->off, s->off + s->len, doc->lang);
   uint32_t prev = RC_NO_ID;
+  rc_tok_kind prev_kind = RC_TOK_WORD;
   while (rc_tokenizer_next(&tz, &tok)) {
     uint32_t term;
     recap_status st = rc_term_of(doc, doc->src.text, &tok, &term);
@@ -289,11 +356,14 @@ static recap_status display(recap_document *doc, const rc_phrase *p,
       rc_buf_free(&b);
       return st;
     }
-    if (term == prev)
+    if (term == prev && tok.kind != RC_TOK_CJK)
       continue; /* a stutter inside the phrase */
     prev = term;
-    if (b.len)
+    /* Words are joined by a space; characters of text without spaces are
+       not. */
+    if (b.len && !(tok.kind == RC_TOK_CJK && prev_kind == RC_TOK_CJK))
       rc_buf_putc(&b, ' ');
+    prev_kind = tok.kind;
     rc_buf_put(&b, doc->src.text + tok.off, tok.len);
   }
   int keep_case = p->cased > 0 && p->caps * 2 > p->cased;
@@ -359,7 +429,8 @@ recap_status rc_keyphrases_select(recap_document *doc) {
   recap_status st = chosen && doc->keyphrases ? RECAP_OK : RECAP_ERR_NOMEM;
   size_t m = 0;
   for (size_t i = 0; st == RECAP_OK && i < n && m < want; i++) {
-    if (redundant(doc, r[i].phrase, chosen, m))
+    if (!candidate(&doc->phrases.data[r[i].phrase]) ||
+        redundant(doc, r[i].phrase, chosen, m))
       continue;
     chosen[m] = r[i].phrase;
     st = fill(doc, r[i].phrase, &doc->keyphrases[m]);
@@ -373,51 +444,26 @@ recap_status rc_keyphrases_select(recap_document *doc) {
 /* ---- phrases of a part ----------------------------------------------------- */
 
 /* Re-reads the candidate runs of a sentence and counts the known phrases
-   among them (the same rules as the collector). */
+   among them: the collector itself, in count mode. */
 static recap_status count_sentence(recap_document *doc, size_t si,
                                    uint32_t *counts) {
   const rc_sent *s = &doc->sents.data[si];
-  rc_tokenizer tz;
-  rc_tok tok;
-  rc_tokenizer_init(&tz, doc->src.text, s->off, s->off + s->len, doc->lang);
-  uint32_t stems[RC_MAX_RUN];
-  size_t run = 0;
-  uint32_t prev = RC_NO_ID;
-  int more = 1, first = 1;
-  while (more) {
-    more = rc_tokenizer_next(&tz, &tok);
-    int word = 0, gap = 1;
-    uint32_t term = RC_NO_ID;
-    if (more) {
-      RC_TRY(rc_term_of(doc, doc->src.text, &tok, &term));
-      const rc_term *info = &doc->term_info.data[term];
-      int repeat = term == prev && !(tok.flags & RC_TOK_GAP);
-      prev = term;
-      if (repeat)
-        continue;
-      word = tok.kind == RC_TOK_WORD &&
-             !(info->flags & (RC_TERM_STOP | RC_TERM_FILLER | RC_TERM_NOPHRASE |
-                              RC_TERM_CUTOFF)) &&
-             !verbal_here(info, &tok, first);
-      gap = (tok.flags & RC_TOK_GAP) != 0;
-      first = 0;
-    }
-    if (run && (gap || !word)) {
-      if (run <= RC_MAX_PHRASE_WORDS) {
-        uint32_t id = rc_strtab_find(&doc->phrase_keys, (const char *)stems,
-                                     run * sizeof *stems);
-        if (id != RC_NO_ID)
-          counts[id]++;
-      }
-      run = 0;
-    }
-    if (word) {
-      if (run < RC_MAX_RUN)
-        stems[run] = doc->term_info.data[term].stem;
-      run++;
-    }
+  rc_kp_collector c;
+  rc_kp_collector_init(&c, doc);
+  c.counts = counts;
+  rc_kp_sentence_begin(&c, (uint32_t)si);
+  rc_units units;
+  rc_unit u;
+  int more;
+  rc_units_init(&units, doc, s->off, s->off + s->len);
+  for (;;) {
+    RC_TRY(rc_units_next(&units, &u, &more));
+    if (!more)
+      break;
+    if (!u.repeat)
+      RC_TRY(rc_kp_token(&c, &u.tok, u.term, &u.info, u.content));
   }
-  return RECAP_OK;
+  return rc_kp_sentence_end(&c);
 }
 
 recap_status rc_kp_count(recap_document *doc, size_t first, size_t last,
@@ -458,7 +504,8 @@ recap_status rc_kp_local(recap_document *doc, const uint32_t *counts, size_t k,
   recap_status st = RECAP_OK;
   size_t got = 0;
   for (size_t i = 0; st == RECAP_OK && i < m && got < k; i++) {
-    if (redundant(doc, r[i].phrase, chosen, got))
+    if (!candidate(&doc->phrases.data[r[i].phrase]) ||
+        redundant(doc, r[i].phrase, chosen, got))
       continue;
     chosen[got] = r[i].phrase;
     st = fill(doc, r[i].phrase, &out[got]);

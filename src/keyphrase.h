@@ -15,6 +15,13 @@
 #include "tokenize.h"
 
 #define RC_MAX_RUN 8
+/* Shorter runs inside a longer one count as mentions too, down to this
+   many words, each weighing RC_KP_INSIDE of a mention on its own.  On the
+   dev sets: avg F1@10 .268 without them, .277 counted fully (1-word ones
+   too: .251), .280 at half weight; the per-language test paragraphs'
+   key phrases went from 19 to 27 of 30 in the top five. */
+#define RC_MIN_SUBPHRASE 2
+#define RC_KP_INSIDE 0.5
 /* Phrase scores (keyphrase.c, score_phrases): the weight of IDF on each
    word, and of the first mention's position.  Chosen on the Inspec and
    SemEval dev sets (README, "Quality"). */
@@ -23,10 +30,12 @@
 
 typedef struct rc_kp_collector {
   recap_document *doc;
+  uint32_t *counts; /* count mode: occurrences per known phrase, else NULL */
   uint32_t sentence;
   /* the open run of content words */
   uint32_t stems[RC_MAX_RUN];
   uint32_t terms[RC_MAX_RUN];
+  size_t offs[RC_MAX_RUN], ends[RC_MAX_RUN]; /* each word's span */
   size_t run, run_off, run_end;
   int run_caps;  /* every word capitalised (not counting the first word of
                     a sentence) */

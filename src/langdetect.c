@@ -125,9 +125,14 @@ static script dominant_script(const char *t, size_t n, double *share) {
       continue;
     }
     unsigned c = rc_utf8_decode((const unsigned char *)t + i, k);
-    if (rc_char_class(c) & RC_CH_LETTER) {
-      count[script_of(c)]++;
-      letters++;
+    unsigned cls = rc_char_class(c);
+    if (cls & RC_CH_LETTER) {
+      /* A character of a script without spaces carries about a syllable,
+         as much as three letters of an alphabet: weigh it so, or a
+         bilingual Chinese-English caption counts as English. */
+      size_t w = (cls & RC_CH_NOSPACE) ? 3 : 1;
+      count[script_of(c)] += w;
+      letters += w;
     }
     i += k;
   }

@@ -7,6 +7,7 @@
  */
 #include "terms.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "keyphrase.h"
@@ -34,13 +35,22 @@ static int user_list_has(const rc_strtab *t, size_t lang, const char *w,
   return rc_strtab_find(t, key, n + 1) != RC_NO_ID;
 }
 
-static int is_stopword(const recap_document *doc, const char *w, size_t n) {
+static int is_stopword(const recap_document *doc, const char *w, size_t n,
+                       rc_tok_kind kind) {
   const recap_context *ctx = doc->ctx;
   size_t li = rc_lang_index(doc->lang);
   if (user_list_has(&ctx->stop_removed, li, w, n))
     return 0;
-  return rc_wordlist_find(&doc->lang->stopwords, w, n) >= 0 ||
-         user_list_has(&ctx->stop_added, li, w, n);
+  if (rc_wordlist_find(&doc->lang->stopwords, w, n) >= 0 ||
+      user_list_has(&ctx->stop_added, li, w, n))
+    return 1;
+  /* Text without spaces often quotes words of other languages ("ROUGE
+     指标 is the metric"); they are judged by every language's list. */
+  if ((doc->lang->flags & RC_LANG_NOSPACE) && kind != RC_TOK_CJK)
+    return rc_wordlist_find(&rc_stopword_any, w, n) >= 0;
+  /* The language-neutral mode has the stopwords it learnt from the text. */
+  return doc->learned_stops.count &&
+         rc_strtab_find(&doc->learned_stops, w, n) != RC_NO_ID;
 }
 
 static int is_vowel(char c) { return c && strchr("aeiouy", c) != NULL; }
@@ -61,7 +71,7 @@ static int is_cutoff(const recap_document *doc, const char *w, size_t n,
       return 0;
   if (n == 2 && (is_vowel(w[0]) || is_vowel(w[1])))
     return 0;
-  return !is_stopword(doc, w, n);
+  return !is_stopword(doc, w, n, tok->kind);
 }
 
 /* Facts about a new word form: lists it is on, and its stem (interned). */
@@ -74,7 +84,7 @@ static recap_status new_term(recap_document *doc, const char *w, size_t n,
     info->flags |= RC_TERM_NOPHRASE;
   if (kind == RC_TOK_CJK)
     info->flags |= RC_TERM_CJK;
-  if (is_stopword(doc, w, n))
+  if (is_stopword(doc, w, n, kind))
     info->flags |= RC_TERM_STOP;
   /* Titles (Mr, Dr, Prof) are never key phrases or content. */
   long ab = rc_wordlist_find(&lang->abbrevs, w, n);
@@ -155,6 +165,73 @@ recap_status rc_term_find(const recap_document *doc, rc_norm *norm,
   return RECAP_OK;
 }
 
+/* ---- units ---------------------------------------------------------------- */
+
+void rc_units_init(rc_units *u, recap_document *doc, size_t b, size_t e) {
+  u->doc = doc;
+  rc_tokenizer_init(&u->tz, doc->src.text, b, e, doc->lang);
+  u->prev_term = RC_NO_ID;
+  u->have_cjk = 0;
+  u->cjk_flags = 0;
+}
+
+static int is_noncontent(const rc_term *info) {
+  return (info->flags & (RC_TERM_STOP | RC_TERM_FILLER | RC_TERM_NOPHRASE |
+                         RC_TERM_CUTOFF)) != 0;
+}
+
+/* A character of a run without spaces: with the one before it, a bigram. */
+static recap_status cjk_unit(rc_units *u, const rc_tok *tok, uint32_t term,
+                             rc_unit *out) {
+  recap_document *doc = u->doc;
+  const rc_term *info = &doc->term_info.data[term];
+  int adjacent = u->have_cjk && u->cjk.off + u->cjk.len == tok->off;
+  unsigned prev_flags = u->cjk_flags;
+  rc_tok first = u->cjk;
+  u->cjk = *tok;
+  u->cjk_flags = info->flags;
+  u->have_cjk = 1;
+  u->prev_term = RC_NO_ID;
+  out->repeat = 0;
+  if (!adjacent) { /* a run starts: nothing to pair with yet */
+    out->tok = *tok;
+    out->term = term;
+    out->info = *info;
+    out->content = 0;
+    return RECAP_OK;
+  }
+  rc_tok bigram = first;
+  bigram.len = tok->off + tok->len - first.off;
+  RC_TRY(rc_term_of(doc, doc->src.text, &bigram, &out->term));
+  out->tok = bigram;
+  out->info = doc->term_info.data[out->term];
+  /* A bigram with a stopword character in it ("的", "は") is no term.
+     (u->cjk_flags, not info->flags: interning the bigram may have moved
+     term_info, leaving info dangling; found by fuzz_text.) */
+  out->content = !(prev_flags & RC_TERM_STOP) &&
+                 !(u->cjk_flags & RC_TERM_STOP) && !is_noncontent(&out->info);
+  return RECAP_OK;
+}
+
+recap_status rc_units_next(rc_units *u, rc_unit *out, int *more) {
+  rc_tok tok;
+  *more = rc_tokenizer_next(&u->tz, &tok);
+  if (!*more)
+    return RECAP_OK;
+  uint32_t term;
+  RC_TRY(rc_term_of(u->doc, u->doc->src.text, &tok, &term));
+  if (tok.kind == RC_TOK_CJK)
+    return cjk_unit(u, &tok, term, out);
+  u->have_cjk = 0;
+  out->tok = tok;
+  out->term = term;
+  out->info = u->doc->term_info.data[term];
+  out->repeat = term == u->prev_term && !(tok.flags & RC_TOK_GAP);
+  out->content = !out->repeat && !is_noncontent(&out->info);
+  u->prev_term = term;
+  return RECAP_OK;
+}
+
 /* ---- the pass ---------------------------------------------------------------- */
 
 static recap_status grow_marks(pass *p) {
@@ -213,32 +290,27 @@ static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
   s.cue_first = sp->cue_first;
   s.cue_last = sp->cue_last;
   s.terms = doc->sent_terms.len;
-  rc_tokenizer tz;
-  rc_tok tok;
-  rc_tokenizer_init(&tz, doc->src.text, sp->off, sp->off + sp->len, doc->lang);
-  uint32_t prev_term = RC_NO_ID;
+  rc_units units;
+  rc_unit u;
+  int more;
+  rc_units_init(&units, doc, sp->off, sp->off + sp->len);
   size_t only_backchannel = 1, stop_or_filler = 1;
   rc_kp_sentence_begin(&p->kp, si);
-  while (rc_tokenizer_next(&tz, &tok)) {
-    uint32_t term;
-    RC_TRY(rc_term_of(doc, doc->src.text, &tok, &term));
-    rc_term info = doc->term_info.data[term];
-    s.words++;
-    int repeat = term == prev_term && !(tok.flags & RC_TOK_GAP) &&
-                 !(info.flags & RC_TERM_CJK);
-    prev_term = term;
-    if (!(info.flags & (RC_TERM_FILLER | RC_TERM_BACKCH)))
+  for (;;) {
+    RC_TRY(rc_units_next(&units, &u, &more));
+    if (!more)
+      break;
+    s.words++; /* a word, or a character of text without spaces */
+    if (!(u.info.flags & (RC_TERM_FILLER | RC_TERM_BACKCH)))
       only_backchannel = 0;
-    if (!(info.flags & (RC_TERM_FILLER | RC_TERM_BACKCH | RC_TERM_STOP)))
+    if (!(u.info.flags & (RC_TERM_FILLER | RC_TERM_BACKCH | RC_TERM_STOP)))
       stop_or_filler = 0;
-    int content = !repeat && !(info.flags & (RC_TERM_STOP | RC_TERM_FILLER |
-                                             RC_TERM_NOPHRASE | RC_TERM_CUTOFF));
-    if (content) {
+    if (u.content) {
       s.content++;
-      RC_TRY(count_stem(p, si, info.stem));
+      RC_TRY(count_stem(p, si, u.info.stem));
     }
-    if (!repeat)
-      RC_TRY(rc_kp_token(&p->kp, &tok, term, &info, content));
+    if (!u.repeat)
+      RC_TRY(rc_kp_token(&p->kp, &u.tok, u.term, &u.info, u.content));
   }
   RC_TRY(rc_kp_sentence_end(&p->kp));
   if (s.words == 0)
@@ -256,7 +328,89 @@ static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
   return st;
 }
 
+typedef struct learned {
+  uint32_t id;
+  uint32_t count;
+} learned;
+
+static int by_count(const void *x, const void *y) {
+  const learned *a = x, *b = y;
+  if (a->count != b->count)
+    return a->count > b->count ? -1 : 1;
+  return (a->id > b->id) - (a->id < b->id);
+}
+
+/* Counts the folded words of the first RC_LEARNED_SAMPLE tokens into t. */
+static recap_status sample_words(recap_document *doc, rc_strtab *t,
+                                 uint32_t **counts, size_t *cap,
+                                 size_t *total) {
+  *total = 0;
+  for (size_t i = 0; i < doc->spans.len && *total < RC_LEARNED_SAMPLE; i++) {
+    const rc_span *sp = &doc->spans.data[i];
+    rc_tokenizer tz;
+    rc_tok tok;
+    rc_tokenizer_init(&tz, doc->src.text, sp->off, sp->off + sp->len,
+                      doc->lang);
+    while (*total < RC_LEARNED_SAMPLE && rc_tokenizer_next(&tz, &tok)) {
+      if (tok.kind != RC_TOK_WORD)
+        continue;
+      char small[64];
+      const char *key;
+      size_t len;
+      uint32_t id;
+      int added;
+      RC_TRY(token_key(&doc->norm, doc->src.text, &tok, small, &key, &len));
+      void *p = *counts;
+      RC_TRY(rc_reserve(doc->alloc, &p, cap, t->count + 1, sizeof **counts));
+      *counts = p;
+      RC_TRY(rc_strtab_intern(t, key, len, &id, &added));
+      if (added)
+        (*counts)[id] = 0;
+      (*counts)[id]++;
+      (*total)++;
+    }
+  }
+  return RECAP_OK;
+}
+
+static recap_status learn_stopwords(recap_document *doc) {
+  rc_strtab t;
+  rc_strtab_init(&t, doc->alloc);
+  uint32_t *counts = NULL;
+  size_t cap = 0, total;
+  learned *order = NULL;
+  recap_status st = sample_words(doc, &t, &counts, &cap, &total);
+  size_t n = total >= RC_LEARNED_MIN ? t.count : 0;
+  if (st == RECAP_OK && n) {
+    order = rc_calloc(doc->alloc, n, sizeof *order);
+    if (!order)
+      st = RECAP_ERR_NOMEM;
+  }
+  if (st == RECAP_OK && n) {
+    for (size_t i = 0; i < n; i++) {
+      order[i].id = (uint32_t)i;
+      order[i].count = counts[i];
+    }
+    qsort(order, n, sizeof *order, by_count);
+    double least = (double)total * RC_LEARNED_SHARE;
+    for (size_t i = 0; st == RECAP_OK && i < n && i < RC_LEARNED_MAX &&
+                       order[i].count >= 2 && order[i].count >= least;
+         i++) {
+      size_t len;
+      const char *w = rc_strtab_str(&t, order[i].id, &len);
+      uint32_t id;
+      st = rc_strtab_intern(&doc->learned_stops, w, len, &id, NULL);
+    }
+  }
+  rc_free(doc->alloc, order);
+  rc_free(doc->alloc, counts);
+  rc_strtab_free(&t);
+  return st;
+}
+
 recap_status rc_terms_build(recap_document *doc) {
+  if (doc->lang == &rc_lang_none)
+    RC_TRY(learn_stopwords(doc));
   pass p;
   memset(&p, 0, sizeof p);
   p.doc = doc;

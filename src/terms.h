@@ -19,10 +19,47 @@
    content words apart are linked.  2 to 6 measured the same on the dev
    sets; 2 is the cheapest. */
 #define RC_COOC_WINDOW 2
+/* The language-neutral mode ("none") takes as stopwords the words that
+   make up at least RC_LEARNED_SHARE of the first RC_LEARNED_SAMPLE tokens,
+   at most RC_LEARNED_MAX of them: function words are the most frequent
+   words of any language (Zipf), so this finds "the", "de", "и" without
+   knowing the language.  A text shorter than RC_LEARNED_MIN tokens is too
+   short to tell function words from the topic: it gets none. */
+#define RC_LEARNED_MIN 500
+#define RC_LEARNED_SAMPLE 50000
+#define RC_LEARNED_SHARE 0.005
+#define RC_LEARNED_MAX 100
+
 /* Longest key phrase candidate, in words (3 to 6 measured the same). */
 #define RC_MAX_PHRASE_WORDS 4
 
 recap_status rc_terms_build(recap_document *doc);
+
+/* A unit of a sentence as scoring sees it: a word token, or, in text
+   written without spaces (Chinese, Japanese, Thai), a bigram of adjacent
+   characters (the first character of each run is a unit of its own, with
+   no content).  Bigrams are the usual index terms for such text: single
+   characters are too ambiguous, and no dictionary is needed. */
+typedef struct rc_unit {
+  rc_tok tok;     /* its span; a bigram spans both characters */
+  uint32_t term;
+  rc_term info;
+  int content;    /* counts for TF-IDF and key phrases */
+  int repeat;     /* an immediate repeat of the word before (a stutter) */
+} rc_unit;
+
+typedef struct rc_units {
+  recap_document *doc;
+  rc_tokenizer tz;
+  uint32_t prev_term;
+  rc_tok cjk; /* the last character of a run without spaces */
+  unsigned cjk_flags;
+  int have_cjk;
+} rc_units;
+
+void rc_units_init(rc_units *u, recap_document *doc, size_t b, size_t e);
+/* The next unit into *out; *more = 0 at the end. */
+recap_status rc_units_next(rc_units *u, rc_unit *out, int *more);
 
 /* The term of a token of `text` (the document's content, or another text
    such as a query), interning it. */

@@ -69,7 +69,9 @@ recap_status rc_tfidf_weigh(recap_document *doc) {
   }
   for (size_t i = 0; i < n; i++) {
     rc_sent *s = &doc->sents.data[i];
-    const rc_tf *t = doc->sent_terms.data + s->terms;
+    /* No arithmetic on a NULL data pointer when no sentence has content
+       terms (undefined behaviour even with offset 0; found by fuzzing). */
+    const rc_tf *t = s->nterms ? doc->sent_terms.data + s->terms : NULL;
     double sq = 0, sum = 0;
     for (uint32_t k = 0; k < s->nterms; k++) {
       double w = rc_tfidf_weight(doc, t[k].stem, t[k].tf);

@@ -466,6 +466,7 @@ typedef struct expectation {
   size_t sentences;
   char word[128];
   char stem[128];
+  char keyphrase[128];
 } expectation;
 
 static size_t field(const char *line, size_t k, char *out, size_t cap) {
@@ -505,6 +506,7 @@ static size_t read_expectations(expectation *ex, size_t max) {
       e->sentences = (size_t)strtoul(num, NULL, 10);
       field(line, 2, e->word, sizeof e->word);
       field(line, 3, e->stem, sizeof e->stem);
+      field(line, 4, e->keyphrase, sizeof e->keyphrase);
     }
     line = next;
   }
@@ -616,6 +618,64 @@ static void test_sentence_counts(void **state) {
   assert_int_equal(wrong, 0);
 }
 
+/* The paragraph's planted key phrase (repeated at least three times) is
+   among its five best key phrases, or inside one of them ("naujos
+   mokyklos statybos" holds "naujos mokyklos"): matched on folded text. */
+static void test_keyphrases(void **state) {
+  (void)state;
+  expectation ex[40];
+  size_t n = read_expectations(ex, 40);
+  recap_context *ctx;
+  recap_document *doc;
+  assert_int_equal(recap_context_new(&ctx), RECAP_OK);
+  assert_int_equal(recap_document_new(ctx, &doc), RECAP_OK);
+  rc_norm norm;
+  rc_norm_init(&norm, A);
+  for (size_t i = 0; i < n; i++) {
+    char path[64];
+    snprintf(path, sizeof path, "tests/lang/%.31s.txt", ex[i].lang);
+    size_t len;
+    char *text = read_file(path, &len);
+    recap_options o;
+    recap_options_init(&o);
+    o.language = ex[i].lang;
+    o.summary_sentences = 0;
+    o.keyphrases = 5;
+    assert_int_equal(recap_document_analyze(doc, text, len, &o), RECAP_OK);
+    const char *want;
+    size_t want_len;
+    assert_int_equal(rc_fold(&norm, ex[i].keyphrase, strlen(ex[i].keyphrase),
+                             &want, &want_len),
+                     RECAP_OK);
+    char key[256];
+    assert_true(want_len < sizeof key);
+    memcpy(key, want, want_len);
+    key[want_len] = '\0';
+    int found = 0;
+    for (size_t k = 0; k < recap_keyphrase_count(doc) && !found; k++) {
+      const recap_keyphrase *kp = recap_keyphrase_at(doc, k);
+      const char *got;
+      size_t got_len;
+      assert_int_equal(
+          rc_fold(&norm, kp->phrase, kp->phrase_length, &got, &got_len),
+          RECAP_OK);
+      char phrase[512];
+      if (got_len >= sizeof phrase)
+        continue;
+      memcpy(phrase, got, got_len);
+      phrase[got_len] = '\0';
+      found = strstr(phrase, key) != NULL;
+    }
+    if (!found)
+      fail_msg("%s: '%s' is not among the top five key phrases", ex[i].lang,
+               ex[i].keyphrase);
+    free(text);
+  }
+  rc_norm_free(&norm);
+  recap_document_free(doc);
+  recap_context_free(ctx);
+}
+
 int main(void) {
   A = rc_default_allocator();
   const struct CMUnitTest tests[] = {
@@ -632,6 +692,7 @@ int main(void) {
       cmocka_unit_test(test_stems),
       cmocka_unit_test(test_stemmer_reuse),
       cmocka_unit_test(test_sentence_counts),
+      cmocka_unit_test(test_keyphrases),
   };
   return cmocka_run_group_tests_name("lang", tests, NULL, NULL);
 }

@@ -377,18 +377,24 @@ static void test_phrase_first_mention(void **state) {
 /* "electric bus fleet" (sentence 0) outranks "bus fleet" (from sentence
    4 on); the smaller phrase lies inside the bigger one. */
 #define FLEET                                                                  \
-  "The electric bus fleet starts in May. Electric power is cheap here. "       \
-  "Electric motors are quiet. Nobody misses diesel. Riders asked about the "   \
-  "bus fleet at the meeting."
+  "The electric bus fleet starts in May. The electric bus fleet is quiet. "    \
+  "Electric power is cheap here. Nobody misses diesel. Riders asked about "    \
+  "the bus fleet at the meeting."
 
 static void check_fleet_ranks(const recap_document *doc, uint32_t bus_count) {
   const rc_phrase *big = candidate(doc, "electr bus fleet");
   const rc_phrase *small = candidate(doc, "bus fleet");
   assert_non_null(big);
   assert_non_null(small);
-  assert_int_equal(big->count, 1);
-  assert_int_equal(small->count, bus_count);
-  assert_true(big->score > small->score); /* the bigger one is chosen first */
+  assert_int_equal(big->count, 2);
+  /* Its runs of its own, and all its mentions (two inside "electric bus
+     fleet"). */
+  assert_int_equal(small->alone, bus_count);
+  assert_int_equal(small->count, bus_count + 2);
+  /* With one mention of its own, the smaller one ranks below: the bigger
+     is chosen first, and the rule for phrases inside it applies. */
+  if (bus_count == 1)
+    assert_true(big->score > small->score);
   assert_non_null(find_phrase(doc, "electric bus fleet"));
 }
 
@@ -406,22 +412,18 @@ static void test_phrase_inside_dropped(void **state) {
   check_fleet_ranks(f->doc, 3);
   const recap_keyphrase *k = find_phrase(f->doc, "bus fleet");
   assert_non_null(k);
-  assert_int_equal(k->count, 3);
+  assert_int_equal(k->count, 5); /* every mention, also inside the other */
 }
 
-/* Regression (was a bug): keyphrase.c, redundant(): a phrase inside a chosen one is
-   kept only if count(p) >= count(chosen) + 2, but candidates are maximal
-   runs, so count(p) already counts only its occurrences on its own; the
-   rule in keyphrase.c's comment (and the spec) is "at least twice outside
-   it", i.e. count(p) >= 2.  Below, "bus fleet" occurs twice on its own and
-   "electric bus fleet" once: "bus fleet" is dropped (2 < 1 + 2). */
+/* A phrase inside a chosen one stands on its own with two mentions outside
+   it: "bus fleet" twice by itself, twice inside "electric bus fleet". */
 static void test_phrase_inside_twice_kept(void **state) {
   fixture *f = *state;
   analyze(f->doc, "english", FLEET " Drivers like the bus fleet too.", 0);
   check_fleet_ranks(f->doc, 2);
   const recap_keyphrase *k = find_phrase(f->doc, "bus fleet");
   assert_non_null(k);
-  assert_int_equal(k->count, 2);
+  assert_int_equal(k->count, 4);
 }
 
 /* ---- sentence flags and the summary -------------------------------------- */
