@@ -178,6 +178,8 @@ recap_status recap_context_add_stopwords(recap_context *ctx,
     st = merge_keys(&ctx->stop_added, &add);
   if (st == RECAP_OK)
     st = merge_keys(&ctx->stop_removed, &remove);
+  if (st == RECAP_OK)
+    ctx->generation++; /* documents forget the word facts they kept */
   rc_norm_free(&norm);
   rc_strtab_free(&add);
   rc_strtab_free(&remove);
@@ -189,8 +191,11 @@ recap_status recap_context_load_idf(recap_context *ctx, const char *text,
   if (!ctx || (!text && length))
     return RECAP_ERR_INVALID_ARGUMENT;
   ctx->error[0] = '\0';
-  return rc_idf_parse(&ctx->idf, text ? text : "", length, ctx->error,
-                      sizeof ctx->error);
+  recap_status st = rc_idf_parse(&ctx->idf, text ? text : "", length,
+                                 ctx->error, sizeof ctx->error);
+  if (st == RECAP_OK)
+    ctx->generation++; /* documents forget the background counts they kept */
+  return st;
 }
 
 /* ---- IDF tables --------------------------------------------------------------- */

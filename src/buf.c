@@ -23,7 +23,17 @@ void rc_buf_init(rc_buf *b, const recap_allocator *alloc) {
   b->failed = 0;
 }
 
-static int reserve(rc_buf *b, size_t extra) {
+static int grow(rc_buf *b, size_t extra);
+
+/* Room for `extra` more bytes (and the final NUL): the common case is a
+   comparison, growing is out of line. */
+static inline int reserve(rc_buf *b, size_t extra) {
+  if (!b->failed && b->mem && b->len + extra < b->cap)
+    return 1;
+  return grow(b, extra);
+}
+
+static int grow(rc_buf *b, size_t extra) {
   if (b->failed)
     return 0;
   size_t need;
@@ -71,6 +81,16 @@ void rc_buf_putc(rc_buf *b, char c) {
   if (!reserve(b, 1))
     return;
   text(b)[b->len++] = c;
+}
+
+void rc_buf_put_uint(rc_buf *b, unsigned long long v) {
+  char digits[24];
+  size_t n = sizeof digits;
+  do {
+    digits[--n] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  rc_buf_put(b, digits + n, sizeof digits - n);
 }
 
 void rc_buf_printf(rc_buf *b, const char *fmt, ...) {
@@ -139,7 +159,7 @@ static void put_fixed(rc_buf *b, double v, int decimals) {
   double r = floor(v * scale + 0.5);
   unsigned long long ip = (unsigned long long)(r / scale);
   unsigned long long fp = (unsigned long long)(r - (double)ip * scale);
-  rc_buf_printf(b, "%llu", ip);
+  rc_buf_put_uint(b, ip);
   if (fp == 0 || decimals == 0)
     return;
   char digits[24];

@@ -29,6 +29,9 @@ void rc_buf_init(rc_buf *b, const recap_allocator *alloc);
 void rc_buf_put(rc_buf *b, const char *s, size_t n);
 void rc_buf_puts(rc_buf *b, const char *s);
 void rc_buf_putc(rc_buf *b, char c);
+/* Appends an unsigned integer in decimal (no printf: renderers write
+   many). */
+void rc_buf_put_uint(rc_buf *b, unsigned long long v);
 void rc_buf_printf(rc_buf *b, const char *fmt, ...)
 #ifdef __GNUC__
     __attribute__((format(printf, 2, 3)))

@@ -25,6 +25,7 @@
 #include "decode.h"
 #include "idf.h"
 #include "lang.h"
+#include "langdetect.h"
 #include "mem.h"
 #include "normalize.h"
 #include "segment.h"
@@ -39,6 +40,7 @@ struct recap_context {
   rc_strtab stop_added;
   rc_strtab stop_removed;
   rc_idf idf; /* background document frequencies, may be empty */
+  unsigned long generation; /* bumped when stopwords or IDF tables change */
   char error[160];
 };
 
@@ -62,6 +64,16 @@ typedef struct rc_term {
   uint32_t flags; /* RC_TERM_* */
 } rc_term;
 
+/* What the lists and the stemmer say of a word, kept by a document across
+   analyses (see rc_terms in terms.c): a pure function of the language,
+   the token's kind and the folded word, so no result depends on what the
+   document analysed before. */
+typedef struct rc_wordfact {
+  uint32_t flags; /* RC_TERM_*; CUTOFF means "shaped like a cut-off" */
+  uint32_t stem;  /* id in recap_document.fact_stems */
+  float bg_df;    /* the stem's background document frequency */
+} rc_wordfact;
+
 /* A distinct stem: what TF-IDF and TextRank count. */
 typedef struct rc_steminfo {
   uint32_t df;    /* sentences that contain it */
@@ -71,6 +83,7 @@ typedef struct rc_steminfo {
   float idf;
   float rank;     /* word TextRank score */
   float position; /* sum of 1 / (1 + position) over its occurrences */
+  float bg_df;    /* background document frequency (see tfidf.c) */
   int query;      /* a content word of the query */
 } rc_steminfo;
 
@@ -182,6 +195,13 @@ struct recap_document {
   rc_stemmer stemmer;
 
   rc_strtab learned_stops; /* "none" mode: stopwords learnt from the text */
+  /* Word facts kept across analyses (cleared past RC_FACTS_MAX words or
+     when the context's lists change). */
+  rc_strtab facts;      /* language byte + kind byte + folded word */
+  RC_VEC(rc_wordfact) fact_info;
+  rc_strtab fact_stems;
+  unsigned long facts_generation;
+  rc_maskcache masks; /* language detection's stopword lookups */
   rc_strtab terms;      /* folded word forms */
   RC_VEC(rc_term) term_info;
   rc_strtab stems;

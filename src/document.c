@@ -58,6 +58,9 @@ recap_status recap_document_new(const recap_context *ctx,
   rc_source_init(&doc->src, a);
   rc_norm_init(&doc->norm, a);
   rc_strtab_init(&doc->learned_stops, a);
+  rc_strtab_init(&doc->facts, a);
+  rc_maskcache_init(&doc->masks, a);
+  rc_strtab_init(&doc->fact_stems, a);
   rc_strtab_init(&doc->terms, a);
   rc_strtab_init(&doc->stems, a);
   rc_strtab_init(&doc->phrase_keys, a);
@@ -116,6 +119,10 @@ void recap_document_free(recap_document *doc) {
   rc_norm_free(&doc->norm);
   rc_stemmer_close(&doc->stemmer);
   rc_strtab_free(&doc->learned_stops);
+  rc_strtab_free(&doc->facts);
+  rc_maskcache_free(&doc->masks);
+  rc_strtab_free(&doc->fact_stems);
+  RC_VEC_FREE(a, doc->fact_info);
   rc_strtab_free(&doc->terms);
   RC_VEC_FREE(a, doc->term_info);
   rc_strtab_free(&doc->stems);
@@ -269,7 +276,8 @@ static recap_status choose_language(recap_document *doc, const char *name) {
   } else if (!name || strcmp(name, "auto") == 0) {
     const rc_lang *l;
     double c;
-    RC_TRY(rc_detect_language(doc->src.text, doc->src.len, &doc->norm, &l, &c));
+    RC_TRY(rc_detect_language(doc->src.text, doc->src.len, &doc->norm,
+                              &doc->masks, &l, &c));
     doc->lang = l;
     doc->lang_confidence = c;
   } else {
@@ -334,6 +342,22 @@ static recap_status run(recap_document *doc, const char *text, size_t len,
   return RECAP_OK;
 }
 
+/* Messages quote the caller's bytes (an unknown language name, a file's
+   line) and snprintf may cut a character in half: every byte that is not
+   part of valid UTF-8 becomes '?', so the message is valid UTF-8 as
+   recap.h promises (found by fuzz_options and fuzz_jsonl). */
+static void clean_message(char *s) {
+  size_t n = strlen(s);
+  for (size_t i = 0; i < n;) {
+    size_t k = rc_utf8_seqlen((const unsigned char *)s + i, n - i);
+    if (k == 0) {
+      s[i] = '?';
+      k = 1;
+    }
+    i += k;
+  }
+}
+
 recap_status recap_document_analyze(recap_document *doc, const char *text,
                                     size_t length, const recap_options *opts) {
   if (!doc)
@@ -348,6 +372,7 @@ recap_status recap_document_analyze(recap_document *doc, const char *text,
     rc_doc_reset(doc);
     if (!error[0])
       snprintf(error, sizeof error, "%s", recap_strerror(st));
+    clean_message(error);
     memcpy(doc->error, error, sizeof error);
   }
   return st;

@@ -67,8 +67,13 @@ recap_status rc_idf_add_docs(rc_idf *t, size_t lang, uint64_t docs) {
 #define MAX_KEY 256
 
 static size_t make_key(char *key, size_t lang, const char *stem, size_t n) {
-  if (n > MAX_KEY - 1)
+  if (n > MAX_KEY - 1) {
     n = MAX_KEY - 1;
+    /* Cut at a character boundary: the rendered table must stay valid
+       UTF-8 (found by fuzz_tables). */
+    while (n > 0 && ((unsigned char)stem[n] & 0xC0) == 0x80)
+      n--;
+  }
   key[0] = (char)(unsigned char)lang;
   memcpy(key + 1, stem, n);
   return n + 1;

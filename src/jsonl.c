@@ -47,13 +47,37 @@ typedef struct record {
   char *strings; /* NUL-terminated copies for options, in the arena */
 } record;
 
+/* The record's "id", as it was written, except that the result must be
+   one line of valid UTF-8 even when the record is not: line breaks (which
+   valid JSON has only as whitespace) become spaces and bytes that are not
+   UTF-8 (which it has only inside strings, the parser copying them
+   through) become U+FFFD (found by fuzz_jsonl). */
+static void put_id(rc_buf *b, const char *id, size_t n) {
+  size_t run = 0;
+  for (size_t i = 0; i < n;) {
+    size_t k = rc_utf8_seqlen((const unsigned char *)id + i, n - i);
+    if (k == 1 && id[i] != '\n' && id[i] != '\r') {
+      i++;
+      continue;
+    }
+    if (k > 1) {
+      i += k;
+      continue;
+    }
+    rc_buf_put(b, id + run, i - run);
+    rc_buf_puts(b, k ? " " : "\xEF\xBF\xBD");
+    run = ++i;
+  }
+  rc_buf_put(b, id + run, n - run);
+}
+
 static recap_status error_line(recap_status st, const record *r,
                                const char *message, const recap_allocator *a,
                                char **out, size_t *out_length) {
   rc_buf b;
   rc_buf_init(&b, a);
   rc_buf_puts(&b, "{\"id\":");
-  rc_buf_put(&b, r->id, r->id_len);
+  put_id(&b, r->id, r->id_len);
   rc_buf_puts(&b, ",\"error\":");
   rc_buf_json_string(&b, message, strlen(message));
   rc_buf_puts(&b, ",\"status\":\"");
@@ -221,7 +245,8 @@ recap_status recap_jsonl_process(recap_document *doc, const char *line,
   rc_buf b;
   rc_buf_init(&b, a);
   rc_buf_puts(&b, "{\"id\":");
-  rc_buf_put(&b, r.id, r.id_len);
+  put_id(&b, r.id, r.id_len);
+  size_t brace = b.len + 1; /* where the document's '{' will be */
   rc_buf_putc(&b, ',');
   rc_render_json(doc, &b);
   rc_arena_free(&arena);
@@ -231,7 +256,6 @@ recap_status recap_jsonl_process(recap_document *doc, const char *line,
   }
   /* The document's object starts with '{': splice it after the id. */
   char *text = (char *)rc_buf_data(&b);
-  size_t brace = strlen("{\"id\":") + r.id_len + 1;
   memmove(text + brace, text + brace + 1, b.len - brace - 1);
   b.len--;
   return rc_buf_finish(&b, out, out_length);

@@ -231,7 +231,7 @@ static void score_phrases(recap_document *doc) {
       uint32_t s;
       memcpy(&s, stems + k, sizeof s);
       const rc_steminfo *w = &doc->stem_info.data[s];
-      sum += w->rank * pow(w->idf, RC_KP_IDF_EXPONENT);
+      sum += w->rank * w->idf * w->idf; /* RC_KP_IDF_EXPONENT = 2 */
     }
     double position = pow(1.0 / (1.0 + p->first_sentence), RC_KP_POSITION);
     double mentions = p->alone + RC_KP_INSIDE * (p->count - p->alone);

@@ -25,7 +25,7 @@
 /* Phrase scores (keyphrase.c, score_phrases): the weight of IDF on each
    word, and of the first mention's position.  Chosen on the Inspec and
    SemEval dev sets (README, "Quality"). */
-#define RC_KP_IDF_EXPONENT 2.0
+#define RC_KP_IDF_EXPONENT 2.0 /* keyphrase.c computes it as a square */
 #define RC_KP_POSITION 0.6
 
 typedef struct rc_kp_collector {

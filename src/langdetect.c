@@ -148,8 +148,43 @@ static script dominant_script(const char *t, size_t n, double *share) {
   return letters ? best : S_OTHER;
 }
 
-static void count_stopwords(const char *t, size_t n, rc_norm *norm,
-                            size_t *hits, size_t *tokens) {
+void rc_maskcache_init(rc_maskcache *c, const recap_allocator *alloc) {
+  rc_strtab_init(&c->words, alloc);
+  c->masks.data = NULL;
+  c->masks.len = c->masks.cap = 0;
+}
+
+void rc_maskcache_free(rc_maskcache *c) {
+  RC_VEC_FREE(c->words.alloc, c->masks);
+  rc_strtab_free(&c->words);
+}
+
+/* A word's mask of languages it is a stopword of (0 for none). */
+static recap_status stopword_mask(rc_maskcache *c, const char *w, size_t n,
+                                  uint32_t *mask) {
+  uint32_t id = rc_strtab_find(&c->words, w, n);
+  if (id != RC_NO_ID) {
+    *mask = c->masks.data[id];
+    return RECAP_OK;
+  }
+  long i = rc_wordlist_find(&rc_stopword_any, w, n);
+  *mask = i >= 0 ? rc_stopword_any_masks[i] : 0;
+  if (c->words.count >= RC_MASKS_MAX) {
+    rc_strtab_clear(&c->words);
+    c->masks.len = 0;
+  }
+  recap_status st;
+  RC_RESERVE(st, c->words.alloc, c->masks, c->masks.len + 1);
+  if (st != RECAP_OK)
+    return st;
+  RC_TRY(rc_strtab_intern(&c->words, w, n, &id, NULL));
+  c->masks.data[c->masks.len++] = *mask;
+  return RECAP_OK;
+}
+
+static recap_status count_stopwords(const char *t, size_t n, rc_norm *norm,
+                                    rc_maskcache *cache, size_t *hits,
+                                    size_t *tokens) {
   rc_tokenizer tz;
   rc_tok tok;
   rc_tokenizer_init(&tz, t, 0, n, &rc_lang_none);
@@ -166,21 +201,21 @@ static void count_stopwords(const char *t, size_t n, rc_norm *norm,
         char c = t[tok.off + i];
         small[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
       }
-    } else if (rc_fold(norm, t + tok.off, tok.len, &key, &len) != RECAP_OK) {
-      continue;
+    } else {
+      RC_TRY(rc_fold(norm, t + tok.off, tok.len, &key, &len));
     }
-    long i = rc_wordlist_find(&rc_stopword_any, key, len);
-    if (i < 0)
-      continue;
-    uint32_t mask = rc_stopword_any_masks[i];
-    for (size_t l = 0; l < rc_language_count; l++)
+    uint32_t mask;
+    RC_TRY(stopword_mask(cache, key, len, &mask));
+    for (size_t l = 0; mask && l < rc_language_count; l++)
       if (mask & ((uint32_t)1 << l))
         hits[l]++;
   }
+  return RECAP_OK;
 }
 
 recap_status rc_detect_language(const char *text, size_t len, rc_norm *norm,
-                                const rc_lang **lang, double *confidence) {
+                                rc_maskcache *cache, const rc_lang **lang,
+                                double *confidence) {
   *lang = &rc_lang_none;
   *confidence = 0;
   size_t n = len < RC_LANG_SAMPLE ? len : RC_LANG_SAMPLE;
@@ -201,7 +236,7 @@ recap_status rc_detect_language(const char *text, size_t len, rc_norm *norm,
   if (s != S_LATIN && s != S_CYRILLIC && s != S_DEVANAGARI)
     return RECAP_OK;
   size_t hits[32] = {0}, tokens;
-  count_stopwords(text, n, norm, hits, &tokens);
+  RC_TRY(count_stopwords(text, n, norm, cache, hits, &tokens));
   size_t best = SIZE_MAX, second = 0;
   for (size_t l = 0; l < rc_language_count; l++) {
     if (!lang_in_script(&rc_languages[l], s))

@@ -8,9 +8,22 @@
 
 #include "lang.h"
 #include "normalize.h"
+#include "strtab.h"
 
 /* Below this confidence the language-neutral mode is used instead. */
 #define RC_LANG_MIN_CONFIDENCE 0.35
+
+/* Words already looked up, with their stopword-language masks: kept by a
+   document across analyses (a pure function of the word), at most
+   RC_MASKS_MAX words. */
+typedef struct rc_maskcache {
+  rc_strtab words;
+  RC_VEC(uint32_t) masks;
+} rc_maskcache;
+#define RC_MASKS_MAX ((size_t)1 << 16)
+
+void rc_maskcache_init(rc_maskcache *c, const recap_allocator *alloc);
+void rc_maskcache_free(rc_maskcache *c);
 
 /*
  * The language of text[0..len) (its first RC_LANG_SAMPLE bytes), with a
@@ -18,6 +31,7 @@
  */
 #define RC_LANG_SAMPLE 32768
 recap_status rc_detect_language(const char *text, size_t len, rc_norm *norm,
-                                const rc_lang **lang, double *confidence);
+                                rc_maskcache *cache, const rc_lang **lang,
+                                double *confidence);
 
 #endif

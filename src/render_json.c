@@ -30,6 +30,12 @@ static void key(rc_buf *out, const char *k) {
   rc_buf_putc(out, ':');
 }
 
+/* ,"name":123 -- integers without printf: a document has many. */
+static void uint_field(rc_buf *out, const char *comma_name_colon, size_t v) {
+  rc_buf_puts(out, comma_name_colon);
+  rc_buf_put_uint(out, v);
+}
+
 static void str_or_null(rc_buf *out, const char *s) {
   if (s)
     rc_buf_json_string(out, s, strlen(s));
@@ -49,10 +55,13 @@ static void sentence(rc_buf *out, const recap_sentence *s) {
   rc_buf_putc(out, '{');
   key(out, "text");
   rc_buf_json_string(out, s->text, s->text_length);
-  rc_buf_printf(out, ",\"index\":%zu,\"score\":", s->index);
+  uint_field(out, ",\"index\":", s->index);
+  rc_buf_puts(out, ",\"score\":");
   rc_buf_json_number(out, s->score);
-  rc_buf_printf(out, ",\"offset\":%zu,\"length\":%zu,\"words\":%zu,", s->offset,
-                s->length, s->words);
+  uint_field(out, ",\"offset\":", s->offset);
+  uint_field(out, ",\"length\":", s->length);
+  uint_field(out, ",\"words\":", s->words);
+  rc_buf_putc(out, ',');
   key(out, "speaker");
   str_or_null(out, s->speaker);
   rc_buf_puts(out, ",\"start\":");
@@ -68,10 +77,11 @@ static void keyphrase(rc_buf *out, const recap_keyphrase *k) {
   rc_buf_json_string(out, k->phrase, k->phrase_length);
   rc_buf_puts(out, ",\"score\":");
   rc_buf_json_number(out, k->score);
-  rc_buf_printf(out,
-                ",\"count\":%zu,\"sentence\":%zu,\"offset\":%zu,\"length\":%zu,"
-                "\"start\":",
-                k->count, k->sentence, k->offset, k->length);
+  uint_field(out, ",\"count\":", k->count);
+  uint_field(out, ",\"sentence\":", k->sentence);
+  uint_field(out, ",\"offset\":", k->offset);
+  uint_field(out, ",\"length\":", k->length);
+  rc_buf_puts(out, ",\"start\":");
   time_or_null(out, k->start);
   rc_buf_putc(out, '}');
 }

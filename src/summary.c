@@ -236,7 +236,8 @@ static double gain(const selector *sel, uint32_t i) {
   for (uint32_t k = 0; k < s->nterms; k++)
     if (!sel->covered[t[k].stem])
       g += sel->w[t[k].stem];
-  return g / pow((double)s->words, RC_COST_EXPONENT);
+  /* Cost: length^RC_COST_EXPONENT, with the exponent 1/2 a square root. */
+  return g / sqrt((double)s->words);
 }
 
 static void cover(selector *sel, uint32_t i) {

@@ -14,7 +14,7 @@
    score, greedily by gain over length^RC_COST_EXPONENT.  Both were chosen
    by ROUGE on the three dev sets: see README, "Quality". */
 #define RC_CENTRALITY_WEIGHT 10.0
-#define RC_COST_EXPONENT 0.5
+#define RC_COST_EXPONENT 0.5 /* summary.c computes it as a square root */
 /* With --query: query terms weigh this many times more in the coverage
    objective; a sentence gains RC_QUERY_RELEVANCE x (sum of the IDF of the
    query terms it holds) x (an average sentence's coverage); with the

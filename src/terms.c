@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "keyphrase.h"
+#include "tfidf.h"
 
 typedef struct pass {
   recap_document *doc;
@@ -57,51 +58,118 @@ static int is_vowel(char c) { return c && strchr("aeiouy", c) != NULL; }
 
 /* Speech transcripts keep words cut off mid-way ("the w the will", "h
    technology").  A lower-case ASCII token of one letter that is not a
-   word of the language, or of two letters without a vowel, is one.
-   Capitals are kept: "Plan B", "F eight". */
-static int is_cutoff(const recap_document *doc, const char *w, size_t n,
-                     const rc_tok *tok) {
+   word of the language, or of two letters without a vowel, is shaped like
+   one; it is one unless written with a capital ("Plan B", "F eight"),
+   which the caller checks on the token. */
+static int cutoff_shaped(const recap_document *doc, const char *w, size_t n,
+                         rc_tok_kind kind) {
   /* Without a stopword list nothing tells "a" from a cut-off "w". */
-  if (doc->lang->stopwords.count == 0 || tok->kind != RC_TOK_WORD ||
-      (tok->flags & (RC_TOK_CAP | RC_TOK_ALLCAPS)) ||
-      !(tok->flags & RC_TOK_ASCII) || n > 2)
+  if (doc->lang->stopwords.count == 0 || kind != RC_TOK_WORD || n > 2)
     return 0;
   for (size_t i = 0; i < n; i++)
     if (w[i] < 'a' || w[i] > 'z')
       return 0;
   if (n == 2 && (is_vowel(w[0]) || is_vowel(w[1])))
     return 0;
-  return !is_stopword(doc, w, n, tok->kind);
+  return !is_stopword(doc, w, n, kind);
+}
+
+/* What the lists say of a word, its stem (into *stem, valid until the
+   next stemming) and the stem's background frequency. */
+static recap_status word_facts(recap_document *doc, const char *w, size_t n,
+                               rc_tok_kind kind, int ascii, uint32_t *flags,
+                               const char **stem, size_t *stem_len,
+                               float *bg_df) {
+  const rc_lang *lang = doc->lang;
+  uint32_t f = ascii && cutoff_shaped(doc, w, n, kind) ? RC_TERM_CUTOFF : 0;
+  if (kind == RC_TOK_NUMBER || kind == RC_TOK_URL || kind == RC_TOK_EMAIL)
+    f |= RC_TERM_NOPHRASE;
+  if (kind == RC_TOK_CJK)
+    f |= RC_TERM_CJK;
+  if (is_stopword(doc, w, n, kind))
+    f |= RC_TERM_STOP;
+  /* Titles (Mr, Dr, Prof) are never key phrases or content. */
+  long ab = rc_wordlist_find(&lang->abbrevs, w, n);
+  if (ab >= 0 && lang->abbrev_kinds[ab] == RC_ABBR_ALWAYS)
+    f |= RC_TERM_NOPHRASE;
+  if (rc_wordlist_find(&lang->fillers, w, n) >= 0)
+    f |= RC_TERM_FILLER;
+  if (rc_wordlist_find(&lang->backchannels, w, n) >= 0)
+    f |= RC_TERM_BACKCH;
+  if (lang->verbs && rc_wordlist_find(lang->verbs, w, n) >= 0)
+    f |= RC_TERM_VERBAL;
+  if (lang->adverbs && rc_wordlist_find(lang->adverbs, w, n) >= 0)
+    f |= RC_TERM_ADVERB;
+  *flags = f;
+  *stem = w;
+  *stem_len = n;
+  if (kind == RC_TOK_WORD)
+    RC_TRY(rc_stem(&doc->stemmer, w, n, stem, stem_len));
+  double docs;
+  *bg_df = (float)rc_tfidf_background(doc, *stem, *stem_len, &docs);
+  return RECAP_OK;
+}
+
+static void forget_facts(recap_document *doc) {
+  rc_strtab_clear(&doc->facts);
+  rc_strtab_clear(&doc->fact_stems);
+  doc->fact_info.len = 0;
+}
+
+/* The facts of a word, from the document's memory or found now.  The
+   language-neutral mode's stopwords are learnt per text, so its words are
+   not remembered. */
+static recap_status remembered_facts(recap_document *doc, const char *w,
+                                     size_t n, rc_tok_kind kind, int ascii,
+                                     uint32_t *flags, const char **stem,
+                                     size_t *stem_len, float *bg_df) {
+  if (doc->lang == &rc_lang_none || n > 200)
+    return word_facts(doc, w, n, kind, ascii, flags, stem, stem_len, bg_df);
+  if (doc->facts_generation != doc->ctx->generation ||
+      doc->facts.count >= RC_FACTS_MAX) {
+    forget_facts(doc);
+    doc->facts_generation = doc->ctx->generation;
+  }
+  char key[256];
+  key[0] = (char)(unsigned char)rc_lang_index(doc->lang);
+  key[1] = (char)(kind | (ascii ? 0x10 : 0));
+  memcpy(key + 2, w, n);
+  uint32_t id = rc_strtab_find(&doc->facts, key, n + 2);
+  if (id != RC_NO_ID) {
+    const rc_wordfact *f = &doc->fact_info.data[id];
+    *flags = f->flags;
+    *bg_df = f->bg_df;
+    *stem = rc_strtab_str(&doc->fact_stems, f->stem, stem_len);
+    return RECAP_OK;
+  }
+  RC_TRY(word_facts(doc, w, n, kind, ascii, flags, stem, stem_len, bg_df));
+  recap_status st;
+  RC_RESERVE(st, doc->alloc, doc->fact_info, doc->fact_info.len + 1);
+  if (st != RECAP_OK)
+    return st;
+  uint32_t sid;
+  RC_TRY(rc_strtab_intern(&doc->fact_stems, *stem, *stem_len, &sid, NULL));
+  RC_TRY(rc_strtab_intern(&doc->facts, key, n + 2, &id, NULL));
+  rc_wordfact fact = {*flags, sid, *bg_df};
+  doc->fact_info.data[doc->fact_info.len++] = fact;
+  /* The stemmer's buffer may be reused: hand out the interned copy. */
+  *stem = rc_strtab_str(&doc->fact_stems, sid, stem_len);
+  return RECAP_OK;
 }
 
 /* Facts about a new word form: lists it is on, and its stem (interned). */
 static recap_status new_term(recap_document *doc, const char *w, size_t n,
                              const rc_tok *tok, rc_term *info) {
-  const rc_lang *lang = doc->lang;
-  rc_tok_kind kind = tok->kind;
-  info->flags = is_cutoff(doc, w, n, tok) ? RC_TERM_CUTOFF : 0;
-  if (kind == RC_TOK_NUMBER || kind == RC_TOK_URL || kind == RC_TOK_EMAIL)
-    info->flags |= RC_TERM_NOPHRASE;
-  if (kind == RC_TOK_CJK)
-    info->flags |= RC_TERM_CJK;
-  if (is_stopword(doc, w, n, kind))
-    info->flags |= RC_TERM_STOP;
-  /* Titles (Mr, Dr, Prof) are never key phrases or content. */
-  long ab = rc_wordlist_find(&lang->abbrevs, w, n);
-  if (ab >= 0 && lang->abbrev_kinds[ab] == RC_ABBR_ALWAYS)
-    info->flags |= RC_TERM_NOPHRASE;
-  if (rc_wordlist_find(&lang->fillers, w, n) >= 0)
-    info->flags |= RC_TERM_FILLER;
-  if (rc_wordlist_find(&lang->backchannels, w, n) >= 0)
-    info->flags |= RC_TERM_BACKCH;
-  if (lang->verbs && rc_wordlist_find(lang->verbs, w, n) >= 0)
-    info->flags |= RC_TERM_VERBAL;
-  if (lang->adverbs && rc_wordlist_find(lang->adverbs, w, n) >= 0)
-    info->flags |= RC_TERM_ADVERB;
-  const char *stem = w;
-  size_t stem_len = n;
-  if (kind == RC_TOK_WORD)
-    RC_TRY(rc_stem(&doc->stemmer, w, n, &stem, &stem_len));
+  const char *stem;
+  size_t stem_len;
+  uint32_t flags;
+  float bg_df;
+  RC_TRY(remembered_facts(doc, w, n, tok->kind,
+                          (tok->flags & RC_TOK_ASCII) != 0, &flags, &stem,
+                          &stem_len, &bg_df));
+  if (tok->flags & (RC_TOK_CAP | RC_TOK_ALLCAPS))
+    flags &= ~(uint32_t)RC_TERM_CUTOFF; /* "Plan B" */
+  info->flags = flags;
   /* Room for the record first, so the table and records stay in step. */
   recap_status st;
   RC_RESERVE(st, doc->alloc, doc->stem_info, doc->stem_info.len + 1);
@@ -109,13 +177,43 @@ static recap_status new_term(recap_document *doc, const char *w, size_t n,
     return st;
   int added;
   RC_TRY(rc_strtab_intern(&doc->stems, stem, stem_len, &info->stem, &added));
-  if (added)
-    memset(&doc->stem_info.data[doc->stem_info.len++], 0, sizeof(rc_steminfo));
+  if (added) {
+    rc_steminfo *si = &doc->stem_info.data[doc->stem_info.len++];
+    memset(si, 0, sizeof *si);
+    si->bg_df = bg_df;
+  }
   return RECAP_OK;
 }
 
 /* The matching key of a token: ASCII folded into small[] (64 bytes), the
    rest through utf8proc into norm's buffer. */
+/* An ASCII word with curly apostrophes ("I’m", "China’s", as most
+   exported transcripts write them) folds without utf8proc: lower case,
+   ’ ‘ ʼ as '.  Returns 0 if w has anything else non-ASCII. */
+static int fold_ascii_apostrophes(const char *w, size_t n, char *out,
+                                  size_t *outlen) {
+  size_t k = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)w[i];
+    if (c < 0x80) {
+      out[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      i++;
+    } else if (i + 2 < n && c == 0xE2 && (unsigned char)w[i + 1] == 0x80 &&
+               ((unsigned char)w[i + 2] == 0x99 ||
+                (unsigned char)w[i + 2] == 0x98)) {
+      out[k++] = '\'';
+      i += 3;
+    } else if (i + 1 < n && c == 0xCA && (unsigned char)w[i + 1] == 0xBC) {
+      out[k++] = '\'';
+      i += 2;
+    } else {
+      return 0;
+    }
+  }
+  *outlen = k;
+  return 1;
+}
+
 static recap_status token_key(rc_norm *norm, const char *text,
                               const rc_tok *tok, char *small, const char **key,
                               size_t *keylen) {
@@ -128,6 +226,10 @@ static recap_status token_key(rc_norm *norm, const char *text,
     }
     *key = small;
     *keylen = n;
+    return RECAP_OK;
+  }
+  if (n <= 64 && fold_ascii_apostrophes(w, n, small, keylen)) {
+    *key = small;
     return RECAP_OK;
   }
   return rc_fold(norm, w, n, key, keylen);

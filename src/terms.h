@@ -19,6 +19,11 @@
    content words apart are linked.  2 to 6 measured the same on the dev
    sets; 2 is the cheapest. */
 #define RC_COOC_WINDOW 2
+/* Words whose facts (lists, stem) a document remembers across analyses:
+   stemming and list lookups are most of the fixed cost of a short
+   document.  About 60 bytes each. */
+#define RC_FACTS_MAX ((size_t)1 << 18)
+
 /* The language-neutral mode ("none") takes as stopwords the words that
    make up at least RC_LEARNED_SHARE of the first RC_LEARNED_SAMPLE tokens,
    at most RC_LEARNED_MAX of them: function words are the most frequent

@@ -32,15 +32,10 @@ double rc_tfidf_weight(const recap_document *doc, uint32_t stem, uint32_t tf) {
   return (1.0 + log((double)tf)) * doc->stem_info.data[stem].idf;
 }
 
-/* Background document frequency of a stem: the caller's archive table for
-   the language if there is one, else the language's built-in general
-   frequencies.  Returns 0 without a background (*docs = 0). */
-static double background_df(const recap_document *doc, uint32_t stem,
-                            double *docs) {
+double rc_tfidf_background(const recap_document *doc, const char *s,
+                           size_t len, double *docs) {
   const rc_idf *bg = &doc->ctx->idf;
   size_t li = rc_lang_index(doc->lang);
-  size_t len;
-  const char *s = rc_strtab_str(&doc->stems, stem, &len);
   uint64_t archive = rc_idf_docs(bg, li);
   if (archive) {
     *docs = (double)archive;
@@ -58,9 +53,13 @@ static double background_df(const recap_document *doc, uint32_t stem,
 
 recap_status rc_tfidf_weigh(recap_document *doc) {
   size_t n = doc->sents.len;
+  /* Each stem's background count was looked up when the stem was first
+     met (terms.c); here only the total matters. */
+  double bg_docs;
+  rc_tfidf_background(doc, "", 0, &bg_docs);
   for (size_t i = 0; i < doc->stem_info.len; i++) {
     rc_steminfo *s = &doc->stem_info.data[i];
-    double docs, df = background_df(doc, (uint32_t)i, &docs);
+    double docs = bg_docs, df = s->bg_df;
     if (docs == 0) { /* the document's sentences are its own background */
       docs = (double)n;
       df = s->df;

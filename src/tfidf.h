@@ -16,6 +16,13 @@
 #define RC_GRAPH_NEIGHBOURS 8
 #define RC_GRAPH_POSTINGS 16
 
+/* The background document frequency of a stem and the number of
+   documents it is out of (*docs = 0 without a background): the caller's
+   archive table for the language, else the language's general
+   frequencies. */
+double rc_tfidf_background(const recap_document *doc, const char *stem,
+                           size_t len, double *docs);
+
 /* IDF per stem (from the document's sentences, or the background table),
    TF-IDF vector norms and TF-IDF scores per sentence. */
 recap_status rc_tfidf_weigh(recap_document *doc);

@@ -27,6 +27,7 @@
 #include "stem.h"
 
 static const recap_allocator *A;
+static rc_maskcache masks; /* language detection's lookups, kept */
 
 /* ---- finding languages
  * ------------------------------------------------------------ */
@@ -419,7 +420,7 @@ static void test_detect_language(void **state) {
     char *text = read_paragraph(name, &len);
     const rc_lang *got;
     double confidence;
-    assert_int_equal(rc_detect_language(text, len, &norm, &got, &confidence),
+    assert_int_equal(rc_detect_language(text, len, &norm, &masks, &got, &confidence),
                      RECAP_OK);
     if (strcmp(got->name, name) != 0) {
       print_message("%s detected as %s (confidence %.2f)\n", name, got->name,
@@ -442,19 +443,19 @@ static void test_detect_edge_cases(void **state) {
   const rc_lang *got;
   double c;
   /* No letters at all, and too little to go on: the neutral mode. */
-  assert_int_equal(rc_detect_language("", 0, &norm, &got, &c), RECAP_OK);
+  assert_int_equal(rc_detect_language("", 0, &norm, &masks, &got, &c), RECAP_OK);
   assert_ptr_equal(got, &rc_lang_none);
   assert_true(c == 0);
-  assert_int_equal(rc_detect_language("12 34 !!", 8, &norm, &got, &c),
+  assert_int_equal(rc_detect_language("12 34 !!", 8, &norm, &masks, &got, &c),
                    RECAP_OK);
   assert_ptr_equal(got, &rc_lang_none);
-  assert_int_equal(rc_detect_language("Zxq vbnm", 8, &norm, &got, &c),
+  assert_int_equal(rc_detect_language("Zxq vbnm", 8, &norm, &masks, &got, &c),
                    RECAP_OK);
   assert_ptr_equal(got, &rc_lang_none);
   /* Kana decides Japanese even among more Han: 日本語のテキスト. */
   const char *ja = "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\xAE\xE3\x83"
                    "\x86\xE3\x82\xAD\xE3\x82\xB9\xE3\x83\x88";
-  assert_int_equal(rc_detect_language(ja, strlen(ja), &norm, &got, &c),
+  assert_int_equal(rc_detect_language(ja, strlen(ja), &norm, &masks, &got, &c),
                    RECAP_OK);
   assert_string_equal(got->name, "japanese");
   rc_norm_free(&norm);
@@ -694,5 +695,8 @@ int main(void) {
       cmocka_unit_test(test_sentence_counts),
       cmocka_unit_test(test_keyphrases),
   };
-  return cmocka_run_group_tests_name("lang", tests, NULL, NULL);
+  rc_maskcache_init(&masks, A);
+  int failed = cmocka_run_group_tests_name("lang", tests, NULL, NULL);
+  rc_maskcache_free(&masks);
+  return failed;
 }
