@@ -290,6 +290,21 @@ static recap_status choose_language(recap_document *doc, const char *name) {
   return rc_stemmer_use(&doc->stemmer, doc->lang->stemmer);
 }
 
+/* Scratch arrays are kept for the next analysis (a document analysing many
+   short texts then allocates little), unless they are big: those go, so a
+   large document's results do not hold its scratch memory. */
+#define RC_KEEP_BYTES ((size_t)1 << 20)
+
+static void release(const recap_allocator *a, void **data, size_t *len,
+                    size_t *cap, size_t elem) {
+  *len = 0;
+  if (*cap * elem > RC_KEEP_BYTES) {
+    rc_free(a, *data);
+    *data = NULL;
+    *cap = 0;
+  }
+}
+
 /* Plain text borrows the caller's bytes as its content; results outlive
    the call, so the document keeps its own copy. */
 static recap_status keep_content(recap_document *doc) {
@@ -323,7 +338,8 @@ static recap_status run(recap_document *doc, const char *text, size_t len,
   STAGE(doc, RC_STAGE_SEGMENT,
         rc_segment(&doc->src, doc->lang, &doc->norm, &doc->spans));
   STAGE(doc, RC_STAGE_TERMS, rc_terms_build(doc));
-  STAGE(doc, RC_STAGE_TERMS, keep_content(doc));
+  release(doc->alloc, (void **)&doc->spans.data, &doc->spans.len,
+          &doc->spans.cap, sizeof *doc->spans.data);
   STAGE(doc, RC_STAGE_TFIDF, rc_tfidf_weigh(doc));
   STAGE(doc, RC_STAGE_SCORE, rc_score_sentences(doc));
   STAGE(doc, RC_STAGE_SUMMARY, rc_summary_select(doc));
@@ -332,6 +348,14 @@ static recap_status run(recap_document *doc, const char *text, size_t len,
     STAGE(doc, RC_STAGE_CHAPTERS, rc_chapters_build(doc));
   if (doc->opt.flags & RECAP_OPT_SPEAKERS)
     STAGE(doc, RC_STAGE_SPEAKERS, rc_speakers_build(doc));
+  /* Results do not need the word pairs.  Only now is the caller's text
+     copied (if the content borrowed it): the copy then does not add to the
+     peak of the scoring stages. */
+  release(doc->alloc, (void **)&doc->pair_w.data, &doc->pair_w.len,
+          &doc->pair_w.cap, sizeof *doc->pair_w.data);
+  if (doc->pair_keys.pool_cap > RC_KEEP_BYTES)
+    rc_strtab_free(&doc->pair_keys);
+  RC_TRY(keep_content(doc));
   /* The decoded text is no longer needed, only its offset map. */
   if (doc->text.owned) {
     rc_free(doc->alloc, doc->text.owned);

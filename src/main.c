@@ -545,10 +545,17 @@ static int emit_record(void *user, size_t i, cli_result *r) {
   return code;
 }
 
-/* Reads up to max lines; returns how many (0 at the end). */
+/* Records are read and processed in batches: large enough that starting
+   threads and waiting for a batch's slowest record cost little, bounded
+   in bytes so that huge records do not pile up in memory. */
+#define JSONL_BATCH 8192
+#define JSONL_BATCH_BYTES ((size_t)64 << 20)
+
+/* Reads up to max lines, stopping early past JSONL_BATCH_BYTES; returns
+   how many (0 at the end). */
 static size_t read_lines(batch *b, size_t max) {
-  size_t n = 0;
-  while (n < max) {
+  size_t n = 0, bytes = 0;
+  while (n < max && bytes < JSONL_BATCH_BYTES) {
     char *line = NULL;
     size_t cap = 0;
     ssize_t len = getline(&line, &cap, stdin);
@@ -560,12 +567,13 @@ static size_t read_lines(batch *b, size_t max) {
       line[--len] = '\0';
     b->lines[n] = line;
     b->lens[n] = (size_t)len;
+    bytes += (size_t)len;
     n++;
   }
   return n;
 }
 
-#define JSONL_BATCH 1024
+
 
 static int run_jsonl(config *c) {
   batch b;
