@@ -297,12 +297,14 @@ static recap_status select_sentences(selector *sel, cand *h, size_t nh,
   return RECAP_OK;
 }
 
-recap_status rc_summary_select(recap_document *doc) {
-  doc->summary_count = 0;
-  size_t limit = sentence_limit(doc);
-  size_t budget = doc->opt.summary_words;
+recap_status rc_select(recap_document *doc, size_t first, size_t last,
+                       size_t cap, size_t budget, recap_sentence *out,
+                       size_t *count) {
+  *count = 0;
   size_t n = doc->sents.len;
-  if (limit == 0 || budget == 0 || n == 0)
+  if (last > n)
+    last = n;
+  if (cap == 0 || budget == 0 || first >= last)
     return RECAP_OK;
   const recap_allocator *a = doc->alloc;
   size_t nst = doc->stem_info.len ? doc->stem_info.len : 1;
@@ -311,12 +313,9 @@ recap_status rc_summary_select(recap_document *doc) {
   sel.w = rc_calloc(a, nst, sizeof *sel.w);
   sel.covered = rc_calloc(a, nst, 1);
   double *mark = rc_calloc(a, nst, sizeof *mark);
-  cand *h = rc_calloc(a, n, sizeof *h);
-  size_t cap = limit < n ? limit : n;
-  recap_sentence *out = rc_arena_calloc(&doc->arena, cap, sizeof *out);
-  recap_status st = sel.w && sel.covered && mark && h && out ? RECAP_OK
-                                                             : RECAP_ERR_NOMEM;
-  size_t k = 0;
+  cand *h = rc_calloc(a, last - first, sizeof *h);
+  recap_status st =
+      sel.w && sel.covered && mark && h ? RECAP_OK : RECAP_ERR_NOMEM;
   if (st == RECAP_OK) {
     /* Concept weights: how much of the document is about the term. */
     double total = 0;
@@ -334,7 +333,7 @@ recap_status rc_summary_select(recap_document *doc) {
     sel.average = total / (double)n;
     sel.centrality = RC_CENTRALITY_WEIGHT * sel.average;
     size_t nh = 0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = first; i < last; i++)
       if (rc_sent_eligible(&doc->sents.data[i])) {
         h[nh].sent = (uint32_t)i;
         h[nh].gain = gain(&sel, (uint32_t)i);
@@ -342,14 +341,26 @@ recap_status rc_summary_select(recap_document *doc) {
       }
     for (size_t i = nh / 2; i-- > 0;)
       sift_down(h, nh, i);
-    st = select_sentences(&sel, h, nh, out, cap, budget, mark, &k);
+    st = select_sentences(&sel, h, nh, out, cap, budget, mark, count);
   }
   rc_free(a, sel.w);
   rc_free(a, sel.covered);
   rc_free(a, mark);
   rc_free(a, h);
-  if (st != RECAP_OK)
-    return st;
+  return st;
+}
+
+recap_status rc_summary_select(recap_document *doc) {
+  doc->summary_count = 0;
+  size_t limit = sentence_limit(doc), n = doc->sents.len;
+  size_t cap = limit < n ? limit : n;
+  if (cap == 0 || doc->opt.summary_words == 0)
+    return RECAP_OK;
+  recap_sentence *out = rc_arena_calloc(&doc->arena, cap, sizeof *out);
+  if (!out)
+    return RECAP_ERR_NOMEM;
+  size_t k;
+  RC_TRY(rc_select(doc, 0, n, cap, doc->opt.summary_words, out, &k));
   qsort(out, k, sizeof *out,
         (doc->opt.flags & RECAP_OPT_SCORE_ORDER) ? by_score : by_position);
   doc->summary = out;

@@ -28,5 +28,11 @@
 recap_status rc_score_sentences(recap_document *doc);
 /* The summary within the budgets of doc->opt into doc->summary. */
 recap_status rc_summary_select(recap_document *doc);
+/* The selection itself, over sentences [first, last): at most cap
+   sentences and `budget` words into out[0..*count), in the order chosen
+   (chapters use it for their highlights). */
+recap_status rc_select(recap_document *doc, size_t first, size_t last,
+                       size_t cap, size_t budget, recap_sentence *out,
+                       size_t *count);
 
 #endif
