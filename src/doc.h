@@ -55,7 +55,9 @@ enum {
   RC_TERM_CUTOFF = 1u << 5,   /* a word cut off in speech ("th", "w") */
   RC_TERM_VERBAL = 1u << 6,   /* mostly a verb: content, but inside a key
                                  phrase only as part of a name */
-  RC_TERM_ADVERB = 1u << 7    /* mostly an adverb: never in a key phrase */
+  RC_TERM_ADVERB = 1u << 7,   /* mostly an adverb: never in a key phrase */
+  RC_TERM_MODIFIER = 1u << 8  /* mostly an adjective or a number: not a
+                                 key phrase on its own */
 };
 
 /* A distinct word form (folded), interned in doc->terms. */
@@ -142,6 +144,8 @@ typedef struct rc_phrase {
   uint32_t caps;         /* occurrences written with capitals ... */
   uint32_t cased;        /* ... of those where case tells (not at the
                             start of a sentence) */
+  int headless;          /* no word that can name a thing: only modifiers
+                            ("good", "two"), or one letter */
   double score;
 } rc_phrase;
 

@@ -30,6 +30,16 @@ static int verbal_here(const rc_term *info, const rc_tok *tok, int first) {
          (first || !(tok->flags & (RC_TOK_CAP | RC_TOK_ALLCAPS)));
 }
 
+/* A word that cannot head a key phrase: mostly an adjective or a number,
+   unless capitalised inside a sentence ("Digital Equipment"), or a
+   single letter ("n", "s": spelled-out or cut-off speech). */
+static int modifier_here(const rc_term *info, const rc_tok *tok, int first) {
+  if (tok->len == 1 && tok->kind == RC_TOK_WORD)
+    return 1;
+  return (info->flags & RC_TERM_MODIFIER) &&
+         (first || !(tok->flags & (RC_TOK_CAP | RC_TOK_ALLCAPS)));
+}
+
 void rc_kp_collector_init(rc_kp_collector *c, recap_document *doc) {
   memset(c, 0, sizeof *c);
   c->doc = doc;
@@ -91,6 +101,9 @@ static recap_status emit(rc_kp_collector *c, size_t i, size_t j, int alone) {
     p->surface = RC_NO_ID;
     p->first_off = off;
     p->first_len = len;
+    p->headless = 1;
+    for (size_t k = i; k < j; k++)
+      p->headless &= c->modifier[k];
   }
   rc_phrase *p = &doc->phrases.data[pid];
   p->count++;
@@ -152,6 +165,7 @@ recap_status rc_kp_token(rc_kp_collector *c, const rc_tok *tok, uint32_t term,
       c->terms[c->run] = term;
       c->offs[c->run] = tok->off;
       c->ends[c->run] = tok->off + tok->len;
+      c->modifier[c->run] = (unsigned char)modifier_here(info, tok, first);
     }
     ++c->run;
     c->run_end = tok->off + tok->len;
@@ -333,8 +347,11 @@ static int redundant(const recap_document *doc, uint32_t p,
 }
 
 /* A run inside longer runs only is a candidate once it recurs: one
-   mention inside one long run is a window, not a phrase. */
-static int candidate(const rc_phrase *p) { return p->alone >= 1 || p->count >= 2; }
+   mention inside one long run is a window, not a phrase.  "Good", "two"
+   or "different" alone name nothing. */
+static int candidate(const rc_phrase *p) {
+  return !p->headless && (p->alone >= 1 || p->count >= 2);
+}
 
 /* The display text: the surface's first occurrence, words joined by single
    spaces, in lower case unless the phrase is mostly written with capitals

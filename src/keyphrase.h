@@ -36,6 +36,7 @@ typedef struct rc_kp_collector {
   uint32_t stems[RC_MAX_RUN];
   uint32_t terms[RC_MAX_RUN];
   size_t offs[RC_MAX_RUN], ends[RC_MAX_RUN]; /* each word's span */
+  unsigned char modifier[RC_MAX_RUN]; /* the word cannot head a phrase */
   size_t run, run_off, run_end;
   int run_caps;  /* every word capitalised (not counting the first word of
                     a sentence) */

@@ -8,7 +8,7 @@
 const rc_lang rc_lang_none = {"none",    "",        "",        NULL,
                               0,         {NULL, 0}, {NULL, 0}, NULL,
                               {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL,
-                              NULL,      NULL};
+                              NULL,      NULL,      NULL};
 
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 

@@ -55,6 +55,9 @@ typedef struct rc_lang {
      has none. */
   const rc_wordlist *verbs;
   const rc_wordlist *adverbs;
+  /* Words that are mostly adjectives or adverbs, or numbers ("good",
+     "different", "two"): in a key phrase, but never one on their own. */
+  const rc_wordlist *modifiers;
   /* General-language frequencies, the default background for IDF; NULL
      if the language has none. */
   const rc_background *background;

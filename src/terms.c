@@ -100,6 +100,8 @@ static recap_status word_facts(recap_document *doc, const char *w, size_t n,
     f |= RC_TERM_VERBAL;
   if (lang->adverbs && rc_wordlist_find(lang->adverbs, w, n) >= 0)
     f |= RC_TERM_ADVERB;
+  if (lang->modifiers && rc_wordlist_find(lang->modifiers, w, n) >= 0)
+    f |= RC_TERM_MODIFIER;
   *flags = f;
   *stem = w;
   *stem_len = n;

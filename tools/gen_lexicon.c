@@ -148,15 +148,21 @@ static int mostly_noun_or_adjective(const char *w) {
   return na > RATIO * va;
 }
 
+/* Mostly an adjective or adverb (number words are adjectives in WordNet),
+   or, untagged, never a noun: "good", "different", "two", "digital". */
+static int mostly_modifier(const word *x) {
+  unsigned mod = x->counts[2] + x->counts[3], noun = x->counts[0];
+  if (mod == 0 && noun == 0)
+    return (x->pos & 0xC) && !(x->pos & 0x1);
+  return mod >= RATIO * noun + 1;
+}
+
 typedef struct out {
   char **w;
   size_t n, cap;
 } out;
 
-static void emit(out *o, const char *w) {
-  if (mostly_noun_or_adjective(w) || strchr(w, '-') || strchr(w, '.') ||
-      strlen(w) < 2)
-    return;
+static void push(out *o, const char *w) {
   if (o->n == o->cap) {
     o->cap = o->cap ? o->cap * 2 : 4096;
     o->w = realloc(o->w, o->cap * sizeof *o->w);
@@ -166,9 +172,43 @@ static void emit(out *o, const char *w) {
   o->w[o->n++] = strdup(w);
 }
 
+static int listable(const char *w) {
+  return !strchr(w, '-') && !strchr(w, '.') && strlen(w) >= 2;
+}
+
+static void emit(out *o, const char *w) {
+  if (listable(w) && !mostly_noun_or_adjective(w))
+    push(o, w);
+}
+
+/* An inflected form of a verb whose lemma has `verb_uses`.  SemCor counts
+   a form's verb uses under its lemma, so the form's own counts are only
+   its noun and adjective senses; it is still mostly a verb unless those
+   rival its share of the lemma's (a verb has about FORM_SHARE forms):
+   "said" (2 adjective uses against 2167 of "say") and "thought" (102
+   against 590) are verbs, "feeling" and "building" nouns.  Forms in -ing
+   are nouns on a much smaller share, as gerunds name activities
+   ("learning": 5 against 154, "finding", "setting"), but not "starting"
+   (5 against 299), "talking" or "trying". */
+#define FORM_SHARE 4
+#define ING_SHARE 50
+static void emit_form(out *o, const char *w, unsigned verb_uses) {
+  const word *x = find(w);
+  size_t n = strlen(w);
+  int ing = n > 3 && strcmp(w + n - 3, "ing") == 0;
+  unsigned na = x ? x->counts[0] + x->counts[2] : 0;
+  unsigned long share = ing ? ING_SHARE : FORM_SHARE;
+  int noun = verb_uses == 0 ? mostly_noun_or_adjective(w)
+                            : (unsigned long)na * share >= verb_uses;
+  if (listable(w) && !noun)
+    push(o, w);
+}
+
 static int vowel(char c) { return strchr("aeiou", c) != NULL; }
 
-static void inflect(out *o, const char *v) {
+static void inflect(out *o, const word *x) {
+  const char *v = x->w;
+  unsigned uses = x->counts[1];
   size_t n = strlen(v);
   char buf[256];
   if (n + 4 >= sizeof buf)
@@ -182,19 +222,19 @@ static void inflect(out *o, const char *v) {
     snprintf(buf, sizeof buf, "%ses", v);
   else
     snprintf(buf, sizeof buf, "%ss", v);
-  emit(o, buf);
+  emit_form(o, buf, uses);
   if (v[n - 1] == 'e')
     snprintf(buf, sizeof buf, "%sd", v);
   else if (cy)
     snprintf(buf, sizeof buf, "%.*sied", (int)(n - 1), v);
   else
     snprintf(buf, sizeof buf, "%sed", v);
-  emit(o, buf);
+  emit_form(o, buf, uses);
   if (v[n - 1] == 'e' && n > 2 && v[n - 2] != 'e')
     snprintf(buf, sizeof buf, "%.*sing", (int)(n - 1), v);
   else
     snprintf(buf, sizeof buf, "%sing", v);
-  emit(o, buf);
+  emit_form(o, buf, uses);
 }
 
 /* verb.exc: "inflected lemma": irregular forms of listed verbs. */
@@ -206,7 +246,47 @@ static void irregular(const char *dir, out *o) {
   while (fscanf(f, "%255s %255s%*[^\n]", form, lemma) == 2) {
     const word *x = find(lemma);
     if (x && (x->pos & 0x2) && mostly_verb_or_adverb(x))
-      emit(o, form);
+      emit_form(o, form, x->counts[1]);
+  }
+  fclose(f);
+}
+
+static void degree(out *o, const char *form) {
+  const word *y = find(form);
+  if ((!y || mostly_modifier(y)) && listable(form))
+    push(o, form);
+}
+
+/* Comparatives and superlatives of modifiers, unless the form is a noun
+   of its own: regular ones by rule ("harder", "easiest"), irregular ones
+   from adj.exc ("better"). */
+static void comparatives(const char *dir, out *o) {
+  char buf[256];
+  for (size_t i = 0; i < nwords; i++) {
+    const word *x = &words[i];
+    size_t n = strlen(x->w);
+    if (!(x->pos & 0x4) || !mostly_modifier(x) || n < 3 || n > 200 ||
+        strchr(x->w, '-'))
+      continue;
+    const char *v = x->w;
+    int y = v[n - 1] == 'y' && !vowel(v[n - 2]), e = v[n - 1] == 'e';
+    const char *suffix[2] = {"er", "est"};
+    for (int k = 0; k < 2; k++) {
+      if (y)
+        snprintf(buf, sizeof buf, "%.*si%s", (int)(n - 1), v, suffix[k]);
+      else
+        snprintf(buf, sizeof buf, "%s%s", v, e ? suffix[k] + 1 : suffix[k]);
+      degree(o, buf);
+    }
+  }
+  FILE *f = open_in(dir, "adj.exc");
+  if (!f)
+    return;
+  char form[256], lemma[256];
+  while (fscanf(f, "%255s %255s%*[^\n]", form, lemma) == 2) {
+    const word *x = find(lemma);
+    if (x && mostly_modifier(x))
+      degree(o, form);
   }
   fclose(f);
 }
@@ -292,23 +372,26 @@ int main(int argc, char **argv) {
              read_index(dir, "index.verb", 0x2) &
              read_index(dir, "index.adj", 0x4) &
              read_index(dir, "index.adv", 0x8);
-  out verbs = {NULL, 0, 0}, adverbs = {NULL, 0, 0};
+  out verbs = {NULL, 0, 0}, adverbs = {NULL, 0, 0}, modifiers = {NULL, 0, 0};
   if (have) {
     merge();
     read_counts(dir);
     for (size_t i = 0; i < nwords; i++) {
       const word *x = &words[i];
+      if (listable(x->w) && mostly_modifier(x))
+        push(&modifiers, x->w);
       if (!mostly_verb_or_adverb(x))
         continue;
       /* Verbs get their inflections; adverbs ("digitally") are their own
          class because, unlike verbs, they are never part of a name. */
       int verb = (x->pos & 0x2) && x->counts[1] >= x->counts[3];
       if (verb)
-        inflect(&verbs, x->w);
+        inflect(&verbs, x);
       else
         emit(&adverbs, x->w);
     }
     irregular(dir, &verbs);
+    comparatives(dir, &modifiers);
   } else {
     fprintf(stderr, "gen_lexicon: no WordNet in %s; building without the "
                     "English lexicon (see README)\n", dir);
@@ -319,6 +402,7 @@ int main(int argc, char **argv) {
          have ? "Princeton University, WordNet licence" : "absent: empty");
   print_list("verbs", &verbs);
   print_list("adverbs", &adverbs);
+  print_list("modifiers", &modifiers);
   emit_frequencies(have);
   return 0;
 }

@@ -292,9 +292,10 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < nrows; i++)
     if (strcmp(rows[i].lexicon, "wordnet") == 0)
       printf("/* from gen_lexicon */\n"
-             "extern const rc_wordlist rc_%s_verbs, rc_%s_adverbs;\n"
+             "extern const rc_wordlist rc_%s_verbs, rc_%s_adverbs, "
+             "rc_%s_modifiers;\n"
              "extern const rc_background rc_%s_background;\n",
-             rows[i].name, rows[i].name, rows[i].name);
+             rows[i].name, rows[i].name, rows[i].name, rows[i].name);
   printf("\nconst rc_lang rc_languages[] = {\n");
   for (size_t i = 0; i < nrows; i++) {
     lang_row *r = &rows[i];
@@ -313,10 +314,11 @@ int main(int argc, char **argv) {
            n, r->counts[0], n, r->counts[1], n, n, r->counts[2], n,
            r->counts[3], n, r->counts[4]);
     if (strcmp(r->lexicon, "wordnet") == 0)
-      printf("     &rc_%s_verbs, &rc_%s_adverbs, &rc_%s_background},\n", n,
-             n, n);
+      printf("     &rc_%s_verbs, &rc_%s_adverbs, &rc_%s_modifiers,\n"
+             "     &rc_%s_background},\n",
+             n, n, n, n);
     else
-      printf("     NULL, NULL, NULL},\n");
+      printf("     NULL, NULL, NULL, NULL},\n");
   }
   printf("};\n\nconst size_t rc_language_count = %zu;\n\n", nrows);
   emit_masks(&all_stop);
