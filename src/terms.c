@@ -512,6 +512,33 @@ static recap_status learn_stopwords(recap_document *doc) {
   return st;
 }
 
+/* Sentences with fewer than RC_MIN_SUMMARY_CONTENT content words ("I
+   think it's a good idea.") become fragments, unless that would leave
+   fewer than RC_MIN_SUMMARY_CHOICE sentences to choose from: then the bar
+   is as high as leaves that many. */
+static void mark_thin(recap_document *doc) {
+  size_t at_least[RC_MIN_SUMMARY_CONTENT + 1] = {0};
+  for (size_t i = 0; i < doc->sents.len; i++) {
+    const rc_sent *s = &doc->sents.data[i];
+    if (!rc_sent_eligible(s))
+      continue;
+    uint32_t c = s->content < RC_MIN_SUMMARY_CONTENT ? s->content
+                                                     : RC_MIN_SUMMARY_CONTENT;
+    for (uint32_t k = 0; k <= c; k++)
+      at_least[k]++;
+  }
+  size_t want = at_least[0] < RC_MIN_SUMMARY_CHOICE ? at_least[0]
+                                                    : RC_MIN_SUMMARY_CHOICE;
+  if (want == 0)
+    return; /* nothing can stand alone anyway */
+  uint32_t bar = RC_MIN_SUMMARY_CONTENT;
+  while (bar > 0 && at_least[bar] < want)
+    bar--;
+  for (size_t i = 0; i < doc->sents.len; i++)
+    if (doc->sents.data[i].content < bar)
+      doc->sents.data[i].flags |= RC_SENT_FRAGMENT;
+}
+
 recap_status rc_terms_build(recap_document *doc) {
   if (doc->lang == &rc_lang_none)
     RC_TRY(learn_stopwords(doc));
@@ -527,6 +554,8 @@ recap_status rc_terms_build(recap_document *doc) {
      of sentences kept before it. */
   for (size_t i = 0; st == RECAP_OK && i < doc->spans.len; i++)
     st = sentence(&p, (uint32_t)doc->sents.len, &doc->spans.data[i]);
+  if (st == RECAP_OK)
+    mark_thin(doc);
   RC_VEC_FREE(doc->alloc, p.mark);
   RC_VEC_FREE(doc->alloc, p.slot);
   rc_kp_collector_free(&p.kp);

@@ -60,6 +60,7 @@
 
 #include "doc.h"
 #include "keyphrase.h"
+#include "lang.h"
 #include "rank.h"
 #include "summary.h"
 #include "tfidf.h"
@@ -435,6 +436,63 @@ static int in_summary(const recap_document *doc, size_t index) {
   return 0;
 }
 
+/* A sentence with few content words ("I think it's a good idea.") is a
+   fragment where there are enough fuller ones to choose from, and not
+   where there are not. */
+static void test_thin_sentences(void **state) {
+  fixture *f = *state;
+  static const char *const subjects[] = {
+      "transit board", "city council", "fleet director", "finance office",
+      "union steward"};
+  static const char *const objects[] = {
+      "electric bus contract", "charging depot lease", "overnight schedule",
+      "driver training plan", "battery warranty terms"};
+  char text[8192] = "I think it's a good idea. ";
+  size_t len = strlen(text);
+  for (size_t i = 0; i < 25; i++)
+    len += (size_t)snprintf(text + len, sizeof text - len,
+                            "The %s reviewed the %s during the March session. ",
+                            subjects[i % 5], objects[(i / 5) % 5]);
+  analyze(f->doc, "english", text, 0);
+  assert_int_equal(f->doc->sents.len, 26);
+  assert_true(f->doc->sents.data[0].flags & RC_SENT_FRAGMENT);
+  assert_false(f->doc->sents.data[1].flags & RC_SENT_FRAGMENT);
+
+  analyze(f->doc, "english",
+          "I think it's a good idea. The transit board reviewed the electric "
+          "bus contract in March. The fleet director presented the charging "
+          "depot lease terms.",
+          0);
+  assert_int_equal(f->doc->sents.len, 3);
+  for (size_t i = 0; i < 3; i++)
+    assert_false(f->doc->sents.data[i].flags & RC_SENT_FRAGMENT);
+}
+
+/* With the WordNet lexicon: an adjective, a number or a letter is not a
+   key phrase on its own, but may be part of one; "said" is a verb. */
+static void test_lone_modifiers(void **state) {
+  fixture *f = *state;
+  const rc_lang *en = rc_lang_find("english");
+  if (!en || !en->modifiers || en->modifiers->count == 0)
+    skip(); /* built without WordNet */
+  analyze(f->doc, "english",
+          "Good coffee tastes better. Good coffee wins. She said the coffee "
+          "was good. He said two coffees were good. Two coffees, good and "
+          "different. The barista said it: X marks the coffee. X again, "
+          "different again.",
+          0);
+  for (size_t i = 0; i < recap_keyphrase_count(f->doc); i++) {
+    const char *p = recap_keyphrase_at(f->doc, i)->phrase;
+    if (!strcmp(p, "good") || !strcmp(p, "two") || !strcmp(p, "different") ||
+        !strcmp(p, "x") || !strcmp(p, "X") || strstr(p, "said"))
+      fail_msg("key phrase '%s'", p);
+  }
+  int found = 0;
+  for (size_t i = 0; i < recap_keyphrase_count(f->doc); i++)
+    found |= !strcmp(recap_keyphrase_at(f->doc, i)->phrase, "good coffee");
+  assert_true(found);
+}
+
 static void test_backchannels_and_fragments(void **state) {
   fixture *f = *state;
   const char *text =
@@ -602,6 +660,8 @@ int main(void) {
       T(test_phrase_inside_dropped),
       T(test_phrase_inside_twice_kept),
       T(test_backchannels_and_fragments),
+      T(test_thin_sentences),
+      T(test_lone_modifiers),
       T(test_fillers_dropped),
       T(test_filler_punctuation),
       T(test_none_keeps_short_words),
