@@ -75,12 +75,13 @@ static recap_status add_pair(recap_document *doc, uint32_t a, uint32_t b) {
 static recap_status emit(rc_kp_collector *c, size_t i, size_t j, int alone) {
   recap_document *doc = c->doc;
   size_t n = j - i;
-  if (c->counts) { /* count mode: the phrases are known already */
+  if (c->mentions) { /* count mode: the phrases are known already */
     uint32_t id = rc_strtab_find(&doc->phrase_keys, (const char *)(c->stems + i),
                                  n * sizeof *c->stems);
+    recap_status st = RECAP_OK;
     if (id != RC_NO_ID)
-      c->counts[id]++;
-    return RECAP_OK;
+      RC_PUSH(st, doc->alloc, *c->mentions, c->part << 32 | id);
+    return st;
   }
   recap_status st;
   RC_RESERVE(st, doc->alloc, doc->phrases, doc->phrases.len + 1);
@@ -173,7 +174,7 @@ recap_status rc_kp_token(rc_kp_collector *c, const rc_tok *tok, uint32_t term,
     if (!first && !(tok->flags & RC_TOK_CAP) && !(t[0] >= '0' && t[0] <= '9'))
       c->run_caps = 0;
   }
-  if (content && !c->counts) {
+  if (content && !c->mentions) {
     for (size_t i = 0; i < c->nwindow; i++)
       if (c->window[i] != info->stem)
         RC_TRY(add_pair(c->doc, c->window[i], info->stem));
@@ -460,14 +461,15 @@ recap_status rc_keyphrases_select(recap_document *doc) {
 
 /* ---- phrases of a part ----------------------------------------------------- */
 
-/* Re-reads the candidate runs of a sentence and counts the known phrases
-   among them: the collector itself, in count mode. */
-static recap_status count_sentence(recap_document *doc, size_t si,
-                                   uint32_t *counts) {
+/* Re-reads the candidate runs of a sentence and records the mentions of
+   known phrases, for its part. */
+static recap_status mentions_in(recap_document *doc, size_t si, uint64_t part,
+                                rc_kp_mentions *out) {
   const rc_sent *s = &doc->sents.data[si];
   rc_kp_collector c;
   rc_kp_collector_init(&c, doc);
-  c.counts = counts;
+  c.mentions = out;
+  c.part = part;
   rc_kp_sentence_begin(&c, (uint32_t)si);
   rc_units units;
   rc_unit u;
@@ -483,53 +485,97 @@ static recap_status count_sentence(recap_document *doc, size_t si,
   return rc_kp_sentence_end(&c);
 }
 
-recap_status rc_kp_count(recap_document *doc, size_t first, size_t last,
-                         rc_sentence_filter want, void *user,
-                         uint32_t *counts) {
-  for (size_t i = first; i < last && i < doc->sents.len; i++)
-    if (!want || want(doc, i, user))
-      RC_TRY(count_sentence(doc, i, counts));
-  return RECAP_OK;
+static int by_value(const void *x, const void *y) {
+  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+  return (a > b) - (a < b);
 }
 
-recap_status rc_kp_local(recap_document *doc, const uint32_t *counts, size_t k,
-                         recap_keyphrase *out, size_t *n) {
-  *n = 0;
-  if (k == 0 || doc->phrases.len == 0)
-    return RECAP_OK;
-  RC_TRY(rc_keyphrases_score(doc));
-  const recap_allocator *a = doc->alloc;
-  size_t np = doc->phrases.len, m = 0;
-  ranked *r = rc_calloc(a, np, sizeof *r);
-  if (!r)
-    return RECAP_ERR_NOMEM;
-  for (size_t i = 0; i < np; i++) {
-    const rc_phrase *p = &doc->phrases.data[i];
-    if (counts[i] == 0)
-      continue;
-    /* Concentration: a phrase used mostly here names this part. */
-    double share = (double)counts[i] / (double)p->count;
-    r[m].phrase = (uint32_t)i;
-    r[m].score = p->score * share * (1.0 + log((double)counts[i]));
-    r[m].first = doc->surfaces.data[p->surface].off;
-    m++;
-  }
+/* Does p share a word with one of the chosen phrases?  A part has only a
+   few phrases, each should say something new ("XML, Perl", not "XML, xml
+   documents"). */
+static int shares_word(const recap_document *doc, uint32_t p,
+                       const uint32_t *chosen, size_t nchosen) {
+  for (size_t i = 0; i < nchosen; i++)
+    if (shared(doc, p, chosen[i]))
+      return 1;
+  return 0;
+}
+
+/* The best k phrases among one part's, ranked in r[0..m). */
+static recap_status best_of_part(recap_document *doc, ranked *r, size_t m,
+                                 size_t k, recap_keyphrase *out, size_t *got) {
   qsort(r, m, sizeof *r, by_score);
   uint32_t chosen[16];
   if (k > sizeof chosen / sizeof *chosen)
     k = sizeof chosen / sizeof *chosen;
-  recap_status st = RECAP_OK;
-  size_t got = 0;
-  for (size_t i = 0; st == RECAP_OK && i < m && got < k; i++) {
+  size_t n = 0;
+  for (size_t i = 0; i < m && n < k; i++) {
     if (!candidate(&doc->phrases.data[r[i].phrase]) ||
-        redundant(doc, r[i].phrase, chosen, got))
+        shares_word(doc, r[i].phrase, chosen, n))
       continue;
-    chosen[got] = r[i].phrase;
-    st = fill(doc, r[i].phrase, &out[got]);
-    out[got].score = r[i].score;
-    got++;
+    chosen[n] = r[i].phrase;
+    RC_TRY(fill(doc, r[i].phrase, &out[n]));
+    out[n].score = r[i].score;
+    n++;
   }
+  *got = n;
+  return RECAP_OK;
+}
+
+/* Scores the phrases of each part from the sorted mentions. */
+static recap_status rank_parts(recap_document *doc, const rc_kp_mentions *ms,
+                               size_t nparts, size_t k, recap_keyphrase *out,
+                               size_t *got) {
+  const recap_allocator *a = doc->alloc;
+  uint32_t *used_by = rc_calloc(a, doc->phrases.len + 1, sizeof *used_by);
+  ranked *r = rc_calloc(a, ms->len + 1, sizeof *r);
+  recap_status st = used_by && r ? RECAP_OK : RECAP_ERR_NOMEM;
+  /* Parts using each phrase: sorted mentions put each (part, phrase) pair
+     in one run. */
+  for (size_t i = 0; st == RECAP_OK && i < ms->len; i++)
+    if (i == 0 || ms->data[i] != ms->data[i - 1])
+      used_by[(uint32_t)ms->data[i]]++;
+  for (size_t i = 0; st == RECAP_OK && i < ms->len;) {
+    size_t part = (size_t)(ms->data[i] >> 32), m = 0;
+    for (; i < ms->len && (size_t)(ms->data[i] >> 32) == part;) {
+      uint32_t id = (uint32_t)ms->data[i];
+      size_t j = i;
+      while (j < ms->len && ms->data[j] == ms->data[i])
+        j++;
+      const rc_phrase *p = &doc->phrases.data[id];
+      double here = (double)(j - i);
+      r[m].phrase = id;
+      double idf = log(1.0 + (double)nparts / (double)used_by[id]);
+      r[m].score = sqrt(p->score) * (1.0 + log(here)) * here /
+                   (double)p->count * idf * idf;
+      r[m].first = p->first_off;
+      m++;
+      i = j;
+    }
+    st = best_of_part(doc, r, m, k, out + part * k, &got[part]);
+  }
+  rc_free(a, used_by);
   rc_free(a, r);
-  *n = st == RECAP_OK ? got : 0;
+  return st;
+}
+
+recap_status rc_kp_parts(recap_document *doc, const uint32_t *part,
+                         size_t nparts, size_t k, recap_keyphrase *out,
+                         size_t *got) {
+  for (size_t p = 0; p < nparts; p++)
+    got[p] = 0;
+  if (k == 0 || nparts == 0 || doc->phrases.len == 0)
+    return RECAP_OK;
+  RC_TRY(rc_keyphrases_score(doc));
+  rc_kp_mentions ms = {NULL, 0, 0};
+  recap_status st = RECAP_OK;
+  for (size_t s = 0; st == RECAP_OK && s < doc->sents.len; s++)
+    if (part[s] != RC_NO_ID && part[s] < nparts)
+      st = mentions_in(doc, s, part[s], &ms);
+  if (st == RECAP_OK && ms.len) {
+    qsort(ms.data, ms.len, sizeof *ms.data, by_value);
+    st = rank_parts(doc, &ms, nparts, k, out, got);
+  }
+  RC_VEC_FREE(doc->alloc, ms);
   return st;
 }

@@ -28,9 +28,14 @@
 #define RC_KP_IDF_EXPONENT 2.0 /* keyphrase.c computes it as a square */
 #define RC_KP_POSITION 0.6
 
+typedef RC_VEC(uint64_t) rc_kp_mentions;
+
 typedef struct rc_kp_collector {
   recap_document *doc;
-  uint32_t *counts; /* count mode: occurrences per known phrase, else NULL */
+  /* count mode: mentions of known phrases, as part << 32 | phrase, are
+     appended here (else NULL) */
+  rc_kp_mentions *mentions;
+  uint64_t part;
   uint32_t sentence;
   /* the open run of content words */
   uint32_t stems[RC_MAX_RUN];
@@ -60,17 +65,18 @@ recap_status rc_keyphrases_score(recap_document *doc);
 /* The top opt.keyphrases phrases into doc->keyphrases. */
 recap_status rc_keyphrases_select(recap_document *doc);
 
-/* Counts, per phrase, its occurrences in the sentences `want` accepts
-   (counts has one slot per phrase, zeroed by the caller). */
-typedef int (*rc_sentence_filter)(const recap_document *doc, size_t sentence,
-                                  void *user);
-recap_status rc_kp_count(recap_document *doc, size_t first, size_t last,
-                         rc_sentence_filter want, void *user,
-                         uint32_t *counts);
-/* The best k phrases of a part of the document (counts from rc_kp_count):
-   global score weighted by how much of the phrase's use falls in the part.
-   Fills out[0..*n) (results in the arena). */
-recap_status rc_kp_local(recap_document *doc, const uint32_t *counts, size_t k,
-                         recap_keyphrase *out, size_t *n);
+/* Key phrases of the parts of a document (chapters, speakers): part[s]
+   is sentence s's part, < nparts, or RC_NO_ID for none.  A phrase names a
+   part as TF-IDF would name a document among the parts, with IDF squared
+   as for document key phrases: sqrt(global score) x (1 + ln mentions in
+   the part) x share of its mentions in the part x ln(1 + nparts / parts
+   using it)^2.  With the global score unsquashed, the document's top
+   phrases ("buses") titled every chapter.  No two of a part's phrases
+   share a word.  The best k of part p go to out[p * k ...], their number
+   to got[p]; results in the arena.  Linear in the phrase mentions
+   (re-read from the text), plus a sort. */
+recap_status rc_kp_parts(recap_document *doc, const uint32_t *part,
+                         size_t nparts, size_t k, recap_keyphrase *out,
+                         size_t *got);
 
 #endif

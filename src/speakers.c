@@ -3,8 +3,8 @@
  *
  * Talk time is the sum of a speaker's cue durations (overlapping speech
  * counts for each speaker).  A turn is a run of consecutive cues by one
- * speaker.  A speaker's key phrases are the phrases they use most, by
- * their global score weighted by the share of uses that are theirs; their
+ * speaker.  A speaker's key phrases are those that set them apart from the
+ * other speakers (rc_kp_parts: TF-IDF with speakers as documents); their
  * representative sentence is their best-scoring sentence that is not a
  * backchannel.  Speakers are listed by words spoken, then first
  * appearance.
@@ -32,10 +32,6 @@ static int by_words(const void *x, const void *y) {
 
 static uint32_t speaker_of(const recap_document *doc, size_t s) {
   return doc->src.cues.data[doc->sents.data[s].cue_first].speaker;
-}
-
-static int said_by(const recap_document *doc, size_t s, void *user) {
-  return speaker_of(doc, s) == *(const uint32_t *)user;
 }
 
 static void count(const recap_document *doc, tally *t, size_t n) {
@@ -70,7 +66,9 @@ static void count(const recap_document *doc, tally *t, size_t n) {
   }
 }
 
-static recap_status fill(recap_document *doc, const tally *t, uint32_t *counts,
+/* kp[0..nkp): the speaker's key phrases, from rc_kp_parts. */
+static recap_status fill(recap_document *doc, const tally *t,
+                         const recap_keyphrase *kp, size_t nkp,
                          recap_speaker *out) {
   out->name = rc_doc_speaker_name(doc, t->id);
   if (!out->name)
@@ -85,46 +83,47 @@ static recap_status fill(recap_document *doc, const tally *t, uint32_t *counts,
     RC_TRY(rc_doc_sentence(doc, t->best, 1, r));
     out->representative = r;
   }
-  if (doc->phrases.len == 0)
-    return RECAP_OK;
-  memset(counts, 0, doc->phrases.len * sizeof *counts);
-  uint32_t id = t->id;
-  RC_TRY(rc_kp_count(doc, 0, doc->sents.len, said_by, &id, counts));
-  recap_keyphrase *kp =
-      rc_arena_calloc(&doc->arena, RC_SPEAKER_KEYPHRASES, sizeof *kp);
   const recap_keyphrase **ptrs =
-      rc_arena_calloc(&doc->arena, RC_SPEAKER_KEYPHRASES, sizeof *ptrs);
-  if (!kp || !ptrs)
+      rc_arena_calloc(&doc->arena, nkp ? nkp : 1, sizeof *ptrs);
+  if (!ptrs)
     return RECAP_ERR_NOMEM;
-  size_t n;
-  RC_TRY(rc_kp_local(doc, counts, RC_SPEAKER_KEYPHRASES, kp, &n));
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < nkp; i++)
     ptrs[i] = &kp[i];
   out->keyphrases = ptrs;
-  out->keyphrase_count = n;
+  out->keyphrase_count = nkp;
   return RECAP_OK;
 }
 
 recap_status rc_speakers_build(recap_document *doc) {
-  size_t n = doc->src.speakers.count;
+  size_t n = doc->src.speakers.count, ns = doc->sents.len;
   doc->speaker_count = 0;
   if (n == 0)
     return RECAP_OK;
   const recap_allocator *a = doc->alloc;
+  const size_t k = RC_SPEAKER_KEYPHRASES;
   tally *t = rc_calloc(a, n, sizeof *t);
-  uint32_t *counts = rc_calloc(a, doc->phrases.len + 1, sizeof *counts);
+  uint32_t *part = rc_calloc(a, ns + 1, sizeof *part);
+  size_t *got = rc_calloc(a, n, sizeof *got);
+  /* In the arena: the speakers point into it. */
+  recap_keyphrase *kp = rc_arena_calloc(&doc->arena, n * k, sizeof *kp);
   doc->speakers = rc_arena_calloc(&doc->arena, n, sizeof *doc->speakers);
-  recap_status st = t && counts && doc->speakers ? RECAP_OK : RECAP_ERR_NOMEM;
+  recap_status st =
+      t && part && got && kp && doc->speakers ? RECAP_OK : RECAP_ERR_NOMEM;
   if (st == RECAP_OK) {
     count(doc, t, n);
+    for (size_t s = 0; s < ns; s++)
+      part[s] = speaker_of(doc, s);
+    st = rc_kp_parts(doc, part, n, k, kp, got);
     qsort(t, n, sizeof *t, by_words);
   }
   for (size_t i = 0; st == RECAP_OK && i < n; i++) {
-    st = fill(doc, &t[i], counts, &doc->speakers[i]);
+    uint32_t id = t[i].id;
+    st = fill(doc, &t[i], kp + (size_t)id * k, got[id], &doc->speakers[i]);
     if (st == RECAP_OK)
       doc->speaker_count = i + 1;
   }
   rc_free(a, t);
-  rc_free(a, counts);
+  rc_free(a, part);
+  rc_free(a, got);
   return st;
 }
