@@ -227,6 +227,8 @@ struct recap_document {
   size_t word_count;
   size_t content_tokens; /* content tokens so far (positions) */
   int kp_scored; /* rc_keyphrases_score() has run */
+  float score_top; /* the highest sentence score; reported scores are
+                      divided by it */
 
   /* Results (arena). */
   recap_sentence *summary;

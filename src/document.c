@@ -93,6 +93,7 @@ void rc_doc_reset(recap_document *doc) {
   doc->word_count = 0;
   doc->content_tokens = 0;
   doc->kp_scored = 0;
+  doc->score_top = 0;
   doc->summary = NULL;
   doc->summary_count = 0;
   doc->keyphrases = NULL;
@@ -675,7 +676,7 @@ recap_status rc_doc_sentence(recap_document *doc, size_t i, int with_text,
   out->index = i;
   out->offset = rc_doc_input_offset(doc, s->off);
   out->length = rc_doc_input_end(doc, s->off + s->len) - out->offset;
-  out->score = s->score;
+  out->score = doc->score_top > 0 ? s->score / doc->score_top : 0;
   out->speaker = rc_doc_speaker_name(doc, doc->src.cues.data[s->cue_first].speaker);
   rc_doc_sentence_times(doc, i, &out->start, &out->end);
   out->words = s->words;

@@ -436,6 +436,34 @@ static int in_summary(const recap_document *doc, size_t index) {
   return 0;
 }
 
+/* The opening weighs more (meetings state their purpose first), but not
+   for a query. */
+static void test_lead_prior(void **state) {
+  fixture *f = *state;
+  char text[16384] = "";
+  size_t len = 0;
+  for (int i = 0; i < 60; i++)
+    len += (size_t)snprintf(text + len, sizeof text - len,
+                            i == 0 || i == 59
+                                ? "The harbour ferry timetable changes in "
+                                  "spring for commuters. "
+                                : "Item %d on the list covers routine matters "
+                                  "number %d. ",
+                            i, i * 7);
+  analyze(f->doc, "english", text, 0);
+  const rc_sent *s = f->doc->sents.data;
+  assert_int_equal(f->doc->sents.len, 60);
+  assert_true(s[0].score > 2 * s[59].score);
+
+  recap_options o;
+  recap_options_init(&o);
+  o.language = "english";
+  o.query = "ferry timetable";
+  assert_int_equal(recap_document_analyze(f->doc, text, len, &o), RECAP_OK);
+  s = f->doc->sents.data;
+  assert_true(fabs(s[0].score - s[59].score) < 1e-6);
+}
+
 /* A sentence with few content words ("I think it's a good idea.") is a
    fragment where there are enough fuller ones to choose from, and not
    where there are not. */
@@ -661,6 +689,7 @@ int main(void) {
       T(test_phrase_inside_twice_kept),
       T(test_backchannels_and_fragments),
       T(test_thin_sentences),
+      T(test_lead_prior),
       T(test_lone_modifiers),
       T(test_fillers_dropped),
       T(test_filler_punctuation),
