@@ -118,5 +118,25 @@ if [ "$(id -u)" -ne 0 ]; then
   if [ $status -eq 1 ] && grep -q 'Permission denied' "$tmp/err"; then echo "ok   $name"; else fail "exit $status"; fi
 else echo "skip $name (root can read anything)"; fi
 
+# Under an address-space limit (ulimit -v) a large input fails cleanly:
+# exit 3 and a message, no crash; a small one still works.  Sanitizer
+# builds reserve terabytes of address space and cannot run under it.
+name=ulimit-v; count=$((count + 1))
+if ldd "$RECAP" 2> /dev/null | grep -q 'lib[at]san'; then
+  echo "skip $name (sanitizer build)"
+else
+  i=0
+  while [ $i -lt 20 ]; do cat examples/webinar.txt; i=$((i + 1)); done > "$tmp/block.txt"
+  i=0; while [ $i -lt 100 ]; do cat "$tmp/block.txt"; i=$((i + 1)); done > "$tmp/big.txt"
+  (ulimit -v 100000; exec "$RECAP" "$tmp/big.txt") > /dev/null 2> "$tmp/err"; status=$?
+  (ulimit -v 100000; exec "$RECAP" -n 1 examples/webinar.txt) > "$tmp/out" 2> "$tmp/err2"; small=$?
+  if [ $status -eq 3 ] && grep -q '^recap: .*out of memory' "$tmp/err" &&
+     [ $small -eq 0 ] && [ -s "$tmp/out" ]; then
+    echo "ok   $name (25 MB input under 100 MB of address space: exit 3)"
+  else
+    fail "large input exit $status ($(head -c 200 "$tmp/err")), small input exit $small"
+  fi
+fi
+
 echo "pathological: $((count - failed))/$count passed"
 [ "$failed" -eq 0 ]
