@@ -58,7 +58,7 @@ $(B)/cli/%.o: src/%.c | $(B)/cli
 $(B)/lib $(B)/cli $(B)/tests $(B)/gen:
 	mkdir -p $@
 
-$(B)/gen/gen_lexicon: tools/gen_lexicon.c | $(B)/gen
+$(B)/gen/gen_lexicon: tools/gen_lexicon.c tools/wordlist_out.h | $(B)/gen
 	$(Q)$(CC) $(WARN) $(CPPFLAGS) -O2 -o $@ $< -lstemmer
 
 $(B)/gen/lexicon.c: $(B)/gen/gen_lexicon
@@ -87,7 +87,7 @@ $(RECAP): $(CLI_OBJ) $(STATIC)
 
 # ---- generated tables -------------------------------------------------------
 # src/lang_tables.c is committed; this rule rebuilds it when the lists change.
-$(B)/gen_tables: tools/gen_tables.c src/normalize.c src/mem.c src/lang.h | $(B)/lib
+$(B)/gen_tables: tools/gen_tables.c tools/wordlist_out.h src/normalize.c src/mem.c src/lang.h | $(B)/lib
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ tools/gen_tables.c src/normalize.c src/mem.c -lutf8proc
 
 src/lang_tables.c: $(wildcard stopwords/*.txt stopwords/*.abbrev stopwords/*.fillers) stopwords/languages.tsv

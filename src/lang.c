@@ -5,10 +5,8 @@
 
 #include <string.h>
 
-const rc_lang rc_lang_none = {"none",    "",        "",        NULL,
-                              0,         {NULL, 0}, {NULL, 0}, NULL,
-                              {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL,
-                              NULL,      NULL,      NULL};
+/* No stemmer and no lists: every other field is empty. */
+const rc_lang rc_lang_none = {.name = "none", .code = "", .aliases = ""};
 
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
@@ -57,7 +55,7 @@ long rc_wordlist_find(const rc_wordlist *l, const char *w, size_t n) {
   size_t lo = 0, hi = l->count;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    const char *m = l->words[mid];
+    const char *m = rc_wordlist_at(l, mid);
     /* strcmp order over (w, n) without measuring m: the first n bytes,
        then whether m goes on.  (w holds no NUL, so a shorter m stops
        strncmp with a negative result.) */

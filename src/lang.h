@@ -21,17 +21,24 @@ enum {
   RC_ABBR_NUMBER = 2      /* does not end a sentence before a number */
 };
 
+/* Word i is the NUL-terminated text + offsets[i]; sorted bytewise.  No
+   pointer per word: see tools/wordlist_out.h. */
 typedef struct rc_wordlist {
-  const char *const *words; /* sorted bytewise */
+  const char *text;
+  const uint32_t *offsets;
   size_t count;
 } rc_wordlist;
+
+static inline const char *rc_wordlist_at(const rc_wordlist *l, size_t i) {
+  return l->text + l->offsets[i];
+}
 
 enum {
   RC_LANG_NOSPACE = 1u << 0 /* written without spaces between words */
 };
 
 /* How common stems are in general use: counts[i] occurrences of
-   stems.words[i] in a corpus of `total` words. */
+   stems' word i in a corpus of `total` words. */
 typedef struct rc_background {
   rc_wordlist stems;
   const uint32_t *counts;
@@ -69,7 +76,7 @@ extern const size_t rc_language_count;
 extern const rc_lang rc_lang_none;
 
 /* Every stopword of every language; rc_stopword_any_masks[i] has bit k
-   set if rc_stopword_any.words[i] is a stopword of rc_languages[k]. */
+   set if rc_stopword_any's word i is a stopword of rc_languages[k]. */
 extern const rc_wordlist rc_stopword_any;
 extern const uint32_t rc_stopword_any_masks[];
 

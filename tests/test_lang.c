@@ -102,9 +102,10 @@ static void test_languages_table(void **state) {
 static void check_list(const char *lang, const char *what, const rc_wordlist *l,
                        rc_norm *norm) {
   for (size_t i = 0; i < l->count; i++) {
-    const char *w = l->words[i];
-    if (i > 0 && strcmp(l->words[i - 1], w) >= 0)
-      fail_msg("%s %s: '%s' before '%s'", lang, what, l->words[i - 1], w);
+    const char *w = rc_wordlist_at(l, i);
+    if (i > 0 && strcmp(rc_wordlist_at(l, i - 1), w) >= 0)
+      fail_msg("%s %s: '%s' before '%s'", lang, what, rc_wordlist_at(l, i - 1),
+               w);
     assert_int_equal(rc_wordlist_find(l, w, strlen(w)), (long)i);
     const char *f;
     size_t fn;
@@ -196,9 +197,10 @@ static void test_stopword_any(void **state) {
   /* Sorted, distinct, and each word's mask names exactly the languages
      whose list has it. */
   for (size_t i = 0; i < any->count; i++) {
-    const char *w = any->words[i];
-    if (i > 0 && strcmp(any->words[i - 1], w) >= 0)
-      fail_msg("rc_stopword_any: '%s' before '%s'", any->words[i - 1], w);
+    const char *w = rc_wordlist_at(any, i);
+    if (i > 0 && strcmp(rc_wordlist_at(any, i - 1), w) >= 0)
+      fail_msg("rc_stopword_any: '%s' before '%s'", rc_wordlist_at(any, i - 1),
+               w);
     uint32_t mask = rc_stopword_any_masks[i];
     assert_true(mask != 0);
     assert_int_equal(mask >> rc_language_count, 0);
@@ -214,9 +216,10 @@ static void test_stopword_any(void **state) {
   for (size_t k = 0; k < rc_language_count; k++) {
     const rc_wordlist *l = &rc_languages[k].stopwords;
     for (size_t i = 0; i < l->count; i++) {
-      long j = find(any, l->words[i]);
+      long j = find(any, rc_wordlist_at(l, i));
       if (j < 0)
-        fail_msg("%s: '%s' missing", rc_languages[k].name, l->words[i]);
+        fail_msg("%s: '%s' missing", rc_languages[k].name,
+                 rc_wordlist_at(l, i));
       assert_true((rc_stopword_any_masks[j] >> k) & 1);
     }
   }
@@ -420,8 +423,9 @@ static void test_detect_language(void **state) {
     char *text = read_paragraph(name, &len);
     const rc_lang *got;
     double confidence;
-    assert_int_equal(rc_detect_language(text, len, &norm, &masks, &got, &confidence),
-                     RECAP_OK);
+    assert_int_equal(
+        rc_detect_language(text, len, &norm, &masks, &got, &confidence),
+        RECAP_OK);
     if (strcmp(got->name, name) != 0) {
       print_message("%s detected as %s (confidence %.2f)\n", name, got->name,
                     confidence);
@@ -443,7 +447,8 @@ static void test_detect_edge_cases(void **state) {
   const rc_lang *got;
   double c;
   /* No letters at all, and too little to go on: the neutral mode. */
-  assert_int_equal(rc_detect_language("", 0, &norm, &masks, &got, &c), RECAP_OK);
+  assert_int_equal(rc_detect_language("", 0, &norm, &masks, &got, &c),
+                   RECAP_OK);
   assert_ptr_equal(got, &rc_lang_none);
   assert_true(c == 0);
   assert_int_equal(rc_detect_language("12 34 !!", 8, &norm, &masks, &got, &c),

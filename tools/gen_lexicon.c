@@ -33,6 +33,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wordlist_out.h"
+
 #define RATIO 2
 
 typedef struct word {
@@ -322,12 +324,17 @@ static void emit_frequencies(int have) {
     n++;
   }
   qsort(f, n, sizeof *f, by_stem);
-  printf("\nstatic const char *const bg_stems[] = {");
+  const char **stems = malloc((n ? n : 1) * sizeof *stems);
+  if (!stems)
+    exit(1);
   size_t m = 0;
   for (size_t i = 0; i < n; i++)
     if (!i || strcmp(f[i].stem, f[i - 1].stem))
-      printf("%s\n    \"%s\"", m++ ? "," : "", f[i].stem);
-  printf("%s};\nstatic const uint32_t bg_counts[] = {", m ? "" : "NULL");
+      stems[m++] = f[i].stem;
+  printf("\n");
+  wordlist_data("bg_stems", stems, m);
+  free(stems);
+  printf("static const uint32_t bg_counts[] = {");
   for (size_t i = 0, k = 0; i < n; k++) {
     unsigned long c = 0;
     size_t j = i;
@@ -337,9 +344,10 @@ static void emit_frequencies(int have) {
     i = j;
   }
   printf("%s};\n\nextern const rc_background rc_english_background;\n"
-         "const rc_background rc_english_background = {{%s, %zu}, %s, %lu};\n",
-         m ? "" : "0", m ? "bg_stems" : "NULL", m, m ? "bg_counts" : "NULL",
-         total);
+         "const rc_background rc_english_background = {",
+         m ? "" : "0");
+  wordlist_init("bg_stems", m);
+  printf(", %s, %lu};\n", m ? "bg_counts" : "NULL", total);
   sb_stemmer_delete(sb);
 }
 
@@ -350,16 +358,17 @@ static int cmp_str(const void *a, const void *b) {
 /* A sorted, de-duplicated word list as rc_english_<name>. */
 static void print_list(const char *name, out *o) {
   qsort(o->w, o->n, sizeof *o->w, cmp_str);
-  printf("\nstatic const char *const %s_words[] = {", name);
   size_t m = 0;
-  for (size_t i = 0; i < o->n; i++) {
-    if (i && strcmp(o->w[i], o->w[i - 1]) == 0)
-      continue;
-    printf("%s\n    \"%s\"", m++ ? "," : "", o->w[i]);
-  }
-  printf("%s};\nextern const rc_wordlist rc_english_%s;\n"
-         "const rc_wordlist rc_english_%s = {%s%s, %zu};\n",
-         m ? "" : "NULL", name, name, m ? name : "NULL", m ? "_words" : "", m);
+  for (size_t i = 0; i < o->n; i++)
+    if (!i || strcmp(o->w[i], o->w[i - 1]) != 0)
+      o->w[m++] = o->w[i];
+  printf("\n");
+  wordlist_data(name, (const char *const *)o->w, m);
+  printf("extern const rc_wordlist rc_english_%s;\n"
+         "const rc_wordlist rc_english_%s = ",
+         name, name);
+  wordlist_init(name, m);
+  printf(";\n");
 }
 
 int main(int argc, char **argv) {

@@ -17,6 +17,7 @@
 
 #include "lang.h"
 #include "normalize.h"
+#include "wordlist_out.h"
 
 typedef struct entry {
   char *word;
@@ -135,31 +136,20 @@ static void read_list(const char *dir, const char *name, const char *ext,
   sort_unique(l, path);
 }
 
-static void put_c_string(const char *s) {
-  putchar('"');
-  for (; *s; s++) {
-    unsigned char c = (unsigned char)*s;
-    if (c == '"' || c == '\\')
-      printf("\\%c", c);
-    else if (c < 0x20 || c >= 0x7F)
-      printf("\\%03o", c); /* octal keeps multi-byte text exact */
-    else
-      putchar(c);
-  }
-  putchar('"');
-}
-
-static void emit_words(const char *sym, const list *l, int want_kind,
-                       int filter) {
-  printf("static const char *const %s[] = {", sym);
+/* The words of l (of one kind, with `filter`) as the data of list SYM;
+   returns how many. */
+static size_t emit_words(const char *sym, const list *l, int want_kind,
+                         int filter) {
+  const char **w = malloc((l->n ? l->n : 1) * sizeof *w);
+  if (!w)
+    die("out of memory", NULL);
   size_t n = 0;
-  for (size_t i = 0; i < l->n; i++) {
-    if (filter && l->e[i].kind != want_kind)
-      continue;
-    printf("%s\n    ", n++ ? "," : "");
-    put_c_string(l->e[i].word);
-  }
-  printf("%s};\n", n ? "" : "NULL");
+  for (size_t i = 0; i < l->n; i++)
+    if (!filter || l->e[i].kind == want_kind)
+      w[n++] = l->e[i].word;
+  wordlist_data(sym, w, n);
+  free(w);
+  return n;
 }
 
 static size_t count_kind(const list *l, int kind) {
@@ -181,15 +171,16 @@ static int cmp_word_lang(const void *a, const void *b) {
 
 static void emit_masks(list *l) {
   qsort(l->e, l->n, sizeof *l->e, cmp_word_lang);
-  printf("const char *const rc_stopword_any_words[] = {");
+  const char **w = malloc((l->n ? l->n : 1) * sizeof *w);
+  if (!w)
+    die("out of memory", NULL);
   size_t n = 0;
-  for (size_t i = 0; i < l->n; i++) {
-    if (i && strcmp(l->e[i].word, l->e[i - 1].word) == 0)
-      continue;
-    printf("%s\n    ", n++ ? "," : "");
-    put_c_string(l->e[i].word);
-  }
-  printf("};\nconst uint32_t rc_stopword_any_masks[] = {");
+  for (size_t i = 0; i < l->n; i++)
+    if (!i || strcmp(l->e[i].word, l->e[i - 1].word) != 0)
+      w[n++] = l->e[i].word;
+  wordlist_data("stopword_any", w, n);
+  free(w);
+  printf("const uint32_t rc_stopword_any_masks[] = {");
   for (size_t i = 0, k = 0; i < l->n; k++) {
     uint32_t mask = 0;
     size_t j = i;
@@ -199,7 +190,9 @@ static void emit_masks(list *l) {
            (unsigned long)mask);
     i = j;
   }
-  printf("};\nconst rc_wordlist rc_stopword_any = {rc_stopword_any_words, %zu};\n", n);
+  printf("};\nconst rc_wordlist rc_stopword_any = ");
+  wordlist_init("stopword_any", n);
+  printf(";\n");
 }
 
 typedef struct lang_row {
@@ -309,10 +302,18 @@ int main(int argc, char **argv) {
     else
       printf("\"%s\", ", r->stemmer);
     printf("%s,\n", strstr(r->flags, "nospace") ? "RC_LANG_NOSPACE" : "0");
-    printf("     {%s_stopwords, %zu}, {%s_abbrevs, %zu}, %s_abbrev_kinds,\n"
-           "     {%s_fillers, %zu}, {%s_backchannels, %zu}, {%s_elisions, %zu},\n",
-           n, r->counts[0], n, r->counts[1], n, n, r->counts[2], n,
-           r->counts[3], n, r->counts[4]);
+    static const char *const parts[] = {"stopwords", "abbrevs", "fillers",
+                                        "backchannels", "elisions"};
+    printf("    ");
+    for (int k = 0; k < 5; k++) {
+      char sym[128];
+      snprintf(sym, sizeof sym, "%.60s_%s", n, parts[k]);
+      wordlist_init(sym, r->counts[k]);
+      printf(", ");
+      if (k == 1)
+        printf("%s_abbrev_kinds,\n    ", n);
+    }
+    printf("\n");
     if (strcmp(r->lexicon, "wordnet") == 0)
       printf("     &rc_%s_verbs, &rc_%s_adverbs, &rc_%s_modifiers,\n"
              "     &rc_%s_background},\n",
