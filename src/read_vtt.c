@@ -39,9 +39,11 @@
  *    decoded; &lrm; and &rlm; (invisible direction marks) are dropped; an
  *    unknown &foo; or a numeric one naming a control character stays as
  *    written.  ASS overrides like {\an8} (SRT) are dropped.
- *  - A line that is only bracketed annotations ("[Music]", "[Applause]",
- *    "(intro whooshing)", "(laughs)") is dropped: it is not speech, and
- *    its words would otherwise turn up as key phrases.
+ *  - Bracketed annotations ("[Music]", "[Applause]", "(intro whooshing)",
+ *    "(laughs)", full-width "（...）") are dropped, and with them a line
+ *    that holds nothing else: they are not speech, and their words would
+ *    otherwise turn up in summaries and as key phrases.  A bracket that
+ *    closes only after RC_MAX_ANNOTATION bytes is taken as speech.
  *  - Rolling captions (YouTube auto-captions): each cue shows the last
  *    line(s) of the one before, then new text; between them come ~10 ms
  *    cues that only repeat.  A cue's leading lines equal (after tags and
@@ -65,6 +67,8 @@ enum {
   MAX_TAG = 256,      /* longer "<...>" spans are text */
   MAX_ENTITY = 32,    /* "&...;" */
   MAX_OVERRIDE = 128, /* "{\...}" */
+  /* "[...]", "(...)": longer spans are speech in brackets */
+  RC_MAX_ANNOTATION = 64,
 };
 
 #define TRANSITION_CUE 0.05 /* seconds: YouTube's 10 ms repeat cues */
@@ -306,7 +310,46 @@ static recap_status push_text(rc_caption *c, const char *s, size_t b, size_t e,
   return push_piece(c, p);
 }
 
-/* Splits the line s[0..n) (at input offset off) into pieces. */
+/* Length of an opening or closing bracket at s[i..n): '[', '(' or the
+   full-width '（' (U+FF08) as 1, 1, 3; 0 if none.  *close says which. */
+static size_t bracket_at(const char *s, size_t i, size_t n, int *close) {
+  unsigned char ch = (unsigned char)s[i];
+  if (ch == '[' || ch == '(' || ch == ']' || ch == ')') {
+    *close = ch == ']' || ch == ')';
+    return 1;
+  }
+  if (ch == 0xEF && n - i >= 3 && (unsigned char)s[i + 1] == 0xBC &&
+      ((unsigned char)s[i + 2] == 0x88 || (unsigned char)s[i + 2] == 0x89)) {
+    *close = (unsigned char)s[i + 2] == 0x89;
+    return 3;
+  }
+  return 0;
+}
+
+/* A sound or action annotation opening at s[i] ("[Music]", "(laughs)",
+   "（徽标呼啸而过）"): captions mark what is not speech this way.  Returns
+   the offset just past its closing bracket, or 0 if s[i] opens none (no
+   close within RC_MAX_ANNOTATION bytes, another bracket first, or
+   nothing inside). */
+static size_t annotation_end(const char *s, size_t i, size_t n) {
+  int close;
+  size_t open = bracket_at(s, i, n, &close);
+  if (!open || close)
+    return 0;
+  size_t lim = n - i < RC_MAX_ANNOTATION ? n : i + RC_MAX_ANNOTATION;
+  int words = 0;
+  for (size_t j = i + open; j < lim; j++) {
+    size_t b = bracket_at(s, j, n, &close);
+    if (b)
+      return close && words ? j + b : 0;
+    if (s[j] != ' ')
+      words = 1;
+  }
+  return 0;
+}
+
+/* Splits the line s[0..n) (at input offset off) into pieces; annotations
+   are dropped. */
 static recap_status scan_line(rc_caption *c, const char *s, size_t n,
                               size_t off) {
   size_t i = 0, run = 0;
@@ -346,6 +389,17 @@ static recap_status scan_line(rc_caption *c, const char *s, size_t n,
         if (!c->in_rt)
           RC_TRY(push_piece(c, p));
         i = run = i + len;
+        continue;
+      }
+    } else if (ch == '[' || ch == '(' || (unsigned char)ch == 0xEF) {
+      size_t end = annotation_end(s, i, n);
+      if (end) {
+        RC_TRY(push_text(c, s, run, i, off));
+        /* "a (laughs) b" reads "a b", "a(laughs) b" too */
+        if (i == 0 || is_space(s[i - 1]))
+          while (end < n && is_space(s[end]))
+            end++;
+        i = run = end;
         continue;
       }
     } else if (ch == '{' && n - i > 1 && s[i + 1] == '\\') {

@@ -454,8 +454,21 @@ static void test_vtt_sound_annotations(void **state) {
   assert_int_equal(read_fixture(r, RECAP_INPUT_VTT, "sound.vtt"), RECAP_OK);
   assert_int_equal(r->src.cues.len, 2);
   check_cue(r, 0, "Thank you all.", 2, 4, NULL);
-  check_cue(r, 1, "[Music] and then silence", 5, 6, NULL);
+  check_cue(r, 1, "and then silence", 5, 6, NULL);
   check_maps_to(r, 0, "Thank you all.");
+  /* Inside a line too, full-width ones included; a long parenthesis is
+     speech. */
+  assert_int_equal(
+      read_str(r, RECAP_INPUT_SRT,
+               "1\n00:00:01,000 --> 00:00:03,000\n"
+               "We start (applause) now \xEF\xBC\x88\xE7\xAC\x91\xEF\xBC\x89 "
+               "[MUSIC PLAYING] (and this part in brackets is what he said "
+               "out loud, not a sound at all) ok\n"),
+      RECAP_OK);
+  check_cue(r, 0,
+            "We start now (and this part in brackets is what he said out "
+            "loud, not a sound at all) ok",
+            1, 3, NULL);
 }
 
 static void test_vtt_rolling_captions(void **state) {
@@ -1299,19 +1312,40 @@ static size_t strip_markup(char *s, size_t n) {
   return k;
 }
 
-static int only_brackets(const char *s, size_t n) {
-  while (n && (*s == ' ' || *s == '\t'))
-    s++, n--;
-  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-    n--;
-  return n >= 2 &&
-         ((s[0] == '[' && s[n - 1] == ']') || (s[0] == '(' && s[n - 1] == ')'));
+/* Removes sound annotations ("[Music]", "(laughs)", "（...）"): a bracket
+   closed within 64 bytes by its partner, no other bracket between, and
+   something inside.  Returns the new length. */
+static size_t strip_annotations(char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n;) {
+    int wide = (unsigned char)s[i] == 0xEF && i + 2 < n &&
+               !memcmp(s + i, "\xEF\xBC\x88", 3);
+    if (s[i] == '[' || s[i] == '(' || wide) {
+      size_t open = wide ? 3 : 1, j = i + open, inside = 0;
+      const char *close = s[i] == '[' ? "]" : s[i] == '(' ? ")" : "\xEF\xBC\x89";
+      while (j < n && j - i < 64 && !strchr("[]()", s[j]) &&
+             !(j + 2 < n && (!memcmp(s + j, "\xEF\xBC\x88", 3) ||
+                             !memcmp(s + j, "\xEF\xBC\x89", 3)))) {
+        inside += s[j] != ' ';
+        j++;
+      }
+      size_t cl = strlen(close);
+      if (inside && j < n && j - i < 64 && j + cl <= n &&
+          !memcmp(s + j, close, cl)) {
+        i = j + cl;
+        s[k++] = ' ';
+        continue;
+      }
+    }
+    s[k++] = s[i++];
+  }
+  return k;
 }
 
 /* The spoken words of a caption or transcript file, computed from its raw
    lines in the simplest way: every line that is not structure (signature,
    header, NOTE/STYLE blocks, cue numbers, timing lines), without markup and
-   "[Music]" lines; in rolling (YouTube) files a line equal to the text line
+   "[Music]"-style annotations; in rolling (YouTube) files a line equal to the text line
    before it is a repeat; in transcripts the "Name: " before the text is the
    label. */
 static void raw_words(const char *s, size_t n, recap_input_format f,
@@ -1350,8 +1384,9 @@ static void raw_words(const char *s, size_t n, recap_input_format f,
                !(strspn(line, "0123456789") == len &&
                  is_timing_text(next_line, next_len))) {
       len = strip_markup(line, len);
+      len = strip_annotations(line, len);
       line[len] = '\0';
-      if (!only_brackets(line, len)) {
+      {
         /* Normalise spaces for the rolling comparison. */
         size_t k = 0;
         for (size_t i = 0; i < len; i++)
