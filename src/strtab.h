@@ -60,7 +60,8 @@ uint32_t rc_strtab_find(const rc_strtab *t, const char *s, size_t n);
 static inline const char *rc_strtab_str(const rc_strtab *t, uint32_t id,
                                         size_t *len) {
   *len = t->ents[id].len;
-  return t->pool + t->ents[id].off;
+  /* Only empty keys interned: no pool yet (no arithmetic on NULL). */
+  return t->pool ? t->pool + t->ents[id].off : "";
 }
 
 #endif
