@@ -43,6 +43,7 @@ SONAME  := librecap.so.$(SOVERSION)
 RECAP   := $(B)/recap
 
 .PHONY: all check unit golden golden-update pathological sanitize tsan valgrind bench fuzz \
+        fuzz-build \
         install uninstall tables format clean
 
 all: $(STATIC) $(SHARED) $(RECAP)
@@ -156,20 +157,58 @@ $(B)/bench: tools/bench.c $(LIB_OBJ)
 bench: $(B)/bench $(RECAP)
 	$(B)/bench
 
+# One binary per harness in tests/fuzz/, each run for FUZZ_SECONDS on its
+# corpus (build-fuzz/corpus/NAME, not committed) and its seeds
+# (tests/fuzz/seeds/NAME), with tests/fuzz/NAME.dict if there is one.  A
+# crash, leak or failed invariant stops no other harness but makes
+# `make fuzz` fail, with the input saved as build-fuzz/NAME-crash-* (or
+# leak-*, timeout-*) and the log in build-fuzz/NAME.log.
 FUZZ_SECONDS ?= 10
+FUZZ_MAX_LEN ?= 65536
 FUZZERS := $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
-FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+               -fno-sanitize-recover=all
+# The library is compiled once, with coverage instrumentation, including
+# the generated lexicon.
+FUZZ_OBJ := $(LIB_SRC:src/%.c=build-fuzz/lib/%.o) build-fuzz/lib/lexicon.o
+.SECONDARY: $(FUZZ_OBJ)
 
-build-fuzz/%: tests/fuzz/%.c $(LIB_SRC)
-	mkdir -p build-fuzz
-	clang -std=c11 $(CPPFLAGS) $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) $(DEPLIBS)
+build-fuzz/lib:
+	mkdir -p $@
+
+build-fuzz/lib/%.o: src/%.c | build-fuzz/lib
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)clang -std=c11 $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
+	  -MMD -MP -c $< -o $@
+
+build-fuzz/lib/lexicon.o: $(GEN_SRC) | build-fuzz/lib
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)clang -std=c11 $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
+	  -c $< -o $@
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJ)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)clang -std=c11 $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+	  $(FUZZ_OBJ) $(DEPLIBS)
+
+fuzz-build: $(FUZZERS)
 
 fuzz: $(FUZZERS)
-	@set -e; for f in $(FUZZERS); do n=$$(basename $$f); \
+	@failed=; for f in $(FUZZERS); do n=$${f#build-fuzz/}; \
 	  mkdir -p build-fuzz/corpus/$$n; \
+	  seeds=tests/fuzz/seeds/$$n; [ -d $$seeds ] || seeds=; \
+	  dict=; [ -f tests/fuzz/$$n.dict ] && dict=-dict=tests/fuzz/$$n.dict; \
 	  echo "== $$n ($(FUZZ_SECONDS) s)"; \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
-	      build-fuzz/corpus/$$n tests/fuzz/seeds 2>&1 | tail -n 3; done
+	  if $$f -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \
+	      -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $$dict \
+	      -artifact_prefix=build-fuzz/$$n- build-fuzz/corpus/$$n $$seeds \
+	      > build-fuzz/$$n.log 2>&1; then \
+	    grep -E '^#[0-9]+' build-fuzz/$$n.log | tail -n 1; \
+	  else \
+	    tail -n 40 build-fuzz/$$n.log; failed="$$failed $$n"; \
+	    echo "fuzz: $$n FAILED (log: build-fuzz/$$n.log)"; \
+	  fi; done; \
+	if [ -n "$$failed" ]; then echo "fuzz: failures:$$failed"; exit 1; fi
 
 # ---- install --------------------------------------------------------------------
 install: all
@@ -200,4 +239,4 @@ format:
 clean:
 	rm -rf build build-san build-fuzz build-tsan
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)

@@ -283,6 +283,40 @@ static void fz_results(const recap_document *doc, size_t n) {
   FZ_CHECK(recap_segment_get(doc, nseg, &g) == RECAP_ERR_INVALID_ARGUMENT);
 }
 
+/* The limits the options set (recap.h, recap_options). */
+static void fz_limits(const recap_document *doc, const recap_options *o) {
+  size_t ns = recap_sentence_count(doc), nsum = recap_summary_count(doc);
+  FZ_CHECK(nsum <= o->summary_sentences);
+  if (o->summary_ratio < 1) {
+    double r = ceil(o->summary_ratio * (double)ns);
+    FZ_CHECK((double)nsum <= r);
+  }
+  size_t words = 0;
+  for (size_t i = 0; i < nsum; i++) {
+    const recap_sentence *s = recap_summary_at(doc, i);
+    words += s->words;
+    if (i == 0)
+      continue;
+    const recap_sentence *p = recap_summary_at(doc, i - 1);
+    if (o->flags & RECAP_OPT_SCORE_ORDER)
+      FZ_CHECK(p->score > s->score ||
+               (p->score == s->score && p->index < s->index));
+    else
+      FZ_CHECK(p->index < s->index);
+  }
+  if (o->summary_words != RECAP_UNLIMITED)
+    FZ_CHECK(words <= o->summary_words);
+  FZ_CHECK(recap_keyphrase_count(doc) <= o->keyphrases);
+  size_t nc = recap_chapter_count(doc);
+  if (!(o->flags & RECAP_OPT_CHAPTERS))
+    FZ_CHECK(nc == 0);
+  FZ_CHECK(nc <= 200);
+  if (o->chapters)
+    FZ_CHECK(nc <= o->chapters);
+  if (!(o->flags & RECAP_OPT_SPEAKERS))
+    FZ_CHECK(recap_speaker_count(doc) == 0);
+}
+
 /* Renders every format; returns the JSON rendering (free with
    recap_free()). */
 static char *fz_render_all(const recap_document *doc, size_t *json_len) {
@@ -404,6 +438,8 @@ static recap_status fz_analyze_check(recap_document *doc, const char *text,
     return st;
   }
   fz_results(doc, n);
+  if (opt)
+    fz_limits(doc, opt);
   size_t jl = 0;
   char *json = fz_render_all(doc, &jl);
   if (n <= FZ_TWICE_MAX) {

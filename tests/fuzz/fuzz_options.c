@@ -107,6 +107,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   if (st == RECAP_OK) {
     fz_results(doc, n);
+    fz_limits(doc, &opt);
     size_t jl;
     recap_free(fz_render_all(doc, &jl));
   } else {
