@@ -9,7 +9,7 @@
  *   segment   -> spans       (sentences as content ranges)
  *   terms     -> terms, stems, sents, sent_terms, phrases (one token pass)
  *   tfidf     -> stems[].idf, sentence vectors' norms, the sentence graph
- *   rank      -> sentence and word centrality
+ *   rank      -> sentence centrality
  *   summary   -> summary     (public recap_sentence results)
  *   keyphrase -> keyphrases
  *   chapters  -> chapters
@@ -56,8 +56,9 @@ enum {
   RC_TERM_VERBAL = 1u << 6,   /* mostly a verb: content, but inside a key
                                  phrase only as part of a name */
   RC_TERM_ADVERB = 1u << 7,   /* mostly an adverb: never in a key phrase */
-  RC_TERM_MODIFIER = 1u << 8  /* mostly an adjective or a number: not a
+  RC_TERM_MODIFIER = 1u << 8, /* mostly an adjective or a number: not a
                                  key phrase on its own */
+  RC_TERM_PHRASESTOP = 1u << 9 /* content, but never in a key phrase */
 };
 
 /* A distinct word form (folded), interned in doc->terms. */
@@ -83,7 +84,6 @@ typedef struct rc_steminfo {
   uint32_t first; /* first sentence */
   uint32_t last;  /* last sentence */
   float idf;
-  float rank;     /* word TextRank score */
   float position; /* sum of 1 / (1 + position) over its occurrences */
   float bg_df;    /* background document frequency (see tfidf.c) */
   int query;      /* a content word of the query */
@@ -214,6 +214,8 @@ struct recap_document {
   rc_maskcache masks; /* language detection's stopword lookups */
   rc_strtab terms;      /* folded word forms */
   RC_VEC(rc_term) term_info;
+  uint32_t name_terms;  /* terms [0, name_terms) are words of speakers'
+                           names (terms.c) */
   rc_strtab stems;
   RC_VEC(rc_steminfo) stem_info;
   RC_VEC(rc_sent) sents;
@@ -222,8 +224,6 @@ struct recap_document {
   RC_VEC(rc_phrase) phrases;
   rc_strtab surface_keys;  /* term sequences */
   RC_VEC(rc_surface) surfaces;
-  rc_strtab pair_keys;     /* word co-occurrence: stem pairs */
-  RC_VEC(float) pair_w;
   size_t word_count;
   size_t content_tokens; /* content tokens so far (positions) */
   int kp_scored; /* rc_keyphrases_score() has run */

@@ -65,7 +65,6 @@ recap_status recap_document_new(const recap_context *ctx,
   rc_strtab_init(&doc->stems, a);
   rc_strtab_init(&doc->phrase_keys, a);
   rc_strtab_init(&doc->surface_keys, a);
-  rc_strtab_init(&doc->pair_keys, a);
   doc->text.s = "";
   *out = doc;
   return RECAP_OK;
@@ -80,6 +79,7 @@ void rc_doc_reset(recap_document *doc) {
   rc_strtab_clear(&doc->learned_stops);
   rc_strtab_clear(&doc->terms);
   doc->term_info.len = 0;
+  doc->name_terms = 0;
   rc_strtab_clear(&doc->stems);
   doc->stem_info.len = 0;
   doc->sents.len = 0;
@@ -88,8 +88,6 @@ void rc_doc_reset(recap_document *doc) {
   doc->phrases.len = 0;
   rc_strtab_clear(&doc->surface_keys);
   doc->surfaces.len = 0;
-  rc_strtab_clear(&doc->pair_keys);
-  doc->pair_w.len = 0;
   doc->word_count = 0;
   doc->content_tokens = 0;
   doc->kp_scored = 0;
@@ -134,8 +132,6 @@ void recap_document_free(recap_document *doc) {
   RC_VEC_FREE(a, doc->phrases);
   rc_strtab_free(&doc->surface_keys);
   RC_VEC_FREE(a, doc->surfaces);
-  rc_strtab_free(&doc->pair_keys);
-  RC_VEC_FREE(a, doc->pair_w);
   rc_free(a, doc);
 }
 
@@ -349,13 +345,8 @@ static recap_status run(recap_document *doc, const char *text, size_t len,
     STAGE(doc, RC_STAGE_CHAPTERS, rc_chapters_build(doc));
   if (doc->opt.flags & RECAP_OPT_SPEAKERS)
     STAGE(doc, RC_STAGE_SPEAKERS, rc_speakers_build(doc));
-  /* Results do not need the word pairs.  Only now is the caller's text
-     copied (if the content borrowed it): the copy then does not add to the
-     peak of the scoring stages. */
-  release(doc->alloc, (void **)&doc->pair_w.data, &doc->pair_w.len,
-          &doc->pair_w.cap, sizeof *doc->pair_w.data);
-  if (doc->pair_keys.pool_cap > RC_KEEP_BYTES)
-    rc_strtab_free(&doc->pair_keys);
+  /* Only now is the caller's text copied (if the content borrowed it): the
+     copy then does not add to the peak of the scoring stages. */
   RC_TRY(keep_content(doc));
   /* The decoded text is no longer needed, only its offset map. */
   if (doc->text.owned) {

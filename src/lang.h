@@ -57,6 +57,9 @@ typedef struct rc_lang {
   rc_wordlist fillers;      /* dropped from display, never scored */
   rc_wordlist backchannels; /* a turn of only these is a backchannel */
   rc_wordlist elisions;     /* l' d' qu' ... split off a word */
+  /* Content words that never belong in a key phrase: adjectives that
+     point or judge rather than name ("various", "new"). */
+  rc_wordlist phrase_stops;
   /* Words that are mostly verbs, and mostly adverbs: not part of noun
      phrases.  From a lexicon generated at build time; NULL if the language
      has none. */

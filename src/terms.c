@@ -96,6 +96,8 @@ static recap_status word_facts(recap_document *doc, const char *w, size_t n,
     f |= RC_TERM_FILLER;
   if (rc_wordlist_find(&lang->backchannels, w, n) >= 0)
     f |= RC_TERM_BACKCH;
+  if (rc_wordlist_find(&lang->phrase_stops, w, n) >= 0)
+    f |= RC_TERM_PHRASESTOP;
   if (lang->verbs && rc_wordlist_find(lang->verbs, w, n) >= 0)
     f |= RC_TERM_VERBAL;
   if (lang->adverbs && rc_wordlist_find(lang->adverbs, w, n) >= 0)
@@ -539,9 +541,34 @@ static void mark_thin(recap_document *doc) {
       doc->sents.data[i].flags |= RC_SENT_FRAGMENT;
 }
 
+/* Interns the words of the speakers' names before any other term, so that
+   they are the terms [0, doc->name_terms): the key phrases leave them out,
+   as a name says who speaks, not what about ("Tom", "Dana Whitfield" in a
+   webinar where they introduce each other). */
+static recap_status intern_speaker_words(recap_document *doc) {
+  doc->name_terms = 0;
+  if (doc->terms.count)
+    return RECAP_OK; /* not the first terms: the range would be wrong */
+  for (uint32_t i = 0; i < doc->src.speakers.count; i++) {
+    size_t n;
+    const char *name = rc_strtab_str(&doc->src.speakers, i, &n);
+    rc_tokenizer tz;
+    rc_tok tok;
+    rc_tokenizer_init(&tz, name, 0, n, doc->lang);
+    while (rc_tokenizer_next(&tz, &tok)) {
+      uint32_t term;
+      if (tok.kind == RC_TOK_WORD)
+        RC_TRY(rc_term_of(doc, name, &tok, &term));
+    }
+  }
+  doc->name_terms = (uint32_t)doc->terms.count;
+  return RECAP_OK;
+}
+
 recap_status rc_terms_build(recap_document *doc) {
   if (doc->lang == &rc_lang_none)
     RC_TRY(learn_stopwords(doc));
+  RC_TRY(intern_speaker_words(doc));
   pass p;
   memset(&p, 0, sizeof p);
   p.doc = doc;

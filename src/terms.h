@@ -15,10 +15,6 @@
 #include "doc.h"
 #include "tokenize.h"
 
-/* Co-occurrence window for word TextRank: content words at most this many
-   content words apart are linked.  2 to 6 measured the same on the dev
-   sets; 2 is the cheapest. */
-#define RC_COOC_WINDOW 2
 /* Words whose facts (lists, stem) a document remembers across analyses:
    stemming and list lookups are most of the fixed cost of a short
    document.  About 60 bytes each. */

@@ -504,21 +504,77 @@ static void test_lone_modifiers(void **state) {
   if (!en || !en->modifiers || en->modifiers->count == 0)
     skip(); /* built without WordNet */
   analyze(f->doc, "english",
-          "Good coffee tastes better. Good coffee wins. She said the coffee "
-          "was good. He said two coffees were good. Two coffees, good and "
+          "Strong coffee tastes better. Strong coffee wins. She said the coffee "
+          "was strong. He said two coffees were strong. Two coffees, strong and "
           "different. The barista said it: X marks the coffee. X again, "
           "different again.",
           0);
   for (size_t i = 0; i < recap_keyphrase_count(f->doc); i++) {
     const char *p = recap_keyphrase_at(f->doc, i)->phrase;
-    if (!strcmp(p, "good") || !strcmp(p, "two") || !strcmp(p, "different") ||
+    if (!strcmp(p, "strong") || !strcmp(p, "two") || !strcmp(p, "different") ||
         !strcmp(p, "x") || !strcmp(p, "X") || strstr(p, "said"))
       fail_msg("key phrase '%s'", p);
   }
   int found = 0;
   for (size_t i = 0; i < recap_keyphrase_count(f->doc); i++)
-    found |= !strcmp(recap_keyphrase_at(f->doc, i)->phrase, "good coffee");
+    found |= !strcmp(recap_keyphrase_at(f->doc, i)->phrase, "strong coffee");
   assert_true(found);
+}
+
+/* The words of speakers' names are never key phrases in a transcript:
+   they say who speaks, not what about. */
+static void test_speaker_names_not_phrases(void **state) {
+  fixture *f = *state;
+  analyze(f->doc, "english",
+          "Dana Whitfield: Welcome, Tom. Tom Reyes runs the harbor bakery.\n"
+          "Tom Reyes: Thanks, Dana. The harbor bakery needs deliveries "
+          "before noon. Tom Reyes bakes for the harbor market.\n"
+          "Dana Whitfield: Tom, the harbor bakery deliveries will move. "
+          "Dana Whitfield will ask the council.\n"
+          "Tom Reyes: Good. Dana, thank you.\n",
+          0);
+  assert_int_equal(f->doc->format, RECAP_INPUT_TRANSCRIPT);
+  int bakery = 0;
+  for (size_t i = 0; i < recap_keyphrase_count(f->doc); i++) {
+    const char *p = recap_keyphrase_at(f->doc, i)->phrase;
+    if (strstr(p, "Tom") || strstr(p, "tom") || strstr(p, "Dana") ||
+        strstr(p, "dana") || strstr(p, "Reyes") || strstr(p, "reyes") ||
+        strstr(p, "Whitfield") || strstr(p, "whitfield"))
+      fail_msg("key phrase '%s'", p);
+    bakery |= !strcmp(p, "harbor bakery");
+  }
+  assert_true(bakery);
+}
+
+/* Words marked "phrase" in stopwords/english.txt count as content for
+   sentences but are left out of key phrases: "new" and "various" never
+   open one, yet a sentence made of them is not empty of content. */
+static void test_phrase_stops(void **state) {
+  fixture *f = *state;
+  analyze(f->doc, "english",
+          "Various methods for rust removal exist. A new method for rust "
+          "removal uses citric acid. The new method for rust removal is "
+          "cheap. Various citric acid blends work.",
+          0);
+  int acid = 0;
+  for (size_t i = 0; i < recap_keyphrase_count(f->doc); i++) {
+    const char *p = recap_keyphrase_at(f->doc, i)->phrase;
+    if (!strncmp(p, "new", 3) || !strncmp(p, "various", 7))
+      fail_msg("key phrase '%s'", p);
+    acid |= !strcmp(p, "citric acid");
+  }
+  assert_true(acid);
+  uint32_t t;
+  const rc_term *info = NULL;
+  for (t = 0; t < f->doc->term_info.len; t++) {
+    size_t n;
+    const char *w = rc_strtab_str(&f->doc->terms, t, &n);
+    if (n == 3 && !memcmp(w, "new", 3))
+      info = &f->doc->term_info.data[t];
+  }
+  assert_non_null(info);
+  assert_true(info->flags & RC_TERM_PHRASESTOP);
+  assert_false(info->flags & RC_TERM_STOP);
 }
 
 static void test_backchannels_and_fragments(void **state) {
@@ -691,6 +747,8 @@ int main(void) {
       T(test_thin_sentences),
       T(test_lead_prior),
       T(test_lone_modifiers),
+      T(test_phrase_stops),
+      T(test_speaker_names_not_phrases),
       T(test_fillers_dropped),
       T(test_filler_punctuation),
       T(test_none_keeps_short_words),

@@ -3,7 +3,8 @@
  *
  *   gen_tables STOPWORDS_DIR > src/lang_tables.c
  *
- * Reads stopwords/languages.tsv and, per language, <name>.txt (stopwords),
+ * Reads stopwords/languages.tsv and, per language, <name>.txt (stopwords,
+ * and words marked "phrase" that only key phrases leave out),
  * <name>.abbrev (abbreviations and their kinds) and <name>.fillers (fillers
  * and backchannels); formats in stopwords/README.  Every word is folded
  * with the library's own rc_fold() (NFKC + case fold), so the tables hold
@@ -97,6 +98,17 @@ static int abbrev_kind(const char *k, const char *file, int line) {
     return RC_ABBR_ALWAYS;
   if (strcmp(k, "number") == 0)
     return RC_ABBR_NUMBER;
+  fprintf(stderr, "gen_tables: %s:%d: unknown kind '%s'\n", file, line, k);
+  exit(1);
+}
+
+/* Stopword lists: a bare word is a stopword; "<word> phrase" is content
+   for scoring but never part of a key phrase. */
+static int stop_kind(const char *k, const char *file, int line) {
+  if (!*k)
+    return 0;
+  if (strcmp(k, "phrase") == 0)
+    return 1;
   fprintf(stderr, "gen_tables: %s:%d: unknown kind '%s'\n", file, line, k);
   exit(1);
 }
@@ -198,7 +210,8 @@ static void emit_masks(list *l) {
 typedef struct lang_row {
   char name[64], codes[64], stemmer[64], flags[64], elisions[512];
   char lexicon[64];
-  size_t counts[5]; /* stopwords, abbrevs, fillers, backchannels, elisions */
+  size_t counts[6]; /* stopwords, abbrevs, fillers, backchannels, elisions,
+                       phrase stops */
 } lang_row;
 
 int main(int argc, char **argv) {
@@ -246,7 +259,7 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < nrows; i++) {
     lang_row *r = &rows[i];
     list stop = {0}, abbr = {0}, fill = {0}, elis = {0};
-    read_list(dir, r->name, "txt", NULL, &stop);
+    read_list(dir, r->name, "txt", stop_kind, &stop);
     read_list(dir, r->name, "abbrev", abbrev_kind, &abbr);
     read_list(dir, r->name, "fillers", filler_kind, &fill);
     if (strcmp(r->elisions, "-") != 0) {
@@ -256,7 +269,9 @@ int main(int argc, char **argv) {
     }
     char sym[128];
     snprintf(sym, sizeof sym, "%.60s_stopwords", r->name);
-    emit_words(sym, &stop, 0, 0);
+    emit_words(sym, &stop, 0, 1);
+    snprintf(sym, sizeof sym, "%.60s_phrase_stops", r->name);
+    emit_words(sym, &stop, 1, 1);
     snprintf(sym, sizeof sym, "%.60s_abbrevs", r->name);
     emit_words(sym, &abbr, 0, 0);
     printf("static const unsigned char %s_abbrev_kinds[] = {", r->name);
@@ -270,12 +285,14 @@ int main(int argc, char **argv) {
     snprintf(sym, sizeof sym, "%.60s_elisions", r->name);
     emit_words(sym, &elis, 0, 0);
     for (size_t k = 0; k < stop.n; k++)
-      add(&all_stop, stop.e[k].word, strlen(stop.e[k].word), (int)i);
-    r->counts[0] = stop.n;
+      if (stop.e[k].kind == 0)
+        add(&all_stop, stop.e[k].word, strlen(stop.e[k].word), (int)i);
+    r->counts[0] = count_kind(&stop, 0);
     r->counts[1] = abbr.n;
     r->counts[2] = count_kind(&fill, 0);
     r->counts[3] = count_kind(&fill, 1);
     r->counts[4] = elis.n;
+    r->counts[5] = count_kind(&stop, 1);
     putchar('\n');
     free(stop.e);
     free(abbr.e);
@@ -302,10 +319,11 @@ int main(int argc, char **argv) {
     else
       printf("\"%s\", ", r->stemmer);
     printf("%s,\n", strstr(r->flags, "nospace") ? "RC_LANG_NOSPACE" : "0");
-    static const char *const parts[] = {"stopwords", "abbrevs", "fillers",
-                                        "backchannels", "elisions"};
+    static const char *const parts[] = {"stopwords",    "abbrevs",
+                                        "fillers",      "backchannels",
+                                        "elisions",     "phrase_stops"};
     printf("    ");
-    for (int k = 0; k < 5; k++) {
+    for (int k = 0; k < 6; k++) {
       char sym[128];
       snprintf(sym, sizeof sym, "%.60s_%s", n, parts[k]);
       wordlist_init(sym, r->counts[k]);
