@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "terms.h"
+#include "tfidf.h"
 
 /* A word that is mostly an adverb ends a candidate, and so does a
    content word listed as never part of a phrase ("various", "new"); so does
@@ -36,6 +37,17 @@ static int modifier_here(const rc_term *info, const rc_tok *tok, int first) {
     return 1;
   return (info->flags & RC_TERM_MODIFIER) &&
          (first || !(tok->flags & (RC_TOK_CAP | RC_TOK_ALLCAPS)));
+}
+
+/* A word of a speaker's name, written with a capital: a person named
+   ("Tom", "Dana Whitfield"), who speaks rather than what about.  Labels
+   that are roles ("User Interface:" in AMI) are also common nouns, and
+   written in lower case there they stay in phrases ("the user interface
+   design"). */
+static int speaker_name_here(const recap_document *doc, const rc_tok *tok,
+                             uint32_t term) {
+  return term < doc->name_terms &&
+         (tok->flags & (RC_TOK_CAP | RC_TOK_ALLCAPS)) != 0;
 }
 
 void rc_kp_collector_init(rc_kp_collector *c, recap_document *doc) {
@@ -131,7 +143,7 @@ recap_status rc_kp_token(rc_kp_collector *c, const rc_tok *tok, uint32_t term,
                          const rc_term *info, int content) {
   int first = c->first_token;
   c->first_token = 0;
-  int word = content && term >= c->doc->name_terms &&
+  int word = content && !speaker_name_here(c->doc, tok, term) &&
              (tok->kind == RC_TOK_WORD || tok->kind == RC_TOK_CJK) &&
              !ends_phrase(info, tok, first);
   if (c->run && ((tok->flags & RC_TOK_GAP) || !word))
@@ -170,7 +182,7 @@ static int written_as_name(const rc_phrase *p) {
   return p->cased > 0 && p->caps * 2 > p->cased;
 }
 
-/* score(p) = sum over its words of sqrt(tf(w)) idf(w)^RC_KP_IDF_EXPONENT
+/* score(p) = sum over its words of rc_word_weight(w) = sqrt(tf(w)) idf(w)^2
  *            x (1 + ln mentions(p)) x (1 / (1 + first sentence))^RC_KP_POSITION
  *            x RC_KP_SINGLE if p is one common word (the language has a
  *              lexicon, and p is not mostly written with capitals)
@@ -195,8 +207,7 @@ static void score_phrases(recap_document *doc) {
       uint32_t s;
       memcpy(&s, stems + k, sizeof s);
       const rc_steminfo *w = &doc->stem_info.data[s];
-      /* RC_KP_IDF_EXPONENT = 2 */
-      sum += sqrt((double)w->tf) * w->idf * w->idf;
+      sum += rc_word_weight(w);
     }
     double position = pow(1.0 / (1.0 + p->first_sentence), RC_KP_POSITION);
     double mentions = p->alone + RC_KP_INSIDE * (p->count - p->alone);

@@ -22,10 +22,9 @@
    key phrases went from 19 to 27 of 30 in the top five. */
 #define RC_MIN_SUBPHRASE 2
 #define RC_KP_INSIDE 0.5
-/* Phrase scores (keyphrase.c, score_phrases): the weight of IDF on each
-   word, and of the first mention's position.  Chosen on the Inspec and
-   SemEval dev sets (README, "Quality"). */
-#define RC_KP_IDF_EXPONENT 2.0 /* keyphrase.c computes it as a square */
+/* Phrase scores (keyphrase.c, score_phrases): the weight of the first
+   mention's position.  Chosen on the Inspec and SemEval dev sets (README,
+   "Quality"). */
 #define RC_KP_POSITION 0.6
 /* A one-word phrase's score is multiplied by this: alone, a word names
    less than a phrase does ("model" against "hidden Markov model"), and

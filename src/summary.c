@@ -13,7 +13,7 @@
  *
  * Selection maximises a submodular objective within the budget (Lin &
  * Bilmes 2011): coverage of the document's terms, each counted once and
- * weighted tf x idf (the concepts of Gillick & Favre 2009), plus
+ * weighted by rc_word_weight() (the concepts of Gillick & Favre 2009), plus
  * RC_CENTRALITY_WEIGHT times each chosen sentence's score.  Lazy greedy
  * (Minoux 1978) takes the sentence with the best gain per
  * length^RC_COST_EXPONENT, skipping backchannels, fragments and
@@ -344,7 +344,7 @@ recap_status rc_select(recap_document *doc, size_t first, size_t last,
     double total = 0;
     for (size_t t = 0; t < doc->stem_info.len; t++) {
       const rc_steminfo *si = &doc->stem_info.data[t];
-      sel.w[t] = si->tf * si->idf;
+      sel.w[t] = rc_word_weight(si);
       total += sel.w[t];
     }
     /* With a query, its terms are the concepts that matter most. */

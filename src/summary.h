@@ -10,7 +10,7 @@
    the summary never holds both. */
 #define RC_REDUNDANCY 0.5
 /* Selection maximises coverage of the document's terms (each counted
-   once, weighted tf x idf) plus RC_CENTRALITY_WEIGHT times the sentence
+   once, weighted by rc_word_weight()) plus RC_CENTRALITY_WEIGHT times the sentence
    score, greedily by gain over length^RC_COST_EXPONENT.  Both were chosen
    by ROUGE on the three dev sets: see README, "Quality". */
 #define RC_CENTRALITY_WEIGHT 10.0

@@ -542,9 +542,10 @@ static void mark_thin(recap_document *doc) {
 }
 
 /* Interns the words of the speakers' names before any other term, so that
-   they are the terms [0, doc->name_terms): the key phrases leave them out,
-   as a name says who speaks, not what about ("Tom", "Dana Whitfield" in a
-   webinar where they introduce each other). */
+   they are the terms [0, doc->name_terms): key phrases leave them out
+   where they are written as names (keyphrase.c), as a name says who
+   speaks, not what about ("Tom", "Dana Whitfield" in a webinar where they
+   introduce each other). */
 static recap_status intern_speaker_words(recap_document *doc) {
   doc->name_terms = 0;
   if (doc->terms.count)

@@ -32,6 +32,10 @@ double rc_tfidf_weight(const recap_document *doc, uint32_t stem, uint32_t tf) {
   return (1.0 + log((double)tf)) * doc->stem_info.data[stem].idf;
 }
 
+double rc_word_weight(const rc_steminfo *s) {
+  return sqrt((double)s->tf) * s->idf * s->idf;
+}
+
 double rc_tfidf_background(const recap_document *doc, const char *s,
                            size_t len, double *docs) {
   const rc_idf *bg = &doc->ctx->idf;

@@ -544,6 +544,21 @@ static void test_speaker_names_not_phrases(void **state) {
     bakery |= !strcmp(p, "harbor bakery");
   }
   assert_true(bakery);
+
+  /* A label that is a role is a common noun too: in lower case it stays
+     in phrases. */
+  analyze(f->doc, "english",
+          "User Interface: The user interface needs large buttons.\n"
+          "Marketing: Large buttons cost more. The user interface budget "
+          "is small.\n"
+          "User Interface: Then the user interface gets fewer buttons.\n"
+          "Marketing: Fine, fewer buttons on the user interface.\n",
+          0);
+  assert_int_equal(f->doc->format, RECAP_INPUT_TRANSCRIPT);
+  int ui = 0;
+  for (size_t i = 0; i < recap_keyphrase_count(f->doc); i++)
+    ui |= !strcmp(recap_keyphrase_at(f->doc, i)->phrase, "user interface");
+  assert_true(ui);
 }
 
 /* Words marked "phrase" in stopwords/english.txt count as content for

@@ -670,7 +670,7 @@ static const char *const stage_notes[RC_STAGE_COUNT] = {
     "term statistics, TF-IDF vectors",
     "sentence graph, TextRank, fusion",
     "summary selection",
-    "word TextRank, phrase scores",
+    "phrase scores and selection",
     "chapters",
     "speakers"};
 
