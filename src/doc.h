@@ -214,8 +214,7 @@ struct recap_document {
   rc_maskcache masks; /* language detection's stopword lookups */
   rc_strtab terms;      /* folded word forms */
   RC_VEC(rc_term) term_info;
-  uint32_t name_terms;  /* terms [0, name_terms) are words of speakers'
-                           names (terms.c) */
+  rc_strtab speaker_words; /* folded words of the speakers' names */
   rc_strtab stems;
   RC_VEC(rc_steminfo) stem_info;
   RC_VEC(rc_sent) sents;

@@ -62,6 +62,7 @@ recap_status recap_document_new(const recap_context *ctx,
   rc_maskcache_init(&doc->masks, a);
   rc_strtab_init(&doc->fact_stems, a);
   rc_strtab_init(&doc->terms, a);
+  rc_strtab_init(&doc->speaker_words, a);
   rc_strtab_init(&doc->stems, a);
   rc_strtab_init(&doc->phrase_keys, a);
   rc_strtab_init(&doc->surface_keys, a);
@@ -79,7 +80,7 @@ void rc_doc_reset(recap_document *doc) {
   rc_strtab_clear(&doc->learned_stops);
   rc_strtab_clear(&doc->terms);
   doc->term_info.len = 0;
-  doc->name_terms = 0;
+  rc_strtab_clear(&doc->speaker_words);
   rc_strtab_clear(&doc->stems);
   doc->stem_info.len = 0;
   doc->sents.len = 0;
@@ -124,6 +125,7 @@ void recap_document_free(recap_document *doc) {
   RC_VEC_FREE(a, doc->fact_info);
   rc_strtab_free(&doc->terms);
   RC_VEC_FREE(a, doc->term_info);
+  rc_strtab_free(&doc->speaker_words);
   rc_strtab_free(&doc->stems);
   RC_VEC_FREE(a, doc->stem_info);
   RC_VEC_FREE(a, doc->sents);

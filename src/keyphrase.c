@@ -46,8 +46,12 @@ static int modifier_here(const rc_term *info, const rc_tok *tok, int first) {
    design"). */
 static int speaker_name_here(const recap_document *doc, const rc_tok *tok,
                              uint32_t term) {
-  return term < doc->name_terms &&
-         (tok->flags & (RC_TOK_CAP | RC_TOK_ALLCAPS)) != 0;
+  if (doc->speaker_words.count == 0 ||
+      !(tok->flags & (RC_TOK_CAP | RC_TOK_ALLCAPS)))
+    return 0;
+  size_t n;
+  const char *w = rc_strtab_str(&doc->terms, term, &n);
+  return rc_strtab_find(&doc->speaker_words, w, n) != RC_NO_ID;
 }
 
 void rc_kp_collector_init(rc_kp_collector *c, recap_document *doc) {

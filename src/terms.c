@@ -541,15 +541,11 @@ static void mark_thin(recap_document *doc) {
       doc->sents.data[i].flags |= RC_SENT_FRAGMENT;
 }
 
-/* Interns the words of the speakers' names before any other term, so that
-   they are the terms [0, doc->name_terms): key phrases leave them out
-   where they are written as names (keyphrase.c), as a name says who
-   speaks, not what about ("Tom", "Dana Whitfield" in a webinar where they
-   introduce each other). */
-static recap_status intern_speaker_words(recap_document *doc) {
-  doc->name_terms = 0;
-  if (doc->terms.count)
-    return RECAP_OK; /* not the first terms: the range would be wrong */
+/* The folded words of the speakers' names, in doc->speaker_words: key
+   phrases leave them out where they are written as names (keyphrase.c),
+   as a name says who speaks, not what about ("Tom", "Dana Whitfield" in a
+   webinar where they introduce each other). */
+static recap_status collect_speaker_words(recap_document *doc) {
   for (uint32_t i = 0; i < doc->src.speakers.count; i++) {
     size_t n;
     const char *name = rc_strtab_str(&doc->src.speakers, i, &n);
@@ -557,19 +553,23 @@ static recap_status intern_speaker_words(recap_document *doc) {
     rc_tok tok;
     rc_tokenizer_init(&tz, name, 0, n, doc->lang);
     while (rc_tokenizer_next(&tz, &tok)) {
-      uint32_t term;
-      if (tok.kind == RC_TOK_WORD)
-        RC_TRY(rc_term_of(doc, name, &tok, &term));
+      char small[64];
+      const char *key;
+      size_t len;
+      uint32_t id;
+      if (tok.kind != RC_TOK_WORD)
+        continue;
+      RC_TRY(token_key(&doc->norm, name, &tok, small, &key, &len));
+      RC_TRY(rc_strtab_intern(&doc->speaker_words, key, len, &id, NULL));
     }
   }
-  doc->name_terms = (uint32_t)doc->terms.count;
   return RECAP_OK;
 }
 
 recap_status rc_terms_build(recap_document *doc) {
   if (doc->lang == &rc_lang_none)
     RC_TRY(learn_stopwords(doc));
-  RC_TRY(intern_speaker_words(doc));
+  RC_TRY(collect_speaker_words(doc));
   pass p;
   memset(&p, 0, sizeof p);
   p.doc = doc;
