@@ -1,5 +1,5 @@
 /*
- * rank.h - weighted PageRank, shared by sentence and word TextRank.
+ * rank.h - weighted PageRank, for sentence TextRank (summaries, chapters).
  */
 #ifndef RC_RANK_H
 #define RC_RANK_H
