@@ -321,6 +321,21 @@ static int candidate(const rc_phrase *p) {
   return !p->headless && (p->alone >= 1 || p->count >= 2);
 }
 
+/* The length of an English possessive ending ('s, ’s) of a word, which a
+   key phrase does not show at its end: in "Riverside Transit's plan" the
+   phrase "Riverside Transit's" names "Riverside Transit" (the stemmer
+   already merged both forms). */
+static size_t possessive_len(const recap_document *doc, const char *w,
+                             size_t n) {
+  if (strcmp(doc->lang->code, "en") != 0)
+    return 0;
+  if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'')
+    return 2;
+  if (n > 4 && w[n - 1] == 's' && memcmp(w + n - 4, "\xE2\x80\x99", 3) == 0)
+    return 4;
+  return 0;
+}
+
 /* The display text: the surface's first occurrence, words joined by single
    spaces, in lower case unless the phrase is mostly written with capitals
    (names, acronyms). */
@@ -349,7 +364,10 @@ static recap_status display(recap_document *doc, const rc_phrase *p,
     if (b.len && !(tok.kind == RC_TOK_CJK && prev_kind == RC_TOK_CJK))
       rc_buf_putc(&b, ' ');
     prev_kind = tok.kind;
-    rc_buf_put(&b, doc->src.text + tok.off, tok.len);
+    size_t len = tok.len;
+    if (tok.off + tok.len == s->off + s->len) /* "today's webinar" stays */
+      len -= possessive_len(doc, doc->src.text + tok.off, tok.len);
+    rc_buf_put(&b, doc->src.text + tok.off, len);
   }
   int keep_case = written_as_name(p);
   const char *text = rc_buf_data(&b);

@@ -561,6 +561,24 @@ static void test_speaker_names_not_phrases(void **state) {
   assert_true(ui);
 }
 
+/* An English possessive ending is not shown at the end of a key phrase,
+   and stays inside one ("today's webinar"). */
+static void test_possessive_not_shown(void **state) {
+  fixture *f = *state;
+  analyze(f->doc, "english",
+          "Crews serve the harbor depot’s. Buses leave from the harbor "
+          "depot's. The city's crews praise the harbor depot's.",
+          0);
+  int found = 0;
+  for (size_t i = 0; i < recap_keyphrase_count(f->doc); i++) {
+    const char *p = recap_keyphrase_at(f->doc, i)->phrase;
+    if (!strcmp(p, "harbor depot's") || !strcmp(p, "harbor depot’s"))
+      fail_msg("key phrase '%s'", p);
+    found |= !strcmp(p, "harbor depot");
+  }
+  assert_true(found);
+}
+
 /* Words marked "phrase" in stopwords/english.txt count as content for
    sentences but are left out of key phrases: "new" and "various" never
    open one, yet a sentence made of them is not empty of content. */
@@ -763,6 +781,7 @@ int main(void) {
       T(test_lead_prior),
       T(test_lone_modifiers),
       T(test_phrase_stops),
+      T(test_possessive_not_shown),
       T(test_speaker_names_not_phrases),
       T(test_fillers_dropped),
       T(test_filler_punctuation),
