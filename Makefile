@@ -142,11 +142,15 @@ tsan:
 	$(MAKE) B=build-tsan CC=clang CFLAGS="-O1 -g -fsanitize=thread" build-tsan/tests/test_threads
 	build-tsan/tests/test_threads
 
-valgrind: $(RECAP)
-	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=all \
-	  $(RECAP) --chapters --speakers examples/webinar.txt > /dev/null
-	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=all \
-	  $(RECAP) -f json examples/webinar.vtt > /dev/null
+VALGRIND := valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=all -q
+
+valgrind: $(RECAP) $(B)/tests/summarize
+	$(VALGRIND) $(RECAP) --chapters --speakers examples/webinar.txt > /dev/null
+	$(VALGRIND) $(RECAP) -f json examples/webinar.vtt > /dev/null
+	$(VALGRIND) $(RECAP) -j 2 --query "charging depot" examples/webinar.txt \
+	  examples/webinar.vtt > /dev/null
+	head -n 3 tests/golden/records.jsonl | $(VALGRIND) $(RECAP) --jsonl > /dev/null
+	$(VALGRIND) $(B)/tests/summarize examples/webinar.txt > /dev/null
 
 # ---- benchmark and fuzzing ----------------------------------------------------
 # The benchmark sees the library's internals (per-stage timing), like the
