@@ -7,7 +7,9 @@
  * results strictly in input order, so `recap -j 4 *.vtt` and
  * `recap --jsonl -j 4` give the same bytes as with one thread.  Workers
  * stay at most WINDOW items ahead of printing, which bounds the memory
- * held by finished but unprinted results.
+ * held by finished but unprinted results.  A thread signals another only
+ * when that one sleeps waiting for it: with small documents (--jsonl)
+ * a wake-up per item cost more than the item.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -24,8 +26,12 @@ typedef struct pool {
   size_t n, next, printed, window;
   cli_result *results;
   pthread_mutex_t mu;
-  pthread_cond_t ready;   /* a result is done */
+  pthread_cond_t ready;   /* the result the printer waits for is done */
   pthread_cond_t room;    /* printing advanced */
+  /* Who sleeps, so that a signal (a system call) is sent only when it
+     wakes someone: most items are done before the printer needs them. */
+  size_t printer_waits;   /* the index the printer waits for, or n */
+  size_t workers_waiting;
   cli_work_fn work;
   void *user;
 } pool;
@@ -42,7 +48,8 @@ static void run_item(pool *p, size_t i, recap_document *doc) {
   pthread_mutex_lock(&p->mu);
   p->results[i] = r;
   p->results[i].done = 1;
-  pthread_cond_broadcast(&p->ready);
+  if (p->printer_waits == i)
+    pthread_cond_signal(&p->ready);
   pthread_mutex_unlock(&p->mu);
 }
 
@@ -53,8 +60,11 @@ static void *worker(void *arg) {
     doc = NULL;
   for (;;) {
     pthread_mutex_lock(&p->mu);
-    while (p->next < p->n && p->next >= p->printed + p->window)
+    while (p->next < p->n && p->next >= p->printed + p->window) {
+      p->workers_waiting++;
       pthread_cond_wait(&p->room, &p->mu);
+      p->workers_waiting--;
+    }
     size_t i = p->next < p->n ? p->next++ : p->n;
     pthread_mutex_unlock(&p->mu);
     if (i >= p->n)
@@ -98,6 +108,7 @@ int cli_run(const recap_context *ctx, size_t n, int jobs, cli_work_fn work,
   p.ctx = ctx;
   p.n = n;
   p.window = (size_t)jobs * WINDOW_PER_JOB;
+  p.printer_waits = n;
   p.work = work;
   p.user = user;
   p.results = calloc(n, sizeof *p.results);
@@ -123,14 +134,17 @@ int cli_run(const recap_context *ctx, size_t n, int jobs, cli_work_fn work,
   }
   for (size_t i = 0; i < n; i++) {
     pthread_mutex_lock(&p.mu);
+    p.printer_waits = i;
     while (!p.results[i].done)
       pthread_cond_wait(&p.ready, &p.mu);
+    p.printer_waits = n;
     cli_result r = p.results[i];
     pthread_mutex_unlock(&p.mu);
     code = worse(code, emit(user, i, &r));
     pthread_mutex_lock(&p.mu);
     p.printed = i + 1;
-    pthread_cond_broadcast(&p.room);
+    if (p.workers_waiting)
+      pthread_cond_broadcast(&p.room);
     pthread_mutex_unlock(&p.mu);
   }
   for (int t = 0; t < started; t++)
