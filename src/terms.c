@@ -45,6 +45,12 @@ static int is_stopword(const recap_document *doc, const char *w, size_t n,
   if (rc_wordlist_find(&doc->lang->stopwords, w, n) >= 0 ||
       user_list_has(&ctx->stop_added, li, w, n))
     return 1;
+  /* The English possessive of a stopword is one ("one's", "everyone's";
+     keys have ASCII apostrophes). */
+  if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's' &&
+      strcmp(doc->lang->code, "en") == 0 &&
+      rc_wordlist_find(&doc->lang->stopwords, w, n - 2) >= 0)
+    return 1;
   /* Text without spaces often quotes words of other languages ("ROUGE
      指标 is the metric"); they are judged by every language's list. */
   if ((doc->lang->flags & RC_LANG_NOSPACE) && kind != RC_TOK_CJK)

@@ -561,6 +561,25 @@ static void test_speaker_names_not_phrases(void **state) {
   assert_true(ui);
 }
 
+/* The English possessive of a stopword is a stopword: "one's" and
+   "everyone’s" carry no topic; "depot's" does. */
+static void test_possessive_stopwords(void **state) {
+  fixture *f = *state;
+  analyze(f->doc, "english",
+          "Everyone’s plan starts at the depot. One's prog was late. The "
+          "depot's roof leaks.",
+          0);
+  static const char *const stop[] = {"everyone's", "one's"};
+  for (size_t k = 0; k < 2; k++) {
+    uint32_t t = rc_strtab_find(&f->doc->terms, stop[k], strlen(stop[k]));
+    assert_int_not_equal(t, RC_NO_ID);
+    assert_true(f->doc->term_info.data[t].flags & RC_TERM_STOP);
+  }
+  uint32_t t = rc_strtab_find(&f->doc->terms, "depot's", 7);
+  assert_int_not_equal(t, RC_NO_ID);
+  assert_false(f->doc->term_info.data[t].flags & RC_TERM_STOP);
+}
+
 /* An English possessive ending is not shown at the end of a key phrase,
    and stays inside one ("today's webinar"). */
 static void test_possessive_not_shown(void **state) {
@@ -782,6 +801,7 @@ int main(void) {
       T(test_lone_modifiers),
       T(test_phrase_stops),
       T(test_possessive_not_shown),
+      T(test_possessive_stopwords),
       T(test_speaker_names_not_phrases),
       T(test_fillers_dropped),
       T(test_filler_punctuation),
