@@ -285,6 +285,7 @@ void rc_units_init(rc_units *u, recap_document *doc, size_t b, size_t e) {
   u->prev_term = RC_NO_ID;
   u->have_cjk = 0;
   u->cjk_flags = 0;
+  u->cjk_stop_pair = 0;
 }
 
 static int is_noncontent(const rc_term *info) {
@@ -306,6 +307,7 @@ static recap_status cjk_unit(rc_units *u, const rc_tok *tok, uint32_t term,
   u->prev_term = RC_NO_ID;
   out->repeat = 0;
   if (!adjacent) { /* a run starts: nothing to pair with yet */
+    u->cjk_stop_pair = 0;
     out->tok = *tok;
     out->term = term;
     out->info = *info;
@@ -320,8 +322,13 @@ static recap_status cjk_unit(rc_units *u, const rc_tok *tok, uint32_t term,
   /* A bigram with a stopword character in it ("的", "は") is no term.
      (u->cjk_flags, not info->flags: interning the bigram may have moved
      term_info, leaving info dangling; found by fuzz_text.) */
+  /* Nor is one that starts inside a stopword written as a pair: after
+     "这个" (this), "个例" straddles two words. */
+  int straddles = u->cjk_stop_pair;
+  u->cjk_stop_pair = (out->info.flags & RC_TERM_STOP) != 0;
   out->content = !(prev_flags & RC_TERM_STOP) &&
-                 !(u->cjk_flags & RC_TERM_STOP) && !is_noncontent(&out->info);
+                 !(u->cjk_flags & RC_TERM_STOP) && !straddles &&
+                 !is_noncontent(&out->info);
   return RECAP_OK;
 }
 

@@ -58,6 +58,7 @@ typedef struct rc_units {
   rc_tok cjk; /* the last character of a run without spaces */
   unsigned cjk_flags;
   int have_cjk;
+  int cjk_stop_pair; /* the last bigram was a stopword ("这个", "可以") */
 } rc_units;
 
 void rc_units_init(rc_units *u, recap_document *doc, size_t b, size_t e);

@@ -580,6 +580,25 @@ static void test_possessive_stopwords(void **state) {
   assert_false(f->doc->term_info.data[t].flags & RC_TERM_STOP);
 }
 
+/* In text without spaces, a character pair that starts inside a stopword
+   pair ("这个" this, then "个例") straddles two words and is no term, so
+   no key phrase begins with the "个" of "这个例子". */
+static void test_cjk_pair_after_stop_pair(void **state) {
+  fixture *f = *state;
+  analyze(f->doc, "chinese",
+          "在这个例子中，文本摘要很重要。这个例子说明文本摘要的指标。"
+          "我们可以使用文本摘要的指标。这个例子中的分数很高。",
+          0);
+  int summary = 0;
+  for (size_t i = 0; i < recap_keyphrase_count(f->doc); i++) {
+    const char *p = recap_keyphrase_at(f->doc, i)->phrase;
+    if (!strncmp(p, "个", strlen("个")) || !strncmp(p, "以使", strlen("以使")))
+      fail_msg("key phrase '%s'", p);
+    summary |= !strcmp(p, "文本摘要");
+  }
+  assert_true(summary);
+}
+
 /* An English possessive ending is not shown at the end of a key phrase,
    and stays inside one ("today's webinar"). */
 static void test_possessive_not_shown(void **state) {
@@ -802,6 +821,7 @@ int main(void) {
       T(test_phrase_stops),
       T(test_possessive_not_shown),
       T(test_possessive_stopwords),
+      T(test_cjk_pair_after_stop_pair),
       T(test_speaker_names_not_phrases),
       T(test_fillers_dropped),
       T(test_filler_punctuation),
