@@ -58,7 +58,8 @@ enum {
   RC_TERM_ADVERB = 1u << 7,   /* mostly an adverb: never in a key phrase */
   RC_TERM_MODIFIER = 1u << 8, /* mostly an adjective or a number: not a
                                  key phrase on its own */
-  RC_TERM_PHRASESTOP = 1u << 9 /* content, but never in a key phrase */
+  RC_TERM_PHRASESTOP = 1u << 9, /* content, but never in a key phrase */
+  RC_TERM_INSIDE = 1u << 10     /* a key phrase only inside a longer one */
 };
 
 /* A distinct word form (folded), interned in doc->terms. */
@@ -151,7 +152,8 @@ typedef struct rc_phrase {
   uint32_t cased;        /* ... of those where case tells (not at the
                             start of a sentence) */
   int headless;          /* no word that can name a thing: only modifiers
-                            ("good", "two"), or one letter */
+                            ("good", "two"), one letter, or one general
+                            noun ("method") */
   double score;
 } rc_phrase;
 

@@ -99,9 +99,12 @@ static recap_status emit(rc_kp_collector *c, size_t i, size_t j, int alone) {
     p->surface = RC_NO_ID;
     p->first_off = off;
     p->first_len = len;
+    /* Only modifiers, or one general noun ("results"), name nothing. */
     p->headless = 1;
     for (size_t k = i; k < j; k++)
-      p->headless &= c->modifier[k];
+      p->headless &= (c->modifier[k] & RC_KP_MODIFIER) != 0;
+    if (n == 1 && (c->modifier[i] & RC_KP_INSIDE_ONLY))
+      p->headless = 1;
   }
   rc_phrase *p = &doc->phrases.data[pid];
   p->count++;
@@ -163,7 +166,9 @@ recap_status rc_kp_token(rc_kp_collector *c, const rc_tok *tok, uint32_t term,
       c->terms[c->run] = term;
       c->offs[c->run] = tok->off;
       c->ends[c->run] = tok->off + tok->len;
-      c->modifier[c->run] = (unsigned char)modifier_here(info, tok, first);
+      c->modifier[c->run] =
+          (unsigned char)((modifier_here(info, tok, first) ? RC_KP_MODIFIER : 0) |
+                          (info->flags & RC_TERM_INSIDE ? RC_KP_INSIDE_ONLY : 0));
     }
     ++c->run;
     c->run_end = tok->off + tok->len;

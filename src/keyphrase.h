@@ -39,6 +39,10 @@
    phrase. */
 #define RC_KP_SINGLE 0.5
 
+/* What a word of a run cannot be: the head of a phrase (a modifier), or
+   a phrase on its own (a general noun). */
+enum { RC_KP_MODIFIER = 1, RC_KP_INSIDE_ONLY = 2 };
+
 typedef RC_VEC(uint64_t) rc_kp_mentions;
 
 typedef struct rc_kp_collector {
@@ -52,7 +56,7 @@ typedef struct rc_kp_collector {
   uint32_t stems[RC_MAX_RUN];
   uint32_t terms[RC_MAX_RUN];
   size_t offs[RC_MAX_RUN], ends[RC_MAX_RUN]; /* each word's span */
-  unsigned char modifier[RC_MAX_RUN]; /* the word cannot head a phrase */
+  unsigned char modifier[RC_MAX_RUN]; /* RC_KP_MODIFIER, RC_KP_INSIDE_ONLY */
   size_t run, run_off, run_end;
   int run_caps;  /* every word capitalised (not counting the first word of
                     a sentence) */

@@ -60,6 +60,9 @@ typedef struct rc_lang {
   /* Content words that never belong in a key phrase: adjectives that
      point or judge rather than name ("various", "new"). */
   rc_wordlist phrase_stops;
+  /* Content words that are key phrases only inside a longer one: nouns
+     too general to name a topic alone ("method", "results", "data"). */
+  rc_wordlist inside_only;
   /* Words that are mostly verbs, and mostly adverbs: not part of noun
      phrases.  From a lexicon generated at build time; NULL if the language
      has none. */

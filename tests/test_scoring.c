@@ -561,6 +561,26 @@ static void test_speaker_names_not_phrases(void **state) {
   assert_true(ui);
 }
 
+/* Words marked "inside" in stopwords/english.txt are key phrases only
+   inside a longer one: "results" alone names no topic, "test results"
+   does. */
+static void test_inside_only(void **state) {
+  fixture *f = *state;
+  analyze(f->doc, "english",
+          "The results surprised everyone. The results came late. Battery "
+          "test results improved. Results matter. The battery test results "
+          "were public.",
+          0);
+  int longer = 0;
+  for (size_t i = 0; i < recap_keyphrase_count(f->doc); i++) {
+    const char *p = recap_keyphrase_at(f->doc, i)->phrase;
+    if (!strcmp(p, "results"))
+      fail_msg("key phrase '%s'", p);
+    longer |= strstr(p, "test results") != NULL;
+  }
+  assert_true(longer);
+}
+
 /* The English possessive of a stopword is a stopword: "one's" and
    "everyone’s" carry no topic; "depot's" does. */
 static void test_possessive_stopwords(void **state) {
@@ -821,6 +841,7 @@ int main(void) {
       T(test_phrase_stops),
       T(test_possessive_not_shown),
       T(test_possessive_stopwords),
+      T(test_inside_only),
       T(test_cjk_pair_after_stop_pair),
       T(test_speaker_names_not_phrases),
       T(test_fillers_dropped),

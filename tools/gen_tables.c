@@ -4,7 +4,8 @@
  *   gen_tables STOPWORDS_DIR > src/lang_tables.c
  *
  * Reads stopwords/languages.tsv and, per language, <name>.txt (stopwords,
- * and words marked "phrase" that only key phrases leave out),
+ * words marked "phrase" that key phrases leave out, and words marked
+ * "inside" that are key phrases only inside longer ones),
  * <name>.abbrev (abbreviations and their kinds) and <name>.fillers (fillers
  * and backchannels); formats in stopwords/README.  Every word is folded
  * with the library's own rc_fold() (NFKC + case fold), so the tables hold
@@ -103,12 +104,15 @@ static int abbrev_kind(const char *k, const char *file, int line) {
 }
 
 /* Stopword lists: a bare word is a stopword; "<word> phrase" is content
-   for scoring but never part of a key phrase. */
+   for scoring but never part of a key phrase; "<word> inside" is content
+   and a key phrase only inside a longer one. */
 static int stop_kind(const char *k, const char *file, int line) {
   if (!*k)
     return 0;
   if (strcmp(k, "phrase") == 0)
     return 1;
+  if (strcmp(k, "inside") == 0)
+    return 2;
   fprintf(stderr, "gen_tables: %s:%d: unknown kind '%s'\n", file, line, k);
   exit(1);
 }
@@ -210,8 +214,8 @@ static void emit_masks(list *l) {
 typedef struct lang_row {
   char name[64], codes[64], stemmer[64], flags[64], elisions[512];
   char lexicon[64];
-  size_t counts[6]; /* stopwords, abbrevs, fillers, backchannels, elisions,
-                       phrase stops */
+  size_t counts[7]; /* stopwords, abbrevs, fillers, backchannels, elisions,
+                       phrase stops, inside only */
 } lang_row;
 
 int main(int argc, char **argv) {
@@ -272,6 +276,8 @@ int main(int argc, char **argv) {
     emit_words(sym, &stop, 0, 1);
     snprintf(sym, sizeof sym, "%.60s_phrase_stops", r->name);
     emit_words(sym, &stop, 1, 1);
+    snprintf(sym, sizeof sym, "%.60s_inside_only", r->name);
+    emit_words(sym, &stop, 2, 1);
     snprintf(sym, sizeof sym, "%.60s_abbrevs", r->name);
     emit_words(sym, &abbr, 0, 0);
     printf("static const unsigned char %s_abbrev_kinds[] = {", r->name);
@@ -293,6 +299,7 @@ int main(int argc, char **argv) {
     r->counts[3] = count_kind(&fill, 1);
     r->counts[4] = elis.n;
     r->counts[5] = count_kind(&stop, 1);
+    r->counts[6] = count_kind(&stop, 2);
     putchar('\n');
     free(stop.e);
     free(abbr.e);
@@ -321,9 +328,10 @@ int main(int argc, char **argv) {
     printf("%s,\n", strstr(r->flags, "nospace") ? "RC_LANG_NOSPACE" : "0");
     static const char *const parts[] = {"stopwords",    "abbrevs",
                                         "fillers",      "backchannels",
-                                        "elisions",     "phrase_stops"};
+                                        "elisions",     "phrase_stops",
+                                        "inside_only"};
     printf("    ");
-    for (int k = 0; k < 6; k++) {
+    for (int k = 0; k < 7; k++) {
       char sym[128];
       snprintf(sym, sizeof sym, "%.60s_%s", n, parts[k]);
       wordlist_init(sym, r->counts[k]);
