@@ -237,6 +237,8 @@ recap_status recap_idf_add_document(recap_idf *idf, const recap_document *doc) {
       continue;
     size_t n;
     const char *s = rc_strtab_str(&doc->stems, i, &n);
+    if (n == 0) /* a table line needs a stem */
+      continue;
     RC_TRY(rc_idf_add(&idf->t, lang, s, n, 1));
   }
   return RECAP_OK;

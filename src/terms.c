@@ -181,6 +181,11 @@ static recap_status new_term(recap_document *doc, const char *w, size_t n,
                           &stem_len, &bg_df));
   if (tok->flags & (RC_TOK_CAP | RC_TOK_ALLCAPS))
     flags &= ~(uint32_t)RC_TERM_CUTOFF; /* "Plan B" */
+  /* A token that folds to nothing (the Hangul filler U+FFA0, a letter
+     that NFKC and case folding drop) is no word: it would be a term with an empty key, which no IDF table can
+     hold (found by fuzz_tables). */
+  if (n == 0)
+    flags |= RC_TERM_STOP | RC_TERM_NOPHRASE;
   info->flags = flags;
   /* Room for the record first, so the table and records stay in step. */
   recap_status st;
