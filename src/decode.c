@@ -46,6 +46,16 @@ size_t rc_utf8_seqlen(const unsigned char *s, size_t n) {
   return 0;
 }
 
+int rc_utf8_valid(const char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    size_t k = rc_utf8_seqlen((const unsigned char *)s + i, n - i);
+    if (k == 0)
+      return 0;
+    i += k;
+  }
+  return 1;
+}
+
 unsigned rc_utf8_decode(const unsigned char *s, size_t len) {
   switch (len) {
   case 1:

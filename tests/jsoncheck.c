@@ -13,16 +13,6 @@
 #include "decode.h"
 #include "json.h"
 
-static int valid_utf8(const char *s, size_t n) {
-  for (size_t i = 0; i < n;) {
-    size_t k = rc_utf8_seqlen((const unsigned char *)s + i, n - i);
-    if (k == 0)
-      return 0;
-    i += k;
-  }
-  return 1;
-}
-
 int main(int argc, char **argv) {
   int utf8_only = argc > 1 && strcmp(argv[1], "-u") == 0;
   if (utf8_only) {
@@ -46,7 +36,7 @@ int main(int argc, char **argv) {
     rc_arena_init(&arena, rc_default_allocator());
     rc_json *v;
     rc_json_error err;
-    if (!valid_utf8(line, (size_t)len)) {
+    if (!rc_utf8_valid(line, (size_t)len)) {
       fprintf(stderr, "jsoncheck: line %zu: invalid UTF-8\n", number);
       bad = 1;
     } else if (utf8_only) {

@@ -23,19 +23,9 @@
 #include "mem.h"
 #include "recap.h"
 
-static int valid_utf8(const char *s, size_t n) {
-  for (size_t i = 0; i < n;) {
-    size_t k = rc_utf8_seqlen((const unsigned char *)s + i, n - i);
-    if (k == 0)
-      return 0;
-    i += k;
-  }
-  return 1;
-}
-
 /* One JSON value on one line. */
 static void assert_json_line(const char *s, size_t n) {
-  assert_true(valid_utf8(s, n));
+  assert_true(rc_utf8_valid(s, n));
   assert_null(memchr(s, '\n', n));
   rc_arena arena;
   rc_arena_init(&arena, rc_default_allocator());
@@ -137,7 +127,7 @@ static void test_error_message_utf8(void **state) {
   assert_int_equal(recap_document_analyze(f->doc, "Hello.", 6, &opt),
                    RECAP_ERR_UNKNOWN_LANGUAGE);
   const char *e = recap_document_error(f->doc);
-  assert_true(valid_utf8(e, strlen(e)));
+  assert_true(rc_utf8_valid(e, strlen(e)));
   assert_non_null(strstr(e, "eng????"));
 
   char name[2 * 300 + 1];
@@ -148,7 +138,7 @@ static void test_error_message_utf8(void **state) {
   assert_int_equal(recap_document_analyze(f->doc, "Hello.", 6, &opt),
                    RECAP_ERR_UNKNOWN_LANGUAGE);
   e = recap_document_error(f->doc);
-  assert_true(valid_utf8(e, strlen(e)));
+  assert_true(rc_utf8_valid(e, strlen(e)));
 }
 
 /* jsonl.c: "id" was copied byte for byte, so an id holding invalid UTF-8
@@ -181,6 +171,19 @@ static void test_jsonl_id_repaired(void **state) {
   recap_free(out);
 }
 
+/* The rendering of idf, which must read back into a new table; returned
+   for more checks (free with recap_free()). */
+static char *render_reads_back(const recap_context *ctx, const recap_idf *idf,
+                               size_t *len) {
+  char *r = NULL;
+  assert_int_equal(recap_idf_render(idf, &r, len), RECAP_OK);
+  recap_idf *back = NULL;
+  assert_int_equal(recap_idf_new(ctx, &back), RECAP_OK);
+  assert_int_equal(recap_idf_add_table(back, r, *len), RECAP_OK);
+  recap_idf_free(back);
+  return r;
+}
+
 /* idf.c, make_key(): stems longer than a key were cut at a byte count, in
    the middle of a character, and the rendered table was not UTF-8. */
 static void test_idf_long_stem(void **state) {
@@ -196,16 +199,10 @@ static void test_idf_long_stem(void **state) {
   recap_idf *idf = NULL;
   assert_int_equal(recap_idf_new(f->ctx, &idf), RECAP_OK);
   assert_int_equal(recap_idf_add_table(idf, table, n), RECAP_OK);
-  char *r = NULL;
   size_t rl = 0;
-  assert_int_equal(recap_idf_render(idf, &r, &rl), RECAP_OK);
-  assert_true(valid_utf8(r, rl));
-  /* And it reads back. */
-  recap_idf *back = NULL;
-  assert_int_equal(recap_idf_new(f->ctx, &back), RECAP_OK);
-  assert_int_equal(recap_idf_add_table(back, r, rl), RECAP_OK);
+  char *r = render_reads_back(f->ctx, idf, &rl);
+  assert_true(rc_utf8_valid(r, rl));
   recap_free(r);
-  recap_idf_free(back);
   recap_idf_free(idf);
 }
 
@@ -226,15 +223,10 @@ static void test_empty_fold_not_a_word(void **state) {
   recap_idf *idf = NULL;
   assert_int_equal(recap_idf_new(f->ctx, &idf), RECAP_OK);
   assert_int_equal(recap_idf_add_document(idf, f->doc), RECAP_OK);
-  char *r = NULL;
   size_t rl = 0;
-  assert_int_equal(recap_idf_render(idf, &r, &rl), RECAP_OK);
+  char *r = render_reads_back(f->ctx, idf, &rl);
   assert_null(strstr(r, "\n\t"));
-  recap_idf *back = NULL;
-  assert_int_equal(recap_idf_new(f->ctx, &back), RECAP_OK);
-  assert_int_equal(recap_idf_add_table(back, r, rl), RECAP_OK);
   recap_free(r);
-  recap_idf_free(back);
   recap_idf_free(idf);
 }
 
