@@ -5,9 +5,9 @@
  * A word scores its damped frequency times its squared IDF against the
  * background (see score_phrases).  A phrase scores the sum of its words'
  * scores, which favours informative multi-word phrases, scaled by how
- * often the phrase itself occurs and by where it is first used.  Selection walks phrases best first and drops one whose words
- * all lie inside a phrase already chosen unless it also occurs on its
- * own.
+ * often the phrase itself occurs and by where it is first used.
+ * Selection walks phrases best first and drops one whose words all lie
+ * inside a phrase already chosen unless it also occurs on its own.
  */
 #include "keyphrase.h"
 

@@ -24,7 +24,7 @@
  *   x_i <- (1 - d) p_i + d (sum_{j -> i} w_ji x_j / W_j + p_i sum_{W_k = 0} x_k)
  *
  * with g's rows the out-edges (an undirected graph lists each edge in both
- * rows, as rc_graph_build does), W_j the total weight of j's out-edges,
+ * rows), W_j the total weight of j's out-edges,
  * d = damping and p the personalisation (bias, normalised; uniform if
  * NULL).  A node without edges hands its score back through p, so scores
  * always sum to 1.
@@ -36,15 +36,6 @@ recap_status rc_pagerank(const recap_allocator *a, const rc_graph *g,
                          const double *bias, double damping, double tolerance,
                          double *out, size_t *iterations);
 
-/* Builds a symmetric CSR graph from undirected edges (i, j, w), i != j,
-   each given once (a repeated pair acts as one edge of the summed
-   weight). */
-typedef struct rc_edge {
-  uint32_t a, b;
-  float w;
-} rc_edge;
-recap_status rc_graph_build(const recap_allocator *a, size_t n,
-                            const rc_edge *edges, size_t nedges, rc_graph *g);
 void rc_graph_free(const recap_allocator *a, rc_graph *g);
 
 #endif
