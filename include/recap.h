@@ -313,6 +313,57 @@ typedef struct recap_options {
 RECAP_API void recap_options_init(recap_options *opts);
 
 /* ------------------------------------------------------------------------ */
+/* Names: languages and formats                                             */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * The languages recap has word lists for: recap_language_name(0),
+ * recap_language_name(1), ... give their names ("arabic", ..., "yiddish"),
+ * in that order, then NULL.  "none" (the language-neutral mode) is not
+ * listed.  Static strings.
+ */
+RECAP_API const char *recap_language_name(size_t i);
+
+/**
+ * The language a name or ISO 639-1 code stands for, case-insensitively:
+ * "en", "English" and "english" give "english"; "none" gives "none".
+ * NULL if recap does not know it (also for NULL and for "auto", which is
+ * not a language but the option to detect one).  Static string.
+ */
+RECAP_API const char *recap_language_lookup(const char *name);
+
+/** What recap has for a language (recap_language_features()). */
+enum {
+  /** Snowball stems its words. */
+  RECAP_LANGUAGE_STEMMER = 1u << 0,
+  /** Compiled-in stopword, abbreviation and filler lists. */
+  RECAP_LANGUAGE_LISTS = 1u << 1,
+  /** A word-class lexicon keeps verbs and adverbs out of key phrases
+      (English, when WordNet was installed at build time). */
+  RECAP_LANGUAGE_LEXICON = 1u << 2,
+  /** General-language word frequencies as the default background for
+      IDF (English, with WordNet at build time). */
+  RECAP_LANGUAGE_BACKGROUND = 1u << 3,
+  /** Written without spaces between words: words are counted per
+      character (Chinese, Japanese). */
+  RECAP_LANGUAGE_NO_SPACES = 1u << 4
+};
+
+/** The RECAP_LANGUAGE_* flags of a language named as
+    recap_language_lookup() accepts it; 0 if unknown or "none". */
+RECAP_API unsigned recap_language_features(const char *name);
+
+/** An input format's name: "auto", "text", "transcript", "vtt", "srt",
+    "json"; NULL for a value that is not a recap_input_format. */
+RECAP_API const char *recap_input_format_name(recap_input_format format);
+
+/** The input format of a name as recap_input_format_name() gives it into
+    *out.  Returns RECAP_ERR_INVALID_ARGUMENT (and leaves *out alone) if
+    name is NULL or not such a name. */
+RECAP_API recap_status recap_input_format_lookup(const char *name,
+                                                 recap_input_format *out);
+
+/* ------------------------------------------------------------------------ */
 /* Documents                                                                */
 /* ------------------------------------------------------------------------ */
 
@@ -499,6 +550,16 @@ typedef enum recap_format {
   RECAP_FORMAT_MARKDOWN, /**< `- [00:12:34] **Speaker**: sentence` */
   RECAP_FORMAT_YOUTUBE   /**< chapter list: `0:00 Title` per line */
 } recap_format;
+
+/** An output format's name: "text", "json", "markdown", "youtube"; NULL
+    for a value that is not a recap_format. */
+RECAP_API const char *recap_format_name(recap_format format);
+
+/** The output format of a name as recap_format_name() gives it into *out.
+    Returns RECAP_ERR_INVALID_ARGUMENT (and leaves *out alone) if name is
+    NULL or not such a name. */
+RECAP_API recap_status recap_format_lookup(const char *name,
+                                           recap_format *out);
 
 /**
  * Renders the document's results in a format; the JSON schema is in

@@ -1,54 +1,11 @@
 /*
- * api.c - contexts, options, versions, status strings, IDF tables and the
- * one-call convenience.
+ * api.c - contexts, IDF tables and the one-call convenience.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "doc.h"
 #include "render.h"
-
-const char *recap_version(void) { return RECAP_VERSION_STRING; }
-
-int recap_version_number(void) { return RECAP_VERSION_NUMBER; }
-
-const char *recap_strerror(recap_status status) {
-  switch (status) {
-  case RECAP_OK:
-    return "success";
-  case RECAP_ERR_NOMEM:
-    return "out of memory";
-  case RECAP_ERR_INVALID_ARGUMENT:
-    return "invalid argument";
-  case RECAP_ERR_UNKNOWN_LANGUAGE:
-    return "unknown language";
-  case RECAP_ERR_BAD_FORMAT:
-    return "malformed input";
-  case RECAP_ERR_BAD_ENCODING:
-    return "not text (bad encoding)";
-  case RECAP_ERR_TOO_LARGE:
-    return "input too large";
-  case RECAP_ERR_BAD_TABLE:
-    return "malformed table";
-  default:
-    return "unknown status";
-  }
-}
-
-void recap_options_init(recap_options *o) {
-  if (!o)
-    return;
-  memset(o, 0, sizeof *o);
-  o->language = "auto";
-  o->input_format = RECAP_INPUT_AUTO;
-  o->summary_sentences = 5;
-  o->summary_words = RECAP_UNLIMITED;
-  o->summary_ratio = 1.0;
-  o->keyphrases = 10;
-  o->max_input_bytes = RECAP_DEFAULT_MAX_INPUT;
-  o->scorer = RECAP_SCORER_FUSED;
-  o->similarity = RECAP_SIMILARITY_BM25;
-}
 
 /* ---- contexts ------------------------------------------------------------------ */
 

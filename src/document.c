@@ -15,6 +15,7 @@
 #include "doc.h"
 #include "keyphrase.h"
 #include "langdetect.h"
+#include "options.h"
 #include "readers.h"
 #include "speakers.h"
 #include "summary.h"
@@ -139,12 +140,6 @@ void recap_document_free(recap_document *doc) {
 
 /* ---- options ---------------------------------------------------------------- */
 
-static int valid_options(const recap_options *o) {
-  return o->input_format <= RECAP_INPUT_JSON && o->scorer <= RECAP_SCORER_TFIDF &&
-         o->similarity <= RECAP_SIMILARITY_OVERLAP && o->summary_ratio >= 0 &&
-         o->summary_ratio <= 1 && (unsigned)o->input_format <= 5u;
-}
-
 /* Copies the options, with the borrowed strings copied into the arena. */
 static recap_status take_options(recap_document *doc, const recap_options *o) {
   recap_options def;
@@ -152,7 +147,7 @@ static recap_status take_options(recap_document *doc, const recap_options *o) {
     recap_options_init(&def);
     o = &def;
   }
-  if (!valid_options(o))
+  if (!rc_options_valid(o))
     return RECAP_ERR_INVALID_ARGUMENT;
   doc->opt = *o;
   doc->opt.language = NULL;

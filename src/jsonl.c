@@ -87,9 +87,6 @@ static recap_status error_line(recap_status st, const record *r,
   return fst == RECAP_OK ? st : fst;
 }
 
-static const char *format_names[] = {"auto", "text", "transcript",
-                                     "vtt",  "srt",  "json"};
-
 /* A string option: 1 and *out (a NUL-terminated arena copy) if present,
    1 and *out untouched if absent, 0 if present but not a string (or
    holding a NUL, or out of memory). */
@@ -150,14 +147,9 @@ static const char *read_record(rc_arena *arena, const rc_json *obj,
       !get_cstring(arena, obj, "format", &format))
     return "\"lang\", \"query\", \"filename\" and \"format\" must be "
            "strings";
-  if (format) {
-    size_t i = 0;
-    while (i < 6 && strcmp(format, format_names[i]) != 0)
-      i++;
-    if (i == 6)
-      return "unknown \"format\" (auto, text, transcript, vtt, srt, json)";
-    r->opt.input_format = (recap_input_format)i;
-  }
+  if (format && recap_input_format_lookup(format, &r->opt.input_format) !=
+                    RECAP_OK)
+    return "unknown \"format\" (auto, text, transcript, vtt, srt, json)";
   if (!get_count(obj, "sentences", &r->opt.summary_sentences) ||
       !get_count(obj, "words", &r->opt.summary_words) ||
       !get_count(obj, "keyphrases", &r->opt.keyphrases))

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "recap.h"
+
 /* No stemmer and no lists: every other field is empty. */
 const rc_lang rc_lang_none = {.name = "none", .code = "", .aliases = ""};
 
@@ -45,6 +47,27 @@ const rc_lang *rc_lang_find(const char *name) {
       return l;
   }
   return NULL;
+}
+
+const char *recap_language_name(size_t i) {
+  return i < rc_language_count ? rc_languages[i].name : NULL;
+}
+
+const char *recap_language_lookup(const char *name) {
+  const rc_lang *l = rc_lang_find(name);
+  return l ? l->name : NULL;
+}
+
+unsigned recap_language_features(const char *name) {
+  const rc_lang *l = rc_lang_find(name);
+  if (!l || l == &rc_lang_none)
+    return 0;
+  return (l->stemmer ? RECAP_LANGUAGE_STEMMER : 0u) |
+         (l->stopwords.count ? RECAP_LANGUAGE_LISTS : 0u) |
+         (l->verbs ? RECAP_LANGUAGE_LEXICON : 0u) |
+         (l->background && l->background->total ? RECAP_LANGUAGE_BACKGROUND
+                                                : 0u) |
+         (l->flags & RC_LANG_NOSPACE ? RECAP_LANGUAGE_NO_SPACES : 0u);
 }
 
 size_t rc_lang_index(const rc_lang *l) {

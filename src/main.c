@@ -155,10 +155,6 @@ static int pick(const char *opt, const char *s, const char *const *names,
   return 0;
 }
 
-static const char *const format_names[] = {"text", "json", "markdown",
-                                           "youtube"};
-static const char *const input_names[] = {"auto", "text", "transcript",
-                                          "vtt",  "srt",  "json"};
 static const char *const scorer_names[] = {"fused", "textrank", "tfidf"};
 static const char *const similarity_names[] = {"bm25", "cosine", "overlap"};
 static const char *const order_names[] = {"document", "score"};
@@ -235,11 +231,12 @@ static void parse_args(int argc, char **argv, config *c) {
       c->opt.language = optarg;
       break;
     case 'f':
-      c->format = (recap_format)pick("--format", optarg, format_names, 4);
+      if (recap_format_lookup(optarg, &c->format) != RECAP_OK)
+        usage_error("--format: unknown value '%s'", optarg);
       break;
     case 'i':
-      c->opt.input_format =
-          (recap_input_format)pick("--input-format", optarg, input_names, 6);
+      if (recap_input_format_lookup(optarg, &c->opt.input_format) != RECAP_OK)
+        usage_error("--input-format: unknown value '%s'", optarg);
       break;
     case 'j': {
       size_t j = parse_count("--jobs", optarg);
@@ -710,22 +707,9 @@ int main(int argc, char **argv) {
   parse_args(argc, argv, &c);
   if (c.jsonl && c.nfiles)
     usage_error("--jsonl reads standard input; got file arguments");
-  if (c.opt.language && strcmp(c.opt.language, "auto") != 0) {
-    /* Check the language once, up front, as a usage error. */
-    recap_context *probe;
-    recap_document *d;
-    if (recap_context_new(&probe) == RECAP_OK &&
-        recap_document_new(probe, &d) == RECAP_OK) {
-      recap_options o;
-      recap_options_init(&o);
-      o.language = c.opt.language;
-      recap_status st = recap_document_analyze(d, "", 0, &o);
-      recap_document_free(d);
-      recap_context_free(probe);
-      if (st == RECAP_ERR_UNKNOWN_LANGUAGE)
-        usage_error("--lang: unknown language '%s'", c.opt.language);
-    }
-  }
+  if (c.opt.language && strcmp(c.opt.language, "auto") != 0 &&
+      !recap_language_lookup(c.opt.language))
+    usage_error("--lang: unknown language '%s'", c.opt.language);
   int code = setup_context(&c);
   if (code == EXIT_OK) {
     if (idf_mode)

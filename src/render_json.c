@@ -9,22 +9,6 @@
 
 #include "render.h"
 
-static const char *format_name(recap_input_format f) {
-  switch (f) {
-  case RECAP_INPUT_TRANSCRIPT:
-    return "transcript";
-  case RECAP_INPUT_VTT:
-    return "vtt";
-  case RECAP_INPUT_SRT:
-    return "srt";
-  case RECAP_INPUT_JSON:
-    return "json";
-  case RECAP_INPUT_TEXT:
-  default:
-    return "text";
-  }
-}
-
 static void key(rc_buf *out, const char *k) {
   rc_buf_json_string(out, k, strlen(k));
   rc_buf_putc(out, ':');
@@ -136,7 +120,7 @@ void rc_render_json(const recap_document *doc, rc_buf *out) {
   rc_buf_puts(out, ",\"language_confidence\":");
   rc_buf_json_number(out, conf);
   rc_buf_puts(out, ",\"input_format\":");
-  str_or_null(out, format_name(doc->format));
+  str_or_null(out, recap_input_format_name(doc->format));
   rc_buf_printf(out, ",\"words\":%zu,\"sentences\":%zu,\"duration\":",
                 doc->word_count, doc->sents.len);
   time_or_null(out, recap_document_duration(doc));

@@ -424,6 +424,70 @@ static void test_version(void **state) {
   assert_int_equal(RECAP_VERSION_NUMBER, 0x000100);
 }
 
+/* ---- names of languages and formats -------------------------------------- */
+
+static void test_language_names(void **state) {
+  (void)state;
+  size_t n = 0;
+  while (recap_language_name(n))
+    n++;
+  assert_int_equal(n, 30); /* the 28 Snowball languages, Chinese, Japanese */
+  for (size_t i = 0; i < n; i++) {
+    const char *name = recap_language_name(i);
+    assert_string_equal(recap_language_lookup(name), name);
+    assert_true(recap_language_features(name) & RECAP_LANGUAGE_LISTS);
+    if (i)
+      assert_true(strcmp(recap_language_name(i - 1), name) < 0);
+  }
+  assert_string_equal(recap_language_lookup("en"), "english");
+  assert_string_equal(recap_language_lookup("English"), "english");
+  assert_string_equal(recap_language_lookup("nb"), "norwegian");
+  assert_string_equal(recap_language_lookup("NONE"), "none");
+  assert_null(recap_language_lookup("auto"));
+  assert_null(recap_language_lookup("klingon"));
+  assert_null(recap_language_lookup(""));
+  assert_null(recap_language_lookup(NULL));
+  assert_true(recap_language_features("en") & RECAP_LANGUAGE_STEMMER);
+  assert_false(recap_language_features("zh") & RECAP_LANGUAGE_STEMMER);
+  assert_true(recap_language_features("zh") & RECAP_LANGUAGE_NO_SPACES);
+  assert_false(recap_language_features("fr") & RECAP_LANGUAGE_LEXICON);
+  assert_int_equal(recap_language_features("none"), 0);
+  assert_int_equal(recap_language_features("klingon"), 0);
+}
+
+static void test_format_names(void **state) {
+  (void)state;
+  for (int f = RECAP_INPUT_AUTO; f <= RECAP_INPUT_JSON; f++) {
+    recap_input_format got = RECAP_INPUT_AUTO;
+    const char *name = recap_input_format_name((recap_input_format)f);
+    assert_non_null(name);
+    assert_int_equal(recap_input_format_lookup(name, &got), RECAP_OK);
+    assert_int_equal(got, f);
+  }
+  for (int f = RECAP_FORMAT_TEXT; f <= RECAP_FORMAT_YOUTUBE; f++) {
+    recap_format got = RECAP_FORMAT_TEXT;
+    const char *name = recap_format_name((recap_format)f);
+    assert_non_null(name);
+    assert_int_equal(recap_format_lookup(name, &got), RECAP_OK);
+    assert_int_equal(got, f);
+  }
+  assert_string_equal(recap_input_format_name(RECAP_INPUT_VTT), "vtt");
+  assert_string_equal(recap_format_name(RECAP_FORMAT_MARKDOWN), "markdown");
+  assert_null(recap_input_format_name((recap_input_format)6));
+  assert_null(recap_input_format_name((recap_input_format)-1));
+  assert_null(recap_format_name((recap_format)4));
+  recap_input_format in = RECAP_INPUT_SRT;
+  assert_int_equal(recap_input_format_lookup("VTT", &in),
+                   RECAP_ERR_INVALID_ARGUMENT);
+  assert_int_equal(recap_input_format_lookup(NULL, &in),
+                   RECAP_ERR_INVALID_ARGUMENT);
+  assert_int_equal(in, RECAP_INPUT_SRT);
+  recap_format out = RECAP_FORMAT_JSON;
+  assert_int_equal(recap_format_lookup("html5", &out),
+                   RECAP_ERR_INVALID_ARGUMENT);
+  assert_int_equal(out, RECAP_FORMAT_JSON);
+}
+
 static void test_strerror(void **state) {
   (void)state;
   const char *seen[8];
@@ -1927,6 +1991,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_version),
       cmocka_unit_test(test_strerror),
+      cmocka_unit_test(test_language_names),
+      cmocka_unit_test(test_format_names),
       cmocka_unit_test(test_options_defaults),
       cmocka_unit_test_setup_teardown(test_null_arguments, setup, teardown),
       cmocka_unit_test_setup_teardown(test_empty_text, setup, teardown),

@@ -318,23 +318,6 @@ typedef struct measure {
   double user, sys; /* with the child's CPU seconds */
 } measure;
 
-static const char *format_name(recap_input_format f) {
-  switch (f) {
-  case RECAP_INPUT_TEXT:
-    return "text";
-  case RECAP_INPUT_TRANSCRIPT:
-    return "transcript";
-  case RECAP_INPUT_VTT:
-    return "vtt";
-  case RECAP_INPUT_SRT:
-    return "srt";
-  case RECAP_INPUT_JSON:
-    return "json";
-  default:
-    return "auto";
-  }
-}
-
 /* Builds the input and analyses it `warmup` + `reps` times with the
    default options, keeping the fastest of the last `reps` runs.  Each run
    is recap_document_analyze() then recap_render() as text. */
@@ -394,7 +377,7 @@ static void measure_here(int kind, size_t size, int warmup, int reps,
   }
   snprintf(m->lang, sizeof m->lang, "%s", recap_document_language(doc, NULL));
   snprintf(m->format, sizeof m->format, "%s",
-           format_name(recap_document_input_format(doc)));
+           recap_input_format_name(recap_document_input_format(doc)));
   m->sentences = recap_sentence_count(doc);
   m->words = recap_document_word_count(doc);
   m->ok = 1;
