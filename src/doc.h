@@ -260,12 +260,9 @@ void rc_doc_sentence_times(const recap_document *doc, size_t i, double *start,
 double rc_doc_time_at(const recap_document *doc, size_t p);
 /* A speaker's name (NFC, made once per analysis), or NULL. */
 const char *rc_doc_speaker_name(const recap_document *doc, uint32_t speaker);
-/* Fills a public sentence (with display text, in the arena). */
-recap_status rc_doc_sentence(recap_document *doc, size_t i, int with_text,
-                             recap_sentence *out);
-/* Display text of content range [b, e) into buf (fillers dropped unless
-   verbatim; whitespace collapsed; NFC). */
-recap_status rc_doc_display(const recap_document *doc, rc_norm *norm,
-                            size_t b, size_t e, int verbatim, rc_buf *out);
+/* Fills a public sentence but for its text (text NULL, words the tokens
+   of the sentence); reads the document only. */
+void rc_doc_sentence_fill(const recap_document *doc, size_t i,
+                          recap_sentence *out);
 
 #endif

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "display.h"
 #include "keyphrase.h"
 
 typedef struct tally {
@@ -80,7 +81,7 @@ static recap_status fill(recap_document *doc, const tally *t,
     recap_sentence *r = rc_arena_calloc(&doc->arena, 1, sizeof *r);
     if (!r)
       return RECAP_ERR_NOMEM;
-    RC_TRY(rc_doc_sentence(doc, t->best, 1, r));
+    RC_TRY(rc_display_fill(doc, t->best, r));
     out->representative = r;
   }
   const recap_keyphrase **ptrs =

@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "display.h"
 #include "rank.h"
 #include "terms.h"
 #include "tfidf.h"
@@ -304,7 +305,7 @@ static recap_status select_sentences(selector *sel, cand *h, size_t nh,
       dup = rc_sentence_cosine(doc, out[j].index, i, mark) >= RC_REDUNDANCY;
     if (dup)
       continue;
-    RC_TRY(rc_doc_sentence(doc, i, 1, &out[k]));
+    RC_TRY(rc_display_fill(doc, i, &out[k]));
     if (out[k].words == 0)
       continue;
     if (budget != RECAP_UNLIMITED && used + out[k].words > budget) {

@@ -763,7 +763,7 @@ static void test_fillers_dropped(void **state) {
   assert_string_equal(display(f->doc, 3), "Uh, the drivers, um, like them.");
 }
 
-/* Regression (was a bug): document.c, rc_doc_display(): punctuation around a dropped
+/* Regression (was a bug): display.c, rc_display_range(): punctuation around a dropped
    filler or cut-off word stays behind:
      "Um, so we, uh, bought buses."  -> "So we, bought buses."
                                         (want "So we bought buses.")

@@ -1,0 +1,295 @@
+/*
+ * analyze.c - recap_document_analyze(): the pipeline driver.
+ *
+ * Runs the stages in order (doc.h draws the data flow); every stage
+ * returns a status and the first failure ends the analysis with the
+ * document emptied.  The driver stands above the stages: it calls them,
+ * none calls it.  A document's buffers are kept between analyses, so
+ * analysing many texts with one document allocates little after the
+ * first.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "chapters.h"
+#include "doc.h"
+#include "keyphrase.h"
+#include "langdetect.h"
+#include "options.h"
+#include "readers.h"
+#include "speakers.h"
+#include "summary.h"
+#include "terms.h"
+#include "tfidf.h"
+
+const char *const rc_stage_names[RC_STAGE_COUNT] = {
+    "decode",  "read",    "language",   "segment",  "terms",   "tfidf",
+    "score",   "summary", "keyphrases", "chapters", "speakers"};
+
+static double seconds_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Runs one stage, timing it when the benchmark asks. */
+#define STAGE(doc, which, expr)                                                \
+  do {                                                                         \
+    double t0_ = (doc)->timing ? seconds_now() : 0;                            \
+    RC_TRY(expr);                                                              \
+    if ((doc)->timing)                                                         \
+      (doc)->stage_seconds[which] += seconds_now() - t0_;                      \
+  } while (0)
+/* ---- options ---------------------------------------------------------------- */
+
+/* Copies the options, with the borrowed strings copied into the arena. */
+static recap_status take_options(recap_document *doc, const recap_options *o) {
+  recap_options def;
+  if (!o) {
+    recap_options_init(&def);
+    o = &def;
+  }
+  if (!rc_options_valid(o))
+    return RECAP_ERR_INVALID_ARGUMENT;
+  doc->opt = *o;
+  doc->opt.language = NULL;
+  doc->opt.filename = NULL;
+  doc->opt.query = NULL;
+  if (o->query) {
+    doc->opt.query = rc_arena_strndup(&doc->arena, o->query, strlen(o->query));
+    if (!doc->opt.query)
+      return RECAP_ERR_NOMEM;
+  }
+  if (o->filename) {
+    doc->opt.filename =
+        rc_arena_strndup(&doc->arena, o->filename, strlen(o->filename));
+    if (!doc->opt.filename)
+      return RECAP_ERR_NOMEM;
+  }
+  return RECAP_OK;
+}
+
+/* ---- stages ------------------------------------------------------------------- */
+
+static recap_status fail(recap_document *doc, recap_status st,
+                         const char *fmt, const char *detail) {
+  if (!doc->error[0])
+    snprintf(doc->error, sizeof doc->error, fmt, detail ? detail : "");
+  return st;
+}
+
+/* NFC copies of every speaker's name, made once per analysis so that
+   reading results never writes to the document. */
+static recap_status name_speakers(recap_document *doc) {
+  size_t n = doc->src.speakers.count;
+  if (n == 0)
+    return RECAP_OK;
+  doc->speaker_names = rc_arena_calloc(&doc->arena, n, sizeof *doc->speaker_names);
+  if (!doc->speaker_names)
+    return RECAP_ERR_NOMEM;
+  for (uint32_t i = 0; i < n; i++) {
+    size_t len, m;
+    const char *s = rc_strtab_str(&doc->src.speakers, i, &len), *nfc;
+    RC_TRY(rc_nfc(&doc->norm, s, len, &nfc, &m));
+    doc->speaker_names[i] = rc_arena_strndup(&doc->arena, nfc, m);
+    if (!doc->speaker_names[i])
+      return RECAP_ERR_NOMEM;
+  }
+  return RECAP_OK;
+}
+
+static recap_status read_input(recap_document *doc) {
+  const char *s = doc->text.s;
+  size_t n = doc->text.len;
+  recap_input_format f = doc->opt.input_format;
+  if (f == RECAP_INPUT_AUTO)
+    f = rc_detect_format(s, n, doc->opt.filename);
+  doc->format = f;
+  recap_status st;
+  switch (f) {
+  case RECAP_INPUT_VTT:
+    st = rc_read_vtt(&doc->src, s, n);
+    break;
+  case RECAP_INPUT_SRT:
+    st = rc_read_srt(&doc->src, s, n);
+    break;
+  case RECAP_INPUT_TRANSCRIPT:
+    st = rc_read_transcript(&doc->src, s, n);
+    break;
+  case RECAP_INPUT_JSON:
+    st = rc_read_json(&doc->src, &doc->arena, s, n);
+    break;
+  case RECAP_INPUT_TEXT:
+  default:
+    st = rc_read_text(&doc->src, s, n);
+    break;
+  }
+  if (st == RECAP_ERR_BAD_FORMAT && doc->src.error) {
+    if (doc->src.error_line)
+      snprintf(doc->error, sizeof doc->error, "line %zu: %s",
+               doc->src.error_line, doc->src.error);
+    else
+      snprintf(doc->error, sizeof doc->error, "%s", doc->src.error);
+  }
+  return st;
+}
+
+/* Subtitle files carry their language in the name: "talk.fr.srt",
+   "talk.zh-CN.vtt" (the convention of YouTube, Kodi and most players).
+   The language of such a tag, or NULL. */
+static const rc_lang *language_in_filename(const char *path) {
+  if (!path)
+    return NULL;
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  const char *ext = strrchr(base, '.');
+  if (!ext || ext == base)
+    return NULL;
+  const char *tag = ext;
+  while (tag > base && tag[-1] != '.')
+    tag--;
+  if (tag == base)
+    return NULL; /* "talk.srt": no tag */
+  size_t n = 0;
+  while (tag + n < ext && tag[n] >= 'a' && tag[n] <= 'z')
+    n++;
+  /* two or three letters, then the end of the tag or a region ("-CN") */
+  if (n < 2 || n > 3 || (tag + n != ext && tag[n] != '-' && tag[n] != '_'))
+    return NULL;
+  char code[4];
+  memcpy(code, tag, n);
+  code[n] = '\0';
+  const rc_lang *l = rc_lang_find(code);
+  return l == &rc_lang_none ? NULL : l;
+}
+
+static recap_status choose_language(recap_document *doc, const char *name) {
+  const rc_lang *tagged = NULL;
+  if ((!name || strcmp(name, "auto") == 0) &&
+      (tagged = language_in_filename(doc->opt.filename))) {
+    doc->lang = tagged;
+    doc->lang_confidence = 1;
+  } else if (!name || strcmp(name, "auto") == 0) {
+    const rc_lang *l;
+    double c;
+    RC_TRY(rc_detect_language(doc->src.text, doc->src.len, &doc->norm,
+                              &doc->masks, &l, &c));
+    doc->lang = l;
+    doc->lang_confidence = c;
+  } else {
+    doc->lang = rc_lang_find(name);
+    if (!doc->lang)
+      return fail(doc, RECAP_ERR_UNKNOWN_LANGUAGE, "unknown language '%s'",
+                  name);
+    doc->lang_confidence = 1;
+  }
+  return rc_stemmer_use(&doc->stemmer, doc->lang->stemmer);
+}
+
+/* Scratch arrays are kept for the next analysis (a document analysing many
+   short texts then allocates little), unless they are big: those go, so a
+   large document's results do not hold its scratch memory. */
+#define RC_KEEP_BYTES ((size_t)1 << 20)
+
+static void release(const recap_allocator *a, void **data, size_t *len,
+                    size_t *cap, size_t elem) {
+  *len = 0;
+  if (*cap * elem > RC_KEEP_BYTES) {
+    rc_free(a, *data);
+    *data = NULL;
+    *cap = 0;
+  }
+}
+
+/* Plain text borrows the caller's bytes as its content; results outlive
+   the call, so the document keeps its own copy. */
+static recap_status keep_content(recap_document *doc) {
+  rc_source *src = &doc->src;
+  if (src->text == src->content || src->len == 0)
+    return RECAP_OK;
+  char *copy = rc_malloc(doc->alloc, src->len);
+  if (!copy)
+    return RECAP_ERR_NOMEM;
+  memcpy(copy, src->text, src->len);
+  rc_free(doc->alloc, src->content);
+  src->content = copy;
+  src->cap = src->len;
+  src->text = copy;
+  return RECAP_OK;
+}
+
+static recap_status run(recap_document *doc, const char *text, size_t len,
+                        const recap_options *opts) {
+  RC_TRY(take_options(doc, opts));
+  if (len > doc->opt.max_input_bytes)
+    return fail(doc, RECAP_ERR_TOO_LARGE, "input larger than the %s limit",
+                "configured");
+  STAGE(doc, RC_STAGE_DECODE,
+        rc_decode(doc->alloc, text, len, doc->opt.flags & RECAP_OPT_STRICT_UTF8,
+                  &doc->text, doc->error, sizeof doc->error));
+  STAGE(doc, RC_STAGE_READ, read_input(doc));
+  STAGE(doc, RC_STAGE_READ, name_speakers(doc));
+  STAGE(doc, RC_STAGE_LANGUAGE,
+        choose_language(doc, opts ? opts->language : NULL));
+  STAGE(doc, RC_STAGE_SEGMENT,
+        rc_segment(&doc->src, doc->lang, &doc->norm, &doc->spans));
+  STAGE(doc, RC_STAGE_TERMS, rc_terms_build(doc));
+  release(doc->alloc, (void **)&doc->spans.data, &doc->spans.len,
+          &doc->spans.cap, sizeof *doc->spans.data);
+  STAGE(doc, RC_STAGE_TFIDF, rc_tfidf_weigh(doc));
+  STAGE(doc, RC_STAGE_SCORE, rc_score_sentences(doc));
+  STAGE(doc, RC_STAGE_SUMMARY, rc_summary_select(doc));
+  STAGE(doc, RC_STAGE_KEYPHRASES, rc_keyphrases_select(doc));
+  if (doc->opt.flags & RECAP_OPT_CHAPTERS)
+    STAGE(doc, RC_STAGE_CHAPTERS, rc_chapters_build(doc));
+  if (doc->opt.flags & RECAP_OPT_SPEAKERS)
+    STAGE(doc, RC_STAGE_SPEAKERS, rc_speakers_build(doc));
+  /* Only now is the caller's text copied (if the content borrowed it): the
+     copy then does not add to the peak of the scoring stages. */
+  RC_TRY(keep_content(doc));
+  /* The decoded text is no longer needed, only its offset map. */
+  if (doc->text.owned) {
+    rc_free(doc->alloc, doc->text.owned);
+    doc->text.owned = NULL;
+  }
+  doc->text.s = "";
+  doc->text.len = 0;
+  return RECAP_OK;
+}
+
+/* Messages quote the caller's bytes (an unknown language name, a file's
+   line) and snprintf may cut a character in half: every byte that is not
+   part of valid UTF-8 becomes '?', so the message is valid UTF-8 as
+   recap.h promises (found by fuzz_options and fuzz_jsonl). */
+static void clean_message(char *s) {
+  size_t n = strlen(s);
+  for (size_t i = 0; i < n;) {
+    size_t k = rc_utf8_seqlen((const unsigned char *)s + i, n - i);
+    if (k == 0) {
+      s[i] = '?';
+      k = 1;
+    }
+    i += k;
+  }
+}
+
+recap_status recap_document_analyze(recap_document *doc, const char *text,
+                                    size_t length, const recap_options *opts) {
+  if (!doc)
+    return RECAP_ERR_INVALID_ARGUMENT;
+  rc_doc_reset(doc);
+  if (!text && length)
+    return fail(doc, RECAP_ERR_INVALID_ARGUMENT, "%stext is NULL", "");
+  recap_status st = run(doc, text ? text : "", length, opts);
+  if (st != RECAP_OK) {
+    char error[sizeof doc->error];
+    memcpy(error, doc->error, sizeof error);
+    rc_doc_reset(doc);
+    if (!error[0])
+      snprintf(error, sizeof error, "%s", recap_strerror(st));
+    clean_message(error);
+    memcpy(doc->error, error, sizeof error);
+  }
+  return st;
+}

@@ -1,0 +1,119 @@
+/*
+ * results.c - the public getters: what an analysis found, read from the
+ * document without changing it (so several threads may read one document
+ * at once, recap.h says).
+ */
+#include "display.h"
+
+const char *recap_document_error(const recap_document *doc) {
+  return doc ? doc->error : "invalid argument";
+}
+
+const char *recap_document_language(const recap_document *doc,
+                                    double *confidence) {
+  if (confidence)
+    *confidence = doc ? doc->lang_confidence : 0;
+  return doc ? doc->lang->name : "none";
+}
+
+recap_input_format recap_document_input_format(const recap_document *doc) {
+  return doc ? doc->format : RECAP_INPUT_TEXT;
+}
+
+size_t recap_document_word_count(const recap_document *doc) {
+  return doc ? doc->word_count : 0;
+}
+
+double recap_document_duration(const recap_document *doc) {
+  if (!doc || !doc->src.timed)
+    return -1;
+  double lo = -1, hi = -1;
+  for (size_t i = 0; i < doc->src.cues.len; i++) {
+    const rc_cue *c = &doc->src.cues.data[i];
+    if (c->start >= 0 && (lo < 0 || c->start < lo))
+      lo = c->start;
+    double e = c->end >= 0 ? c->end : c->start;
+    if (e > hi)
+      hi = e;
+  }
+  return lo >= 0 && hi >= lo ? hi - lo : -1;
+}
+
+size_t recap_summary_count(const recap_document *doc) {
+  return doc ? doc->summary_count : 0;
+}
+
+const recap_sentence *recap_summary_at(const recap_document *doc, size_t i) {
+  return doc && i < doc->summary_count ? &doc->summary[i] : NULL;
+}
+
+size_t recap_sentence_count(const recap_document *doc) {
+  return doc ? doc->sents.len : 0;
+}
+
+recap_status recap_sentence_get(const recap_document *doc, size_t i,
+                                recap_sentence *out) {
+  if (!doc || !out || i >= doc->sents.len)
+    return RECAP_ERR_INVALID_ARGUMENT;
+  rc_doc_sentence_fill(doc, i, out);
+  return RECAP_OK;
+}
+
+recap_status recap_sentence_text(const recap_document *doc, size_t i,
+                                 char **out, size_t *length) {
+  if (!doc || !out || i >= doc->sents.len)
+    return RECAP_ERR_INVALID_ARGUMENT;
+  /* Private scratch: other threads may be reading the same document. */
+  rc_norm norm;
+  rc_norm_init(&norm, doc->alloc);
+  rc_buf b;
+  rc_buf_init(&b, doc->alloc);
+  recap_status st = rc_display_sentence(doc, &norm, i, &b);
+  rc_norm_free(&norm);
+  if (st != RECAP_OK) {
+    rc_buf_free(&b);
+    return st;
+  }
+  return rc_buf_finish(&b, out, length);
+}
+
+size_t recap_keyphrase_count(const recap_document *doc) {
+  return doc ? doc->keyphrase_count : 0;
+}
+
+const recap_keyphrase *recap_keyphrase_at(const recap_document *doc, size_t i) {
+  return doc && i < doc->keyphrase_count ? &doc->keyphrases[i] : NULL;
+}
+
+size_t recap_chapter_count(const recap_document *doc) {
+  return doc ? doc->chapter_count : 0;
+}
+
+const recap_chapter *recap_chapter_at(const recap_document *doc, size_t i) {
+  return doc && i < doc->chapter_count ? &doc->chapters[i] : NULL;
+}
+
+size_t recap_speaker_count(const recap_document *doc) {
+  return doc ? doc->speaker_count : 0;
+}
+
+const recap_speaker *recap_speaker_at(const recap_document *doc, size_t i) {
+  return doc && i < doc->speaker_count ? &doc->speakers[i] : NULL;
+}
+
+size_t recap_segment_count(const recap_document *doc) {
+  return doc ? doc->src.cues.len : 0;
+}
+
+recap_status recap_segment_get(const recap_document *doc, size_t i,
+                               recap_segment *out) {
+  if (!doc || !out || i >= doc->src.cues.len)
+    return RECAP_ERR_INVALID_ARGUMENT;
+  const rc_cue *c = &doc->src.cues.data[i];
+  out->speaker = rc_doc_speaker_name(doc, c->speaker);
+  out->start = c->start;
+  out->end = c->end;
+  out->offset = rc_doc_input_offset(doc, c->off);
+  out->length = rc_doc_input_end(doc, c->off + c->len) - out->offset;
+  return RECAP_OK;
+}
