@@ -240,7 +240,11 @@ static recap_status run(recap_document *doc, const char *text, size_t len,
   STAGE(doc, RC_STAGE_TFIDF, rc_tfidf_weigh(doc));
   STAGE(doc, RC_STAGE_SCORE, rc_score_sentences(doc));
   STAGE(doc, RC_STAGE_SUMMARY, rc_summary_select(doc));
-  STAGE(doc, RC_STAGE_KEYPHRASES, rc_keyphrases_select(doc));
+  if (doc->opt.keyphrases ||
+      (doc->opt.flags & (RECAP_OPT_CHAPTERS | RECAP_OPT_SPEAKERS))) {
+    STAGE(doc, RC_STAGE_KEYPHRASES, rc_keyphrases_score(doc));
+    STAGE(doc, RC_STAGE_KEYPHRASES, rc_keyphrases_select(doc));
+  }
   if (doc->opt.flags & RECAP_OPT_CHAPTERS)
     STAGE(doc, RC_STAGE_CHAPTERS, rc_chapters_build(doc));
   if (doc->opt.flags & RECAP_OPT_SPEAKERS)

@@ -1,5 +1,6 @@
 /*
- * api.c - contexts, IDF tables and the one-call convenience.
+ * api.c - contexts, IDF tables, recap_render() and the one-call
+ * convenience: the public entry points that sit above the pipeline.
  */
 #include <stdio.h>
 #include <string.h>
@@ -221,6 +222,34 @@ recap_status recap_idf_render(const recap_idf *idf, char **out,
   rc_buf b;
   rc_buf_init(&b, &idf->alloc);
   rc_idf_render(&idf->t, &b);
+  return rc_buf_finish(&b, out, length);
+}
+
+/* ---- rendering ---------------------------------------------------------------- */
+
+recap_status recap_render(const recap_document *doc, recap_format format,
+                          char **out, size_t *length) {
+  if (!doc || !out)
+    return RECAP_ERR_INVALID_ARGUMENT;
+  *out = NULL;
+  rc_buf b;
+  rc_buf_init(&b, doc->alloc);
+  switch (format) {
+  case RECAP_FORMAT_TEXT:
+    rc_render_text(doc, &b);
+    break;
+  case RECAP_FORMAT_JSON:
+    rc_render_json(doc, &b);
+    break;
+  case RECAP_FORMAT_MARKDOWN:
+    rc_render_markdown(doc, &b);
+    break;
+  case RECAP_FORMAT_YOUTUBE:
+    rc_render_youtube(doc, &b);
+    break;
+  default:
+    return RECAP_ERR_INVALID_ARGUMENT;
+  }
   return rc_buf_finish(&b, out, length);
 }
 

@@ -386,7 +386,6 @@ recap_status rc_chapters_build(recap_document *doc) {
   doc->chapter_count = 0;
   if (doc->sents.len == 0)
     return RECAP_OK;
-  RC_TRY(rc_keyphrases_score(doc));
   tiling t;
   size_t nb = 0;
   recap_status st = tiling_alloc(&t, doc);

@@ -227,7 +227,6 @@ struct recap_document {
   RC_VEC(rc_surface) surfaces;
   size_t word_count;
   size_t content_tokens; /* content tokens so far (positions) */
-  int kp_scored; /* rc_keyphrases_score() has run */
   float score_top; /* the highest sentence score; reported scores are
                       divided by it */
 

@@ -58,7 +58,6 @@ void rc_doc_reset(recap_document *doc) {
   doc->surfaces.len = 0;
   doc->word_count = 0;
   doc->content_tokens = 0;
-  doc->kp_scored = 0;
   doc->score_top = 0;
   doc->summary = NULL;
   doc->summary_count = 0;

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "keyphrase.h"
+#include "candidates.h"
 #include "tfidf.h"
 
 typedef struct pass {
@@ -18,7 +18,6 @@ typedef struct pass {
   RC_VEC(uint32_t) mark; /* per stem: sentence index + 1 where last seen */
   RC_VEC(uint32_t) slot; /* per stem: its rc_tf in the current sentence */
   rc_kp_collector kp;
-  char fold[64];         /* ASCII fold buffer */
 } pass;
 
 /* ---- term lookup ------------------------------------------------------------- */
@@ -606,6 +605,5 @@ recap_status rc_terms_build(recap_document *doc) {
     mark_thin(doc);
   RC_VEC_FREE(doc->alloc, p.mark);
   RC_VEC_FREE(doc->alloc, p.slot);
-  rc_kp_collector_free(&p.kp);
   return st;
 }

@@ -31,11 +31,6 @@
 #define RC_LEARNED_SHARE 0.005
 #define RC_LEARNED_MAX 100
 
-/* Longest key phrase candidate, in words.  F1@10 is flat from 3 to 6
-   (4: .3377/.2351, 5: .3385/.2338 on Inspec/SemEval); 5 keeps names
-   such as "China Mobile Global Partners Conference" whole. */
-#define RC_MAX_PHRASE_WORDS 5
-
 recap_status rc_terms_build(recap_document *doc);
 
 /* A unit of a sentence as scoring sees it: a word token, or, in text
