@@ -18,6 +18,7 @@
 #include "langdetect.h"
 #include "options.h"
 #include "readers.h"
+#include "score.h"
 #include "speakers.h"
 #include "summary.h"
 #include "terms.h"

@@ -164,15 +164,6 @@ typedef struct rc_surface {
   size_t off, len; /* first occurrence, content range */
 } rc_surface;
 
-/* A weighted graph in compressed sparse rows: node i's out-edges go to
-   col[row[i] .. row[i + 1]) with weights w[...]. */
-typedef struct rc_graph {
-  size_t n;       /* nodes */
-  size_t *row;    /* n + 1 offsets into col/w */
-  uint32_t *col;
-  float *w;
-} rc_graph;
-
 /* Pipeline stages, for the benchmark's per-stage timing. */
 enum {
   RC_STAGE_DECODE,

@@ -267,3 +267,21 @@ void rc_idf_render(const rc_idf *t, rc_buf *out) {
   }
   rc_free(t->alloc, items);
 }
+
+double rc_idf_background(const rc_idf *bg, const rc_lang *lang,
+                         const char *s, size_t len, double *docs) {
+  size_t li = rc_lang_index(lang);
+  uint64_t archive = rc_idf_docs(bg, li);
+  if (archive) {
+    *docs = (double)archive;
+    return (double)rc_idf_df(bg, li, s, len);
+  }
+  const rc_background *gen = lang->background;
+  if (gen && gen->total) {
+    *docs = (double)gen->total;
+    long k = rc_wordlist_find(&gen->stems, s, len);
+    return k >= 0 ? gen->counts[k] : 0;
+  }
+  *docs = 0;
+  return 0;
+}

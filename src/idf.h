@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "lang.h"
 #include "mem.h"
 #include "strtab.h"
 
@@ -47,5 +48,12 @@ void rc_idf_render(const rc_idf *t, rc_buf *out);
 uint64_t rc_idf_docs(const rc_idf *t, size_t lang);
 /* Documents containing the stem (0 if absent). */
 uint64_t rc_idf_df(const rc_idf *t, size_t lang, const char *stem, size_t n);
+
+/* The background document frequency of a stem and the number of
+   documents it is out of (*docs = 0 without a background): the archive
+   table `bg` if it has documents of the language, else the language's
+   general frequencies compiled in. */
+double rc_idf_background(const rc_idf *bg, const rc_lang *lang,
+                         const char *stem, size_t len, double *docs);
 
 #endif

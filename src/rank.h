@@ -1,12 +1,22 @@
 /*
- * rank.h - weighted PageRank, for sentence TextRank (summaries, chapters).
+ * rank.h - weighted graphs and PageRank, for sentence TextRank.
  */
 #ifndef RC_RANK_H
 #define RC_RANK_H
 
 #include <stddef.h>
+#include <stdint.h>
 
-#include "doc.h"
+#include "mem.h"
+
+/* A weighted graph in compressed sparse rows: node i's out-edges go to
+   col[row[i] .. row[i + 1]) with weights w[...]. */
+typedef struct rc_graph {
+  size_t n;       /* nodes */
+  size_t *row;    /* n + 1 offsets into col/w */
+  uint32_t *col;
+  float *w;
+} rc_graph;
 
 #define RC_DAMPING 0.85
 /* The pipeline stops when one round changes the scores (which sum to 1)

@@ -10,22 +10,18 @@
    the summary never holds both. */
 #define RC_REDUNDANCY 0.5
 /* Selection maximises coverage of the document's terms (each counted
-   once, weighted by rc_word_weight()) plus RC_CENTRALITY_WEIGHT times the sentence
-   score, greedily by gain over length^RC_COST_EXPONENT.  Both were chosen
+   once, weighted by rc_word_weight()) plus RC_CENTRALITY_WEIGHT times
+   the sentence score, greedily by gain over length^RC_COST_EXPONENT.  Both were chosen
    by ROUGE on the three dev sets: see README, "Quality". */
 #define RC_CENTRALITY_WEIGHT 10.0
 #define RC_COST_EXPONENT 0.5 /* summary.c computes it as a square root */
 /* With --query: query terms weigh this many times more in the coverage
-   objective; a sentence gains RC_QUERY_RELEVANCE x (sum of the IDF of the
-   query terms it holds) x (an average sentence's coverage); with the
-   TF-IDF scorer alone, sentences without any query term keep RC_OFF_QUERY
-   of their score.  Chosen on the QMSum queries dev set (README). */
+   objective, and a sentence gains RC_QUERY_RELEVANCE x (sum of the IDF of
+   the query terms it holds) x (an average sentence's coverage).  Chosen on
+   the QMSum queries dev set (README). */
 #define RC_QUERY_BOOST 4.0
 #define RC_QUERY_RELEVANCE 8.0
-#define RC_OFF_QUERY 0.2
 
-/* Sentence scores (TextRank, TF-IDF, fused) for doc->opt.scorer. */
-recap_status rc_score_sentences(recap_document *doc);
 /* The summary within the budgets of doc->opt into doc->summary. */
 recap_status rc_summary_select(recap_document *doc);
 /* The selection itself, over sentences [first, last): at most cap

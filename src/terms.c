@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "candidates.h"
-#include "tfidf.h"
 
 typedef struct pass {
   recap_document *doc;
@@ -117,7 +116,8 @@ static recap_status word_facts(recap_document *doc, const char *w, size_t n,
   if (kind == RC_TOK_WORD)
     RC_TRY(rc_stem(&doc->stemmer, w, n, stem, stem_len));
   double docs;
-  *bg_df = (float)rc_tfidf_background(doc, *stem, *stem_len, &docs);
+  *bg_df = (float)rc_idf_background(&doc->ctx->idf, doc->lang, *stem,
+                                    *stem_len, &docs);
   return RECAP_OK;
 }
 

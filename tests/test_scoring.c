@@ -59,6 +59,7 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "graph.h"
 #include "keyphrase.h"
 #include "lang.h"
 #include "rank.h"
