@@ -258,6 +258,11 @@ enum {
 
 /** "No limit" for the size_t limits in recap_options. */
 #define RECAP_UNLIMITED ((size_t)-1)
+/** recap_options.summary_sentences: RECAP_DEFAULT_SENTENCES sentences,
+    or, when summary_words or summary_ratio limits the summary, as many as
+    those limits allow. */
+#define RECAP_SENTENCES_AUTO ((size_t)-2)
+#define RECAP_DEFAULT_SENTENCES 5
 
 /**
  * What recap_document_analyze() computes.  Always fill with
@@ -280,7 +285,9 @@ typedef struct recap_options {
       ".json") and, with language "auto", a language tag ("talk.fr.srt").
       May be NULL (default). */
   const char *filename;
-  /** Most sentences in the summary.  Default 5.  0 = no summary. */
+  /** Most sentences in the summary; 0 = no summary.  Default
+      RECAP_SENTENCES_AUTO: 5, unless a word budget or ratio is set, which
+      then alone limits the summary. */
   size_t summary_sentences;
   /** Most words in the summary.  Default RECAP_UNLIMITED. */
   size_t summary_words;

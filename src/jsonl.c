@@ -161,11 +161,6 @@ static const char *read_record(rc_arena *arena, const rc_json *obj,
       return "\"ratio\" must be a number between 0 and 1";
     r->opt.summary_ratio = ratio->u.number;
   }
-  /* As on the command line, a word budget or ratio alone means "as many
-     sentences as fit". */
-  if ((rc_json_get(obj, "words") || rc_json_get(obj, "ratio")) &&
-      !rc_json_get(obj, "sentences"))
-    r->opt.summary_sentences = RECAP_UNLIMITED;
   const rc_json *ch = rc_json_get(obj, "chapters");
   if (ch && ch->type == RC_JSON_NUMBER) {
     if (!get_count(obj, "chapters", &r->opt.chapters))

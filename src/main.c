@@ -24,7 +24,6 @@ typedef struct config {
   recap_format format;
   int jobs;
   int jsonl;
-  int sentences_set;
   const char *stopwords;
   const char **idf;
   size_t nidf;
@@ -208,21 +207,17 @@ static void print_version(void) {
 
 static void parse_args(int argc, char **argv, config *c) {
   int ch;
-  int words_or_ratio = 0;
   while ((ch = getopt_long(argc, argv, "n:w:r:k:l:f:i:j:hV", long_options,
                            NULL)) != -1) {
     switch (ch) {
     case 'n':
       c->opt.summary_sentences = parse_count("--sentences", optarg);
-      c->sentences_set = 1;
       break;
     case 'w':
       c->opt.summary_words = parse_count("--words", optarg);
-      words_or_ratio = 1;
       break;
     case 'r':
       c->opt.summary_ratio = parse_ratio("--ratio", optarg);
-      words_or_ratio = 1;
       break;
     case 'k':
       c->opt.keyphrases = parse_count("--keyphrases", optarg);
@@ -308,9 +303,6 @@ static void parse_args(int argc, char **argv, config *c) {
       exit(EXIT_USAGE);
     }
   }
-  /* -w or -r alone means "as many sentences as fit". */
-  if (words_or_ratio && !c->sentences_set)
-    c->opt.summary_sentences = RECAP_UNLIMITED;
   if (c->format == RECAP_FORMAT_YOUTUBE)
     c->opt.flags |= RECAP_OPT_CHAPTERS;
   c->files = argv + optind;

@@ -41,13 +41,21 @@ void recap_options_init(recap_options *o) {
   memset(o, 0, sizeof *o);
   o->language = "auto";
   o->input_format = RECAP_INPUT_AUTO;
-  o->summary_sentences = 5;
+  o->summary_sentences = RECAP_SENTENCES_AUTO;
   o->summary_words = RECAP_UNLIMITED;
   o->summary_ratio = 1.0;
   o->keyphrases = 10;
   o->max_input_bytes = RECAP_DEFAULT_MAX_INPUT;
   o->scorer = RECAP_SCORER_FUSED;
   o->similarity = RECAP_SIMILARITY_BM25;
+}
+
+size_t rc_options_sentences(const recap_options *o) {
+  if (o->summary_sentences != RECAP_SENTENCES_AUTO)
+    return o->summary_sentences;
+  return o->summary_words != RECAP_UNLIMITED || o->summary_ratio < 1.0
+             ? RECAP_UNLIMITED
+             : RECAP_DEFAULT_SENTENCES;
 }
 
 int rc_options_valid(const recap_options *o) {

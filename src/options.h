@@ -10,4 +10,7 @@
 /* Are the enum fields and the ratio of o in range? */
 int rc_options_valid(const recap_options *o);
 
+/* The most summary sentences o asks for, RECAP_SENTENCES_AUTO resolved. */
+size_t rc_options_sentences(const recap_options *o);
+
 #endif

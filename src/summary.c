@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "display.h"
+#include "options.h"
 #include "score.h"
 #include "tfidf.h"
 
@@ -38,7 +39,7 @@ static int by_score(const void *x, const void *y) {
 }
 
 static size_t sentence_limit(const recap_document *doc) {
-  size_t n = doc->sents.len, limit = doc->opt.summary_sentences;
+  size_t n = doc->sents.len, limit = rc_options_sentences(&doc->opt);
   double ratio = doc->opt.summary_ratio;
   if (ratio < 1.0) {
     size_t r = ratio <= 0 ? 0 : (size_t)ceil(ratio * (double)n);
@@ -47,7 +48,6 @@ static size_t sentence_limit(const recap_document *doc) {
   }
   return limit;
 }
-
 
 /* Cuts a display text to its first `words` words and adds "...". */
 static recap_status cut_to_words(recap_document *doc, recap_sentence *r,

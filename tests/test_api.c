@@ -518,7 +518,7 @@ static void test_options_defaults(void **state) {
   assert_string_equal(o.language, "auto");
   assert_int_equal(o.input_format, RECAP_INPUT_AUTO);
   assert_null(o.filename);
-  assert_int_equal(o.summary_sentences, 5);
+  assert_true(o.summary_sentences == RECAP_SENTENCES_AUTO);
   assert_true(o.summary_words == RECAP_UNLIMITED);
   assert_true(o.summary_ratio == 1.0);
   assert_int_equal(o.keyphrases, 10);
@@ -895,6 +895,7 @@ static void test_word_budget(void **state) {
     size_t n = budgets[b];
     recap_options o = english();
     o.summary_words = n;
+    o.summary_sentences = 5; /* both limits hold */
     analyze_ok(f->doc, text, len, &o);
     check_summary_sentences(f->doc);
     assert_true(summary_words(f->doc) <= n);
@@ -972,6 +973,29 @@ static void test_sentence_limit(void **state) {
   for (size_t i = 1; i < recap_summary_count(f->doc); i++)
     assert_true(recap_summary_at(f->doc, i - 1)->index <
                 recap_summary_at(f->doc, i)->index);
+}
+
+/* The default sentence count: 5, unless a word budget or a ratio is set,
+   which then alone limit the summary (the CLI's -w and the JSON Lines
+   "words" key rely on it). */
+static void test_sentences_auto(void **state) {
+  fixture *f = *state;
+  recap_options o = english();
+  assert_true(o.summary_sentences == RECAP_SENTENCES_AUTO);
+  analyze_ok(f->doc, PLAIN, strlen(PLAIN), &o);
+  assert_int_equal(recap_summary_count(f->doc), RECAP_DEFAULT_SENTENCES);
+  o.summary_words = 1000;
+  analyze_ok(f->doc, PLAIN, strlen(PLAIN), &o);
+  assert_true(recap_summary_count(f->doc) > RECAP_DEFAULT_SENTENCES);
+  o = english();
+  o.summary_ratio = 0.5; /* 9 of 18 */
+  analyze_ok(f->doc, PLAIN, strlen(PLAIN), &o);
+  assert_int_equal(recap_summary_count(f->doc), 9);
+  /* A count given still caps a budget. */
+  o.summary_sentences = 2;
+  o.summary_words = 1000;
+  analyze_ok(f->doc, PLAIN, strlen(PLAIN), &o);
+  assert_int_equal(recap_summary_count(f->doc), 2);
 }
 
 static void test_ratio(void **state) {
@@ -2005,6 +2029,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_word_budget, setup, teardown),
       cmocka_unit_test_setup_teardown(test_sentence_limit, setup, teardown),
       cmocka_unit_test_setup_teardown(test_ratio, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_sentences_auto, setup, teardown),
       cmocka_unit_test_setup_teardown(test_summary_and_keyphrases_off, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(test_offsets, setup, teardown),
