@@ -578,6 +578,21 @@ RECAP_API recap_status recap_render(const recap_document *doc,
                                     size_t *length);
 
 /**
+ * Renders the document as JSON, as recap_render() does, with one more
+ * member first: "key": "value".  For labelling results: the `recap`
+ * command gives each file's name as "file".  value is written as a JSON
+ * string whatever its bytes (those that are not UTF-8 become U+FFFD), so
+ * any file name will do.  *out gets a new string to be freed with
+ * recap_free(); *length (may be NULL) its length.  Returns
+ * RECAP_ERR_INVALID_ARGUMENT if doc, key, value or out is NULL or key is
+ * empty, RECAP_ERR_NOMEM.
+ */
+RECAP_API recap_status recap_render_json_labelled(const recap_document *doc,
+                                                  const char *key,
+                                                  const char *value,
+                                                  char **out, size_t *length);
+
+/**
  * The one-call convenience: analyses text with opts (NULL for defaults) and
  * a private context, and renders the result in `format`.  On success *out
  * is a string to free with recap_free().  For many documents, keep a

@@ -239,7 +239,7 @@ recap_status recap_render(const recap_document *doc, recap_format format,
     rc_render_text(doc, &b);
     break;
   case RECAP_FORMAT_JSON:
-    rc_render_json(doc, &b);
+    rc_render_json(doc, NULL, 0, &b);
     break;
   case RECAP_FORMAT_MARKDOWN:
     rc_render_markdown(doc, &b);
@@ -250,6 +250,27 @@ recap_status recap_render(const recap_document *doc, recap_format format,
   default:
     return RECAP_ERR_INVALID_ARGUMENT;
   }
+  return rc_buf_finish(&b, out, length);
+}
+
+recap_status recap_render_json_labelled(const recap_document *doc,
+                                       const char *key, const char *value,
+                                       char **out, size_t *length) {
+  if (out)
+    *out = NULL;
+  if (!doc || !key || !*key || !value || !out)
+    return RECAP_ERR_INVALID_ARGUMENT;
+  rc_buf lead, b;
+  rc_buf_init(&lead, doc->alloc);
+  rc_buf_json_string(&lead, key, strlen(key));
+  rc_buf_putc(&lead, ':');
+  rc_buf_json_string(&lead, value, strlen(value));
+  rc_buf_init(&b, doc->alloc);
+  if (!lead.failed)
+    rc_render_json(doc, rc_buf_data(&lead), lead.len, &b);
+  else
+    b.failed = 1;
+  rc_buf_free(&lead);
   return rc_buf_finish(&b, out, length);
 }
 

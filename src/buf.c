@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mem.h"
+#include "utf8.h"
 
 typedef struct rc_strhead {
   recap_allocator alloc;
@@ -119,33 +120,43 @@ void rc_buf_json_string(rc_buf *b, const char *s, size_t n) {
   static const char hex[] = "0123456789abcdef";
   rc_buf_putc(b, '"');
   size_t run = 0; /* start of the pending run of bytes needing no escape */
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)s[i];
     const char *esc = NULL;
-    char u[6];
-    if (c == '"')
+    char u[7] = "\\u00";
+    size_t k = 1;
+    if (c >= 0x80) {
+      k = rc_utf8_seqlen((const unsigned char *)s + i, n - i);
+      if (k == 0) { /* not UTF-8: U+FFFD, so the line stays valid JSON */
+        esc = "\xEF\xBF\xBD";
+        k = 1;
+      } else if (k == 3 && c == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+                 ((unsigned char)s[i + 2] & 0xFE) == 0xA8) {
+        /* U+2028 and U+2029 are valid in JSON, but JavaScript and many
+           line splitters (Python's str.splitlines) take them for line
+           breaks: escaped, a record stays on one line everywhere. */
+        esc = (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
+      }
+    } else if (c == '"') {
       esc = "\\\"";
-    else if (c == '\\')
+    } else if (c == '\\') {
       esc = "\\\\";
-    else if (c == '\n')
+    } else if (c == '\n') {
       esc = "\\n";
-    else if (c == '\t')
+    } else if (c == '\t') {
       esc = "\\t";
-    else if (c == '\r')
+    } else if (c == '\r') {
       esc = "\\r";
-    else if (c < 0x20 || c == 0x7f) {
-      u[0] = '\\', u[1] = 'u', u[2] = '0', u[3] = '0';
-      u[4] = hex[c >> 4], u[5] = hex[c & 15];
-      rc_buf_put(b, s + run, i - run);
-      rc_buf_put(b, u, 6);
-      run = i + 1;
-      continue;
+    } else if (c < 0x20 || c == 0x7f) {
+      u[4] = hex[c >> 4], u[5] = hex[c & 15], u[6] = '\0';
+      esc = u;
     }
     if (esc) {
       rc_buf_put(b, s + run, i - run);
       rc_buf_puts(b, esc);
-      run = i + 1;
+      run = i + k;
     }
+    i += k;
   }
   rc_buf_put(b, s + run, n - run);
   rc_buf_putc(b, '"');

@@ -37,8 +37,9 @@ void rc_buf_printf(rc_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-/* Appends s[0..n) as a JSON string literal, quotes included.  s must be
-   valid UTF-8. */
+/* Appends s[0..n) as a JSON string literal, quotes included (RFC 8259):
+   bytes that are not UTF-8 become U+FFFD, and U+2028 and U+2029 are
+   escaped, so the literal is valid JSON on one line whatever s holds. */
 void rc_buf_json_string(rc_buf *b, const char *s, size_t n);
 /* Appends a number as JSON (finite; NaN and infinities as 0), to six
    significant digits. */

@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "offmap.h"
+#include "utf8.h"
 
 typedef enum rc_encoding {
   RC_ENC_UTF8 = 0,
@@ -46,15 +47,5 @@ typedef struct rc_text {
 recap_status rc_decode(const recap_allocator *a, const char *in, size_t len,
                        int strict, rc_text *out, char *err, size_t errlen);
 void rc_text_free(const recap_allocator *a, rc_text *t);
-
-/* Length of the valid UTF-8 sequence at s (1-4), or 0 if s[0..n) does not
-   start with one. */
-size_t rc_utf8_seqlen(const unsigned char *s, size_t n);
-/* Is s[0..n) valid UTF-8? */
-int rc_utf8_valid(const char *s, size_t n);
-/* Decodes the sequence at s (which must be valid, of length len). */
-unsigned rc_utf8_decode(const unsigned char *s, size_t len);
-/* Writes cp as UTF-8 into out (4 bytes of room); returns the length. */
-size_t rc_utf8_encode(unsigned cp, char *out);
 
 #endif

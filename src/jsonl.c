@@ -229,21 +229,15 @@ recap_status recap_jsonl_process(recap_document *doc, const char *line,
     rc_arena_free(&arena);
     return st;
   }
-  rc_buf b;
+  rc_buf lead, b;
+  rc_buf_init(&lead, a);
+  rc_buf_puts(&lead, "\"id\":");
+  put_id(&lead, r.id, r.id_len);
   rc_buf_init(&b, a);
-  rc_buf_puts(&b, "{\"id\":");
-  put_id(&b, r.id, r.id_len);
-  size_t brace = b.len + 1; /* where the document's '{' will be */
-  rc_buf_putc(&b, ',');
-  rc_render_json(doc, &b);
+  rc_render_json(doc, rc_buf_data(&lead), lead.len, &b);
+  if (lead.failed)
+    b.failed = 1;
+  rc_buf_free(&lead);
   rc_arena_free(&arena);
-  if (b.failed) {
-    rc_buf_free(&b);
-    return RECAP_ERR_NOMEM;
-  }
-  /* The document's object starts with '{': splice it after the id. */
-  char *text = (char *)rc_buf_data(&b);
-  memmove(text + brace, text + brace + 1, b.len - brace - 1);
-  b.len--;
   return rc_buf_finish(&b, out, out_length);
 }

@@ -381,20 +381,6 @@ static char *message(const char *path, const char *what, const char *detail) {
   return m;
 }
 
-/* Length of the valid UTF-8 sequence at the NUL-terminated p, or 0. */
-static size_t utf8_length(const unsigned char *p) {
-  unsigned c = p[0];
-  size_t n = c < 0x80 ? 1 : c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3
-           : c >= 0xF0 && c < 0xF5 ? 4 : 0;
-  for (size_t i = 1; i < n; i++)
-    if ((p[i] & 0xC0) != 0x80)
-      return 0;
-  if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0) ||
-      (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
-    return 0;
-  return n;
-}
-
 /* ---- files ----------------------------------------------------------------------------- */
 
 static void summarise_file(void *user, size_t i, recap_document *doc,
@@ -413,7 +399,9 @@ static void summarise_file(void *user, size_t i, recap_document *doc,
   opt.filename = strcmp(path, "-") ? path : NULL;
   recap_status st = recap_document_analyze(doc, in.data, in.len, &opt);
   cli_input_free(&in);
-  if (st == RECAP_OK)
+  if (st == RECAP_OK && c->several && c->format == RECAP_FORMAT_JSON)
+    st = recap_render_json_labelled(doc, "file", path, &r->out, &r->out_len);
+  else if (st == RECAP_OK)
     st = recap_render(doc, c->format, &r->out, &r->out_len);
   if (st != RECAP_OK) {
     const char *detail = recap_document_error(doc);
@@ -423,42 +411,12 @@ static void summarise_file(void *user, size_t i, recap_document *doc,
   }
 }
 
-/* A file name as a JSON string.  Names are bytes: invalid UTF-8 becomes
-   U+FFFD so the line stays valid JSON. */
-static void put_json_path(const char *path) {
-  putchar('"');
-  for (const unsigned char *p = (const unsigned char *)path; *p;) {
-    size_t n = utf8_length(p);
-    if (n == 0) {
-      fputs("\xef\xbf\xbd", stdout);
-      p++;
-      continue;
-    }
-    if (*p == '"' || *p == '\\')
-      printf("\\%c", *p);
-    else if (*p < 0x20 || *p == 0x7f)
-      printf("\\u%04x", *p);
-    else
-      fwrite(p, 1, n, stdout);
-    p += n;
-  }
-  putchar('"');
-}
-
 /* Several inputs: text gets "==> name <==" headers as head(1) does; JSON
    gets a "file" key. */
 static int print_labelled(const config *c, size_t i, const cli_result *r) {
   const char *path = c->nfiles ? c->files[i] : "-";
-  if (c->format == RECAP_FORMAT_JSON) {
-    if (fputs("{\"file\":", stdout) == EOF)
-      return -1;
-    put_json_path(path);
-    if (r->out_len > 2)
-      putchar(',');
-    if (cli_write(stdout, r->out + 1, r->out_len - 1) != 0)
-      return -1;
-    return putchar('\n') == EOF ? -1 : 0;
-  }
+  if (c->format == RECAP_FORMAT_JSON) /* labelled by the renderer */
+    return cli_write(stdout, r->out, r->out_len) || putchar('\n') == EOF;
   if (i > 0)
     putchar('\n');
   printf("==> %s <==\n", strcmp(path, "-") ? path : "(stdin)");

@@ -9,7 +9,10 @@
 #include "doc.h"
 
 void rc_render_text(const recap_document *doc, rc_buf *out);
-void rc_render_json(const recap_document *doc, rc_buf *out);
+/* `lead`, if not NULL, is lead_len bytes of JSON members ("id":7) that
+   go first in the object. */
+void rc_render_json(const recap_document *doc, const char *lead,
+                    size_t lead_len, rc_buf *out);
 void rc_render_markdown(const recap_document *doc, rc_buf *out);
 void rc_render_youtube(const recap_document *doc, rc_buf *out);
 

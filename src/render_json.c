@@ -111,10 +111,15 @@ static void speaker(rc_buf *out, const recap_speaker *s) {
   rc_buf_putc(out, '}');
 }
 
-void rc_render_json(const recap_document *doc, rc_buf *out) {
+void rc_render_json(const recap_document *doc, const char *lead,
+                    size_t lead_len, rc_buf *out) {
   double conf;
   const char *lang = recap_document_language(doc, &conf);
   rc_buf_putc(out, '{');
+  if (lead) {
+    rc_buf_put(out, lead, lead_len);
+    rc_buf_putc(out, ',');
+  }
   key(out, "language");
   str_or_null(out, lang);
   rc_buf_puts(out, ",\"language_confidence\":");

@@ -1318,6 +1318,36 @@ static void test_sentence_get_words(void **state) {
 
 /* ---- rendering ----------------------------------------------------------- */
 
+/* The JSON with a leading member, as the CLI labels files: first in the
+   object, escaped, any bytes made valid; the rest as recap_render(). */
+static void test_render_json_labelled(void **state) {
+  fixture *f = *state;
+  analyze_ok(f->doc, PLAIN, strlen(PLAIN), NULL);
+  char *plain = NULL, *s = NULL;
+  size_t n = 0;
+  assert_int_equal(recap_render(f->doc, RECAP_FORMAT_JSON, &plain, NULL),
+                   RECAP_OK);
+  assert_int_equal(recap_render_json_labelled(f->doc, "file",
+                                              "dir/\"a\"\xFF\xE2\x80\xA8.vtt",
+                                              &s, &n),
+                   RECAP_OK);
+  assert_int_equal(strlen(s), n);
+  assert_true(json_valid(s, n));
+  const char *want = "{\"file\":\"dir/\\\"a\\\"\xEF\xBF\xBD\\u2028.vtt\",";
+  assert_memory_equal(s, want, strlen(want));
+  assert_string_equal(s + strlen(want), plain + 1);
+  recap_free(s);
+  recap_free(plain);
+  s = (char *)"unchanged";
+  assert_int_equal(recap_render_json_labelled(f->doc, "", "x", &s, NULL),
+                   RECAP_ERR_INVALID_ARGUMENT);
+  assert_null(s);
+  assert_int_equal(recap_render_json_labelled(NULL, "k", "x", &s, NULL),
+                   RECAP_ERR_INVALID_ARGUMENT);
+  assert_int_equal(recap_render_json_labelled(f->doc, "k", NULL, &s, NULL),
+                   RECAP_ERR_INVALID_ARGUMENT);
+}
+
 static void test_render(void **state) {
   fixture *f = *state;
   size_t len;
@@ -2038,6 +2068,8 @@ int main(void) {
                                       teardown),
       cmocka_unit_test_setup_teardown(test_sentence_get_words, setup, teardown),
       cmocka_unit_test_setup_teardown(test_render, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_render_json_labelled, setup,
+                                      teardown),
       cmocka_unit_test_setup_teardown(test_summarize_one_call, setup, teardown),
       cmocka_unit_test_setup_teardown(test_jsonl_good, setup, teardown),
       cmocka_unit_test_setup_teardown(test_jsonl_errors, setup, teardown),
