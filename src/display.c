@@ -120,17 +120,6 @@ recap_status rc_display_range(const recap_document *doc, rc_norm *norm,
   return RECAP_OK;
 }
 
-static size_t count_words(const char *t, size_t n) {
-  size_t words = 0;
-  int in_word = 0;
-  for (size_t i = 0; i < n; i++) {
-    int sp = t[i] == ' ';
-    words += !sp && !in_word;
-    in_word = !sp;
-  }
-  return words;
-}
-
 static int is_ascii(const char *t, size_t n) {
   for (size_t i = 0; i < n; i++)
     if ((unsigned char)t[i] >= 0x80)
@@ -180,6 +169,6 @@ recap_status rc_display_fill(recap_document *doc, size_t i,
                              recap_sentence *out) {
   rc_doc_sentence_fill(doc, i, out);
   RC_TRY(sentence_text(doc, i, &out->text, &out->text_length));
-  out->words = count_words(out->text, out->text_length);
+  out->words = rc_count_words(out->text, out->text_length, doc->lang);
   return RECAP_OK;
 }

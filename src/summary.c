@@ -25,6 +25,7 @@
 #include "options.h"
 #include "score.h"
 #include "tfidf.h"
+#include "tokenize.h"
 
 static int by_position(const void *x, const void *y) {
   const recap_sentence *a = x, *b = y;
@@ -53,16 +54,7 @@ static size_t sentence_limit(const recap_document *doc) {
 static recap_status cut_to_words(recap_document *doc, recap_sentence *r,
                                  size_t words) {
   const char *t = r->text;
-  size_t i = 0, seen = 0;
-  int in_word = 0;
-  for (; i < r->text_length; i++) {
-    int sp = t[i] == ' ';
-    if (!sp && !in_word && seen++ == words)
-      break;
-    in_word = !sp;
-  }
-  while (i > 0 && t[i - 1] == ' ')
-    i--;
+  size_t i = rc_words_end(t, r->text_length, doc->lang, words);
   char *c = rc_arena_alloc(&doc->arena, i + 4);
   if (!c)
     return RECAP_ERR_NOMEM;

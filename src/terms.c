@@ -421,11 +421,13 @@ static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
   rc_units_init(&units, doc, sp->off, sp->off + sp->len);
   size_t only_backchannel = 1, stop_or_filler = 1;
   rc_kp_sentence_begin(&p->kp, si);
+  rc_tok_kind prev_kind = RC_TOK_WORD;
   for (;;) {
     RC_TRY(rc_units_next(&units, &u, &more));
     if (!more)
       break;
-    s.words++; /* a word, or a character of text without spaces */
+    s.words += rc_tok_new_word(&u.tok, prev_kind, s.words == 0);
+    prev_kind = u.tok.kind;
     if (!(u.info.flags & (RC_TERM_FILLER | RC_TERM_BACKCH)))
       only_backchannel = 0;
     if (!(u.info.flags & (RC_TERM_FILLER | RC_TERM_BACKCH | RC_TERM_STOP)))

@@ -445,3 +445,36 @@ int rc_tokenizer_next(rc_tokenizer *tz, rc_tok *tok) {
   }
   return 0;
 }
+
+/* Walks the words of t[0..n) until `limit` of them have been seen;
+   *end gets where the last one seen ends.  Returns how many were seen. */
+static size_t walk_words(const char *t, size_t n, const rc_lang *lang,
+                         size_t limit, size_t *end) {
+  rc_tokenizer tz;
+  rc_tok tok;
+  rc_tok_kind prev = RC_TOK_WORD;
+  size_t words = 0;
+  *end = 0;
+  rc_tokenizer_init(&tz, t, 0, n, lang);
+  while (rc_tokenizer_next(&tz, &tok)) {
+    if (rc_tok_new_word(&tok, prev, words == 0)) {
+      if (words == limit)
+        break;
+      words++;
+    }
+    prev = tok.kind;
+    *end = tok.off + tok.len;
+  }
+  return words;
+}
+
+size_t rc_count_words(const char *t, size_t n, const rc_lang *lang) {
+  size_t end;
+  return walk_words(t, n, lang, (size_t)-1, &end);
+}
+
+size_t rc_words_end(const char *t, size_t n, const rc_lang *lang,
+                    size_t words) {
+  size_t end;
+  return walk_words(t, n, lang, words, &end) < words ? n : end;
+}

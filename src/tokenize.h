@@ -53,4 +53,24 @@ void rc_tokenizer_init(rc_tokenizer *tz, const char *t, size_t b, size_t e,
 /* The next token, or 0 at the end. */
 int rc_tokenizer_next(rc_tokenizer *tz, rc_tok *tok);
 
+/* What recap calls a word, in every count and budget (--words, a
+   sentence's words, a speaker's words): what `wc -w` would count, but
+   for text without spaces.  A word starts at a token (a run of letters
+   and digits with the joins above, a number, a URL, an e-mail address)
+   that follows a space, so "config.h", "and/or" and "l'homme" are one
+   word each and a lone dash is none; in a script written without spaces
+   each character is a word ("一个例子" is four).  Does tok start a word,
+   after a token of kind prev (first: tok is the text's first)? */
+static inline int rc_tok_new_word(const rc_tok *tok, rc_tok_kind prev,
+                                  int first) {
+  return first || (tok->flags & RC_TOK_SPACE) || tok->kind == RC_TOK_CJK ||
+         prev == RC_TOK_CJK;
+}
+/* The words of t[0..n), as rc_tok_new_word() counts them. */
+size_t rc_count_words(const char *t, size_t n, const rc_lang *lang);
+/* Where the first `words` words of t[0..n) end (just after the last
+   one's last byte); n if t has no more words than that. */
+size_t rc_words_end(const char *t, size_t n, const rc_lang *lang,
+                    size_t words);
+
 #endif

@@ -416,6 +416,50 @@ static void test_range(void **state) {
    is: each prefix is copied into a buffer of exactly its size, so a read
    past the end is caught by the address sanitizer, and every token must
    lie inside the prefix. */
+/* One meaning of "word" for every count and budget: a run of text
+   between spaces that holds a token, except that each character of a
+   script without spaces is a word. */
+static void test_count_words(void **state) {
+  (void)state;
+  const rc_lang *en = english(), *fr = rc_lang_find("french");
+  const rc_lang *zh = rc_lang_find("chinese");
+  struct {
+    const rc_lang *lang;
+    const char *text;
+    size_t words;
+  } cases[] = {
+      {en, "", 0},
+      {en, " - , ... ", 0},
+      {en, "The dose is 50 mg, twice a day.", 8},
+      {en, "Open config.h - then edit main.c!", 5},
+      {en, "and/or e-mail U.S. 5G ...x", 5},
+      {fr, "l'homme qu'il aime", 3},
+      {fr, "L' homme", 2},
+      {zh, "一个例子", 4},
+      {zh, "ROUGE指标 is good", 5},
+      {zh, "周二的会议上，社区居委会讨论了新的公交线路。", 20},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    size_t n = strlen(cases[i].text);
+    size_t got = rc_count_words(cases[i].text, n, cases[i].lang);
+    if (got != cases[i].words)
+      fail_msg("'%s': %zu words, want %zu", cases[i].text, got,
+               cases[i].words);
+  }
+  /* Where the first k words end. */
+  const char *t = "The dose is 50 mg, twice a day.";
+  size_t n = strlen(t);
+  assert_int_equal(rc_words_end(t, n, en, 0), 0);
+  assert_int_equal(rc_words_end(t, n, en, 1), 3);
+  assert_int_equal(rc_words_end(t, n, en, 5), 17); /* after "mg" */
+  assert_int_equal(rc_words_end(t, n, en, 8), 30);  /* after "day" */
+  assert_int_equal(rc_words_end(t, n, en, 9), n);
+  const char *f = "qu'il aime";
+  assert_int_equal(rc_words_end(f, strlen(f), fr, 1), 5); /* qu'il whole */
+  const char *z = "一个例子";
+  assert_int_equal(rc_words_end(z, strlen(z), zh, 2), 6);
+}
+
 static void test_never_past_end(void **state) {
   (void)state;
   static const char *const texts[] = {
@@ -470,6 +514,7 @@ int main(void) {
       cmocka_unit_test(test_long_token),
       cmocka_unit_test(test_range),
       cmocka_unit_test(test_never_past_end),
+      cmocka_unit_test(test_count_words),
   };
   return cmocka_run_group_tests_name("tokenize", tests, NULL, NULL);
 }

@@ -1,0 +1,1 @@
+$RECAP -w 10 -k 0 --cut -f json tests/lang/chinese.txt

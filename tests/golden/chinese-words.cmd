@@ -1,0 +1,1 @@
+$RECAP -w 25 -k 0 tests/lang/chinese.txt
