@@ -26,6 +26,8 @@
 
 #include <string.h>
 
+#include "chars.h"
+
 enum { SAMPLE_LINES = 200, SRT_LOOKAHEAD = 20 };
 
 static int is_ws(char c) { return c == ' ' || c == '\t' || c == '\n'; }
@@ -43,10 +45,7 @@ static int has_extension(const char *filename, const char *ext) {
   if (n < e)
     return 0;
   for (size_t i = 0; i < e; i++) {
-    char c = filename[n - e + i];
-    if (c >= 'A' && c <= 'Z')
-      c = (char)(c + 32);
-    if (c != ext[i])
+    if (rc_lower(filename[n - e + i]) != ext[i])
       return 0;
   }
   return 1;

@@ -39,12 +39,9 @@
 
 #include <string.h>
 
-enum { MAX_NAME_BYTES = 40, MAX_NAME_WORDS = 5, MAX_PAREN_BYTES = 160 };
+#include "chars.h"
 
-static int is_space(char c) { return c == ' ' || c == '\t'; }
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
+enum { MAX_NAME_BYTES = 40, MAX_NAME_WORDS = 5, MAX_PAREN_BYTES = 160 };
 
 /* U+FF1A FULLWIDTH COLON, used after names in CJK transcripts. */
 static int fullwidth_colon(const char *s, size_t n, size_t i) {
@@ -73,7 +70,7 @@ static int name_byte(const char *s, size_t n, size_t i) {
   unsigned char c = (unsigned char)s[i];
   if (c >= 0x80)
     return !fullwidth_colon(s, n, i);
-  return is_upper((char)c) || is_lower((char)c) || is_digit((char)c) ||
+  return rc_is_upper((char)c) || rc_is_lower((char)c) || rc_is_digit((char)c) ||
          c == '.' || c == '-' || c == '\'' || c == '_' || c == '&';
 }
 
@@ -97,7 +94,7 @@ static int joined_capital(const char *w, size_t len) {
       after = j + 1;
     else if (j + 3 < len && memcmp(w + j, "\xE2\x80\x99", 3) == 0) /* ’ */
       after = j + 3;
-    if (after && is_upper(w[after]))
+    if (after && rc_is_upper(w[after]))
       return 1;
   }
   return 0;
@@ -105,15 +102,15 @@ static int joined_capital(const char *w, size_t len) {
 
 static int word_ok(const char *s, size_t n, size_t i, size_t len, int first) {
   char c = s[i];
-  if (is_upper(c))
+  if (rc_is_upper(c))
     return 1;
   if ((unsigned char)c >= 0x80)
     return non_ascii_letter(s, n, i);
-  if (is_lower(c) && joined_capital(s + i, len))
+  if (rc_is_lower(c) && joined_capital(s + i, len))
     return 1;
   if (first)
     return 0;
-  return is_digit(c) || c == '&' || particle(s + i, len);
+  return rc_is_digit(c) || c == '&' || particle(s + i, len);
 }
 
 /* The end of the name starting at s[i], or 0 if there is none there.
@@ -154,17 +151,11 @@ static size_t match_paren(const char *s, size_t n, size_t i) {
 
 /* Is s[b..e), trimmed, exactly a timestamp?  Stores it in *t. */
 static int whole_timestamp(const char *s, size_t b, size_t e, double *t) {
-  while (b < e && is_space(s[b]))
+  while (b < e && rc_is_space(s[b]))
     b++;
-  while (e > b && is_space(s[e - 1]))
+  while (e > b && rc_is_space(s[e - 1]))
     e--;
   return b < e && rc_parse_timestamp(s + b, e - b, t) == e - b;
-}
-
-static size_t skip_spaces(const char *s, size_t n, size_t i) {
-  while (i < n && is_space(s[i]))
-    i++;
-  return i;
 }
 
 /* A leading "[00:01:02]", "(00:01:02)" or "00:01:02 ": returns the offset
@@ -179,12 +170,12 @@ static size_t time_prefix(const char *s, size_t n, size_t i, double *t,
       *bad = 1;
       return i;
     }
-    return skip_spaces(s, n, i + 2 + k);
+    return rc_skip_spaces(s, n, i + 2 + k);
   }
-  if (i < n && is_digit(s[i])) {
+  if (i < n && rc_is_digit(s[i])) {
     size_t k = rc_parse_timestamp(s + i, n - i, t);
-    if (k && i + k < n && is_space(s[i + k]))
-      return skip_spaces(s, n, i + k);
+    if (k && i + k < n && rc_is_space(s[i + k]))
+      return rc_skip_spaces(s, n, i + k);
     *bad = 1; /* a line starting with a digit names nobody */
   }
   return i;
@@ -194,13 +185,13 @@ int rc_speaker_label(const char *s, size_t n, size_t *name_off,
                      size_t *name_len, double *time, size_t *text_off) {
   double prefix_time = -1, paren_time = -1, trailing_time = -1;
   int bad = 0;
-  size_t p = time_prefix(s, n, skip_spaces(s, n, 0), &prefix_time, &bad);
+  size_t p = time_prefix(s, n, rc_skip_spaces(s, n, 0), &prefix_time, &bad);
   if (bad)
     return 0;
   size_t q = scan_name(s, n, p);
   if (q == 0)
     return 0;
-  size_t r = skip_spaces(s, n, q);
+  size_t r = rc_skip_spaces(s, n, q);
   int wide_gap = r - q >= 2 || (r > q && memchr(s + q, '\t', r - q));
   int paren = 0;
   if (r < n && (s[r] == '(' || s[r] == '[')) {
@@ -209,15 +200,15 @@ int rc_speaker_label(const char *s, size_t n, size_t *name_off,
       return 0;
     paren = 1;
     whole_timestamp(s, r + 1, close, &paren_time);
-    r = skip_spaces(s, n, close + 1);
+    r = rc_skip_spaces(s, n, close + 1);
   }
   size_t text;
   if (r < n && s[r] == ':') {
-    if (r + 1 < n && !is_space(s[r + 1]))
+    if (r + 1 < n && !rc_is_space(s[r + 1]))
       return 0; /* "http://", "10:30", "a::b" */
-    text = skip_spaces(s, n, r + 1);
+    text = rc_skip_spaces(s, n, r + 1);
   } else if (r < n && fullwidth_colon(s, n, r)) {
-    text = skip_spaces(s, n, r + 3);
+    text = rc_skip_spaces(s, n, r + 3);
   } else if (r == n && (paren ? paren_time >= 0 : prefix_time >= 0)) {
     text = n; /* "Name (00:01:02)" or "00:01:02 Name" alone */
   } else if (r < n && !paren && wide_gap && prefix_time < 0 &&

@@ -61,6 +61,7 @@
 
 #include <string.h>
 
+#include "chars.h"
 #include "decode.h"
 
 enum {
@@ -73,20 +74,13 @@ enum {
 
 #define TRANSITION_CUE 0.05 /* seconds: YouTube's 10 ms repeat cues */
 
-static int is_space(char c) { return c == ' ' || c == '\t'; }
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_alpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-static char lower(char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
-
 /* ---- timestamps --------------------------------------------------------- */
 
 size_t rc_parse_timestamp(const char *s, size_t n, double *seconds) {
   uint64_t field[3];
   size_t nf = 0, i = 0;
   uint64_t v = 0;
-  while (i < n && is_digit(s[i])) {
+  while (i < n && rc_is_digit(s[i])) {
     if (i == 9)
       return 0; /* 10+ digit hours or minutes: absurd */
     v = v * 10 + (uint64_t)(s[i] - '0');
@@ -95,8 +89,8 @@ size_t rc_parse_timestamp(const char *s, size_t n, double *seconds) {
   if (i == 0)
     return 0;
   field[nf++] = v;
-  while (nf < 3 && n - i >= 3 && s[i] == ':' && is_digit(s[i + 1]) &&
-         is_digit(s[i + 2]) && (n - i == 3 || !is_digit(s[i + 3]))) {
+  while (nf < 3 && n - i >= 3 && s[i] == ':' && rc_is_digit(s[i + 1]) &&
+         rc_is_digit(s[i + 2]) && (n - i == 3 || !rc_is_digit(s[i + 3]))) {
     v = (uint64_t)(s[i + 1] - '0') * 10 + (uint64_t)(s[i + 2] - '0');
     if (v >= 60)
       return 0;
@@ -108,15 +102,15 @@ size_t rc_parse_timestamp(const char *s, size_t n, double *seconds) {
   /* The fraction as an integer over a power of ten: one rounding, so
      "01.456" is the double nearest 1.456 plus the whole seconds. */
   uint64_t frac = 0, scale = 1;
-  if (n - i >= 2 && (s[i] == '.' || s[i] == ',') && is_digit(s[i + 1])) {
+  if (n - i >= 2 && (s[i] == '.' || s[i] == ',') && rc_is_digit(s[i + 1])) {
     i++;
-    for (size_t d = 0; i < n && is_digit(s[i]); i++, d++)
+    for (size_t d = 0; i < n && rc_is_digit(s[i]); i++, d++)
       if (d < 9) {
         frac = frac * 10 + (uint64_t)(s[i] - '0');
         scale *= 10;
       }
   }
-  if (i < n && (is_digit(s[i]) || s[i] == ':'))
+  if (i < n && (rc_is_digit(s[i]) || s[i] == ':'))
     return 0;
   double t = nf == 3 ? (double)field[0] * 3600 + (double)field[1] * 60 +
                            (double)field[2]
@@ -125,15 +119,9 @@ size_t rc_parse_timestamp(const char *s, size_t n, double *seconds) {
   return i;
 }
 
-static size_t skip_spaces(const char *s, size_t n, size_t i) {
-  while (i < n && is_space(s[i]))
-    i++;
-  return i;
-}
-
 int rc_parse_timing(const char *s, size_t n, double *start, double *end) {
   double a, b;
-  size_t i = skip_spaces(s, n, 0);
+  size_t i = rc_skip_spaces(s, n, 0);
   size_t k = rc_parse_timestamp(s + i, n - i, &a);
   if (k == 0)
     return 0;
@@ -142,13 +130,13 @@ int rc_parse_timing(const char *s, size_t n, double *start, double *end) {
     /* SubViewer / YouTube .sbv: "0:00:05.440,0:00:09.360" */
     i++;
   } else {
-    i = skip_spaces(s, n, i);
+    i = rc_skip_spaces(s, n, i);
     if (n - i < 3 || memcmp(s + i, "-->", 3) != 0)
       return 0;
-    i = skip_spaces(s, n, i + 3);
+    i = rc_skip_spaces(s, n, i + 3);
   }
   k = rc_parse_timestamp(s + i, n - i, &b);
-  if (k == 0 || (i + k < n && !is_space(s[i + k])))
+  if (k == 0 || (i + k < n && !rc_is_space(s[i + k])))
     return 0;
   *start = a;
   *end = b;
@@ -160,7 +148,7 @@ int rc_digits_line(const rc_line *l) {
   if (t.len == 0)
     return 0;
   for (size_t i = 0; i < t.len; i++)
-    if (!is_digit(t.s[i]))
+    if (!rc_is_digit(t.s[i]))
       return 0;
   return 1;
 }
@@ -178,7 +166,7 @@ static size_t parse_entity(const char *s, size_t n, char *out,
                {"apos", "'"}, {"nbsp", "\xC2\xA0"}, {"lrm", ""}, {"rlm", ""}};
   size_t semi = 1;
   while (semi < n && semi <= MAX_ENTITY && s[semi] != ';' &&
-         (is_alpha(s[semi]) || is_digit(s[semi]) || s[semi] == '#'))
+         (rc_is_alpha(s[semi]) || rc_is_digit(s[semi]) || s[semi] == '#'))
     semi++;
   if (semi >= n || s[semi] != ';' || semi == 1)
     return 0;
@@ -193,10 +181,10 @@ static size_t parse_entity(const char *s, size_t n, char *out,
     for (; i < len; i++) {
       char c = name[i];
       unsigned d;
-      if (is_digit(c))
+      if (rc_is_digit(c))
         d = (unsigned)(c - '0');
-      else if (hex && lower(c) >= 'a' && lower(c) <= 'f')
-        d = (unsigned)(lower(c) - 'a' + 10);
+      else if (hex && rc_lower(c) >= 'a' && rc_lower(c) <= 'f')
+        d = (unsigned)(rc_lower(c) - 'a' + 10);
       else
         return 0;
       cp = cp * (hex ? 16 : 10) + d;
@@ -235,7 +223,7 @@ static int name_is(const char *s, size_t n, const char *name, int fold) {
   if (n != len)
     return 0;
   for (size_t i = 0; i < n; i++)
-    if ((fold ? lower(s[i]) : s[i]) != name[i])
+    if ((fold ? rc_lower(s[i]) : s[i]) != name[i])
       return 0;
   return 1;
 }
@@ -257,15 +245,15 @@ static tag_kind classify_tag(const char *t, size_t n, int srt, size_t *name_off,
   if (n == 0 || memchr(t, '<', n))
     return TAG_NONE;
   double ts;
-  if (is_digit(t[0]))
+  if (rc_is_digit(t[0]))
     return rc_parse_timestamp(t, n, &ts) == n ? TAG_PLAIN : TAG_NONE;
   size_t i = t[0] == '/';
   size_t b = i;
-  while (i < n && (is_alpha(t[i]) || is_digit(t[i])))
+  while (i < n && (rc_is_alpha(t[i]) || rc_is_digit(t[i])))
     i++;
-  if (i < n && t[i] != '.' && !is_space(t[i]))
+  if (i < n && t[i] != '.' && !rc_is_space(t[i]))
     return TAG_NONE;
-  if (b < i && !is_alpha(t[b]))
+  if (b < i && !rc_is_alpha(t[b]))
     return TAG_NONE;
   if (i == b && !(b == 1 && n == 1)) /* "</>" is an end tag */
     return TAG_NONE;
@@ -281,11 +269,11 @@ static tag_kind classify_tag(const char *t, size_t n, int srt, size_t *name_off,
   if (!name_is(t + b, i - b, "v", srt))
     return TAG_PLAIN;
   /* <v.class.class Name>: the annotation after the first space. */
-  while (i < n && !is_space(t[i]))
+  while (i < n && !rc_is_space(t[i]))
     i++;
-  i = skip_spaces(t, n, i);
+  i = rc_skip_spaces(t, n, i);
   size_t e = n;
-  while (e > i && is_space(t[e - 1]))
+  while (e > i && rc_is_space(t[e - 1]))
     e--;
   if (e == i)
     return TAG_PLAIN;
@@ -396,8 +384,8 @@ static recap_status scan_line(rc_caption *c, const char *s, size_t n,
       if (end) {
         RC_TRY(push_text(c, s, run, i, off));
         /* "a (laughs) b" reads "a b", "a(laughs) b" too */
-        if (i == 0 || is_space(s[i - 1]))
-          while (end < n && is_space(s[end]))
+        if (i == 0 || rc_is_space(s[i - 1]))
+          while (end < n && rc_is_space(s[end]))
             end++;
         i = run = end;
         continue;
@@ -421,7 +409,7 @@ static recap_status scan_line(rc_caption *c, const char *s, size_t n,
 static recap_status norm_byte(rc_caption *c, char b, int *space,
                               size_t line_start) {
   recap_status st;
-  if (is_space(b)) {
+  if (rc_is_space(b)) {
     *space = 1;
     return RECAP_OK;
   }
@@ -679,7 +667,7 @@ recap_status rc_caption_init(rc_caption *c, rc_source *src, int srt,
   while (rc_lines_next(&it, &l)) {
     size_t name, len, text;
     double t;
-    if (l.len && !is_digit(l.s[0]) &&
+    if (l.len && !rc_is_digit(l.s[0]) &&
         rc_speaker_label(l.s, l.len, &name, &len, &t, &text) && text < l.len)
       RC_TRY(rc_labels_count(&c->labels, l.s + name, len, t >= 0));
   }
@@ -781,12 +769,12 @@ static int has_arrow(const rc_line *l) {
 static int keyword_line(const rc_line *l, const char *word) {
   size_t n = strlen(word);
   return l->len >= n && memcmp(l->s, word, n) == 0 &&
-         (l->len == n || is_space(l->s[n]));
+         (l->len == n || rc_is_space(l->s[n]));
 }
 
 static int signature(const rc_line *l) {
   return l->len >= 6 && memcmp(l->s, "WEBVTT", 6) == 0 &&
-         (l->len == 6 || is_space(l->s[6]));
+         (l->len == 6 || rc_is_space(l->s[6]));
 }
 
 /* Does the next line start a new cue: a "-->" line, or a cue number right
