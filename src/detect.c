@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "chars.h"
+#include "timecode.h"
 
 enum { SAMPLE_LINES = 200, SRT_LOOKAHEAD = 20 };
 
@@ -64,11 +65,6 @@ static int first_line(const char *s, size_t n, size_t p, rc_lines *it,
     return 0;
   l->off += p;
   return 1;
-}
-
-static int looks_vtt(const rc_line *l) {
-  return l->len >= 6 && memcmp(l->s, "WEBVTT", 6) == 0 &&
-         (l->len == 6 || l->s[6] == ' ' || l->s[6] == '\t');
 }
 
 static int looks_srt(const rc_lines *start, const rc_line *first) {
@@ -193,7 +189,7 @@ recap_input_format rc_detect_format(const char *s, size_t n,
   rc_line first;
   if (!first_line(s, n, p, &it, &first))
     return RECAP_INPUT_TEXT;
-  if (looks_vtt(&first))
+  if (rc_vtt_signature(&first))
     return RECAP_INPUT_VTT;
   if (looks_srt(&it, &first))
     return RECAP_INPUT_SRT;

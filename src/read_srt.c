@@ -32,6 +32,8 @@
  */
 #include "readers.h"
 
+#include "timecode.h"
+
 static int peek(const rc_lines *it, rc_line *l) {
   rc_lines copy = *it;
   return rc_lines_next(&copy, l);

@@ -40,6 +40,7 @@
 #include <string.h>
 
 #include "chars.h"
+#include "timecode.h"
 
 enum { MAX_NAME_BYTES = 40, MAX_NAME_WORDS = 5, MAX_PAREN_BYTES = 160 };
 

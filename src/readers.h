@@ -60,20 +60,6 @@ recap_input_format rc_detect_format(const char *s, size_t n,
 
 /* ---- shared syntax ------------------------------------------------------ */
 
-/* Parses a timestamp at the start of s[0..n): "hh:mm:ss.mmm", "mm:ss.mmm",
-   "h:mm:ss,mmm", "hh:mm:ss", "m:ss" (1-9 digits in the first field; minutes
-   and seconds after it two digits below 60; an optional '.' or ','
-   fraction).  Stores seconds and returns the bytes consumed, or 0 if s does
-   not start with a timestamp or is followed by another digit or ':'.
-   Absurd values (10+ digit hours) are rejected, never overflowed. */
-size_t rc_parse_timestamp(const char *s, size_t n, double *seconds);
-
-/* A cue timing line "start --> end [settings]" (WebVTT and SRT, either
-   fraction separator; anything after whitespace following `end` is
-   ignored), or SubViewer's "start,end" (YouTube .sbv files, sometimes
-   named .srt).  Leading spaces allowed.  Returns 1 and the times, else 0. */
-int rc_parse_timing(const char *s, size_t n, double *start, double *end);
-
 /* Does line s[0..n) start with a speaker label?  Recognised forms:
      Name: text            [00:01:02] Name: text      (00:01:02) Name: text
      00:01:02 Name: text   Name (00:01:02): text      Name (Affiliation): text
@@ -204,8 +190,5 @@ void rc_caption_begin(rc_caption *c, double start, double end);
 recap_status rc_caption_line(rc_caption *c, const char *s, size_t len,
                              size_t off);
 recap_status rc_caption_end(rc_caption *c);
-
-/* Line helpers shared by the caption readers. */
-int rc_digits_line(const rc_line *l); /* only digits, after trimming */
 
 #endif

@@ -30,6 +30,7 @@
 
 #include "decode.h"
 #include "readers.h"
+#include "timecode.h"
 
 #ifndef FIXTURES
 #define FIXTURES "tests/fixtures/readers/"
