@@ -63,6 +63,7 @@
 
 #include "chars.h"
 #include "decode.h"
+#include "labels.h"
 #include "timecode.h"
 
 enum {

@@ -30,6 +30,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "labels.h" /* for rc_caption, until it has its own header */
 #include "mem.h"
 #include "source.h"
 #include "strtab.h"
@@ -57,56 +58,6 @@ recap_status rc_read_json(rc_source *src, rc_arena *scratch, const char *s,
    RECAP_INPUT_AUTO; empty input is RECAP_INPUT_TEXT.  Allocates nothing. */
 recap_input_format rc_detect_format(const char *s, size_t n,
                                     const char *filename);
-
-/* ---- shared syntax ------------------------------------------------------ */
-
-/* Does line s[0..n) start with a speaker label?  Recognised forms:
-     Name: text            [00:01:02] Name: text      (00:01:02) Name: text
-     00:01:02 Name: text   Name (00:01:02): text      Name (Affiliation): text
-     Name (00:01:02)       Name  00:01:02             00:01:02 Name
-   (the last three, and "Name:" with nothing after it, alone on the line,
-   their text following on the next lines).  A full-width colon also ends a
-   label.  The name is 1-5 words, at most 40 bytes, of letters (any
-   non-ASCII byte counts as one), digits and . - ' _ &; its first word starts
-   with an upper-case or non-ASCII letter (or is like "d'Entremont") and
-   the others with one of those, a digit or '&', or are particles like
-   "van" or "de".  This is syntax
-   only: whether a label is really a speaker is rc_labels_accept()'s call.
-   Returns 1 and fills the name range (offsets in s), *time (seconds, or -1)
-   and *text_off (where the spoken text starts, n if none); else 0. */
-int rc_speaker_label(const char *s, size_t n, size_t *name_off,
-                     size_t *name_len, double *time, size_t *text_off);
-
-/* ---- which labels are speakers ------------------------------------------ */
-
-/*
- * Prose has the odd "Note: ..." line that is not a speaker.  A reader first
- * counts every label in the document, then accepts a label as a speaker if
- *   - it occurs at least twice, or
- *   - it carries a time ("[00:01:02] Name:", "Name  00:01:02") and the
- *     document has at least two timed labels: prose does not do that, or
- *   - (transcripts only, `lenient`) at least two distinct labels occur
- *     twice or more, so the document is a transcript, and the label is not
- *     one of the words prose puts before a colon ("Note", "Example",
- *     "Warning", "Summary", ...): a speaker who says one thing keeps their
- *     name.
- */
-typedef struct rc_labels {
-  rc_strtab names;
-  RC_VEC(uint32_t) counts; /* by id in names */
-  size_t recurring;        /* names counted at least twice */
-  size_t timed;            /* labels counted with a time */
-} rc_labels;
-
-void rc_labels_init(rc_labels *l, const recap_allocator *alloc);
-void rc_labels_free(rc_labels *l);
-recap_status rc_labels_count(rc_labels *l, const char *name, size_t len,
-                             int timed);
-int rc_labels_accept(const rc_labels *l, const char *name, size_t len,
-                     int timed, int lenient);
-/* Is s[0..n) a word prose puts before a colon ("Note", "Summary", ...)?
-   Case-insensitive. */
-int rc_prose_label(const char *s, size_t n);
 
 /* ---- caption cue text (read_vtt.c, shared with read_srt.c) -------------- */
 

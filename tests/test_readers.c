@@ -29,6 +29,7 @@
 #include <time.h>
 
 #include "decode.h"
+#include "labels.h"
 #include "readers.h"
 #include "timecode.h"
 
