@@ -34,8 +34,6 @@
  */
 #include "readers.h"
 
-#include <string.h>
-
 #include "labels.h"
 
 static recap_status count_labels(rc_labels *labels, const char *s, size_t n) {
