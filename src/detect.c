@@ -11,11 +11,12 @@
  *   4. the file name, where the content is ambiguous: ".json" for text
  *      starting with '{' or '[', ".srt" for text with a timing line in its
  *      first lines (the SRT reader then says what is wrong)
- *   5. speaker labels (rc_speaker_label) that the label rule of
- *      read_transcript.c accepts, on at least two lines, making up more than
- *      half of the non-blank lines among the first SAMPLE_LINES (a label
- *      alone on its line, "Name  00:01:02", counts with the line after it,
- *      so Otter-style paragraphs qualify)                    -> TRANSCRIPT
+ *   5. speaker labels (rc_speaker_label) accepted by the transcript
+ *      reader's rule (rc_label_rule, labels.c) on the sample's counts, on
+ *      at least two lines, making up more than half of the non-blank lines
+ *      among the first SAMPLE_LINES (a label alone on its line,
+ *      "Name  00:01:02", counts with the line after it, so Otter-style
+ *      paragraphs qualify)                                    -> TRANSCRIPT
  *   6. anything else                                          -> TEXT
  *
  * Detection allocates nothing: the labels of the sample are counted in a
@@ -25,6 +26,10 @@
 #include "readers.h"
 
 #include <string.h>
+
+#include "chars.h"
+#include "labels.h"
+#include "timecode.h"
 
 enum { SAMPLE_LINES = 200, SRT_LOOKAHEAD = 20 };
 
@@ -43,10 +48,7 @@ static int has_extension(const char *filename, const char *ext) {
   if (n < e)
     return 0;
   for (size_t i = 0; i < e; i++) {
-    char c = filename[n - e + i];
-    if (c >= 'A' && c <= 'Z')
-      c = (char)(c + 32);
-    if (c != ext[i])
+    if (rc_lower(filename[n - e + i]) != ext[i])
       return 0;
   }
   return 1;
@@ -65,11 +67,6 @@ static int first_line(const char *s, size_t n, size_t p, rc_lines *it,
     return 0;
   l->off += p;
   return 1;
-}
-
-static int looks_vtt(const rc_line *l) {
-  return l->len >= 6 && memcmp(l->s, "WEBVTT", 6) == 0 &&
-         (l->len == 6 || l->s[6] == ' ' || l->s[6] == '\t');
 }
 
 static int looks_srt(const rc_lines *start, const rc_line *first) {
@@ -152,11 +149,16 @@ static void take_sample(sample *sm, const char *s, size_t n) {
   }
 }
 
-/* read_transcript.c's rule (rc_labels_accept), on the sample's counts. */
+/* The transcript reader's rule (rc_label_rule, lenient as for
+   transcripts), on the sample's counts rather than the whole document's:
+   detection allocates nothing and reads only the first SAMPLE_LINES lines,
+   so it cannot use an rc_labels.  A label that recurs only later in a long
+   file may thus be refused here and accepted by the reader; detection
+   needs most of the sampled lines to be turns anyway. */
 static int accepted(const sample *sm, size_t line) {
   const sample_label *l = &sm->labels[sm->label[line] - 1u];
-  return l->count >= 2 || (sm->timed[line] && sm->ntimed >= 2) ||
-         (sm->recurring >= 2 && !rc_prose_label(l->name, l->len));
+  return rc_label_rule(l->name, l->len, l->count, sm->timed[line], sm->ntimed,
+                       sm->recurring, 1);
 }
 
 static int looks_transcript(const char *s, size_t n) {
@@ -194,7 +196,7 @@ recap_input_format rc_detect_format(const char *s, size_t n,
   rc_line first;
   if (!first_line(s, n, p, &it, &first))
     return RECAP_INPUT_TEXT;
-  if (looks_vtt(&first))
+  if (rc_vtt_signature(&first))
     return RECAP_INPUT_VTT;
   if (looks_srt(&it, &first))
     return RECAP_INPUT_SRT;

@@ -23,7 +23,7 @@
  * Text before the first timing line means the file is not SRT:
  * RECAP_ERR_BAD_FORMAT with that line's number.
  *
- * Cue text goes through the caption machinery of read_vtt.c with SRT's tag
+ * Cue text goes through the cue-text engine of caption.c with SRT's tag
  * set (<i> <b> <u> <s> <font ...> and friends; other '<' is text), ASS
  * overrides like {\an8} dropped, entities decoded, "[Music]" lines dropped
  * and recurring "Name: text" prefixes made speakers.  Rolling-caption
@@ -31,6 +31,9 @@
  * must stay twice.
  */
 #include "readers.h"
+
+#include "caption.h"
+#include "timecode.h"
 
 static int peek(const rc_lines *it, rc_line *l) {
   rc_lines copy = *it;

@@ -9,16 +9,25 @@
  * where and why (src->error points to static memory, or for the JSON
  * reader into `scratch`, and lives as long as that arena).
  *
- *   read_vtt.c         WebVTT, and the caption cue-text machinery
- *                      (tags, entities, sound annotations, speaker
- *                      prefixes, rolling-caption repeats) that read_srt.c
- *                      shares: SRT cue text is treated as a subset of
- *                      WebVTT cue text.
+ *   read_text.c        plain text.
+ *   read_vtt.c         WebVTT.
  *   read_srt.c         SubRip.
- *   read_transcript.c  `Name: text` transcripts; speaker-label syntax and
- *                      the rule deciding which labels are speakers.
+ *   read_transcript.c  `Name: text` transcripts.
  *   read_json.c        Whisper / WhisperX JSON.
  *   detect.c           format detection.
+ *
+ * No reader calls another: what they share lives in modules below them,
+ * each with its own private header,
+ *   chars.h     ASCII character classes (static inline);
+ *   timecode.c  timestamps, cue timing lines, the WEBVTT signature;
+ *   labels.c    speaker-label syntax and the one rule deciding which
+ *               labels are speakers (transcripts, caption prefixes and
+ *               detection alike);
+ *   caption.c   the cue-text engine of the WebVTT and SRT readers (tags,
+ *               entities, sound annotations, speaker prefixes,
+ *               rolling-caption repeats);
+ * and in the base (source.c: rc_source and line iteration; mem, strtab,
+ * decode, json).
  *
  * All run in time linear in n (the bounds that make them so are documented
  * where they are applied), without recursion on the input's structure,
@@ -28,11 +37,9 @@
 #define RC_READERS_H
 
 #include <stddef.h>
-#include <stdint.h>
 
 #include "mem.h"
 #include "source.h"
-#include "strtab.h"
 
 /* ---- entry points ------------------------------------------------------- */
 
@@ -57,155 +64,5 @@ recap_status rc_read_json(rc_source *src, rc_arena *scratch, const char *s,
    RECAP_INPUT_AUTO; empty input is RECAP_INPUT_TEXT.  Allocates nothing. */
 recap_input_format rc_detect_format(const char *s, size_t n,
                                     const char *filename);
-
-/* ---- shared syntax ------------------------------------------------------ */
-
-/* Parses a timestamp at the start of s[0..n): "hh:mm:ss.mmm", "mm:ss.mmm",
-   "h:mm:ss,mmm", "hh:mm:ss", "m:ss" (1-9 digits in the first field; minutes
-   and seconds after it two digits below 60; an optional '.' or ','
-   fraction).  Stores seconds and returns the bytes consumed, or 0 if s does
-   not start with a timestamp or is followed by another digit or ':'.
-   Absurd values (10+ digit hours) are rejected, never overflowed. */
-size_t rc_parse_timestamp(const char *s, size_t n, double *seconds);
-
-/* A cue timing line "start --> end [settings]" (WebVTT and SRT, either
-   fraction separator; anything after whitespace following `end` is
-   ignored), or SubViewer's "start,end" (YouTube .sbv files, sometimes
-   named .srt).  Leading spaces allowed.  Returns 1 and the times, else 0. */
-int rc_parse_timing(const char *s, size_t n, double *start, double *end);
-
-/* Does line s[0..n) start with a speaker label?  Recognised forms:
-     Name: text            [00:01:02] Name: text      (00:01:02) Name: text
-     00:01:02 Name: text   Name (00:01:02): text      Name (Affiliation): text
-     Name (00:01:02)       Name  00:01:02             00:01:02 Name
-   (the last three, and "Name:" with nothing after it, alone on the line,
-   their text following on the next lines).  A full-width colon also ends a
-   label.  The name is 1-5 words, at most 40 bytes, of letters (any
-   non-ASCII byte counts as one), digits and . - ' _ &; its first word starts
-   with an upper-case or non-ASCII letter (or is like "d'Entremont") and
-   the others with one of those, a digit or '&', or are particles like
-   "van" or "de".  This is syntax
-   only: whether a label is really a speaker is rc_labels_accept()'s call.
-   Returns 1 and fills the name range (offsets in s), *time (seconds, or -1)
-   and *text_off (where the spoken text starts, n if none); else 0. */
-int rc_speaker_label(const char *s, size_t n, size_t *name_off,
-                     size_t *name_len, double *time, size_t *text_off);
-
-/* ---- which labels are speakers ------------------------------------------ */
-
-/*
- * Prose has the odd "Note: ..." line that is not a speaker.  A reader first
- * counts every label in the document, then accepts a label as a speaker if
- *   - it occurs at least twice, or
- *   - it carries a time ("[00:01:02] Name:", "Name  00:01:02") and the
- *     document has at least two timed labels: prose does not do that, or
- *   - (transcripts only, `lenient`) at least two distinct labels occur
- *     twice or more, so the document is a transcript, and the label is not
- *     one of the words prose puts before a colon ("Note", "Example",
- *     "Warning", "Summary", ...): a speaker who says one thing keeps their
- *     name.
- */
-typedef struct rc_labels {
-  rc_strtab names;
-  RC_VEC(uint32_t) counts; /* by id in names */
-  size_t recurring;        /* names counted at least twice */
-  size_t timed;            /* labels counted with a time */
-} rc_labels;
-
-void rc_labels_init(rc_labels *l, const recap_allocator *alloc);
-void rc_labels_free(rc_labels *l);
-recap_status rc_labels_count(rc_labels *l, const char *name, size_t len,
-                             int timed);
-int rc_labels_accept(const rc_labels *l, const char *name, size_t len,
-                     int timed, int lenient);
-/* Is s[0..n) a word prose puts before a colon ("Note", "Summary", ...)?
-   Case-insensitive. */
-int rc_prose_label(const char *s, size_t n);
-
-/* ---- caption cue text (read_vtt.c, shared with read_srt.c) -------------- */
-
-/* One cleaned piece of a cue text line. */
-typedef struct rc_piece {
-  unsigned char kind; /* RC_PIECE_* */
-  unsigned char blen; /* RC_PIECE_CHAR: bytes in b */
-  char b[4];          /* RC_PIECE_CHAR: the decoded character */
-  const char *s;      /* TEXT: bytes in the input; VOICE: the name */
-  size_t len;         /* TEXT, VOICE: length of s */
-  size_t from;        /* offset in the input */
-  size_t from_len;    /* input bytes it stands for */
-} rc_piece;
-
-enum {
-  RC_PIECE_TEXT, /* verbatim input bytes */
-  RC_PIECE_CHAR, /* an entity, decoded (possibly to nothing) */
-  RC_PIECE_VOICE /* a <v Name> tag: the speaker changes */
-};
-
-/* A cue text line, split into pieces. */
-typedef struct rc_cap_line {
-  size_t off, len;           /* the raw line in the input */
-  size_t piece, pieces;      /* its pieces in rc_caption.pieces */
-  size_t norm_off, norm_len; /* its normalised text in rc_caption.norm */
-  const char *voice;         /* a <v> on dropped lines before it, or NULL */
-  size_t voice_len;
-} rc_cap_line;
-
-/* Lines compared when looking for rolling-caption repeats. */
-#define RC_ROLL_LINES 8
-
-/*
- * Builds the cues of a caption file one cue at a time:
- *   rc_caption_init, then per cue rc_caption_begin, rc_caption_line for
- *   each text line, rc_caption_end; finally rc_caption_free.
- * Tags are stripped (WebVTT: any tag; SRT: the HTML-like tags SRT files
- * use), entities decoded, lines that are only "[Music]" or "(laughs)"
- * annotations dropped, `<v Name>` voices and accepted `Name: text` prefixes
- * become speakers (a speaker change inside a cue starts a new cue with the
- * same times) and, with `rolling`, YouTube-style rolling repeats are
- * removed.
- *
- * Memory is bounded by the longest line, not the longest cue: a cue's
- * first RC_ROLL_LINES + 1 text lines are held back until it is known which
- * of them repeat the previous cue; after that, lines go out as they come.
- */
-typedef struct rc_caption {
-  rc_source *src;
-  const char *input; /* the decoded text lines come from */
-  int srt;           /* SRT tag set */
-  int rolling;       /* remove rolling-caption repeats */
-  int rolling_seen;  /* a cue repeated the previous one's last lines */
-  rc_labels labels;  /* `Name: text` prefixes in the document */
-  /* The cue being read. */
-  double start, end;
-  int in_rt;         /* inside <rt> ... </rt> */
-  int streaming;     /* its repeats are settled: lines go straight out */
-  const char *voice; /* a <v> on dropped lines, for the next text line */
-  size_t voice_len;
-  RC_VEC(rc_piece) pieces;   /* of the lines held back */
-  RC_VEC(rc_cap_line) lines; /* text lines held back */
-  RC_VEC(char) norm;         /* their normalised text */
-  /* The last RC_ROLL_LINES normalised text lines of the previous cue
-     (ring[!cur]) and of this one (ring[cur]), as rings. */
-  RC_VEC(char) ring[2][RC_ROLL_LINES];
-  size_t ring_count[2];
-  int cur;
-  /* Emission. */
-  const char *speaker;
-  size_t speaker_len;
-  int open, has_text;
-} rc_caption;
-
-/* Counts the `Name: text` prefixes of s[0..n) so that recurring ones become
-   speakers. */
-recap_status rc_caption_init(rc_caption *c, rc_source *src, int srt,
-                             int rolling, const char *s, size_t n);
-void rc_caption_free(rc_caption *c);
-void rc_caption_begin(rc_caption *c, double start, double end);
-recap_status rc_caption_line(rc_caption *c, const char *s, size_t len,
-                             size_t off);
-recap_status rc_caption_end(rc_caption *c);
-
-/* Line helpers shared by the caption readers. */
-int rc_digits_line(const rc_line *l); /* only digits, after trimming */
 
 #endif

@@ -29,7 +29,9 @@
 #include <time.h>
 
 #include "decode.h"
+#include "labels.h"
 #include "readers.h"
+#include "timecode.h"
 
 #ifndef FIXTURES
 #define FIXTURES "tests/fixtures/readers/"
