@@ -14,6 +14,7 @@
 
 #include "chapters.h"
 #include "doc.h"
+#include "filename.h"
 #include "keyphrase.h"
 #include "langdetect.h"
 #include "options.h"
@@ -136,54 +137,25 @@ static recap_status read_input(recap_document *doc) {
   return st;
 }
 
-/* Subtitle files carry their language in the name: "talk.fr.srt",
-   "talk.zh-CN.vtt" (the convention of YouTube, Kodi and most players).
-   The language of such a tag, or NULL. */
-static const rc_lang *language_in_filename(const char *path) {
-  if (!path)
-    return NULL;
-  const char *base = strrchr(path, '/');
-  base = base ? base + 1 : path;
-  const char *ext = strrchr(base, '.');
-  if (!ext || ext == base)
-    return NULL;
-  const char *tag = ext;
-  while (tag > base && tag[-1] != '.')
-    tag--;
-  if (tag == base)
-    return NULL; /* "talk.srt": no tag */
-  size_t n = 0;
-  while (tag + n < ext && tag[n] >= 'a' && tag[n] <= 'z')
-    n++;
-  /* two or three letters, then the end of the tag or a region ("-CN") */
-  if (n < 2 || n > 3 || (tag + n != ext && tag[n] != '-' && tag[n] != '_'))
-    return NULL;
-  char code[4];
-  memcpy(code, tag, n);
-  code[n] = '\0';
-  const rc_lang *l = rc_lang_find(code);
-  return l == &rc_lang_none ? NULL : l;
-}
-
+/* The language: as named, else from a subtitle file's name tag, else
+   detected from the text. */
 static recap_status choose_language(recap_document *doc, const char *name) {
-  const rc_lang *tagged = NULL;
-  if ((!name || strcmp(name, "auto") == 0) &&
-      (tagged = language_in_filename(doc->opt.filename))) {
-    doc->lang = tagged;
-    doc->lang_confidence = 1;
-  } else if (!name || strcmp(name, "auto") == 0) {
-    const rc_lang *l;
-    double c;
-    RC_TRY(rc_detect_language(doc->src.text, doc->src.len, &doc->norm,
-                              &doc->masks, &l, &c));
-    doc->lang = l;
-    doc->lang_confidence = c;
-  } else {
+  char code[4];
+  const rc_lang *tagged;
+  if (name && strcmp(name, "auto") != 0) {
     doc->lang = rc_lang_find(name);
     if (!doc->lang)
       return fail(doc, RECAP_ERR_UNKNOWN_LANGUAGE, "unknown language '%s'",
                   name);
     doc->lang_confidence = 1;
+  } else if (rc_filename_language_tag(doc->opt.filename, code) &&
+             (tagged = rc_lang_find(code)) && tagged != &rc_lang_none) {
+    doc->lang = tagged;
+    doc->lang_confidence = 1;
+  } else {
+    RC_TRY(rc_detect_language(doc->src.text, doc->src.len, &doc->norm,
+                              &doc->masks, &doc->lang,
+                              &doc->lang_confidence));
   }
   return rc_stemmer_use(&doc->stemmer, doc->lang->stemmer);
 }

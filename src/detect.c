@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "chars.h"
+#include "filename.h"
 #include "labels.h"
 #include "timecode.h"
 
@@ -39,19 +40,6 @@ static size_t skip_ws(const char *s, size_t n, size_t i) {
   while (i < n && is_ws(s[i]))
     i++;
   return i;
-}
-
-static int has_extension(const char *filename, const char *ext) {
-  if (!filename)
-    return 0;
-  size_t n = strlen(filename), e = strlen(ext);
-  if (n < e)
-    return 0;
-  for (size_t i = 0; i < e; i++) {
-    if (rc_lower(filename[n - e + i]) != ext[i])
-      return 0;
-  }
-  return 1;
 }
 
 static int timing_line(const rc_line *l) {
@@ -70,12 +58,8 @@ static int first_line(const char *s, size_t n, size_t p, rc_lines *it,
 }
 
 static int looks_srt(const rc_lines *start, const rc_line *first) {
-  if (timing_line(first))
-    return 1;
-  rc_lines it = *start;
-  rc_line next;
-  return rc_digits_line(first) && rc_lines_next(&it, &next) &&
-         timing_line(&next);
+  double a, b;
+  return timing_line(first) || rc_cue_number(first, start, &a, &b);
 }
 
 static int looks_json(const char *s, size_t n, size_t p) {
@@ -203,9 +187,9 @@ recap_input_format rc_detect_format(const char *s, size_t n,
   size_t q = skip_ws(s, n, p);
   if (looks_json(s, n, q))
     return RECAP_INPUT_JSON;
-  if (has_extension(filename, ".json") && (s[q] == '{' || s[q] == '['))
+  if (rc_filename_has_extension(filename, ".json") && (s[q] == '{' || s[q] == '['))
     return RECAP_INPUT_JSON;
-  if (has_extension(filename, ".srt") && timing_soon(&it, &first))
+  if (rc_filename_has_extension(filename, ".srt") && timing_soon(&it, &first))
     return RECAP_INPUT_SRT;
   if (looks_transcript(s, n))
     return RECAP_INPUT_TRANSCRIPT;

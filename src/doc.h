@@ -2,18 +2,27 @@
  * doc.h - the context and document: the model every stage reads and
  * extends.
  *
- * Data flows forward through the stages, each adding its part:
+ * Data flows forward through the stages, each adding its part; the
+ * driver (analyze.c) runs them in this order and no stage calls it:
  *
- *   decode    -> text        (rc_text: clean UTF-8, map to the input)
- *   read_*    -> src         (cues: speaker, times, content ranges)
- *   segment   -> spans       (sentences as content ranges)
- *   terms     -> terms, stems, sents, sent_terms, phrases (one token pass)
- *   tfidf     -> stems[].idf, sentence vectors' norms, the sentence graph
- *   rank      -> sentence centrality
- *   summary   -> summary     (public recap_sentence results)
- *   keyphrase -> keyphrases
- *   chapters  -> chapters
- *   speakers  -> speakers
+ *   decode     -> text        (rc_text: clean UTF-8, map to the input)
+ *   read_*     -> src         (cues: speaker, times, content ranges)
+ *   langdetect -> lang
+ *   segment    -> spans       (sentences as content ranges)
+ *   terms      -> terms, stems, sents, sent_terms, and through
+ *                 candidates.c phrases and surfaces (one token pass)
+ *   tfidf      -> stems[].idf, sentence vectors' norms and TF-IDF scores
+ *   score      -> sents[].rank (TextRank over graph.c's sentence graph,
+ *                 rank.c's PageRank) and sents[].score
+ *   summary    -> summary     (public recap_sentence results, with their
+ *                 display text from display.c)
+ *   keyphrase  -> phrases[].score, then keyphrases
+ *   chapters   -> chapters
+ *   speakers   -> speakers
+ *
+ * The model's own helpers (document.c) answer where a content byte lies
+ * in the input, when it was said and by whom; results.c reads the
+ * results for the public getters.
  */
 #ifndef RC_DOC_H
 #define RC_DOC_H

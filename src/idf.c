@@ -9,7 +9,7 @@
 
 #include "decode.h"
 #include "lang.h"
-#include "source.h"
+#include "lines.h"
 
 /* Language index for keys: position in rc_languages, or rc_language_count
    for the language-neutral mode. */

@@ -311,12 +311,10 @@ static void parse_args(int argc, char **argv, config *c) {
 
 /* ---- context ------------------------------------------------------------------------ */
 
-static int load_file(const char *what, const char *path, size_t max,
-                     cli_input *in) {
+static int load_file(const char *path, size_t max, cli_input *in) {
   char err[256];
   if (cli_read(path, max, in, err, sizeof err) != 0) {
     fprintf(stderr, "recap: %s: %s\n", path, err);
-    (void)what;
     return -1;
   }
   return 0;
@@ -329,7 +327,7 @@ static int setup_context(config *c) {
   }
   if (c->stopwords) {
     cli_input in;
-    if (load_file("stopwords", c->stopwords, RECAP_DEFAULT_MAX_INPUT, &in))
+    if (load_file(c->stopwords, RECAP_DEFAULT_MAX_INPUT, &in))
       return EXIT_INPUT;
     const char *lang = c->opt.language && strcmp(c->opt.language, "auto")
                            ? c->opt.language
@@ -345,7 +343,7 @@ static int setup_context(config *c) {
   }
   for (size_t i = 0; i < c->nidf; i++) {
     cli_input in;
-    if (load_file("idf", c->idf[i], RECAP_DEFAULT_MAX_INPUT, &in))
+    if (load_file(c->idf[i], RECAP_DEFAULT_MAX_INPUT, &in))
       return EXIT_INPUT;
     recap_status st = recap_context_load_idf(c->ctx, in.data, in.len);
     cli_input_free(&in);

@@ -35,11 +35,6 @@
 #include "caption.h"
 #include "timecode.h"
 
-static int peek(const rc_lines *it, rc_line *l) {
-  rc_lines copy = *it;
-  return rc_lines_next(&copy, l);
-}
-
 static int timing(const rc_line *l, double *start, double *end) {
   return rc_parse_timing(l->s, l->len, start, end);
 }
@@ -48,19 +43,15 @@ static int timing(const rc_line *l, double *start, double *end) {
    index right before one? */
 static int starts_cue(const rc_lines *it, const rc_line *l) {
   double a, b;
-  if (timing(l, &a, &b))
-    return 1;
-  if (!rc_digits_line(l))
-    return 0;
-  rc_lines copy = *it;
-  rc_line x, y;
-  return rc_lines_next(&copy, &x) && rc_lines_next(&copy, &y) &&
-         timing(&y, &a, &b);
+  rc_lines after = *it;
+  rc_line skip;
+  return timing(l, &a, &b) ||
+         (rc_lines_next(&after, &skip) && rc_cue_number(l, &after, &a, &b));
 }
 
 static recap_status read_cue_text(rc_caption *c, rc_lines *it) {
   rc_line l;
-  while (peek(it, &l) && !rc_line_blank(&l) && !starts_cue(it, &l)) {
+  while (rc_lines_peek(it, &l) && !rc_line_blank(&l) && !starts_cue(it, &l)) {
     rc_lines_next(it, &l);
     RC_TRY(rc_caption_line(c, l.s, l.len, l.off));
   }
@@ -68,7 +59,7 @@ static recap_status read_cue_text(rc_caption *c, rc_lines *it) {
 }
 
 static recap_status read_cues(rc_caption *c, rc_lines *it) {
-  rc_line l, next;
+  rc_line l;
   int seen_cue = 0;
   double start = -1, end = -1;
   while (rc_lines_next(it, &l)) {
@@ -77,8 +68,7 @@ static recap_status read_cues(rc_caption *c, rc_lines *it) {
     int orphan = 0;
     if (timing(&l, &start, &end)) {
       /* no index line */
-    } else if (rc_digits_line(&l) && peek(it, &next) &&
-               timing(&next, &start, &end)) {
+    } else if (rc_cue_number(&l, it, &start, &end)) {
       rc_lines_next(it, &l);
     } else if (!seen_cue) {
       return rc_source_fail(c->src, l.number,

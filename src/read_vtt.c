@@ -38,11 +38,6 @@
 #include "chars.h"
 #include "timecode.h"
 
-static int peek(const rc_lines *it, rc_line *l) {
-  rc_lines copy = *it;
-  return rc_lines_next(&copy, l);
-}
-
 static int has_arrow(const rc_line *l) {
   for (size_t i = 0; i + 3 <= l->len; i++)
     if (l->s[i] == '-' && l->s[i + 1] == '-' && l->s[i + 2] == '>')
@@ -60,15 +55,11 @@ static int keyword_line(const rc_line *l, const char *word) {
 /* Does the next line start a new cue: a "-->" line, or a cue number right
    before a timing line? */
 static int starts_cue(const rc_lines *it, const rc_line *l) {
-  if (has_arrow(l))
-    return 1;
-  if (!rc_digits_line(l))
-    return 0;
-  rc_lines copy = *it;
-  rc_line a, b;
   double s, e;
-  return rc_lines_next(&copy, &a) && rc_lines_next(&copy, &b) &&
-         rc_parse_timing(b.s, b.len, &s, &e);
+  rc_lines after = *it;
+  rc_line skip;
+  return has_arrow(l) ||
+         (rc_lines_next(&after, &skip) && rc_cue_number(l, &after, &s, &e));
 }
 
 /* Cue text runs to a blank line, except that a first line of spaces is
@@ -76,7 +67,7 @@ static int starts_cue(const rc_lines *it, const rc_line *l) {
    of a CRLF file decodes to " ". */
 static recap_status read_cue_text(rc_caption *c, rc_lines *it, int first) {
   rc_line l;
-  for (; peek(it, &l) && !starts_cue(it, &l); first = 0) {
+  for (; rc_lines_peek(it, &l) && !starts_cue(it, &l); first = 0) {
     if (rc_line_blank(&l) && !(first && l.len > 0))
       break;
     rc_lines_next(it, &l);
@@ -106,7 +97,7 @@ static recap_status read_blocks(rc_caption *c, rc_lines *it) {
     int orphan = 0;
     if (has_arrow(&l)) {
       /* l is the timing line */
-    } else if (peek(it, &next) && has_arrow(&next)) {
+    } else if (rc_lines_peek(it, &next) && has_arrow(&next)) {
       rc_lines_next(it, &l); /* l was the cue identifier */
     } else if (!seen_cue) {
       return rc_source_fail(c->src, l.number, "expected a cue timing line");
@@ -135,7 +126,7 @@ recap_status rc_read_vtt(rc_source *src, const char *s, size_t n) {
     return rc_source_fail(src, it.number ? it.number : 1,
                           "missing WEBVTT header");
   /* The header: to the first blank line or timing line. */
-  while (peek(&it, &l) && !rc_line_blank(&l) && !has_arrow(&l))
+  while (rc_lines_peek(&it, &l) && !rc_line_blank(&l) && !has_arrow(&l))
     rc_lines_next(&it, &l);
   rc_caption c;
   recap_status st = rc_caption_init(&c, src, 0, 1, s, n);

@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lines.h"
 #include "offmap.h"
 #include "strtab.h"
 
@@ -81,25 +82,5 @@ recap_status rc_source_end(rc_source *src);
 
 /* Records a reader error: returns RECAP_ERR_BAD_FORMAT. */
 recap_status rc_source_fail(rc_source *src, size_t line, const char *why);
-
-/* Line-reading helper for the readers: the line starting at *pos in
-   s[0..n) (without its '\n'), advancing *pos past it. */
-typedef struct rc_line {
-  const char *s;
-  size_t len;
-  size_t off;    /* offset of the line in the decoded text */
-  size_t number; /* 1-based */
-} rc_line;
-
-typedef struct rc_lines {
-  const char *s;
-  size_t n, pos, number;
-} rc_lines;
-
-void rc_lines_init(rc_lines *it, const char *s, size_t n);
-int rc_lines_next(rc_lines *it, rc_line *line);
-/* Line with leading/trailing spaces and tabs removed (offset adjusted). */
-rc_line rc_line_trim(rc_line l);
-int rc_line_blank(const rc_line *l);
 
 #endif

@@ -2,9 +2,9 @@
  * terms.h - the vocabulary pass: tokens -> terms -> stems.
  *
  * One pass over the sentences builds everything later stages count:
- * per-sentence sparse term vectors, document frequencies, key phrase
- * candidates with their surface forms, and the word co-occurrence counts
- * for word TextRank.  Each distinct word form is folded, looked up in the
+ * per-sentence sparse term vectors, document frequencies, and key phrase
+ * candidates with their surface forms (fed to candidates.c as the tokens
+ * go by).  Each distinct word form is folded, looked up in the
  * stopword and filler lists and stemmed once (the term table caches it);
  * per token the work is a fold of ASCII bytes, one hash probe and a few
  * array updates.

@@ -94,6 +94,13 @@ int rc_digits_line(const rc_line *l) {
   return 1;
 }
 
+int rc_cue_number(const rc_line *l, const rc_lines *after, double *start,
+                  double *end) {
+  rc_line next;
+  return rc_digits_line(l) && rc_lines_peek(after, &next) &&
+         rc_parse_timing(next.s, next.len, start, end);
+}
+
 /* ---- the WebVTT signature ----------------------------------------------- */
 
 int rc_vtt_signature(const rc_line *l) {

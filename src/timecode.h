@@ -31,6 +31,11 @@ int rc_parse_timing(const char *s, size_t n, double *start, double *end);
 /* Is the line only digits, after trimming (an SRT index, a WebVTT cue
    number)? */
 int rc_digits_line(const rc_line *l);
+/* A cue number (SRT's index, a WebVTT cue id of digits): is l digits
+   alone, with a timing line next in `after` (an iterator just past l)?
+   The timing's times into *start and *end. */
+int rc_cue_number(const rc_line *l, const rc_lines *after, double *start,
+                  double *end);
 
 /* Is the line the WebVTT signature: "WEBVTT" followed by the end of the
    line, a space or a tab?  The one test both detection and the WebVTT
