@@ -68,7 +68,9 @@ enum {
   RC_TERM_MODIFIER = 1u << 8, /* mostly an adjective or a number: not a
                                  key phrase on its own */
   RC_TERM_PHRASESTOP = 1u << 9, /* content, but never in a key phrase */
-  RC_TERM_INSIDE = 1u << 10     /* a key phrase only inside a longer one */
+  RC_TERM_INSIDE = 1u << 10,    /* a key phrase only inside a longer one */
+  RC_TERM_LINK = 1u << 11       /* links to what follows ("the", "of",
+                                   "and"): no sentence ends with it */
 };
 
 /* A distinct word form (folded), interned in doc->terms. */
@@ -104,7 +106,10 @@ typedef struct rc_steminfo {
 enum {
   RC_SENT_BACKCHANNEL = 1u << 0, /* "Yeah.", "Mm-hmm." */
   RC_SENT_QUESTION = 1u << 1,    /* ends with a question mark */
-  RC_SENT_FRAGMENT = 1u << 2     /* too few content words to stand alone */
+  RC_SENT_FRAGMENT = 1u << 2,    /* too few content words to stand alone */
+  RC_SENT_DANGLING = 1u << 3     /* ends cut off: in a comma, or in a
+                                    linking word or a broken-off one
+                                    without a final stop */
 };
 
 /* One content stem of a sentence and how often it occurs there. */
@@ -141,7 +146,8 @@ typedef struct rc_sent {
 /* Can the sentence stand alone in a summary?  Backchannels ("Yeah."),
    fragments and very short sentences cannot. */
 static inline int rc_sent_eligible(const rc_sent *s) {
-  return !(s->flags & (RC_SENT_BACKCHANNEL | RC_SENT_FRAGMENT)) &&
+  return !(s->flags &
+           (RC_SENT_BACKCHANNEL | RC_SENT_FRAGMENT | RC_SENT_DANGLING)) &&
          s->words >= RC_MIN_SUMMARY_WORDS;
 }
 

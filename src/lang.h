@@ -63,6 +63,10 @@ typedef struct rc_lang {
   /* Content words that are key phrases only inside a longer one: nouns
      too general to name a topic alone ("method", "results", "data"). */
   rc_wordlist inside_only;
+  /* Stopwords that link to what follows (articles, prepositions,
+     conjunctions: "the", "of", "and"): a sentence that ends with one
+     without a final stop was cut off. */
+  rc_wordlist links;
   /* Words that are mostly verbs, and mostly adverbs: not part of noun
      phrases.  From a lexicon generated at build time; NULL if the language
      has none. */

@@ -104,6 +104,8 @@ static recap_status word_facts(recap_document *doc, const char *w, size_t n,
     f |= RC_TERM_PHRASESTOP;
   if (rc_wordlist_find(&lang->inside_only, w, n) >= 0)
     f |= RC_TERM_INSIDE;
+  if (rc_wordlist_find(&lang->links, w, n) >= 0)
+    f |= RC_TERM_LINK;
   if (lang->verbs && rc_wordlist_find(lang->verbs, w, n) >= 0)
     f |= RC_TERM_VERBAL;
   if (lang->adverbs && rc_wordlist_find(lang->adverbs, w, n) >= 0)
@@ -406,6 +408,26 @@ static int ends_with_question(const recap_document *doc, const rc_span *sp) {
                (n >= 3 && memcmp(t + n - 3, "\xEF\xBC\x9F", 3) == 0));
 }
 
+/* Does the sentence end cut off (RC_SENT_DANGLING)?  In a comma, colon,
+   semicolon or dash; or, without a final stop, in a word that links to
+   what follows ("and", "the", "of") or one broken off ("th").  A turn
+   the speaker left, or a caption cut, reads as a fragment in a
+   summary. */
+static int ends_dangling(const recap_document *doc, const rc_span *sp,
+                         const rc_unit *last) {
+  const char *t = doc->src.text + sp->off;
+  size_t n = sp->len;
+  while (n && (t[n - 1] == ' ' || t[n - 1] == '\n'))
+    n--;
+  if (n == 0)
+    return 0;
+  if (strchr(",;:-", t[n - 1]))
+    return 1;
+  size_t end = last->tok.off + last->tok.len;
+  return end == sp->off + n &&
+         (last->info.flags & (RC_TERM_LINK | RC_TERM_CUTOFF)) != 0;
+}
+
 static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
   recap_document *doc = p->doc;
   rc_sent s;
@@ -422,10 +444,13 @@ static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
   size_t only_backchannel = 1, stop_or_filler = 1;
   rc_kp_sentence_begin(&p->kp, si);
   rc_tok_kind prev_kind = RC_TOK_WORD;
+  rc_unit last;
+  memset(&last, 0, sizeof last);
   for (;;) {
     RC_TRY(rc_units_next(&units, &u, &more));
     if (!more)
       break;
+    last = u;
     s.words += rc_tok_new_word(&u.tok, prev_kind, s.words == 0);
     prev_kind = u.tok.kind;
     if (!(u.info.flags & (RC_TERM_FILLER | RC_TERM_BACKCH)))
@@ -450,6 +475,8 @@ static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
     s.flags |= RC_SENT_FRAGMENT;
   if (ends_with_question(doc, sp))
     s.flags |= RC_SENT_QUESTION;
+  if (ends_dangling(doc, sp, &last))
+    s.flags |= RC_SENT_DANGLING;
   recap_status st;
   RC_PUSH(st, doc->alloc, doc->sents, s);
   return st;

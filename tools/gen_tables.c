@@ -105,14 +105,20 @@ static int abbrev_kind(const char *k, const char *file, int line) {
 
 /* Stopword lists: a bare word is a stopword; "<word> phrase" is content
    for scoring but never part of a key phrase; "<word> inside" is content
-   and a key phrase only inside a longer one. */
+   and a key phrase only inside a longer one; "<word> link" is a stopword
+   that links to what follows (an article, a preposition, a conjunction),
+   so a sentence cannot end with it. */
+enum { STOP_PLAIN, STOP_PHRASE, STOP_INSIDE, STOP_LINK };
+
 static int stop_kind(const char *k, const char *file, int line) {
   if (!*k)
-    return 0;
+    return STOP_PLAIN;
   if (strcmp(k, "phrase") == 0)
-    return 1;
+    return STOP_PHRASE;
   if (strcmp(k, "inside") == 0)
-    return 2;
+    return STOP_INSIDE;
+  if (strcmp(k, "link") == 0)
+    return STOP_LINK;
   fprintf(stderr, "gen_tables: %s:%d: unknown kind '%s'\n", file, line, k);
   exit(1);
 }
@@ -152,26 +158,22 @@ static void read_list(const char *dir, const char *name, const char *ext,
   sort_unique(l, path);
 }
 
-/* The words of l (of one kind, with `filter`) as the data of list SYM;
+/* Bit k stands for kind k in the masks below. */
+#define KIND(k) (1u << (k))
+#define ANY_KIND (~0u)
+
+/* The words of l whose kind is in `kinds` as the data of list SYM;
    returns how many. */
-static size_t emit_words(const char *sym, const list *l, int want_kind,
-                         int filter) {
+static size_t emit_words(const char *sym, const list *l, unsigned kinds) {
   const char **w = malloc((l->n ? l->n : 1) * sizeof *w);
   if (!w)
     die("out of memory", NULL);
   size_t n = 0;
   for (size_t i = 0; i < l->n; i++)
-    if (!filter || l->e[i].kind == want_kind)
+    if (kinds & KIND(l->e[i].kind))
       w[n++] = l->e[i].word;
   wordlist_data(sym, w, n);
   free(w);
-  return n;
-}
-
-static size_t count_kind(const list *l, int kind) {
-  size_t n = 0;
-  for (size_t i = 0; i < l->n; i++)
-    n += l->e[i].kind == kind;
   return n;
 }
 
@@ -214,8 +216,8 @@ static void emit_masks(list *l) {
 typedef struct lang_row {
   char name[64], codes[64], stemmer[64], flags[64], elisions[512];
   char lexicon[64];
-  size_t counts[7]; /* stopwords, abbrevs, fillers, backchannels, elisions,
-                       phrase stops, inside only */
+  size_t counts[8]; /* stopwords, abbrevs, fillers, backchannels, elisions,
+                       phrase stops, inside only, links */
 } lang_row;
 
 int main(int argc, char **argv) {
@@ -272,34 +274,30 @@ int main(int argc, char **argv) {
       sort_unique(&elis, "languages.tsv");
     }
     char sym[128];
+    const unsigned stopwords = KIND(STOP_PLAIN) | KIND(STOP_LINK);
     snprintf(sym, sizeof sym, "%.60s_stopwords", r->name);
-    emit_words(sym, &stop, 0, 1);
+    r->counts[0] = emit_words(sym, &stop, stopwords);
     snprintf(sym, sizeof sym, "%.60s_phrase_stops", r->name);
-    emit_words(sym, &stop, 1, 1);
+    r->counts[5] = emit_words(sym, &stop, KIND(STOP_PHRASE));
     snprintf(sym, sizeof sym, "%.60s_inside_only", r->name);
-    emit_words(sym, &stop, 2, 1);
+    r->counts[6] = emit_words(sym, &stop, KIND(STOP_INSIDE));
+    snprintf(sym, sizeof sym, "%.60s_links", r->name);
+    r->counts[7] = emit_words(sym, &stop, KIND(STOP_LINK));
     snprintf(sym, sizeof sym, "%.60s_abbrevs", r->name);
-    emit_words(sym, &abbr, 0, 0);
+    r->counts[1] = emit_words(sym, &abbr, ANY_KIND);
     printf("static const unsigned char %s_abbrev_kinds[] = {", r->name);
     for (size_t k = 0; k < abbr.n; k++)
       printf("%s%d", k ? ", " : "", abbr.e[k].kind);
     printf("%s};\n", abbr.n ? "" : "0");
     snprintf(sym, sizeof sym, "%.60s_fillers", r->name);
-    emit_words(sym, &fill, 0, 1);
+    r->counts[2] = emit_words(sym, &fill, KIND(0));
     snprintf(sym, sizeof sym, "%.60s_backchannels", r->name);
-    emit_words(sym, &fill, 1, 1);
+    r->counts[3] = emit_words(sym, &fill, KIND(1));
     snprintf(sym, sizeof sym, "%.60s_elisions", r->name);
-    emit_words(sym, &elis, 0, 0);
+    r->counts[4] = emit_words(sym, &elis, ANY_KIND);
     for (size_t k = 0; k < stop.n; k++)
-      if (stop.e[k].kind == 0)
+      if (stopwords & KIND(stop.e[k].kind))
         add(&all_stop, stop.e[k].word, strlen(stop.e[k].word), (int)i);
-    r->counts[0] = count_kind(&stop, 0);
-    r->counts[1] = abbr.n;
-    r->counts[2] = count_kind(&fill, 0);
-    r->counts[3] = count_kind(&fill, 1);
-    r->counts[4] = elis.n;
-    r->counts[5] = count_kind(&stop, 1);
-    r->counts[6] = count_kind(&stop, 2);
     putchar('\n');
     free(stop.e);
     free(abbr.e);
@@ -329,9 +327,9 @@ int main(int argc, char **argv) {
     static const char *const parts[] = {"stopwords",    "abbrevs",
                                         "fillers",      "backchannels",
                                         "elisions",     "phrase_stops",
-                                        "inside_only"};
+                                        "inside_only",  "links"};
     printf("    ");
-    for (int k = 0; k < 7; k++) {
+    for (int k = 0; k < 8; k++) {
       char sym[128];
       snprintf(sym, sizeof sym, "%.60s_%s", n, parts[k]);
       wordlist_init(sym, r->counts[k]);
