@@ -102,9 +102,11 @@ tables:
 # ---- tests ------------------------------------------------------------------
 TEST_SRC := $(wildcard tests/test_*.c)
 TESTS    := $(TEST_SRC:tests/%.c=$(B)/tests/%)
+# The helpers every unit test includes (all static inline).
+TEST_HDR := tests/test_util.h tests/counting.h
 
 # Unit tests see the library's internals: they link its objects directly.
-$(B)/tests/%: tests/%.c $(LIB_OBJ) | $(B)/tests
+$(B)/tests/%: tests/%.c $(TEST_HDR) $(LIB_OBJ) | $(B)/tests
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(DEPLIBS) -lcmocka -lpthread
 

@@ -14,15 +14,11 @@
  * Run from the repository root (examples/ is read).
  */
 #include <math.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
+#include "test_util.h"
 
 #include "recap.h"
 
@@ -534,19 +530,6 @@ static void test_options_defaults(void **state) {
 
 /* ---- NULL arguments ------------------------------------------------------ */
 
-static void *a_malloc(void *u, size_t n) {
-  (void)u;
-  return malloc(n);
-}
-static void *a_realloc(void *u, void *p, size_t n) {
-  (void)u;
-  return realloc(p, n);
-}
-static void a_free(void *u, void *p) {
-  (void)u;
-  free(p);
-}
-
 static void test_null_arguments(void **state) {
   fixture *f = *state;
   const recap_status INV = RECAP_ERR_INVALID_ARGUMENT;
@@ -560,7 +543,8 @@ static void test_null_arguments(void **state) {
 
   assert_int_equal(recap_context_new(NULL), INV);
   assert_int_equal(recap_context_new_with_allocator(NULL, &ctx), INV);
-  recap_allocator a = {a_malloc, a_realloc, a_free, NULL};
+  counting c;
+  recap_allocator a = counting_allocator(&c, 0, FAIL_ONLY);
   assert_int_equal(recap_context_new_with_allocator(&a, NULL), INV);
   recap_allocator broken = a;
   broken.malloc = NULL;

@@ -14,12 +14,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-
-#include <cmocka.h>
+#include "test_util.h"
 
 #include <dirent.h>
 #include <math.h>
@@ -1002,23 +997,6 @@ static void test_detect_fixtures(void **state) {
 
 /* ---- out of memory ------------------------------------------------------ */
 
-typedef struct failing {
-  size_t calls, fail_at;
-} failing;
-
-static void *f_malloc(void *user, size_t size) {
-  failing *f = user;
-  return f->calls++ == f->fail_at ? NULL : malloc(size);
-}
-static void *f_realloc(void *user, void *ptr, size_t size) {
-  failing *f = user;
-  return f->calls++ == f->fail_at ? NULL : realloc(ptr, size);
-}
-static void f_free(void *user, void *ptr) {
-  (void)user;
-  free(ptr);
-}
-
 static void test_out_of_memory(void **state) {
   (void)state;
   static const struct {
@@ -1042,8 +1020,8 @@ static void test_out_of_memory(void **state) {
     assert_non_null(s);
     size_t expected_cues = 0;
     for (size_t fail_at = 0;; fail_at++) {
-      failing fl = {0, fail_at};
-      recap_allocator a = {f_malloc, f_realloc, f_free, &fl};
+      counting fl; /* fails call fail_at + 1: the loop counts from 0 */
+      recap_allocator a = counting_allocator(&fl, fail_at + 1, FAIL_ONLY);
       rc_source src;
       rc_arena arena;
       rc_source_init(&src, &a);
