@@ -192,7 +192,8 @@ build-fuzz/lib/lexicon.o: $(GEN_SRC) | build-fuzz/lib
 	$(Q)clang -std=c11 $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
 	  -c $< -o $@
 
-build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJ)
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h tests/counting.h \
+                   $(FUZZ_OBJ)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)clang -std=c11 $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< \
 	  $(FUZZ_OBJ) $(DEPLIBS)
