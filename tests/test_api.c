@@ -255,28 +255,6 @@ static int utf8_valid(const char *str, size_t n) {
 
 /* ---- helpers ------------------------------------------------------------- */
 
-typedef struct fixture {
-  recap_context *ctx;
-  recap_document *doc;
-} fixture;
-
-static int setup(void **state) {
-  fixture *f = calloc(1, sizeof *f);
-  if (!f || recap_context_new(&f->ctx) != RECAP_OK ||
-      recap_document_new(f->ctx, &f->doc) != RECAP_OK)
-    return -1;
-  *state = f;
-  return 0;
-}
-
-static int teardown(void **state) {
-  fixture *f = *state;
-  recap_document_free(f->doc);
-  recap_context_free(f->ctx);
-  free(f);
-  return 0;
-}
-
 static recap_options english(void) {
   recap_options o;
   recap_options_init(&o);
@@ -2032,41 +2010,35 @@ int main(void) {
       cmocka_unit_test(test_language_names),
       cmocka_unit_test(test_format_names),
       cmocka_unit_test(test_options_defaults),
-      cmocka_unit_test_setup_teardown(test_null_arguments, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_empty_text, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_invalid_options, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_too_large, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_strict_utf8, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_failed_analysis_is_reusable, setup,
-                                      teardown),
-      cmocka_unit_test_setup_teardown(test_deterministic, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_word_budget, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_sentence_limit, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_ratio, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_sentences_auto, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_summary_and_keyphrases_off, setup,
-                                      teardown),
-      cmocka_unit_test_setup_teardown(test_offsets, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_times, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_sentence_access_bounds, setup,
-                                      teardown),
-      cmocka_unit_test_setup_teardown(test_sentence_get_words, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_render, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_render_json_labelled, setup,
-                                      teardown),
-      cmocka_unit_test_setup_teardown(test_summarize_one_call, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_jsonl_good, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_jsonl_errors, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_jsonl_options, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_jsonl_id_verbatim, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_idf_round_trip, setup, teardown),
+      fixture_unit_test(test_null_arguments),
+      fixture_unit_test(test_empty_text),
+      fixture_unit_test(test_invalid_options),
+      fixture_unit_test(test_too_large),
+      fixture_unit_test(test_strict_utf8),
+      fixture_unit_test(test_failed_analysis_is_reusable),
+      fixture_unit_test(test_deterministic),
+      fixture_unit_test(test_word_budget),
+      fixture_unit_test(test_sentence_limit),
+      fixture_unit_test(test_ratio),
+      fixture_unit_test(test_sentences_auto),
+      fixture_unit_test(test_summary_and_keyphrases_off),
+      fixture_unit_test(test_offsets),
+      fixture_unit_test(test_times),
+      fixture_unit_test(test_sentence_access_bounds),
+      fixture_unit_test(test_sentence_get_words),
+      fixture_unit_test(test_render),
+      fixture_unit_test(test_render_json_labelled),
+      fixture_unit_test(test_summarize_one_call),
+      fixture_unit_test(test_jsonl_good),
+      fixture_unit_test(test_jsonl_errors),
+      fixture_unit_test(test_jsonl_options),
+      fixture_unit_test(test_jsonl_id_verbatim),
+      fixture_unit_test(test_idf_round_trip),
       cmocka_unit_test(test_context_idf),
       cmocka_unit_test(test_stopwords),
-      cmocka_unit_test_setup_teardown(test_jsonl_wrong_types, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_jsonl_error_clears_document, setup,
-                                      teardown),
-      cmocka_unit_test_setup_teardown(test_no_words_no_sentences, setup,
-                                      teardown),
+      fixture_unit_test(test_jsonl_wrong_types),
+      fixture_unit_test(test_jsonl_error_clears_document),
+      fixture_unit_test(test_no_words_no_sentences),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

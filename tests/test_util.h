@@ -28,4 +28,42 @@
 /* The counting, failing allocator: counting, counting_allocator(). */
 #include "counting.h"
 
+/* ---- a context and a document ------------------------------------------- */
+
+/* What fixture_setup() gives a test in *state: a context with the default
+   settings and one document made from it. */
+typedef struct fixture {
+  recap_context *ctx;
+  recap_document *doc;
+} fixture;
+
+/* cmocka setup (for one test or a group): a new fixture in *state, or -1
+   (the test fails) if it cannot be made. */
+static inline int fixture_setup(void **state) {
+  fixture *f = calloc(1, sizeof *f);
+  if (!f)
+    return -1;
+  if (recap_context_new(&f->ctx) != RECAP_OK ||
+      recap_document_new(f->ctx, &f->doc) != RECAP_OK) {
+    recap_context_free(f->ctx);
+    free(f);
+    return -1;
+  }
+  *state = f;
+  return 0;
+}
+
+/* cmocka teardown: frees what fixture_setup() made. */
+static inline int fixture_teardown(void **state) {
+  fixture *f = *state;
+  recap_document_free(f->doc);
+  recap_context_free(f->ctx);
+  free(f);
+  return 0;
+}
+
+/* A test that runs with a fresh fixture in *state. */
+#define fixture_unit_test(f)                                                   \
+  cmocka_unit_test_setup_teardown(f, fixture_setup, fixture_teardown)
+
 #endif
