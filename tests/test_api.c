@@ -53,29 +53,6 @@ static const char PLAIN[] =
 #define PLAIN_SENTENCES 18
 #define PLAIN_WORDS 247
 
-/* Reads a whole file into a malloc'ed buffer (NUL-terminated). */
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    fail_msg("cannot open %s (run the tests from the repository root)", path);
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
-  assert_non_null(buf);
-  for (;;) {
-    n += fread(buf + n, 1, cap - n - 1, f);
-    if (n < cap - 1)
-      break;
-    cap *= 2;
-    buf = realloc(buf, cap);
-    assert_non_null(buf);
-  }
-  assert_false(ferror(f));
-  fclose(f);
-  buf[n] = '\0';
-  *len = n;
-  return buf;
-}
-
 /* ---- a minimal JSON validator (RFC 8259 syntax) -------------------------- */
 
 typedef struct jv {

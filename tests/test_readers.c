@@ -97,33 +97,12 @@ static recap_status read_str(reader *r, recap_input_format f, const char *s) {
   return read_n(r, f, s, strlen(s));
 }
 
-static char *load_file(const char *path, size_t *n) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return NULL;
-  size_t cap = 4096, len = 0;
-  char *buf = malloc(cap);
-  size_t got;
-  while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
-    len += got;
-    if (len == cap) {
-      char *nb = realloc(buf, cap *= 2);
-      if (!nb)
-        free(buf);
-      buf = nb;
-    }
-  }
-  fclose(f);
-  *n = len;
-  return buf;
-}
-
 static recap_status read_fixture(reader *r, recap_input_format f,
                                  const char *name) {
   char path[512];
   size_t n;
   snprintf(path, sizeof path, "%s%s", FIXTURES, name);
-  char *s = load_file(path, &n);
+  char *s = slurp(path, &n);
   assert_non_null(s);
   recap_status st = read_n(r, f, s, n);
   free(s);
@@ -986,7 +965,7 @@ static void test_detect_fixtures(void **state) {
     char path[512];
     size_t n;
     snprintf(path, sizeof path, "%s%s", FIXTURES, cases[i].name);
-    char *s = load_file(path, &n);
+    char *s = slurp(path, &n);
     assert_non_null(s);
     if (rc_detect_format(s, n, NULL) != cases[i].f)
       fail_msg("%s detected as %d", cases[i].name,
@@ -1016,7 +995,7 @@ static void test_out_of_memory(void **state) {
     char path[512];
     size_t n;
     snprintf(path, sizeof path, "%s%s", FIXTURES, cases[i].name);
-    char *s = load_file(path, &n);
+    char *s = slurp(path, &n);
     assert_non_null(s);
     size_t expected_cues = 0;
     for (size_t fail_at = 0;; fail_at++) {
@@ -1399,7 +1378,7 @@ static int ends_with(const char *s, const char *suffix) {
 /* Decodes, detects and reads one real file; checks the words. */
 static void check_real_file(const char *path, recap_input_format want) {
   size_t n;
-  char *raw = load_file(path, &n);
+  char *raw = slurp(path, &n);
   assert_non_null(raw);
   const recap_allocator *a = rc_default_allocator();
   rc_text t;

@@ -66,4 +66,32 @@ static inline int fixture_teardown(void **state) {
 #define fixture_unit_test(f)                                                   \
   cmocka_unit_test_setup_teardown(f, fixture_setup, fixture_teardown)
 
+/* ---- files --------------------------------------------------------------- */
+
+/* Reads the whole file at path into a malloc'ed buffer, NUL-terminated,
+   its length (without the NUL) in *len.  Paths are relative to the
+   repository root, where `make check` runs the tests; a file that cannot
+   be opened or read fails the test. */
+static inline char *slurp(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    fail_msg("cannot open %s (run the tests from the repository root)", path);
+  size_t cap = 1 << 16, n = 0;
+  char *buf = malloc(cap);
+  assert_non_null(buf);
+  for (;;) {
+    n += fread(buf + n, 1, cap - n - 1, f);
+    if (n < cap - 1)
+      break;
+    cap *= 2;
+    buf = realloc(buf, cap);
+    assert_non_null(buf);
+  }
+  assert_false(ferror(f));
+  fclose(f);
+  buf[n] = '\0';
+  *len = n;
+  return buf;
+}
+
 #endif
