@@ -372,13 +372,10 @@ static char *analysis(recap_context *ctx, counting *c) {
   const char *text = inputs[1].text;
   assert_int_equal(recap_document_analyze(doc, text, strlen(text), &o),
                    RECAP_OK);
-  char *s, *copy;
+  char *s;
   size_t n;
   assert_int_equal(recap_render(doc, RECAP_FORMAT_JSON, &s, &n), RECAP_OK);
-  copy = malloc(n + 1);
-  assert_non_null(copy);
-  memcpy(copy, s, n + 1);
-  recap_free(s);
+  char *copy = take_rendered(s, n);
   recap_document_free(doc);
   c->fail_at = fail_at;
   return copy;
@@ -387,13 +384,10 @@ static char *analysis(recap_context *ctx, counting *c) {
 static char *idf_text(const recap_idf *idf, counting *c) {
   size_t fail_at = c->fail_at;
   c->fail_at = 0;
-  char *s, *copy;
+  char *s;
   size_t n;
   assert_int_equal(recap_idf_render(idf, &s, &n), RECAP_OK);
-  copy = malloc(n + 1);
-  assert_non_null(copy);
-  memcpy(copy, s, n + 1);
-  recap_free(s);
+  char *copy = take_rendered(s, n);
   c->fail_at = fail_at;
   return copy;
 }

@@ -254,11 +254,7 @@ static char *render(const recap_document *doc, recap_format fmt) {
   assert_int_equal(recap_render(doc, fmt, &s, &n), RECAP_OK);
   assert_non_null(s);
   assert_int_equal(strlen(s), n);
-  char *copy = malloc(n + 1);
-  assert_non_null(copy);
-  memcpy(copy, s, n + 1);
-  recap_free(s);
-  return copy;
+  return take_rendered(s, n);
 }
 
 /* Every format, concatenated with separators. */
@@ -1393,11 +1389,7 @@ static char *jsonl(recap_document *doc, const char *line,
   assert_int_equal(strlen(out), n);
   assert_null(memchr(out, '\n', n));
   assert_true(json_valid(out, n));
-  char *copy = malloc(n + 1);
-  assert_non_null(copy);
-  memcpy(copy, out, n + 1);
-  recap_free(out);
-  return copy;
+  return take_rendered(out, n);
 }
 
 /* {"id":7,"text":PLAIN} with PLAIN's newline escaped. */
@@ -1408,15 +1400,6 @@ static char *record(const char *id, const char *extra) {
   snprintf(r, n, "{\"id\":%s,\"text\":\"%.*s\\n\"%s}", id,
            (int)strlen(PLAIN) - 1, PLAIN, extra);
   return r;
-}
-
-static int starts_with(const char *s, const char *prefix) {
-  return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-static int ends_with(const char *s, const char *suffix) {
-  size_t a = strlen(s), b = strlen(suffix);
-  return a >= b && strcmp(s + a - b, suffix) == 0;
 }
 
 static void test_jsonl_good(void **state) {
@@ -1616,11 +1599,7 @@ static char *idf_render(const recap_idf *idf) {
   size_t n;
   assert_int_equal(recap_idf_render(idf, &s, &n), RECAP_OK);
   assert_int_equal(strlen(s), n);
-  char *copy = malloc(n + 1);
-  assert_non_null(copy);
-  memcpy(copy, s, n + 1);
-  recap_free(s);
-  return copy;
+  return take_rendered(s, n);
 }
 
 static void test_idf_round_trip(void **state) {

@@ -693,10 +693,6 @@ static void test_depth_limit(void **state) {
   assert_rejected_depth("[]", 2, 0, 1, 1, "nesting too deep");
 }
 
-static double seconds_since(clock_t start) {
-  return (double)(clock() - start) / CLOCKS_PER_SEC;
-}
-
 static void test_million_deep(void **state) {
   (void)state;
   size_t len;

@@ -1052,10 +1052,6 @@ static void tb_repeat(text_buf *b, const char *unit, size_t times) {
     tb_add(b, "%s", unit);
 }
 
-static double seconds_since(clock_t t0) {
-  return (double)(clock() - t0) / CLOCKS_PER_SEC;
-}
-
 /* Reads b as format f and checks it took under `limit` CPU seconds (a
    generous bound: a quadratic reader takes minutes on these). */
 static size_t read_big(reader *r, recap_input_format f, const text_buf *b,
@@ -1368,11 +1364,6 @@ static void raw_words(const char *s, size_t n, recap_input_format f,
 static void cue_words(const rc_source *src, words *ws) {
   for (size_t i = 0; i < src->cues.len; i++)
     add_words(ws, src->text + src->cues.data[i].off, src->cues.data[i].len);
-}
-
-static int ends_with(const char *s, const char *suffix) {
-  size_t n = strlen(s), m = strlen(suffix);
-  return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
 /* Decodes, detects and reads one real file; checks the words. */

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "recap.h"
 
@@ -92,6 +93,34 @@ static inline char *slurp(const char *path, size_t *len) {
   buf[n] = '\0';
   *len = n;
   return buf;
+}
+
+/* ---- strings and time ------------------------------------------------- */
+
+/* Whether s begins with prefix. */
+static inline int starts_with(const char *s, const char *prefix) {
+  return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Whether s ends with suffix. */
+static inline int ends_with(const char *s, const char *suffix) {
+  size_t a = strlen(s), b = strlen(suffix);
+  return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+/* A string the library handed over (s, n bytes and a NUL, to be freed with
+   recap_free()) as a malloc'ed copy, to be freed with free(); s is freed. */
+static inline char *take_rendered(char *s, size_t n) {
+  char *copy = malloc(n + 1);
+  assert_non_null(copy);
+  memcpy(copy, s, n + 1);
+  recap_free(s);
+  return copy;
+}
+
+/* CPU seconds since start (for the tests' time limits). */
+static inline double seconds_since(clock_t start) {
+  return (double)(clock() - start) / CLOCKS_PER_SEC;
 }
 
 #endif
