@@ -123,4 +123,187 @@ static inline double seconds_since(clock_t start) {
   return (double)(clock() - start) / CLOCKS_PER_SEC;
 }
 
+/* ---- validators of our own -------------------------------------------- */
+
+/* Written independently of the library's decode.c and json.c on purpose:
+   a test of the library's output should not ask the library. */
+
+/* A minimal JSON validator (RFC 8259 syntax): the jv_* functions read one
+   piece at j->i, nesting up to 64 deep; json_valid() is the entry point. */
+typedef struct jv {
+  const char *s;
+  size_t n, i;
+  int depth;
+} jv;
+
+static inline void jv_ws(jv *j) {
+  while (j->i < j->n && strchr(" \t\r\n", j->s[j->i]) && j->s[j->i])
+    j->i++;
+}
+
+static inline int jv_value(jv *j);
+
+static inline int jv_lit(jv *j, const char *lit) {
+  size_t k = strlen(lit);
+  if (j->n - j->i < k || memcmp(j->s + j->i, lit, k) != 0)
+    return 0;
+  j->i += k;
+  return 1;
+}
+
+static inline int jv_string(jv *j) {
+  if (j->i >= j->n || j->s[j->i] != '"')
+    return 0;
+  j->i++;
+  while (j->i < j->n) {
+    unsigned char c = (unsigned char)j->s[j->i++];
+    if (c == '"')
+      return 1;
+    if (c < 0x20)
+      return 0;
+    if (c == '\\') {
+      if (j->i >= j->n)
+        return 0;
+      char e = j->s[j->i++];
+      if (e == 'u') {
+        for (int k = 0; k < 4; k++, j->i++)
+          if (j->i >= j->n || !strchr("0123456789abcdefABCDEF", j->s[j->i]) ||
+              !j->s[j->i])
+            return 0;
+      } else if (!strchr("\"\\/bfnrt", e) || !e) {
+        return 0;
+      }
+    }
+  }
+  return 0;
+}
+
+static inline int jv_digits(jv *j) {
+  size_t b = j->i;
+  while (j->i < j->n && j->s[j->i] >= '0' && j->s[j->i] <= '9')
+    j->i++;
+  return j->i > b;
+}
+
+static inline int jv_number(jv *j) {
+  if (j->i < j->n && j->s[j->i] == '-')
+    j->i++;
+  if (j->i < j->n && j->s[j->i] == '0')
+    j->i++;
+  else if (!jv_digits(j))
+    return 0;
+  if (j->i < j->n && j->s[j->i] == '.') {
+    j->i++;
+    if (!jv_digits(j))
+      return 0;
+  }
+  if (j->i < j->n && (j->s[j->i] == 'e' || j->s[j->i] == 'E')) {
+    j->i++;
+    if (j->i < j->n && (j->s[j->i] == '+' || j->s[j->i] == '-'))
+      j->i++;
+    if (!jv_digits(j))
+      return 0;
+  }
+  return 1;
+}
+
+static inline int jv_container(jv *j, char close) {
+  j->i++;
+  if (++j->depth > 64)
+    return 0;
+  jv_ws(j);
+  if (j->i < j->n && j->s[j->i] == close) {
+    j->i++;
+    j->depth--;
+    return 1;
+  }
+  for (;;) {
+    jv_ws(j);
+    if (close == '}') {
+      if (!jv_string(j))
+        return 0;
+      jv_ws(j);
+      if (j->i >= j->n || j->s[j->i++] != ':')
+        return 0;
+    }
+    if (!jv_value(j))
+      return 0;
+    jv_ws(j);
+    if (j->i >= j->n)
+      return 0;
+    char c = j->s[j->i++];
+    if (c == close) {
+      j->depth--;
+      return 1;
+    }
+    if (c != ',')
+      return 0;
+  }
+}
+
+static inline int jv_value(jv *j) {
+  jv_ws(j);
+  if (j->i >= j->n)
+    return 0;
+  switch (j->s[j->i]) {
+  case '{':
+    return jv_container(j, '}');
+  case '[':
+    return jv_container(j, ']');
+  case '"':
+    return jv_string(j);
+  case 't':
+    return jv_lit(j, "true");
+  case 'f':
+    return jv_lit(j, "false");
+  case 'n':
+    return jv_lit(j, "null");
+  default:
+    return jv_number(j);
+  }
+}
+
+/* Whether s[0..n) is exactly one JSON value (with white space around). */
+static inline int json_valid(const char *s, size_t n) {
+  jv j = {s, n, 0, 0};
+  if (!jv_value(&j))
+    return 0;
+  jv_ws(&j);
+  return j.i == n;
+}
+
+/* Is s[0..n) valid UTF-8 (no overlongs, surrogates or values > U+10FFFF)? */
+static inline int utf8_valid(const char *str, size_t n) {
+  const unsigned char *s = (const unsigned char *)str;
+  size_t i = 0;
+  while (i < n) {
+    unsigned c = s[i];
+    size_t k;
+    unsigned min, cp;
+    if (c < 0x80) {
+      i++;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      k = 2, min = 0x80, cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      k = 3, min = 0x800, cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      k = 4, min = 0x10000, cp = c & 0x07;
+    } else {
+      return 0;
+    }
+    if (i + k > n)
+      return 0;
+    for (size_t m = 1; m < k; m++) {
+      if ((s[i + m] & 0xC0) != 0x80)
+        return 0;
+      cp = cp << 6 | (s[i + m] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return 0;
+    i += k;
+  }
+  return 1;
+}
+
 #endif
