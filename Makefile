@@ -241,7 +241,7 @@ uninstall:
 	  $(DESTDIR)$(PKGCONFIGDIR)/recap.pc
 
 format:
-	clang-format -i include/*.h src/*.c src/*.h tests/*.c tools/*.c examples/*.c
+	clang-format -i include/*.h src/*.c src/*.h tests/*.c tests/*.h tools/*.c examples/*.c
 
 clean:
 	rm -rf build build-san build-fuzz build-tsan
