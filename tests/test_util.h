@@ -4,9 +4,10 @@
  * than one test file uses.  Everything here is static inline, so a test
  * binary is still one .c file linked with the library's objects.
  *
- * A helper moves here when a second test file needs it; one that only
- * makes sense for one file's subject stays in that file.  The helpers
- * check with cmocka's assertions and fail the running test.
+ * A helper moves here when a second test file needs it, or when it is a
+ * general check any test may want (the UTF-8 and JSON validators); one
+ * that only makes sense for one file's subject stays in that file.  The
+ * helpers check with cmocka's assertions and fail the running test.
  */
 #ifndef RECAP_TESTS_TEST_UTIL_H
 #define RECAP_TESTS_TEST_UTIL_H
