@@ -102,9 +102,11 @@ tables:
 # ---- tests ------------------------------------------------------------------
 TEST_SRC := $(wildcard tests/test_*.c)
 TESTS    := $(TEST_SRC:tests/%.c=$(B)/tests/%)
+# The helpers every unit test includes (all static inline).
+TEST_HDR := tests/test_util.h tests/counting.h
 
 # Unit tests see the library's internals: they link its objects directly.
-$(B)/tests/%: tests/%.c $(LIB_OBJ) | $(B)/tests
+$(B)/tests/%: tests/%.c $(TEST_HDR) $(LIB_OBJ) | $(B)/tests
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(DEPLIBS) -lcmocka -lpthread
 
@@ -190,7 +192,8 @@ build-fuzz/lib/lexicon.o: $(GEN_SRC) | build-fuzz/lib
 	$(Q)clang -std=c11 $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
 	  -c $< -o $@
 
-build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJ)
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h tests/counting.h \
+                   $(FUZZ_OBJ)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)clang -std=c11 $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< \
 	  $(FUZZ_OBJ) $(DEPLIBS)
@@ -238,7 +241,7 @@ uninstall:
 	  $(DESTDIR)$(PKGCONFIGDIR)/recap.pc
 
 format:
-	clang-format -i include/*.h src/*.c src/*.h tests/*.c tools/*.c examples/*.c
+	clang-format -i include/*.h src/*.c src/*.h tests/*.c tests/*.h tools/*.c examples/*.c
 
 clean:
 	rm -rf build build-san build-fuzz build-tsan

@@ -23,63 +23,13 @@
  * RECAP_ERR_NOMEM leaves what the next analysis or rendering gives
  * unchanged.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
+#include "test_util.h"
 
 #include "recap.h"
-
-/* ---- the allocator ------------------------------------------------------- */
-
-typedef struct counting {
-  size_t calls;   /* malloc and realloc calls */
-  size_t fail_at; /* 1-based; 0 = never */
-  int sticky;     /* fail every call from fail_at on */
-  size_t failed;  /* calls made to fail */
-  long live;      /* blocks allocated and not freed */
-  size_t steps;   /* calls made by the steps (before the final re-run) */
-} counting;
-
-static int should_fail(counting *c) {
-  c->calls++;
-  int f = c->fail_at &&
-          (c->sticky ? c->calls >= c->fail_at : c->calls == c->fail_at);
-  c->failed += (size_t)f;
-  return f;
-}
-
-static void *c_malloc(void *user, size_t size) {
-  counting *c = user;
-  if (should_fail(c))
-    return NULL;
-  void *p = malloc(size ? size : 1);
-  if (p)
-    c->live++;
-  return p;
-}
-
-static void *c_realloc(void *user, void *ptr, size_t size) {
-  counting *c = user;
-  if (should_fail(c))
-    return NULL;
-  void *p = realloc(ptr, size ? size : 1);
-  if (p && !ptr)
-    c->live++;
-  return p;
-}
-
-static void c_free(void *user, void *ptr) {
-  counting *c = user;
-  if (ptr)
-    c->live--;
-  free(ptr);
-}
 
 /* ---- inputs -------------------------------------------------------------- */
 
@@ -184,6 +134,7 @@ static char *jsonl_record(const input *in) {
 typedef struct result {
   int ok;         /* every step returned RECAP_OK */
   char *rendered; /* every format and the other strings, when ok */
+  size_t steps;   /* allocator calls made by the steps (before the re-run) */
 } result;
 
 /* Appends s to *acc (malloc'ed). */
@@ -209,9 +160,9 @@ static void append(char **acc, const char *s, size_t n) {
   } while (0)
 
 static result run(const input *in, counting *c, const char *record) {
-  result r = {1, NULL};
+  result r = {1, NULL, 0};
   recap_status last = RECAP_OK;
-  recap_allocator a = {c_malloc, c_realloc, c_free, c};
+  recap_allocator a = {counting_malloc, counting_realloc, counting_free, c};
   recap_context *ctx = NULL;
   STEP(recap_context_new_with_allocator(&a, &ctx));
   if (last != RECAP_OK) {
@@ -301,7 +252,7 @@ static result run(const input *in, counting *c, const char *record) {
 
     /* After whatever failed, the document analyses normally again. */
     size_t fail_at = c->fail_at;
-    c->steps = c->calls;
+    r.steps = c->calls;
     c->fail_at = 0;
     assert_int_equal(recap_document_analyze(doc, in->text, len, &o), RECAP_OK);
     assert_true(recap_sentence_count(doc) >= 3);
@@ -323,7 +274,7 @@ static void inject(const input *in, int sticky) {
   assert_true(ref.ok);
   assert_non_null(ref.rendered);
   assert_int_equal(c.live, 0);
-  size_t total = c.steps;
+  size_t total = ref.steps;
   assert_true(total > 10);
 
   size_t n, silent = 0;
@@ -375,10 +326,7 @@ static void test_sticky_failure(void **state) {
 static void test_nothing_to_allocate(void **state) {
   (void)state;
   counting c;
-  memset(&c, 0, sizeof c);
-  c.fail_at = 1;
-  c.sticky = 1;
-  recap_allocator a = {c_malloc, c_realloc, c_free, &c};
+  recap_allocator a = counting_allocator(&c, 1, FAIL_FROM);
   recap_context *ctx = (recap_context *)1;
   assert_int_equal(recap_context_new_with_allocator(&a, &ctx), RECAP_ERR_NOMEM);
   assert_null(ctx);
@@ -424,13 +372,10 @@ static char *analysis(recap_context *ctx, counting *c) {
   const char *text = inputs[1].text;
   assert_int_equal(recap_document_analyze(doc, text, strlen(text), &o),
                    RECAP_OK);
-  char *s, *copy;
+  char *s;
   size_t n;
   assert_int_equal(recap_render(doc, RECAP_FORMAT_JSON, &s, &n), RECAP_OK);
-  copy = malloc(n + 1);
-  assert_non_null(copy);
-  memcpy(copy, s, n + 1);
-  recap_free(s);
+  char *copy = take_rendered(s, n);
   recap_document_free(doc);
   c->fail_at = fail_at;
   return copy;
@@ -439,13 +384,10 @@ static char *analysis(recap_context *ctx, counting *c) {
 static char *idf_text(const recap_idf *idf, counting *c) {
   size_t fail_at = c->fail_at;
   c->fail_at = 0;
-  char *s, *copy;
+  char *s;
   size_t n;
   assert_int_equal(recap_idf_render(idf, &s, &n), RECAP_OK);
-  copy = malloc(n + 1);
-  assert_non_null(copy);
-  memcpy(copy, s, n + 1);
-  recap_free(s);
+  char *copy = take_rendered(s, n);
   c->fail_at = fail_at;
   return copy;
 }
@@ -454,7 +396,7 @@ static char *idf_text(const recap_idf *idf, counting *c) {
    (and whether it succeeded). */
 static char *table_run(table_call call, counting *c, size_t n,
                        recap_status *st) {
-  recap_allocator a = {c_malloc, c_realloc, c_free, c};
+  recap_allocator a = {counting_malloc, counting_realloc, counting_free, c};
   recap_context *ctx;
   assert_int_equal(recap_context_new_with_allocator(&a, &ctx), RECAP_OK);
   recap_idf *idf = NULL;

@@ -14,15 +14,11 @@
  * Run from the repository root (examples/ is read).
  */
 #include <math.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
+#include "test_util.h"
 
 #include "recap.h"
 
@@ -57,229 +53,7 @@ static const char PLAIN[] =
 #define PLAIN_SENTENCES 18
 #define PLAIN_WORDS 247
 
-/* Reads a whole file into a malloc'ed buffer (NUL-terminated). */
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    fail_msg("cannot open %s (run the tests from the repository root)", path);
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
-  assert_non_null(buf);
-  for (;;) {
-    n += fread(buf + n, 1, cap - n - 1, f);
-    if (n < cap - 1)
-      break;
-    cap *= 2;
-    buf = realloc(buf, cap);
-    assert_non_null(buf);
-  }
-  assert_false(ferror(f));
-  fclose(f);
-  buf[n] = '\0';
-  *len = n;
-  return buf;
-}
-
-/* ---- a minimal JSON validator (RFC 8259 syntax) -------------------------- */
-
-typedef struct jv {
-  const char *s;
-  size_t n, i;
-  int depth;
-} jv;
-
-static void jv_ws(jv *j) {
-  while (j->i < j->n && strchr(" \t\r\n", j->s[j->i]) && j->s[j->i])
-    j->i++;
-}
-
-static int jv_value(jv *j);
-
-static int jv_lit(jv *j, const char *lit) {
-  size_t k = strlen(lit);
-  if (j->n - j->i < k || memcmp(j->s + j->i, lit, k) != 0)
-    return 0;
-  j->i += k;
-  return 1;
-}
-
-static int jv_string(jv *j) {
-  if (j->i >= j->n || j->s[j->i] != '"')
-    return 0;
-  j->i++;
-  while (j->i < j->n) {
-    unsigned char c = (unsigned char)j->s[j->i++];
-    if (c == '"')
-      return 1;
-    if (c < 0x20)
-      return 0;
-    if (c == '\\') {
-      if (j->i >= j->n)
-        return 0;
-      char e = j->s[j->i++];
-      if (e == 'u') {
-        for (int k = 0; k < 4; k++, j->i++)
-          if (j->i >= j->n || !strchr("0123456789abcdefABCDEF", j->s[j->i]) ||
-              !j->s[j->i])
-            return 0;
-      } else if (!strchr("\"\\/bfnrt", e) || !e) {
-        return 0;
-      }
-    }
-  }
-  return 0;
-}
-
-static int jv_digits(jv *j) {
-  size_t b = j->i;
-  while (j->i < j->n && j->s[j->i] >= '0' && j->s[j->i] <= '9')
-    j->i++;
-  return j->i > b;
-}
-
-static int jv_number(jv *j) {
-  if (j->i < j->n && j->s[j->i] == '-')
-    j->i++;
-  if (j->i < j->n && j->s[j->i] == '0')
-    j->i++;
-  else if (!jv_digits(j))
-    return 0;
-  if (j->i < j->n && j->s[j->i] == '.') {
-    j->i++;
-    if (!jv_digits(j))
-      return 0;
-  }
-  if (j->i < j->n && (j->s[j->i] == 'e' || j->s[j->i] == 'E')) {
-    j->i++;
-    if (j->i < j->n && (j->s[j->i] == '+' || j->s[j->i] == '-'))
-      j->i++;
-    if (!jv_digits(j))
-      return 0;
-  }
-  return 1;
-}
-
-static int jv_container(jv *j, char close) {
-  j->i++;
-  if (++j->depth > 64)
-    return 0;
-  jv_ws(j);
-  if (j->i < j->n && j->s[j->i] == close) {
-    j->i++;
-    j->depth--;
-    return 1;
-  }
-  for (;;) {
-    jv_ws(j);
-    if (close == '}') {
-      if (!jv_string(j))
-        return 0;
-      jv_ws(j);
-      if (j->i >= j->n || j->s[j->i++] != ':')
-        return 0;
-    }
-    if (!jv_value(j))
-      return 0;
-    jv_ws(j);
-    if (j->i >= j->n)
-      return 0;
-    char c = j->s[j->i++];
-    if (c == close) {
-      j->depth--;
-      return 1;
-    }
-    if (c != ',')
-      return 0;
-  }
-}
-
-static int jv_value(jv *j) {
-  jv_ws(j);
-  if (j->i >= j->n)
-    return 0;
-  switch (j->s[j->i]) {
-  case '{':
-    return jv_container(j, '}');
-  case '[':
-    return jv_container(j, ']');
-  case '"':
-    return jv_string(j);
-  case 't':
-    return jv_lit(j, "true");
-  case 'f':
-    return jv_lit(j, "false");
-  case 'n':
-    return jv_lit(j, "null");
-  default:
-    return jv_number(j);
-  }
-}
-
-static int json_valid(const char *s, size_t n) {
-  jv j = {s, n, 0, 0};
-  if (!jv_value(&j))
-    return 0;
-  jv_ws(&j);
-  return j.i == n;
-}
-
-/* Is s[0..n) valid UTF-8 (no overlongs, surrogates or values > U+10FFFF)? */
-static int utf8_valid(const char *str, size_t n) {
-  const unsigned char *s = (const unsigned char *)str;
-  size_t i = 0;
-  while (i < n) {
-    unsigned c = s[i];
-    size_t k;
-    unsigned min, cp;
-    if (c < 0x80) {
-      i++;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      k = 2, min = 0x80, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      k = 3, min = 0x800, cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      k = 4, min = 0x10000, cp = c & 0x07;
-    } else {
-      return 0;
-    }
-    if (i + k > n)
-      return 0;
-    for (size_t m = 1; m < k; m++) {
-      if ((s[i + m] & 0xC0) != 0x80)
-        return 0;
-      cp = cp << 6 | (s[i + m] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-      return 0;
-    i += k;
-  }
-  return 1;
-}
-
 /* ---- helpers ------------------------------------------------------------- */
-
-typedef struct fixture {
-  recap_context *ctx;
-  recap_document *doc;
-} fixture;
-
-static int setup(void **state) {
-  fixture *f = calloc(1, sizeof *f);
-  if (!f || recap_context_new(&f->ctx) != RECAP_OK ||
-      recap_document_new(f->ctx, &f->doc) != RECAP_OK)
-    return -1;
-  *state = f;
-  return 0;
-}
-
-static int teardown(void **state) {
-  fixture *f = *state;
-  recap_document_free(f->doc);
-  recap_context_free(f->ctx);
-  free(f);
-  return 0;
-}
 
 static recap_options english(void) {
   recap_options o;
@@ -303,11 +77,7 @@ static char *render(const recap_document *doc, recap_format fmt) {
   assert_int_equal(recap_render(doc, fmt, &s, &n), RECAP_OK);
   assert_non_null(s);
   assert_int_equal(strlen(s), n);
-  char *copy = malloc(n + 1);
-  assert_non_null(copy);
-  memcpy(copy, s, n + 1);
-  recap_free(s);
-  return copy;
+  return take_rendered(s, n);
 }
 
 /* Every format, concatenated with separators. */
@@ -534,19 +304,6 @@ static void test_options_defaults(void **state) {
 
 /* ---- NULL arguments ------------------------------------------------------ */
 
-static void *a_malloc(void *u, size_t n) {
-  (void)u;
-  return malloc(n);
-}
-static void *a_realloc(void *u, void *p, size_t n) {
-  (void)u;
-  return realloc(p, n);
-}
-static void a_free(void *u, void *p) {
-  (void)u;
-  free(p);
-}
-
 static void test_null_arguments(void **state) {
   fixture *f = *state;
   const recap_status INV = RECAP_ERR_INVALID_ARGUMENT;
@@ -560,7 +317,8 @@ static void test_null_arguments(void **state) {
 
   assert_int_equal(recap_context_new(NULL), INV);
   assert_int_equal(recap_context_new_with_allocator(NULL, &ctx), INV);
-  recap_allocator a = {a_malloc, a_realloc, a_free, NULL};
+  counting c;
+  recap_allocator a = counting_allocator(&c, 0, FAIL_ONLY);
   assert_int_equal(recap_context_new_with_allocator(&a, NULL), INV);
   recap_allocator broken = a;
   broken.malloc = NULL;
@@ -1454,11 +1212,7 @@ static char *jsonl(recap_document *doc, const char *line,
   assert_int_equal(strlen(out), n);
   assert_null(memchr(out, '\n', n));
   assert_true(json_valid(out, n));
-  char *copy = malloc(n + 1);
-  assert_non_null(copy);
-  memcpy(copy, out, n + 1);
-  recap_free(out);
-  return copy;
+  return take_rendered(out, n);
 }
 
 /* {"id":7,"text":PLAIN} with PLAIN's newline escaped. */
@@ -1469,15 +1223,6 @@ static char *record(const char *id, const char *extra) {
   snprintf(r, n, "{\"id\":%s,\"text\":\"%.*s\\n\"%s}", id,
            (int)strlen(PLAIN) - 1, PLAIN, extra);
   return r;
-}
-
-static int starts_with(const char *s, const char *prefix) {
-  return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-static int ends_with(const char *s, const char *suffix) {
-  size_t a = strlen(s), b = strlen(suffix);
-  return a >= b && strcmp(s + a - b, suffix) == 0;
 }
 
 static void test_jsonl_good(void **state) {
@@ -1677,11 +1422,7 @@ static char *idf_render(const recap_idf *idf) {
   size_t n;
   assert_int_equal(recap_idf_render(idf, &s, &n), RECAP_OK);
   assert_int_equal(strlen(s), n);
-  char *copy = malloc(n + 1);
-  assert_non_null(copy);
-  memcpy(copy, s, n + 1);
-  recap_free(s);
-  return copy;
+  return take_rendered(s, n);
 }
 
 static void test_idf_round_trip(void **state) {
@@ -2048,41 +1789,35 @@ int main(void) {
       cmocka_unit_test(test_language_names),
       cmocka_unit_test(test_format_names),
       cmocka_unit_test(test_options_defaults),
-      cmocka_unit_test_setup_teardown(test_null_arguments, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_empty_text, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_invalid_options, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_too_large, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_strict_utf8, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_failed_analysis_is_reusable, setup,
-                                      teardown),
-      cmocka_unit_test_setup_teardown(test_deterministic, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_word_budget, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_sentence_limit, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_ratio, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_sentences_auto, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_summary_and_keyphrases_off, setup,
-                                      teardown),
-      cmocka_unit_test_setup_teardown(test_offsets, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_times, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_sentence_access_bounds, setup,
-                                      teardown),
-      cmocka_unit_test_setup_teardown(test_sentence_get_words, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_render, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_render_json_labelled, setup,
-                                      teardown),
-      cmocka_unit_test_setup_teardown(test_summarize_one_call, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_jsonl_good, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_jsonl_errors, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_jsonl_options, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_jsonl_id_verbatim, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_idf_round_trip, setup, teardown),
+      fixture_unit_test(test_null_arguments),
+      fixture_unit_test(test_empty_text),
+      fixture_unit_test(test_invalid_options),
+      fixture_unit_test(test_too_large),
+      fixture_unit_test(test_strict_utf8),
+      fixture_unit_test(test_failed_analysis_is_reusable),
+      fixture_unit_test(test_deterministic),
+      fixture_unit_test(test_word_budget),
+      fixture_unit_test(test_sentence_limit),
+      fixture_unit_test(test_ratio),
+      fixture_unit_test(test_sentences_auto),
+      fixture_unit_test(test_summary_and_keyphrases_off),
+      fixture_unit_test(test_offsets),
+      fixture_unit_test(test_times),
+      fixture_unit_test(test_sentence_access_bounds),
+      fixture_unit_test(test_sentence_get_words),
+      fixture_unit_test(test_render),
+      fixture_unit_test(test_render_json_labelled),
+      fixture_unit_test(test_summarize_one_call),
+      fixture_unit_test(test_jsonl_good),
+      fixture_unit_test(test_jsonl_errors),
+      fixture_unit_test(test_jsonl_options),
+      fixture_unit_test(test_jsonl_id_verbatim),
+      fixture_unit_test(test_idf_round_trip),
       cmocka_unit_test(test_context_idf),
       cmocka_unit_test(test_stopwords),
-      cmocka_unit_test_setup_teardown(test_jsonl_wrong_types, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_jsonl_error_clears_document, setup,
-                                      teardown),
-      cmocka_unit_test_setup_teardown(test_no_words_no_sentences, setup,
-                                      teardown),
+      fixture_unit_test(test_jsonl_wrong_types),
+      fixture_unit_test(test_jsonl_error_clears_document),
+      fixture_unit_test(test_no_words_no_sentences),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,15 +4,11 @@
  * sentences, so that where the chapters break, what they are called and
  * what each speaker is credited with can be checked.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
+#include "test_util.h"
 
 #include "recap.h"
 
@@ -85,28 +81,6 @@ static char *talk(const int *topics, size_t ntopics, size_t per, char who) {
       append(&t, "\n\n");
     }
   return t.data;
-}
-
-typedef struct fixture {
-  recap_context *ctx;
-  recap_document *doc;
-} fixture;
-
-static int setup(void **state) {
-  fixture *f = calloc(1, sizeof *f);
-  if (!f || recap_context_new(&f->ctx) != RECAP_OK ||
-      recap_document_new(f->ctx, &f->doc) != RECAP_OK)
-    return -1;
-  *state = f;
-  return 0;
-}
-
-static int teardown(void **state) {
-  fixture *f = *state;
-  recap_document_free(f->doc);
-  recap_context_free(f->ctx);
-  free(f);
-  return 0;
 }
 
 static void analyze(fixture *f, const char *input, size_t chapters,
@@ -318,7 +292,7 @@ static void test_speaker_keyphrases(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) fixture_unit_test(f)
       T(test_asked_count_finds_topics),
       T(test_automatic_count_finds_topics),
       T(test_one_topic_one_chapter),

@@ -9,14 +9,10 @@
  * (Table 3-8).  Every offset is counted in the literal inputs: the layout
  * comments show which input bytes each output character came from.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
+#include "test_util.h"
 
 #include "decode.h"
 
@@ -678,31 +674,6 @@ static void test_scan_every_position(void **state) {
 /* ---- allocation failure
  * -------------------------------------------------------------------- */
 
-typedef struct counting {
-  size_t calls, fail_at, live;
-} counting;
-static void *c_malloc(void *user, size_t size) {
-  counting *c = user;
-  if (c->fail_at && ++c->calls >= c->fail_at)
-    return NULL;
-  void *p = malloc(size);
-  c->live += p != NULL;
-  return p;
-}
-static void *c_realloc(void *user, void *ptr, size_t size) {
-  counting *c = user;
-  if (c->fail_at && ++c->calls >= c->fail_at)
-    return NULL;
-  void *p = realloc(ptr, size);
-  c->live += p != NULL && ptr == NULL;
-  return p;
-}
-static void c_free(void *user, void *ptr) {
-  counting *c = user;
-  c->live -= ptr != NULL;
-  free(ptr);
-}
-
 static void test_nomem(void **state) {
   (void)state;
   static const struct {
@@ -718,8 +689,8 @@ static void test_nomem(void **state) {
   for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
     /* Fail allocation k = 1, 2, ... until decoding succeeds. */
     for (size_t k = 1;; k++) {
-      counting c = {0, k, 0};
-      recap_allocator a = {c_malloc, c_realloc, c_free, &c};
+      counting c;
+      recap_allocator a = counting_allocator(&c, k, FAIL_FROM);
       rc_text t;
       recap_status st =
           rc_decode(&a, inputs[i].s, inputs[i].n, 0, &t, err, sizeof err);

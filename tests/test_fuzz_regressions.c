@@ -9,14 +9,10 @@
  * and fail in any build.  Each test was checked to fail with its fix
  * reverted.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-#include <cmocka.h>
+#include "test_util.h"
 
 #include "decode.h"
 #include "json.h"
@@ -33,27 +29,6 @@ static void assert_json_line(const char *s, size_t n) {
   assert_int_equal(rc_json_parse(&arena, s, n, 100, &v, NULL), RECAP_OK);
   assert_int_equal(v->type, RC_JSON_OBJECT);
   rc_arena_free(&arena);
-}
-
-typedef struct fixture {
-  recap_context *ctx;
-  recap_document *doc;
-} fixture;
-
-static int setup(void **state) {
-  static fixture f;
-  if (recap_context_new(&f.ctx) != RECAP_OK ||
-      recap_document_new(f.ctx, &f.doc) != RECAP_OK)
-    return -1;
-  *state = &f;
-  return 0;
-}
-
-static int teardown(void **state) {
-  fixture *f = *state;
-  recap_document_free(f->doc);
-  recap_context_free(f->ctx);
-  return 0;
 }
 
 /* terms.c, cjk_unit(): interning a character bigram could move
@@ -240,5 +215,5 @@ int main(void) {
       cmocka_unit_test(test_idf_long_stem),
       cmocka_unit_test(test_empty_fold_not_a_word),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);
 }

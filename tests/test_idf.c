@@ -7,14 +7,10 @@
  * language (in rc_languages order), stems sorted bytewise, and counts
  * added when tables are read twice.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
+#include "test_util.h"
 
 #include "idf.h"
 #include "lang.h"
@@ -57,11 +53,7 @@ static char *render(const rc_idf *t) {
   char *s;
   size_t n;
   assert_int_equal(rc_buf_finish(&b, &s, &n), RECAP_OK);
-  char *copy = malloc(n + 1);
-  assert_non_null(copy);
-  memcpy(copy, s, n + 1);
-  recap_free(s);
-  return copy;
+  return take_rendered(s, n);
 }
 
 /* ---- parsing

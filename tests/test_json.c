@@ -8,16 +8,12 @@
  */
 #include <float.h>
 #include <math.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include <cmocka.h>
+#include "test_util.h"
 
 #include "json.h"
 
@@ -697,10 +693,6 @@ static void test_depth_limit(void **state) {
   assert_rejected_depth("[]", 2, 0, 1, 1, "nesting too deep");
 }
 
-static double seconds_since(clock_t start) {
-  return (double)(clock() - start) / CLOCKS_PER_SEC;
-}
-
 static void test_million_deep(void **state) {
   (void)state;
   size_t len;
@@ -813,45 +805,6 @@ static void test_getters(void **state) {
 
 /* ---- allocation failures ----------------------------------------------- */
 
-/* Fails allocation number `fail_at` (1-based; 0 = never) and counts the
-   blocks still allocated. */
-typedef struct counting_allocator {
-  long fail_at;
-  long calls;
-  long live;
-} counting_allocator;
-
-static int should_fail(counting_allocator *c) {
-  return ++c->calls == c->fail_at;
-}
-
-static void *counting_malloc(void *user, size_t size) {
-  counting_allocator *c = user;
-  if (should_fail(c))
-    return NULL;
-  void *p = malloc(size);
-  if (p)
-    c->live++;
-  return p;
-}
-
-static void *counting_realloc(void *user, void *ptr, size_t size) {
-  counting_allocator *c = user;
-  if (should_fail(c))
-    return NULL;
-  void *p = realloc(ptr, size);
-  if (p && !ptr)
-    c->live++;
-  return p;
-}
-
-static void counting_free(void *user, void *ptr) {
-  counting_allocator *c = user;
-  if (ptr)
-    c->live--;
-  free(ptr);
-}
-
 /* Nested arrays and objects, escapes, enough members to grow the temporary
    stacks several times and a string larger than an arena block. */
 static char *failure_document(size_t *len) {
@@ -878,10 +831,10 @@ static void test_allocation_failures(void **state) {
   (void)state;
   size_t len;
   char *text = failure_document(&len);
-  long n;
+  size_t n;
   for (n = 1; n < 10000; n++) {
-    counting_allocator c = {n, 0, 0};
-    recap_allocator a = {counting_malloc, counting_realloc, counting_free, &c};
+    counting c;
+    recap_allocator a = counting_allocator(&c, n, FAIL_ONLY);
     rc_arena arena;
     rc_arena_init(&arena, &a);
     rc_json *root = NULL;

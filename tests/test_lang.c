@@ -12,15 +12,11 @@
  * current directory: run the test from the repository root (make check
  * does).
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
+#include "test_util.h"
 
 #include "langdetect.h"
 #include "segment.h"
@@ -381,35 +377,12 @@ static void test_char_class(void **state) {
 /* ---- the paragraphs of tests/lang/
  * ------------------------------------------------ */
 
-static char *read_file(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    fail_msg("cannot open %s (run the tests from the repository root)", path);
-  char *buf = NULL;
-  size_t n = 0, cap = 0;
-  for (;;) {
-    if (n + 4096 + 1 > cap) {
-      cap = cap ? cap * 2 : 8192;
-      buf = realloc(buf, cap);
-      assert_non_null(buf);
-    }
-    size_t got = fread(buf + n, 1, 4096, f);
-    n += got;
-    if (got < 4096)
-      break;
-  }
-  fclose(f);
-  buf[n] = '\0';
-  *len = n;
-  return buf;
-}
-
 static char *read_paragraph(const char *lang, size_t *len) {
   char path[256];
   int k = snprintf(path, sizeof path, "tests/lang/%s.txt", lang);
   if (k < 0 || (size_t)k >= sizeof path)
     fail_msg("language name too long: %s", lang);
-  return read_file(path, len);
+  return slurp(path, len);
 }
 
 static void test_detect_language(void **state) {
@@ -493,7 +466,7 @@ static size_t field(const char *line, size_t k, char *out, size_t cap) {
 
 static size_t read_expectations(expectation *ex, size_t max) {
   size_t len;
-  char *tsv = read_file("tests/lang/expectations.tsv", &len);
+  char *tsv = slurp("tests/lang/expectations.tsv", &len);
   size_t count = 0;
   char *line = tsv;
   int header = 1;
@@ -641,7 +614,7 @@ static void test_keyphrases(void **state) {
     char path[64];
     snprintf(path, sizeof path, "tests/lang/%.31s.txt", ex[i].lang);
     size_t len;
-    char *text = read_file(path, &len);
+    char *text = slurp(path, &len);
     recap_options o;
     recap_options_init(&o);
     o.language = ex[i].lang;

@@ -9,70 +9,11 @@
  */
 #include <locale.h>
 #include <math.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include <cmocka.h>
+#include "test_util.h"
 
 #include "buf.h"
 #include "mem.h"
-
-/* ---- a counting, failing allocator ----------------------------------------
- */
-
-typedef struct counting {
-  size_t calls;   /* malloc and realloc calls */
-  size_t fail_at; /* calls numbered >= this fail (1-based); 0 = never */
-  size_t live;    /* blocks allocated and not freed */
-  size_t frees;
-  size_t last_size; /* size of the last request */
-} counting;
-
-static int should_fail(counting *c) {
-  c->calls++;
-  return c->fail_at && c->calls >= c->fail_at;
-}
-
-static void *c_malloc(void *user, size_t size) {
-  counting *c = user;
-  c->last_size = size;
-  if (should_fail(c))
-    return NULL;
-  void *p = malloc(size);
-  if (p)
-    c->live++;
-  return p;
-}
-
-static void *c_realloc(void *user, void *ptr, size_t size) {
-  counting *c = user;
-  c->last_size = size;
-  if (should_fail(c))
-    return NULL;
-  void *p = realloc(ptr, size);
-  if (p && !ptr)
-    c->live++;
-  return p;
-}
-
-static void c_free(void *user, void *ptr) {
-  counting *c = user;
-  if (ptr) {
-    c->live--;
-    c->frees++;
-  }
-  free(ptr);
-}
-
-static recap_allocator counting_allocator(counting *c) {
-  memset(c, 0, sizeof *c);
-  recap_allocator a = {c_malloc, c_realloc, c_free, c};
-  return a;
-}
 
 /* ---- overflow-checked arithmetic --------------------------------------------
  */
@@ -103,7 +44,7 @@ static void test_mul_add(void **state) {
 static void test_wrapper_calls_allocator(void **state) {
   (void)state;
   counting c;
-  recap_allocator a = counting_allocator(&c);
+  recap_allocator a = counting_allocator(&c, 0, FAIL_FROM);
 
   /* A zero-byte request still gets a real pointer (one byte). */
   void *p = rc_malloc(&a, 0);
@@ -162,7 +103,7 @@ static void test_default_allocator(void **state) {
 static void test_reserve_growth(void **state) {
   (void)state;
   counting c;
-  recap_allocator a = counting_allocator(&c);
+  recap_allocator a = counting_allocator(&c, 0, FAIL_FROM);
   void *data = NULL;
   size_t cap = 0;
 
@@ -199,7 +140,7 @@ static void test_reserve_growth(void **state) {
 static void test_reserve_overflow(void **state) {
   (void)state;
   counting c;
-  recap_allocator a = counting_allocator(&c);
+  recap_allocator a = counting_allocator(&c, 0, FAIL_FROM);
   void *data = NULL;
   size_t cap = 0;
   assert_int_equal(rc_reserve(&a, &data, &cap, 1, 1), RECAP_OK);
@@ -230,7 +171,7 @@ static void test_reserve_overflow(void **state) {
 static void test_vec_push(void **state) {
   (void)state;
   counting c;
-  recap_allocator a = counting_allocator(&c);
+  recap_allocator a = counting_allocator(&c, 0, FAIL_FROM);
   RC_VEC(int) v = {NULL, 0, 0};
   recap_status st = RECAP_OK;
   for (int i = 0; i < 20; i++) {
@@ -262,7 +203,7 @@ static void test_vec_push(void **state) {
 static void test_arena_alignment(void **state) {
   (void)state;
   counting c;
-  recap_allocator a = counting_allocator(&c);
+  recap_allocator a = counting_allocator(&c, 0, FAIL_FROM);
   rc_arena arena;
   rc_arena_init(&arena, &a);
 
@@ -299,7 +240,7 @@ static void test_arena_alignment(void **state) {
 static void test_arena_blocks_and_reset(void **state) {
   (void)state;
   counting c;
-  recap_allocator a = counting_allocator(&c);
+  recap_allocator a = counting_allocator(&c, 0, FAIL_FROM);
   rc_arena arena;
   rc_arena_init(&arena, &a);
 
@@ -340,7 +281,7 @@ static void test_arena_blocks_and_reset(void **state) {
 static void test_arena_strndup(void **state) {
   (void)state;
   counting c;
-  recap_allocator a = counting_allocator(&c);
+  recap_allocator a = counting_allocator(&c, 0, FAIL_FROM);
   rc_arena arena;
   rc_arena_init(&arena, &a);
 
@@ -381,7 +322,7 @@ static void assert_finished(rc_buf *b, const char *want) {
 static void test_buf_appends(void **state) {
   (void)state;
   counting c;
-  recap_allocator a = counting_allocator(&c);
+  recap_allocator a = counting_allocator(&c, 0, FAIL_FROM);
   rc_buf b;
   rc_buf_init(&b, &a);
   assert_string_equal(rc_buf_data(&b), ""); /* before any append */
@@ -414,7 +355,7 @@ static void test_buf_appends(void **state) {
 static void test_buf_growth(void **state) {
   (void)state;
   counting c;
-  recap_allocator a = counting_allocator(&c);
+  recap_allocator a = counting_allocator(&c, 0, FAIL_FROM);
   rc_buf b;
   rc_buf_init(&b, &a);
   /* 10,000 appends of 10 bytes: every byte kept, in order. */
@@ -433,7 +374,7 @@ static void test_buf_growth(void **state) {
 static void test_buf_sticky_failure(void **state) {
   (void)state;
   counting c;
-  recap_allocator a = counting_allocator(&c);
+  recap_allocator a = counting_allocator(&c, 0, FAIL_FROM);
   rc_buf b;
   rc_buf_init(&b, &a);
   rc_buf_puts(&b, "fits in the first 256 bytes");
@@ -493,7 +434,7 @@ static void test_recap_free_uses_allocator(void **state) {
   counting c;
   char *s;
   {
-    recap_allocator a = counting_allocator(&c);
+    recap_allocator a = counting_allocator(&c, 0, FAIL_FROM);
     rc_buf b;
     rc_buf_init(&b, &a);
     rc_buf_puts(&b, "hello");

@@ -5,14 +5,10 @@
  * Each test lays out a derived text and the source it came from in a
  * comment, byte by byte; the expected offsets are read off that layout.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
+#include "test_util.h"
 
 #include "offmap.h"
 
@@ -241,25 +237,10 @@ static void test_many_pieces(void **state) {
   RC_VEC_FREE(A, m.pts);
 }
 
-static void *failing_malloc(void *u, size_t n) {
-  (void)u;
-  (void)n;
-  return NULL;
-}
-static void *failing_realloc(void *u, void *p, size_t n) {
-  (void)u;
-  (void)p;
-  (void)n;
-  return NULL;
-}
-static void plain_free(void *u, void *p) {
-  (void)u;
-  free(p);
-}
-
 static void test_nomem(void **state) {
   (void)state;
-  recap_allocator bad = {failing_malloc, failing_realloc, plain_free, NULL};
+  counting c; /* every allocation fails */
+  recap_allocator bad = counting_allocator(&c, 1, FAIL_FROM);
   rc_offmap m;
   memset(&m, 0, sizeof m);
   assert_int_equal(rc_offmap_add(&bad, &m, 0, 1, 0, 1), RECAP_ERR_NOMEM);

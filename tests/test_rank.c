@@ -15,14 +15,10 @@
  * 1e-10 (EXACT), leaving about 6e-10 in L1, and compare within 1e-9.
  */
 #include <math.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
+#include "test_util.h"
 
 #include "rank.h"
 
@@ -360,37 +356,12 @@ static void test_damping(void **state) {
 /* ---- allocation failure
  * ---------------------------------------------------------- */
 
-typedef struct counting {
-  size_t calls, fail_at, live;
-} counting;
-static void *c_malloc(void *user, size_t size) {
-  counting *c = user;
-  if (c->fail_at && ++c->calls >= c->fail_at)
-    return NULL;
-  void *p = malloc(size);
-  c->live += p != NULL;
-  return p;
-}
-static void *c_realloc(void *user, void *ptr, size_t size) {
-  counting *c = user;
-  if (c->fail_at && ++c->calls >= c->fail_at)
-    return NULL;
-  void *p = realloc(ptr, size);
-  c->live += p != NULL && ptr == NULL;
-  return p;
-}
-static void c_free(void *user, void *ptr) {
-  counting *c = user;
-  c->live -= ptr != NULL;
-  free(ptr);
-}
-
 static void test_nomem(void **state) {
   (void)state;
   const edge e[] = {{0, 1, 1}, {1, 2, 1}};
   for (size_t k = 1;; k++) {
-    counting c = {0, k, 0};
-    recap_allocator a = {c_malloc, c_realloc, c_free, &c};
+    counting c;
+    recap_allocator a = counting_allocator(&c, k, FAIL_FROM);
     rc_graph g;
     recap_status st = graph_from_edges(&a, 3, e, 2, &g);
     if (st == RECAP_OK) {

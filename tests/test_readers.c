@@ -14,12 +14,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-
-#include <cmocka.h>
+#include "test_util.h"
 
 #include <dirent.h>
 #include <math.h>
@@ -102,33 +97,12 @@ static recap_status read_str(reader *r, recap_input_format f, const char *s) {
   return read_n(r, f, s, strlen(s));
 }
 
-static char *load_file(const char *path, size_t *n) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return NULL;
-  size_t cap = 4096, len = 0;
-  char *buf = malloc(cap);
-  size_t got;
-  while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
-    len += got;
-    if (len == cap) {
-      char *nb = realloc(buf, cap *= 2);
-      if (!nb)
-        free(buf);
-      buf = nb;
-    }
-  }
-  fclose(f);
-  *n = len;
-  return buf;
-}
-
 static recap_status read_fixture(reader *r, recap_input_format f,
                                  const char *name) {
   char path[512];
   size_t n;
   snprintf(path, sizeof path, "%s%s", FIXTURES, name);
-  char *s = load_file(path, &n);
+  char *s = slurp(path, &n);
   assert_non_null(s);
   recap_status st = read_n(r, f, s, n);
   free(s);
@@ -991,7 +965,7 @@ static void test_detect_fixtures(void **state) {
     char path[512];
     size_t n;
     snprintf(path, sizeof path, "%s%s", FIXTURES, cases[i].name);
-    char *s = load_file(path, &n);
+    char *s = slurp(path, &n);
     assert_non_null(s);
     if (rc_detect_format(s, n, NULL) != cases[i].f)
       fail_msg("%s detected as %d", cases[i].name,
@@ -1001,23 +975,6 @@ static void test_detect_fixtures(void **state) {
 }
 
 /* ---- out of memory ------------------------------------------------------ */
-
-typedef struct failing {
-  size_t calls, fail_at;
-} failing;
-
-static void *f_malloc(void *user, size_t size) {
-  failing *f = user;
-  return f->calls++ == f->fail_at ? NULL : malloc(size);
-}
-static void *f_realloc(void *user, void *ptr, size_t size) {
-  failing *f = user;
-  return f->calls++ == f->fail_at ? NULL : realloc(ptr, size);
-}
-static void f_free(void *user, void *ptr) {
-  (void)user;
-  free(ptr);
-}
 
 static void test_out_of_memory(void **state) {
   (void)state;
@@ -1038,12 +995,12 @@ static void test_out_of_memory(void **state) {
     char path[512];
     size_t n;
     snprintf(path, sizeof path, "%s%s", FIXTURES, cases[i].name);
-    char *s = load_file(path, &n);
+    char *s = slurp(path, &n);
     assert_non_null(s);
     size_t expected_cues = 0;
     for (size_t fail_at = 0;; fail_at++) {
-      failing fl = {0, fail_at};
-      recap_allocator a = {f_malloc, f_realloc, f_free, &fl};
+      counting fl; /* fails call fail_at + 1: the loop counts from 0 */
+      recap_allocator a = counting_allocator(&fl, fail_at + 1, FAIL_ONLY);
       rc_source src;
       rc_arena arena;
       rc_source_init(&src, &a);
@@ -1093,10 +1050,6 @@ static void tb_add(text_buf *b, const char *fmt, ...) {
 static void tb_repeat(text_buf *b, const char *unit, size_t times) {
   for (size_t i = 0; i < times; i++)
     tb_add(b, "%s", unit);
-}
-
-static double seconds_since(clock_t t0) {
-  return (double)(clock() - t0) / CLOCKS_PER_SEC;
 }
 
 /* Reads b as format f and checks it took under `limit` CPU seconds (a
@@ -1413,15 +1366,10 @@ static void cue_words(const rc_source *src, words *ws) {
     add_words(ws, src->text + src->cues.data[i].off, src->cues.data[i].len);
 }
 
-static int ends_with(const char *s, const char *suffix) {
-  size_t n = strlen(s), m = strlen(suffix);
-  return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
 /* Decodes, detects and reads one real file; checks the words. */
 static void check_real_file(const char *path, recap_input_format want) {
   size_t n;
-  char *raw = load_file(path, &n);
+  char *raw = slurp(path, &n);
   assert_non_null(raw);
   const recap_allocator *a = rc_default_allocator();
   rc_text t;

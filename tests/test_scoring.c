@@ -48,15 +48,11 @@
  *   edge(s0, s2) = 2 / (ln 5 + ln 6) = 0.5880282.
  */
 #include <math.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
+#include "test_util.h"
 
 #include "doc.h"
 #include "graph.h"
@@ -71,28 +67,6 @@ static const char TINY[] = "Red apples grow fast. Green apples grow slowly. "
 
 #define IDF2 1.2876820724517808 /* ln(4/3) + 1 */
 #define IDF1 1.6931471805599454 /* ln 2 + 1 */
-
-typedef struct fixture {
-  recap_context *ctx;
-  recap_document *doc;
-} fixture;
-
-static int setup(void **state) {
-  fixture *f = calloc(1, sizeof *f);
-  if (!f || recap_context_new(&f->ctx) != RECAP_OK ||
-      recap_document_new(f->ctx, &f->doc) != RECAP_OK)
-    return -1;
-  *state = f;
-  return 0;
-}
-
-static int teardown(void **state) {
-  fixture *f = *state;
-  recap_document_free(f->doc);
-  recap_context_free(f->ctx);
-  free(f);
-  return 0;
-}
 
 static void analyze(recap_document *doc, const char *lang, const char *text,
                     unsigned flags) {
@@ -828,7 +802,7 @@ static void test_near_duplicates(void **state) {
 }
 
 int main(void) {
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+#define T(name) fixture_unit_test(name)
   const struct CMUnitTest tests[] = {
       T(test_stem_counts),
       T(test_idf_and_norms),

@@ -8,15 +8,11 @@
  * list (stopwords/english.abbrev: mr ms dr prof "always", e.g i.e
  * "always", no nov "number", etc u.s plain).
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
+#include "test_util.h"
 
 #include "segment.h"
 

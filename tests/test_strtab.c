@@ -6,47 +6,14 @@
  * computed by hand from the algorithm described in strtab.c (a Python
  * transcription of the mixing steps, see the comment at test_hash_values).
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
+#include "test_util.h"
 
 #include "mem.h"
 #include "strtab.h"
-
-/* ---- a counting, failing allocator ----------------------------------------
- */
-
-typedef struct counting {
-  size_t calls, fail_at, live;
-} counting;
-
-static void *c_malloc(void *user, size_t size) {
-  counting *c = user;
-  if (c->fail_at && ++c->calls >= c->fail_at)
-    return NULL;
-  void *p = malloc(size);
-  c->live += p != NULL;
-  return p;
-}
-static void *c_realloc(void *user, void *ptr, size_t size) {
-  counting *c = user;
-  if (c->fail_at && ++c->calls >= c->fail_at)
-    return NULL;
-  void *p = realloc(ptr, size);
-  c->live += p != NULL && ptr == NULL;
-  return p;
-}
-static void c_free(void *user, void *ptr) {
-  counting *c = user;
-  c->live -= ptr != NULL;
-  free(ptr);
-}
 
 /* ---- helpers
  * ------------------------------------------------------------------ */
@@ -264,8 +231,8 @@ static void test_allocation_failure(void **state) {
   /* Fail allocation k for every k until interning 100 keys succeeds:
      each failure is reported, and the table stays usable and leak-free. */
   for (size_t k = 1;; k++) {
-    counting c = {0, k, 0};
-    recap_allocator a = {c_malloc, c_realloc, c_free, &c};
+    counting c;
+    recap_allocator a = counting_allocator(&c, k, FAIL_FROM);
     rc_strtab t;
     rc_strtab_init(&t, &a);
     recap_status st = RECAP_OK;

@@ -13,15 +13,11 @@
  * Run from the repository root (examples/ is read).
  */
 #include <pthread.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
+#include "test_util.h"
 
 #include "recap.h"
 
@@ -43,27 +39,6 @@ typedef struct input {
 static input inputs[MAX_INPUTS];
 static size_t ninputs;
 static recap_context *shared;
-
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    fail_msg("cannot open %s (run the tests from the repository root)", path);
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
-  assert_non_null(buf);
-  for (;;) {
-    n += fread(buf + n, 1, cap - n - 1, f);
-    if (n < cap - 1)
-      break;
-    cap *= 2;
-    buf = realloc(buf, cap);
-    assert_non_null(buf);
-  }
-  fclose(f);
-  buf[n] = '\0';
-  *len = n;
-  return buf;
-}
 
 /* A deterministic generator (xorshift32 with a fixed seed). */
 static uint32_t next_random(uint32_t *s) {

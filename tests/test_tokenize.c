@@ -6,15 +6,11 @@
  * UTF-8 bytes of the literal (’ — and the like are three bytes, Arabic
  * letters and marks two, Thai and Han characters three).
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
+#include "test_util.h"
 
 #include "lang.h"
 #include "tokenize.h"

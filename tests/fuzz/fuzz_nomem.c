@@ -11,45 +11,10 @@
  * attempted while allocations fail give RECAP_OK or RECAP_ERR_NOMEM (and
  * no string).  At the end no block may be left.
  */
+#include "../counting.h"
 #include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-typedef struct counting {
-  size_t calls, fail_at;
-  int sticky;
-  long live;
-} counting;
-
-static int should_fail(counting *c) {
-  c->calls++;
-  return c->fail_at &&
-         (c->sticky ? c->calls >= c->fail_at : c->calls == c->fail_at);
-}
-
-static void *c_malloc(void *user, size_t size) {
-  counting *c = user;
-  if (should_fail(c))
-    return NULL;
-  void *p = malloc(size ? size : 1);
-  c->live += p != NULL;
-  return p;
-}
-
-static void *c_realloc(void *user, void *ptr, size_t size) {
-  counting *c = user;
-  if (should_fail(c))
-    return NULL;
-  void *p = realloc(ptr, size ? size : 1);
-  c->live += p != NULL && ptr == NULL;
-  return p;
-}
-
-static void c_free(void *user, void *ptr) {
-  counting *c = user;
-  c->live -= ptr != NULL;
-  free(ptr);
-}
 
 static char *reference_json(const char *text, size_t n,
                             const recap_options *opt, recap_status *st) {
@@ -75,8 +40,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   fz_options(&o, data[0], data[1], text, n);
   unsigned nth = (unsigned)data[2] | (unsigned)data[3] << 8;
 
-  counting c = {0, 0, 0, 0};
-  recap_allocator a = {c_malloc, c_realloc, c_free, &c};
+  counting c;
+  recap_allocator a = counting_allocator(&c, 0, FAIL_ONLY);
   recap_context *ctx = NULL;
   recap_document *doc = NULL;
   FZ_CHECK(recap_context_new_with_allocator(&a, &ctx) == RECAP_OK);
