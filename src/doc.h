@@ -69,8 +69,10 @@ enum {
                                  key phrase on its own */
   RC_TERM_PHRASESTOP = 1u << 9, /* content, but never in a key phrase */
   RC_TERM_INSIDE = 1u << 10,    /* a key phrase only inside a longer one */
-  RC_TERM_LINK = 1u << 11       /* links to what follows ("the", "of",
+  RC_TERM_LINK = 1u << 11,      /* links to what follows ("the", "of",
                                    "and"): no sentence ends with it */
+  RC_TERM_PHRASE_END = 1u << 12 /* the last word of a listed phrase
+                                   (lang.h, phrase_ends) */
 };
 
 /* A distinct word form (folded), interned in doc->terms. */
@@ -107,9 +109,15 @@ enum {
   RC_SENT_BACKCHANNEL = 1u << 0, /* "Yeah.", "Mm-hmm." */
   RC_SENT_QUESTION = 1u << 1,    /* ends with a question mark */
   RC_SENT_FRAGMENT = 1u << 2,    /* too few content words to stand alone */
-  RC_SENT_DANGLING = 1u << 3     /* ends cut off: in a comma, or in a
+  RC_SENT_DANGLING = 1u << 3,    /* ends cut off: in a comma, or in a
                                     linking word or a broken-off one
                                     without a final stop */
+  RC_SENT_HOUSEKEEPING = 1u << 4, /* says nothing about the topic: holds
+                                     a housekeeping phrase ("thank you
+                                     for joining", "next slide") */
+  RC_SENT_GIST = 1u << 5          /* says what the meeting came to: holds a
+                                     gist phrase ("to sum up", "we
+                                     decided") */
 };
 
 /* One content stem of a sentence and how often it occurs there. */

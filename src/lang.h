@@ -67,6 +67,16 @@ typedef struct rc_lang {
      conjunctions: "the", "of", "and"): a sentence that ends with one
      without a final stop was cut off. */
   rc_wordlist links;
+  /* Phrases (stopwords/<language>.phrases), words joined by one space:
+     the last word of every phrase of any kind (the token pass looks up a
+     phrase only where one can end), and the phrases of each kind.
+     housekeeping: what says nothing about the topic (greetings, thanks,
+     meeting logistics: "thank you for joining", "next slide"). */
+  rc_wordlist phrase_ends;
+  rc_wordlist housekeeping;
+  /* gist: what says what a meeting came to (a recap, a decision, who does
+     what next: "to sum up", "we decided", "you'll be working on"). */
+  rc_wordlist gist;
   /* Words that are mostly verbs, and mostly adverbs: not part of noun
      phrases.  From a lexicon generated at build time; NULL if the language
      has none. */

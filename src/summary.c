@@ -95,9 +95,13 @@ static void sift_down(cand *h, size_t n, size_t i) {
 typedef struct selector {
   recap_document *doc;
   double *w;              /* concept weight per stem */
-  unsigned char *covered; /* per stem */
+  unsigned char *covered; /* per stem: chosen sentences holding it, at
+                             most RC_COVER_MAX */
   double centrality;      /* weight of the sentence score */
   double average;         /* coverage an average sentence brings */
+  /* decay[c]: the share of a concept's weight a sentence still gains
+     when c chosen sentences hold it already, RC_COVER_DECAY^c. */
+  double decay[RC_COVER_MAX + 1];
 } selector;
 
 /* What adding sentence i would add to the objective, per unit of cost. */
@@ -108,8 +112,13 @@ static double gain(const selector *sel, uint32_t i) {
   if (sel->doc->opt.query)
     g += RC_QUERY_RELEVANCE * rc_query_relevance(sel->doc, i) * sel->average;
   for (uint32_t k = 0; k < s->nterms; k++)
-    if (!sel->covered[t[k].stem])
-      g += sel->w[t[k].stem];
+    g += sel->w[t[k].stem] * sel->decay[sel->covered[t[k].stem]];
+  if (s->flags & RC_SENT_HOUSEKEEPING)
+    g *= RC_HOUSEKEEPING_WEIGHT;
+  if (s->flags & RC_SENT_QUESTION)
+    g *= RC_QUESTION_WEIGHT;
+  if (s->flags & RC_SENT_GIST)
+    g *= RC_GIST_WEIGHT;
   /* Cost: length^RC_COST_EXPONENT, with the exponent 1/2 a square root. */
   return g / sqrt((double)s->words);
 }
@@ -117,7 +126,9 @@ static double gain(const selector *sel, uint32_t i) {
 static void cover(selector *sel, uint32_t i) {
   const rc_sent *s = &sel->doc->sents.data[i];
   for (uint32_t k = 0; k < s->nterms; k++)
-    sel->covered[sel->doc->sent_terms.data[s->terms + k].stem] = 1;
+    if (sel->covered[sel->doc->sent_terms.data[s->terms + k].stem] <
+        RC_COVER_MAX)
+      sel->covered[sel->doc->sent_terms.data[s->terms + k].stem]++;
 }
 
 /* Pops the candidate with the best current gain (lazy evaluation: gains
@@ -206,6 +217,9 @@ recap_status rc_select(recap_document *doc, size_t first, size_t last,
        coverage an average sentence brings. */
     sel.average = total / (double)n;
     sel.centrality = RC_CENTRALITY_WEIGHT * sel.average;
+    sel.decay[0] = 1;
+    for (size_t c = 1; c <= RC_COVER_MAX; c++)
+      sel.decay[c] = sel.decay[c - 1] * RC_COVER_DECAY;
     size_t nh = 0;
     for (size_t i = first; i < last; i++)
       if (rc_sent_eligible(&doc->sents.data[i])) {

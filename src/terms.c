@@ -106,6 +106,8 @@ static recap_status word_facts(recap_document *doc, const char *w, size_t n,
     f |= RC_TERM_INSIDE;
   if (rc_wordlist_find(&lang->links, w, n) >= 0)
     f |= RC_TERM_LINK;
+  if (rc_wordlist_find(&lang->phrase_ends, w, n) >= 0)
+    f |= RC_TERM_PHRASE_END;
   if (lang->verbs && rc_wordlist_find(lang->verbs, w, n) >= 0)
     f |= RC_TERM_VERBAL;
   if (lang->adverbs && rc_wordlist_find(lang->adverbs, w, n) >= 0)
@@ -428,6 +430,40 @@ static int ends_dangling(const recap_document *doc, const rc_span *sp,
          (last->info.flags & (RC_TERM_LINK | RC_TERM_CUTOFF)) != 0;
 }
 
+/* The words of a sentence so far, the last RC_PHRASE_WORDS of them, for
+   the listed phrases (lang.h) that end at a word. */
+#define RC_PHRASE_WORDS 6
+
+typedef struct recent {
+  uint32_t term[RC_PHRASE_WORDS];
+  size_t n; /* words seen, of which the last RC_PHRASE_WORDS are kept */
+} recent;
+
+/* Does a phrase of `list` end with the words just seen?  Phrases are
+   their words joined by one space. */
+static int phrase_ends_here(const recap_document *doc, const recent *r,
+                            const rc_wordlist *list) {
+  char key[256];
+  size_t len = 0;
+  size_t most = r->n < RC_PHRASE_WORDS ? r->n : RC_PHRASE_WORDS;
+  /* The key grows leftwards: the last word, then the two last, ... */
+  for (size_t k = 1; k <= most; k++) {
+    size_t wl;
+    const char *w =
+        rc_strtab_str(&doc->terms, r->term[(r->n - k) % RC_PHRASE_WORDS], &wl);
+    if (len + wl + 1 > sizeof key)
+      return 0;
+    memmove(key + wl + (len ? 1 : 0), key, len);
+    memcpy(key, w, wl);
+    if (len)
+      key[wl] = ' ';
+    len += wl + (len ? 1 : 0);
+    if (rc_wordlist_find(list, key, len) >= 0)
+      return 1;
+  }
+  return 0;
+}
+
 static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
   recap_document *doc = p->doc;
   rc_sent s;
@@ -446,11 +482,21 @@ static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
   rc_tok_kind prev_kind = RC_TOK_WORD;
   rc_unit last;
   memset(&last, 0, sizeof last);
+  recent words = {{0}, 0};
   for (;;) {
     RC_TRY(rc_units_next(&units, &u, &more));
     if (!more)
       break;
     last = u;
+    if (!(u.info.flags & RC_TERM_FILLER) && !(u.info.flags & RC_TERM_CJK)) {
+      words.term[words.n++ % RC_PHRASE_WORDS] = u.term;
+      if ((u.info.flags & RC_TERM_PHRASE_END) &&
+          phrase_ends_here(doc, &words, &doc->lang->housekeeping))
+        s.flags |= RC_SENT_HOUSEKEEPING;
+      if ((u.info.flags & RC_TERM_PHRASE_END) &&
+          phrase_ends_here(doc, &words, &doc->lang->gist))
+        s.flags |= RC_SENT_GIST;
+    }
     s.words += rc_tok_new_word(&u.tok, prev_kind, s.words == 0);
     prev_kind = u.tok.kind;
     if (!(u.info.flags & (RC_TERM_FILLER | RC_TERM_BACKCH)))

@@ -132,6 +132,56 @@ static int filler_kind(const char *k, const char *file, int line) {
   exit(1);
 }
 
+/* Phrase lists (<language>.phrases): "<kind> <word> <word> ...", the
+   words as the tokenizer finds them.  Kinds, each compiled into a list of
+   whole phrases (words joined by one space) for rc_lang: */
+static const char *const phrase_kinds[] = {"housekeeping", "gist"};
+#define PHRASE_KINDS (sizeof phrase_kinds / sizeof *phrase_kinds)
+
+/* Reads the phrases into l (kind = index in phrase_kinds) and the last
+   word of each into ends (which rc_lang lists, so that the token pass
+   looks a phrase up only at a word that can end one). */
+static void read_phrases(const char *dir, const char *name, list *l,
+                         list *ends) {
+  char path[4096];
+  if (snprintf(path, sizeof path, "%s/%s.phrases", dir, name) >=
+      (int)sizeof path)
+    die("path too long", dir);
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return; /* a missing list is an empty one */
+  char buf[1024];
+  int line = 0;
+  while (fgets(buf, sizeof buf, f)) {
+    line++;
+    char *s = strip(buf);
+    if (!*s || *s == '#')
+      continue;
+    char *sp = strchr(s, ' ');
+    if (!sp)
+      die("phrases: expected '<kind> <words>'", path);
+    *sp = '\0';
+    size_t k = 0;
+    while (k < PHRASE_KINDS && strcmp(s, phrase_kinds[k]) != 0)
+      k++;
+    if (k == PHRASE_KINDS) {
+      fprintf(stderr, "gen_tables: %s:%d: unknown kind '%s'\n", path, line, s);
+      exit(1);
+    }
+    char *words = strip(sp + 1);
+    size_t words_n = strlen(words);
+    if (words_n == 0 || strstr(words, "  "))
+      die("phrases: words separated by one space", path);
+    add(l, words, words_n, (int)k);
+    const char *last = strrchr(words, ' ');
+    last = last ? last + 1 : words;
+    add(ends, last, strlen(last), 0);
+  }
+  fclose(f);
+  sort_unique(l, path);
+  sort_unique(ends, path);
+}
+
 static void read_list(const char *dir, const char *name, const char *ext,
                       kind_fn kind, list *l) {
   char path[4096];
@@ -216,8 +266,9 @@ static void emit_masks(list *l) {
 typedef struct lang_row {
   char name[64], codes[64], stemmer[64], flags[64], elisions[512];
   char lexicon[64];
-  size_t counts[8]; /* stopwords, abbrevs, fillers, backchannels, elisions,
-                       phrase stops, inside only, links */
+  size_t counts[11]; /* stopwords, abbrevs, fillers, backchannels, elisions,
+                        phrase stops, inside only, links, phrase ends,
+                        housekeeping, gist */
 } lang_row;
 
 int main(int argc, char **argv) {
@@ -264,10 +315,11 @@ int main(int argc, char **argv) {
          "#include <stddef.h>\n#include <stdint.h>\n\n#include \"lang.h\"\n\n");
   for (size_t i = 0; i < nrows; i++) {
     lang_row *r = &rows[i];
-    list stop = {0}, abbr = {0}, fill = {0}, elis = {0};
+    list stop = {0}, abbr = {0}, fill = {0}, elis = {0}, phr = {0}, ends = {0};
     read_list(dir, r->name, "txt", stop_kind, &stop);
     read_list(dir, r->name, "abbrev", abbrev_kind, &abbr);
     read_list(dir, r->name, "fillers", filler_kind, &fill);
+    read_phrases(dir, r->name, &phr, &ends);
     if (strcmp(r->elisions, "-") != 0) {
       for (char *w = strtok(r->elisions, " "); w; w = strtok(NULL, " "))
         add(&elis, w, strlen(w), 0);
@@ -283,6 +335,12 @@ int main(int argc, char **argv) {
     r->counts[6] = emit_words(sym, &stop, KIND(STOP_INSIDE));
     snprintf(sym, sizeof sym, "%.60s_links", r->name);
     r->counts[7] = emit_words(sym, &stop, KIND(STOP_LINK));
+    snprintf(sym, sizeof sym, "%.60s_phrase_ends", r->name);
+    r->counts[8] = emit_words(sym, &ends, ANY_KIND);
+    snprintf(sym, sizeof sym, "%.60s_housekeeping", r->name);
+    r->counts[9] = emit_words(sym, &phr, KIND(0));
+    snprintf(sym, sizeof sym, "%.60s_gist", r->name);
+    r->counts[10] = emit_words(sym, &phr, KIND(1));
     snprintf(sym, sizeof sym, "%.60s_abbrevs", r->name);
     r->counts[1] = emit_words(sym, &abbr, ANY_KIND);
     printf("static const unsigned char %s_abbrev_kinds[] = {", r->name);
@@ -303,6 +361,8 @@ int main(int argc, char **argv) {
     free(abbr.e);
     free(fill.e);
     free(elis.e);
+    free(phr.e);
+    free(ends.e);
   }
   for (size_t i = 0; i < nrows; i++)
     if (strcmp(rows[i].lexicon, "wordnet") == 0)
@@ -327,9 +387,11 @@ int main(int argc, char **argv) {
     static const char *const parts[] = {"stopwords",    "abbrevs",
                                         "fillers",      "backchannels",
                                         "elisions",     "phrase_stops",
-                                        "inside_only",  "links"};
+                                        "inside_only",  "links",
+                                        "phrase_ends",  "housekeeping",
+                                        "gist"};
     printf("    ");
-    for (int k = 0; k < 8; k++) {
+    for (int k = 0; k < 11; k++) {
       char sym[128];
       snprintf(sym, sizeof sym, "%.60s_%s", n, parts[k]);
       wordlist_init(sym, r->counts[k]);
