@@ -101,6 +101,7 @@ typedef struct sample {
   unsigned short label[SAMPLE_LINES];
   unsigned char blank[SAMPLE_LINES], alone[SAMPLE_LINES], timed[SAMPLE_LINES];
   size_t lines, ntimed;
+  size_t labelled, nonblank; /* lines opening with a label, not blank */
 } sample;
 
 static size_t find_label(sample *sm, const char *name, size_t len) {
@@ -121,7 +122,9 @@ static void take_sample(sample *sm, const char *s, size_t n) {
     size_t i = sm->lines++, name, len, text;
     double t;
     sm->blank[i] = l.len == 0;
+    sm->nonblank += l.len != 0;
     if (l.len && rc_speaker_label(l.s, l.len, &name, &len, &t, &text)) {
+      sm->labelled++;
       size_t k = find_label(sm, l.s + name, len);
       if (++sm->labels[k].count == 2)
         sm->recurring++;
@@ -142,7 +145,7 @@ static void take_sample(sample *sm, const char *s, size_t n) {
 static int accepted(const sample *sm, size_t line) {
   const sample_label *l = &sm->labels[sm->label[line] - 1u];
   return rc_label_rule(l->name, l->len, l->count, sm->timed[line], sm->ntimed,
-                       sm->recurring, 1);
+                       sm->recurring, sm->labelled, sm->nonblank, 1);
 }
 
 static int looks_transcript(const char *s, size_t n) {

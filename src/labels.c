@@ -262,10 +262,17 @@ recap_status rc_labels_count(rc_labels *l, const char *name, size_t len,
 }
 
 int rc_label_rule(const char *name, size_t len, size_t count, int timed,
-                  size_t timed_labels, size_t recurring, int lenient) {
+                  size_t timed_labels, size_t recurring, size_t labelled,
+                  size_t lines, int lenient) {
   if (count >= 2 || (timed && timed_labels >= 2))
     return 1;
-  return lenient && recurring >= 2 && !rc_prose_label(name, len);
+  int transcript = recurring >= 2 || (labelled >= 2 && 4 * labelled >= 3 * lines);
+  return lenient && transcript && !rc_prose_label(name, len);
+}
+
+void rc_labels_line(rc_labels *l, int labelled) {
+  l->lines++;
+  l->labelled += labelled != 0;
 }
 
 int rc_labels_accept(const rc_labels *l, const char *name, size_t len,
@@ -274,5 +281,5 @@ int rc_labels_accept(const rc_labels *l, const char *name, size_t len,
   if (id == RC_NO_ID || id >= l->counts.len)
     return 0;
   return rc_label_rule(name, len, l->counts.data[id], timed, l->timed,
-                       l->recurring, lenient);
+                       l->recurring, l->labelled, l->lines, lenient);
 }

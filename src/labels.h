@@ -43,30 +43,37 @@ int rc_speaker_label(const char *s, size_t n, size_t *name_off,
  *   - it occurs at least twice, or
  *   - it carries a time ("[00:01:02] Name:", "Name  00:01:02") and the
  *     document has at least two timed labels: prose does not do that, or
- *   - (`lenient`: transcripts, and detecting them) at least two distinct
- *     labels occur twice or more, so the document is a transcript, and the
- *     label is not one of the words prose puts before a colon ("Note",
- *     "Example", "Warning", "Summary", ...): a speaker who says one thing
- *     keeps their name.
+ *   - (`lenient`: transcripts, and detecting them) the document is a
+ *     transcript, because at least two distinct labels occur twice or
+ *     more, or because labels open at least three of every four lines
+ *     that are not blank (a short exchange, "Alice: ...", "Bob: ..."),
+ *     and the label is not one of the words prose puts before a colon
+ *     ("Note", "Example", "Warning", "Summary", ...): a speaker who says
+ *     one thing keeps their name.
  *
  * rc_label_rule() is that rule on counts however they were gathered:
  *   count         occurrences of this label,
  *   timed         whether this occurrence carries a time,
  *   timed_labels  labels carrying a time in the document,
- *   recurring     distinct labels occurring at least twice.
+ *   recurring     distinct labels occurring at least twice,
+ *   labelled      lines that open with a label, of
+ *   lines         lines that are not blank.
  * Readers gather a whole document's counts in an rc_labels and ask
  * rc_labels_accept(); detect.c, which may not allocate, counts the labels
  * of its sample of the first lines in a fixed table and asks
  * rc_label_rule() directly.
  */
 int rc_label_rule(const char *name, size_t len, size_t count, int timed,
-                  size_t timed_labels, size_t recurring, int lenient);
+                  size_t timed_labels, size_t recurring, size_t labelled,
+                  size_t lines, int lenient);
 
 typedef struct rc_labels {
   rc_strtab names;
   RC_VEC(uint32_t) counts; /* by id in names */
   size_t recurring;        /* names counted at least twice */
   size_t timed;            /* labels counted with a time */
+  size_t labelled, lines;  /* lines opening with a label, of those not
+                              blank (rc_labels_line) */
 } rc_labels;
 
 void rc_labels_init(rc_labels *l, const recap_allocator *alloc);
@@ -74,6 +81,9 @@ void rc_labels_free(rc_labels *l);
 /* Counts one occurrence of the label name[0..len), timed or not. */
 recap_status rc_labels_count(rc_labels *l, const char *name, size_t len,
                              int timed);
+/* Counts a line that is not blank, opening with a label or not (the
+   caller counts its label with rc_labels_count()). */
+void rc_labels_line(rc_labels *l, int labelled);
 /* rc_label_rule() on the counts gathered so far; a label never counted is
    not a speaker. */
 int rc_labels_accept(const rc_labels *l, const char *name, size_t len,

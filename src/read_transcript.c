@@ -43,7 +43,10 @@ static recap_status count_labels(rc_labels *labels, const char *s, size_t n) {
   while (rc_lines_next(&it, &l)) {
     size_t name, len, text;
     double t;
-    if (rc_speaker_label(l.s, l.len, &name, &len, &t, &text))
+    int label = rc_speaker_label(l.s, l.len, &name, &len, &t, &text);
+    if (!rc_line_blank(&l))
+      rc_labels_line(labels, label);
+    if (label)
       RC_TRY(rc_labels_count(labels, l.s + name, len, t >= 0));
   }
   return RECAP_OK;

@@ -748,6 +748,37 @@ static void test_transcript_prose(void **state) {
   check_cue(r, 1, "two", -1, -1, "Note");
 }
 
+/* A short exchange: when labels open (nearly) every line, every label is
+   a speaker, also one said once, and the file is detected as a
+   transcript (a 2-line file was read as plain text; in a 5-line one a
+   speaker who talks once was merged into the turn before). */
+static void test_transcript_short(void **state) {
+  reader *r = *state;
+  const char *two = "Alice: The architects sent the plans.\n"
+                    "Bob: The architects want a bigger roof.\n";
+  assert_int_equal(rc_detect_format(two, strlen(two), NULL),
+                   RECAP_INPUT_TRANSCRIPT);
+  assert_int_equal(read_str(r, RECAP_INPUT_TRANSCRIPT, two), RECAP_OK);
+  assert_int_equal(r->src.cues.len, 2);
+  check_cue(r, 0, "The architects sent the plans.", -1, -1, "Alice");
+  check_cue(r, 1, "The architects want a bigger roof.", -1, -1, "Bob");
+  const char *five = "Alice: We start with the budget.\n"
+                     "Bob: The architects sent the plans.\n"
+                     "Alice: Good, what about the roof?\n"
+                     "Carol: The roof needs more steel.\n"
+                     "Alice: Then we order more steel.\n";
+  assert_int_equal(read_str(r, RECAP_INPUT_TRANSCRIPT, five), RECAP_OK);
+  assert_int_equal(r->src.cues.len, 5);
+  check_cue(r, 1, "The architects sent the plans.", -1, -1, "Bob");
+  check_cue(r, 3, "The roof needs more steel.", -1, -1, "Carol");
+  assert_int_equal(r->src.speakers.count, 3);
+  /* Prose with one label stays prose. */
+  const char *prose = "Note: the figures are provisional.\n"
+                      "Spending rose by four percent this year.\n";
+  assert_int_equal(rc_detect_format(prose, strlen(prose), NULL),
+                   RECAP_INPUT_TEXT);
+}
+
 static void test_transcript_affiliations(void **state) {
   reader *r = *state;
   assert_int_equal(
@@ -1508,6 +1539,7 @@ int main(int argc, char **argv) {
       T(test_transcript_turns),
       T(test_transcript_timestamps),
       T(test_transcript_prose),
+      T(test_transcript_short),
       T(test_transcript_affiliations),
       T(test_transcript_blank_after_label),
       T(test_json_whisper),
