@@ -31,6 +31,8 @@ Q        := $(if $(V),,@)
 
 LIB_SRC := $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c))
 # Generated at build time, not committed (see tools/gen_lexicon.c).
+# Without WordNet in $(WORDNET) the lexicon is empty and recap works
+# without it (`recap --version` tells).
 GEN_SRC := $(B)/gen/lexicon.c
 WORDNET ?= /usr/share/wordnet
 CLI_SRC := src/main.c $(wildcard src/cli_*.c)
@@ -62,7 +64,17 @@ $(B)/lib $(B)/cli $(B)/tests $(B)/gen:
 $(B)/gen/gen_lexicon: tools/gen_lexicon.c tools/wordlist_out.h | $(B)/gen
 	$(Q)$(CC) $(WARN) $(CPPFLAGS) -O2 -o $@ $< -lstemmer
 
-$(B)/gen/lexicon.c: $(B)/gen/gen_lexicon
+# What the lexicon is made from, WORDNET and whether it holds WordNet, is
+# in the name of a stamp file: when that changes (another WORDNET=, or
+# wordnet-base installed after a first build) the stamp is new, the old
+# one goes, and the lexicon is made again.
+WORDNET_STATE := $(WORDNET) $(if $(wildcard $(WORDNET)/index.noun),found,absent)
+WORDNET_STAMP := $(B)/gen/wordnet-$(word 1,$(shell echo '$(WORDNET_STATE)' | cksum))
+$(WORDNET_STAMP): | $(B)/gen
+	$(Q)rm -f $(B)/gen/wordnet-*
+	$(Q)echo '$(WORDNET_STATE)' > $@
+
+$(B)/gen/lexicon.c: $(B)/gen/gen_lexicon $(WORDNET_STAMP)
 	@$(if $(Q),echo "  GEN     $@")
 	$(Q)$(B)/gen/gen_lexicon $(WORDNET) > $@.tmp && mv $@.tmp $@
 
@@ -123,9 +135,12 @@ unit: $(TESTS) $(B)/tests/summarize
 golden: $(RECAP) $(B)/tests/jsoncheck
 	RECAP=$(RECAP) JSONCHECK=$(B)/tests/jsoncheck sh tests/golden.sh
 
-# Rewrites the expected outputs from the current build: review the diff.
+# Rewrites the expected outputs from the current build, and the .nolex.out
+# ones from a build without WordNet (build-nolex/): review the diff.
 golden-update: $(RECAP)
 	RECAP=$(RECAP) UPDATE=1 sh tests/golden.sh
+	$(MAKE) B=build-nolex WORDNET=/nonexistent build-nolex/recap
+	RECAP=build-nolex/recap UPDATE=1 sh tests/golden.sh
 
 # SLOW multiplies the time limits (the sanitizer build is several times
 # slower).
@@ -241,6 +256,6 @@ format:
 	clang-format -i include/*.h src/*.c src/*.h tests/*.c tools/*.c examples/*.c
 
 clean:
-	rm -rf build build-san build-fuzz build-tsan
+	rm -rf build build-san build-fuzz build-tsan build-nolex
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)

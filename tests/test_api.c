@@ -1728,8 +1728,8 @@ static void test_idf_round_trip(void **state) {
 /* "copper mines" and "silver mines" occur symmetrically; a background
    table where one metal is in every document makes the other rank first. */
 static const char METALS[] =
-    "The report covers copper mines and silver mines.\n"
-    "The report covers silver mines and copper mines.\n";
+    "The report is on copper mines and silver mines.\n"
+    "The report is on silver mines and copper mines.\n";
 
 static const char *first_phrase(recap_context *ctx, char *json_out,
                                 size_t cap) {
