@@ -10,7 +10,16 @@
 #   make tables       regenerate src/lang_tables.c from stopwords/
 #   make format       clang-format the sources
 
-VERSION    := 0.1.0
+# The version is written once, in include/recap.h (RECAP_VERSION_MAJOR,
+# _MINOR and _PATCH); the shared library's name and recap.pc take it from
+# there, and tests/api-doc.sh checks the man pages against it.  SOVERSION
+# is the ABI's version, which changes on its own schedule.
+VERSION    := $(shell awk 'NF == 3 && $$2 ~ /^RECAP_VERSION_(MAJOR|MINOR|PATCH)$$/ \
+                { v[$$2] = $$3 } END { print v["RECAP_VERSION_MAJOR"] "." \
+                v["RECAP_VERSION_MINOR"] "." v["RECAP_VERSION_PATCH"] }' include/recap.h)
+ifeq ($(shell echo '$(VERSION)' | grep -Ex '[0-9]+\.[0-9]+\.[0-9]+'),)
+$(error no RECAP_VERSION_MAJOR/MINOR/PATCH in include/recap.h (got '$(VERSION)'))
+endif
 SOVERSION  := 0
 PREFIX     ?= /usr/local
 LIBDIR     ?= $(PREFIX)/lib
