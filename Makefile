@@ -7,7 +7,8 @@
 #   make bench        the speed benchmark (results: README, "Speed")
 #   make fuzz         libFuzzer harnesses (clang), FUZZ_SECONDS each
 #   make install      PREFIX=/usr/local DESTDIR= ; make uninstall
-#   make tables       regenerate src/lang_tables.c from stopwords/
+#   make tables       regenerate src/lang_tables.c from stopwords/ (only
+#                     on request: a build never rewrites tracked files)
 #   make format       clang-format the sources
 
 # The version is written once, in include/recap.h (RECAP_VERSION_MAJOR,
@@ -53,7 +54,7 @@ SHARED  := $(B)/librecap.so.$(VERSION)
 SONAME  := librecap.so.$(SOVERSION)
 RECAP   := $(B)/recap
 
-.PHONY: all check unit golden golden-update pathological sanitize tsan valgrind bench fuzz \
+.PHONY: all check unit golden golden-update pathological tables-check sanitize tsan valgrind bench fuzz \
         fuzz-build \
         install uninstall tables format clean
 
@@ -108,17 +109,27 @@ $(RECAP): $(CLI_OBJ) $(STATIC)
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(DEPLIBS) -lpthread
 
 # ---- generated tables -------------------------------------------------------
-# src/lang_tables.c is committed; this rule rebuilds it when the lists change.
+# src/lang_tables.c is committed and made from stopwords/ only on request,
+# by `make tables`: never by a build, which must not rewrite tracked files
+# (in a fresh clone git may well write stopwords/ after it, and a checkout
+# may be read-only).  `make check` (tables-check) fails when the lists and
+# the committed tables disagree.
 $(B)/gen_tables: tools/gen_tables.c tools/wordlist_out.h src/normalize.c src/mem.c src/lang.h | $(B)/lib
-	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ tools/gen_tables.c src/normalize.c src/mem.c -lutf8proc
+	$(Q)$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ tools/gen_tables.c src/normalize.c src/mem.c -lutf8proc
 
-src/lang_tables.c: $(wildcard stopwords/*.txt stopwords/*.abbrev stopwords/*.fillers) stopwords/languages.tsv
-	$(MAKE) $(B)/gen_tables
-	$(B)/gen_tables stopwords > $@.tmp && mv $@.tmp $@
+tables: $(B)/gen_tables
+	$(B)/gen_tables stopwords > src/lang_tables.c.tmp
+	mv src/lang_tables.c.tmp src/lang_tables.c
 
-tables:
-	rm -f src/lang_tables.c
-	$(MAKE) src/lang_tables.c
+tables-check: $(B)/gen_tables
+	$(Q)$(B)/gen_tables stopwords > $(B)/lang_tables.c
+	$(Q)if cmp -s $(B)/lang_tables.c src/lang_tables.c; then \
+	  echo "tables-check: src/lang_tables.c is up to date with stopwords/"; \
+	else \
+	  diff -u src/lang_tables.c $(B)/lang_tables.c | head -n 20; \
+	  echo "tables-check: src/lang_tables.c is not made from stopwords/ as they are: run make tables"; \
+	  exit 1; \
+	fi
 
 # ---- tests ------------------------------------------------------------------
 TEST_SRC := $(wildcard tests/test_*.c)
@@ -135,7 +146,7 @@ $(B)/tests/jsoncheck: tests/jsoncheck.c $(LIB_OBJ) | $(B)/tests
 $(B)/tests/summarize: examples/summarize.c $(STATIC) | $(B)/tests
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(STATIC) $(DEPLIBS)
 
-check: unit golden pathological
+check: unit golden pathological tables-check
 
 unit: $(TESTS) $(B)/tests/summarize
 	@set -e; for t in $(TESTS); do echo "== $$t"; $$t; done
