@@ -250,6 +250,13 @@ fuzz: $(FUZZERS)
 	if [ -n "$$failed" ]; then echo "fuzz: failures:$$failed"; exit 1; fi
 
 # ---- install --------------------------------------------------------------------
+# Installed as root without DESTDIR (into the running system), the dynamic
+# linker's cache is refreshed so that programs find librecap.so.0 at once
+# (LDCONFIG= skips that).  Other prefixes need LD_LIBRARY_PATH or an rpath.
+LDCONFIG ?= ldconfig
+run_ldconfig = if [ -z "$(DESTDIR)" ] && [ -n "$(LDCONFIG)" ] && [ "$$(id -u)" -eq 0 ]; then \
+	  echo "$(LDCONFIG)"; PATH="$$PATH:/sbin:/usr/sbin" $(LDCONFIG); fi
+
 install: all
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(BINDIR) \
 	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(PKGCONFIGDIR)
@@ -264,6 +271,7 @@ install: all
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
 	    recap.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/recap.pc
+	$(Q)$(run_ldconfig)
 
 uninstall:
 	rm -f $(DESTDIR)$(INCLUDEDIR)/recap.h $(DESTDIR)$(LIBDIR)/librecap.a \
@@ -271,6 +279,7 @@ uninstall:
 	  $(DESTDIR)$(LIBDIR)/librecap.so $(DESTDIR)$(BINDIR)/recap \
 	  $(DESTDIR)$(MANDIR)/man1/recap.1 $(DESTDIR)$(MANDIR)/man3/recap.3 \
 	  $(DESTDIR)$(PKGCONFIGDIR)/recap.pc
+	$(Q)$(run_ldconfig)
 
 format:
 	clang-format -i include/*.h src/*.c src/*.h tests/*.c tools/*.c examples/*.c
