@@ -54,9 +54,8 @@ SHARED  := $(B)/librecap.so.$(VERSION)
 SONAME  := librecap.so.$(SOVERSION)
 RECAP   := $(B)/recap
 
-.PHONY: all check unit golden golden-update pathological tables-check sanitize tsan valgrind bench fuzz \
-        fuzz-build \
-        install uninstall tables format clean
+.PHONY: all check unit golden golden-update pathological api-doc tables-check sanitize tsan \
+        valgrind bench fuzz fuzz-build install uninstall tables format clean
 
 all: $(STATIC) $(SHARED) $(RECAP)
 
@@ -146,7 +145,7 @@ $(B)/tests/jsoncheck: tests/jsoncheck.c $(LIB_OBJ) | $(B)/tests
 $(B)/tests/summarize: examples/summarize.c $(STATIC) | $(B)/tests
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(STATIC) $(DEPLIBS)
 
-check: unit golden pathological tables-check
+check: unit golden pathological api-doc tables-check
 
 unit: $(TESTS) $(B)/tests/summarize
 	@set -e; for t in $(TESTS); do echo "== $$t"; $$t; done
@@ -161,6 +160,10 @@ golden-update: $(RECAP)
 	RECAP=$(RECAP) UPDATE=1 sh tests/golden.sh
 	$(MAKE) B=build-nolex WORDNET=/nonexistent build-nolex/recap
 	RECAP=build-nolex/recap UPDATE=1 sh tests/golden.sh
+
+# Header and recap(3) agree: prototypes, constants, versions.
+api-doc:
+	sh tests/api-doc.sh
 
 # SLOW multiplies the time limits (the sanitizer build is several times
 # slower).

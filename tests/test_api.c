@@ -733,6 +733,39 @@ static void test_invalid_options(void **state) {
   assert_string_equal(recap_document_language(f->doc, &conf), "none");
 }
 
+/* With "auto", a subtitle file's name declares its language ("talk.fr.srt",
+   "talk.zh-CN.vtt"): it wins over detection, with confidence 1; a given
+   language wins over it; a name without a known tag leaves detection. */
+static void test_filename_language(void **state) {
+  fixture *f = *state;
+  static const struct {
+    const char *filename, *language, *want;
+  } cases[] = {
+      {"talk.fr.srt", "auto", "french"},
+      {"dir.x/talk.zh-CN.vtt", NULL, "chinese"},
+      {"talk.de_AT.txt", "auto", "german"},
+      {"talk.fr.srt", "english", "english"},
+      {"talk.srt", "auto", "english"},
+      {"talk.xx.srt", "auto", "english"},
+      {"talk.v2.txt", "auto", "english"},
+      {"fr.srt", "auto", "english"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    recap_options o = english();
+    o.language = cases[i].language;
+    o.filename = cases[i].filename;
+    analyze_ok(f->doc, PLAIN, strlen(PLAIN), &o);
+    double conf = -1;
+    const char *got = recap_document_language(f->doc, &conf);
+    if (strcmp(got, cases[i].want) != 0)
+      fail_msg("%s with language %s: %s, not %s", cases[i].filename,
+               cases[i].language ? cases[i].language : "NULL", got,
+               cases[i].want);
+    if (strcmp(cases[i].want, "english") != 0)
+      assert_true(conf == 1.0);
+  }
+}
+
 static void test_too_large(void **state) {
   fixture *f = *state;
   recap_options o = english();
@@ -1997,6 +2030,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_null_arguments, setup, teardown),
       cmocka_unit_test_setup_teardown(test_empty_text, setup, teardown),
       cmocka_unit_test_setup_teardown(test_invalid_options, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_filename_language, setup, teardown),
       cmocka_unit_test_setup_teardown(test_too_large, setup, teardown),
       cmocka_unit_test_setup_teardown(test_strict_utf8, setup, teardown),
       cmocka_unit_test_setup_teardown(test_failed_analysis_is_reusable, setup,
