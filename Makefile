@@ -7,10 +7,20 @@
 #   make bench        the speed benchmark (results: README, "Speed")
 #   make fuzz         libFuzzer harnesses (clang), FUZZ_SECONDS each
 #   make install      PREFIX=/usr/local DESTDIR= ; make uninstall
-#   make tables       regenerate src/lang_tables.c from stopwords/
+#   make tables       regenerate src/lang_tables.c from stopwords/ (only
+#                     on request: a build never rewrites tracked files)
 #   make format       clang-format the sources
 
-VERSION    := 0.1.0
+# The version is written once, in include/recap.h (RECAP_VERSION_MAJOR,
+# _MINOR and _PATCH); the shared library's name and recap.pc take it from
+# there, and tests/api-doc.sh checks the man pages against it.  SOVERSION
+# is the ABI's version, which changes on its own schedule.
+VERSION    := $(shell awk 'NF == 3 && $$2 ~ /^RECAP_VERSION_(MAJOR|MINOR|PATCH)$$/ \
+                { v[$$2] = $$3 } END { print v["RECAP_VERSION_MAJOR"] "." \
+                v["RECAP_VERSION_MINOR"] "." v["RECAP_VERSION_PATCH"] }' include/recap.h)
+ifeq ($(shell echo '$(VERSION)' | grep -Ex '[0-9]+\.[0-9]+\.[0-9]+'),)
+$(error no RECAP_VERSION_MAJOR/MINOR/PATCH in include/recap.h (got '$(VERSION)'))
+endif
 SOVERSION  := 0
 PREFIX     ?= /usr/local
 LIBDIR     ?= $(PREFIX)/lib
@@ -31,6 +41,8 @@ Q        := $(if $(V),,@)
 
 LIB_SRC := $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c))
 # Generated at build time, not committed (see tools/gen_lexicon.c).
+# Without WordNet in $(WORDNET) the lexicon is empty and recap works
+# without it (`recap --version` tells).
 GEN_SRC := $(B)/gen/lexicon.c
 WORDNET ?= /usr/share/wordnet
 CLI_SRC := src/main.c $(wildcard src/cli_*.c)
@@ -42,9 +54,8 @@ SHARED  := $(B)/librecap.so.$(VERSION)
 SONAME  := librecap.so.$(SOVERSION)
 RECAP   := $(B)/recap
 
-.PHONY: all check unit golden golden-update pathological sanitize tsan valgrind bench fuzz \
-        fuzz-build \
-        install uninstall tables format clean
+.PHONY: all check unit golden golden-update pathological api-doc tables-check sanitize tsan \
+        valgrind bench fuzz fuzz-build install uninstall tables format clean
 
 all: $(STATIC) $(SHARED) $(RECAP)
 
@@ -62,7 +73,17 @@ $(B)/lib $(B)/cli $(B)/tests $(B)/gen:
 $(B)/gen/gen_lexicon: tools/gen_lexicon.c tools/wordlist_out.h | $(B)/gen
 	$(Q)$(CC) $(WARN) $(CPPFLAGS) -O2 -o $@ $< -lstemmer
 
-$(B)/gen/lexicon.c: $(B)/gen/gen_lexicon
+# What the lexicon is made from, WORDNET and whether it holds WordNet, is
+# in the name of a stamp file: when that changes (another WORDNET=, or
+# wordnet-base installed after a first build) the stamp is new, the old
+# one goes, and the lexicon is made again.
+WORDNET_STATE := $(WORDNET) $(if $(wildcard $(WORDNET)/index.noun),found,absent)
+WORDNET_STAMP := $(B)/gen/wordnet-$(word 1,$(shell echo '$(WORDNET_STATE)' | cksum))
+$(WORDNET_STAMP): | $(B)/gen
+	$(Q)rm -f $(B)/gen/wordnet-*
+	$(Q)echo '$(WORDNET_STATE)' > $@
+
+$(B)/gen/lexicon.c: $(B)/gen/gen_lexicon $(WORDNET_STAMP)
 	@$(if $(Q),echo "  GEN     $@")
 	$(Q)$(B)/gen/gen_lexicon $(WORDNET) > $@.tmp && mv $@.tmp $@
 
@@ -87,17 +108,29 @@ $(RECAP): $(CLI_OBJ) $(STATIC)
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(DEPLIBS) -lpthread
 
 # ---- generated tables -------------------------------------------------------
-# src/lang_tables.c is committed; this rule rebuilds it when the lists change.
+# src/lang_tables.c is committed and made from stopwords/ only on request,
+# by `make tables`: never by a build, which must not rewrite tracked files
+# (in a fresh clone git may well write stopwords/ after it, and a checkout
+# may be read-only).  `make check` (tables-check) fails when the lists and
+# the committed tables disagree.  The generator is a build tool, like
+# gen_lexicon: built without the build's CFLAGS (under `make sanitize` it
+# would report what it leaves unfreed at exit).
 $(B)/gen_tables: tools/gen_tables.c tools/wordlist_out.h src/normalize.c src/mem.c src/lang.h | $(B)/lib
-	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ tools/gen_tables.c src/normalize.c src/mem.c -lutf8proc
+	$(Q)$(CC) $(WARN) $(CPPFLAGS) -O2 -o $@ tools/gen_tables.c src/normalize.c src/mem.c -lutf8proc
 
-src/lang_tables.c: $(wildcard stopwords/*.txt stopwords/*.abbrev stopwords/*.fillers stopwords/*.phrases) stopwords/languages.tsv
-	$(MAKE) $(B)/gen_tables
-	$(B)/gen_tables stopwords > $@.tmp && mv $@.tmp $@
+tables: $(B)/gen_tables
+	$(B)/gen_tables stopwords > src/lang_tables.c.tmp
+	mv src/lang_tables.c.tmp src/lang_tables.c
 
-tables:
-	rm -f src/lang_tables.c
-	$(MAKE) src/lang_tables.c
+tables-check: $(B)/gen_tables
+	$(Q)$(B)/gen_tables stopwords > $(B)/lang_tables.c
+	$(Q)if cmp -s $(B)/lang_tables.c src/lang_tables.c; then \
+	  echo "tables-check: src/lang_tables.c is up to date with stopwords/"; \
+	else \
+	  diff -u src/lang_tables.c $(B)/lang_tables.c | head -n 20; \
+	  echo "tables-check: src/lang_tables.c is not made from stopwords/ as they are: run make tables"; \
+	  exit 1; \
+	fi
 
 # ---- tests ------------------------------------------------------------------
 TEST_SRC := $(wildcard tests/test_*.c)
@@ -116,7 +149,7 @@ $(B)/tests/jsoncheck: tests/jsoncheck.c $(LIB_OBJ) | $(B)/tests
 $(B)/tests/summarize: examples/summarize.c $(STATIC) | $(B)/tests
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(STATIC) $(DEPLIBS)
 
-check: unit golden pathological
+check: unit golden pathological api-doc tables-check
 
 unit: $(TESTS) $(B)/tests/summarize
 	@set -e; for t in $(TESTS); do echo "== $$t"; $$t; done
@@ -125,9 +158,16 @@ unit: $(TESTS) $(B)/tests/summarize
 golden: $(RECAP) $(B)/tests/jsoncheck
 	RECAP=$(RECAP) JSONCHECK=$(B)/tests/jsoncheck sh tests/golden.sh
 
-# Rewrites the expected outputs from the current build: review the diff.
+# Rewrites the expected outputs from the current build, and the .nolex.out
+# ones from a build without WordNet (build-nolex/): review the diff.
 golden-update: $(RECAP)
 	RECAP=$(RECAP) UPDATE=1 sh tests/golden.sh
+	$(MAKE) B=build-nolex WORDNET=/nonexistent build-nolex/recap
+	RECAP=build-nolex/recap UPDATE=1 sh tests/golden.sh
+
+# Header and recap(3) agree: prototypes, constants, versions.
+api-doc:
+	sh tests/api-doc.sh
 
 # SLOW multiplies the time limits (the sanitizer build is several times
 # slower).
@@ -218,6 +258,13 @@ fuzz: $(FUZZERS)
 	if [ -n "$$failed" ]; then echo "fuzz: failures:$$failed"; exit 1; fi
 
 # ---- install --------------------------------------------------------------------
+# Installed as root without DESTDIR (into the running system), the dynamic
+# linker's cache is refreshed so that programs find librecap.so.0 at once
+# (LDCONFIG= skips that).  Other prefixes need LD_LIBRARY_PATH or an rpath.
+LDCONFIG ?= ldconfig
+run_ldconfig = if [ -z "$(DESTDIR)" ] && [ -n "$(LDCONFIG)" ] && [ "$$(id -u)" -eq 0 ]; then \
+	  echo "$(LDCONFIG)"; PATH="$$PATH:/sbin:/usr/sbin" $(LDCONFIG); fi
+
 install: all
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(BINDIR) \
 	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(PKGCONFIGDIR)
@@ -232,6 +279,7 @@ install: all
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
 	    recap.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/recap.pc
+	$(Q)$(run_ldconfig)
 
 uninstall:
 	rm -f $(DESTDIR)$(INCLUDEDIR)/recap.h $(DESTDIR)$(LIBDIR)/librecap.a \
@@ -239,11 +287,12 @@ uninstall:
 	  $(DESTDIR)$(LIBDIR)/librecap.so $(DESTDIR)$(BINDIR)/recap \
 	  $(DESTDIR)$(MANDIR)/man1/recap.1 $(DESTDIR)$(MANDIR)/man3/recap.3 \
 	  $(DESTDIR)$(PKGCONFIGDIR)/recap.pc
+	$(Q)$(run_ldconfig)
 
 format:
 	clang-format -i include/*.h src/*.c src/*.h tests/*.c tests/*.h tools/*.c examples/*.c
 
 clean:
-	rm -rf build build-san build-fuzz build-tsan
+	rm -rf build build-san build-fuzz build-tsan build-nolex
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)

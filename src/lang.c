@@ -64,7 +64,7 @@ unsigned recap_language_features(const char *name) {
     return 0;
   return (l->stemmer ? RECAP_LANGUAGE_STEMMER : 0u) |
          (l->stopwords.count ? RECAP_LANGUAGE_LISTS : 0u) |
-         (l->verbs ? RECAP_LANGUAGE_LEXICON : 0u) |
+         (l->verbs && l->verbs->count ? RECAP_LANGUAGE_LEXICON : 0u) |
          (l->background && l->background->total ? RECAP_LANGUAGE_BACKGROUND
                                                 : 0u) |
          (l->flags & RC_LANG_NOSPACE ? RECAP_LANGUAGE_NO_SPACES : 0u);

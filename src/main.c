@@ -202,6 +202,10 @@ static const struct option long_options[] = {
 
 static void print_version(void) {
   printf("recap %s (librecap %s)\n", RECAP_VERSION_STRING, recap_version());
+  printf("English lexicon: %s\n",
+         recap_language_features("english") & RECAP_LANGUAGE_LEXICON
+             ? "built in (WordNet 3.0)"
+             : "not built in (built without WordNet)");
   exit(EXIT_OK);
 }
 

@@ -491,6 +491,39 @@ static void test_invalid_options(void **state) {
   assert_string_equal(recap_document_language(f->doc, &conf), "none");
 }
 
+/* With "auto", a subtitle file's name declares its language ("talk.fr.srt",
+   "talk.zh-CN.vtt"): it wins over detection, with confidence 1; a given
+   language wins over it; a name without a known tag leaves detection. */
+static void test_filename_language(void **state) {
+  fixture *f = *state;
+  static const struct {
+    const char *filename, *language, *want;
+  } cases[] = {
+      {"talk.fr.srt", "auto", "french"},
+      {"dir.x/talk.zh-CN.vtt", NULL, "chinese"},
+      {"talk.de_AT.txt", "auto", "german"},
+      {"talk.fr.srt", "english", "english"},
+      {"talk.srt", "auto", "english"},
+      {"talk.xx.srt", "auto", "english"},
+      {"talk.v2.txt", "auto", "english"},
+      {"fr.srt", "auto", "english"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    recap_options o = english();
+    o.language = cases[i].language;
+    o.filename = cases[i].filename;
+    analyze_ok(f->doc, PLAIN, strlen(PLAIN), &o);
+    double conf = -1;
+    const char *got = recap_document_language(f->doc, &conf);
+    if (strcmp(got, cases[i].want) != 0)
+      fail_msg("%s with language %s: %s, not %s", cases[i].filename,
+               cases[i].language ? cases[i].language : "NULL", got,
+               cases[i].want);
+    if (strcmp(cases[i].want, "english") != 0)
+      assert_true(conf == 1.0);
+  }
+}
+
 static void test_too_large(void **state) {
   fixture *f = *state;
   recap_options o = english();
@@ -1523,8 +1556,8 @@ static void test_idf_round_trip(void **state) {
 /* "copper mines" and "silver mines" occur symmetrically; a background
    table where one metal is in every document makes the other rank first. */
 static const char METALS[] =
-    "The report covers copper mines and silver mines.\n"
-    "The report covers silver mines and copper mines.\n";
+    "The report is on copper mines and silver mines.\n"
+    "The report is on silver mines and copper mines.\n";
 
 static const char *first_phrase(recap_context *ctx, char *json_out,
                                 size_t cap) {
@@ -1792,6 +1825,7 @@ int main(void) {
       fixture_unit_test(test_null_arguments),
       fixture_unit_test(test_empty_text),
       fixture_unit_test(test_invalid_options),
+      fixture_unit_test(test_filename_language),
       fixture_unit_test(test_too_large),
       fixture_unit_test(test_strict_utf8),
       fixture_unit_test(test_failed_analysis_is_reusable),

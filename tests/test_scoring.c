@@ -229,6 +229,8 @@ static void test_graph_edges(void **state) {
    caller's archive table when it has the language. */
 static void test_background_idf(void **state) {
   fixture *f = *state;
+  if (!(recap_language_features("english") & RECAP_LANGUAGE_BACKGROUND))
+    skip(); /* built without WordNet: no background */
   const char *text = "Green apples grow quickly in warm orchards. "
                      "Zyxwvq apples fall.";
   analyze(f->doc, "english", text, 0);
@@ -353,7 +355,7 @@ static void test_phrase_first_mention(void **state) {
 /* "electric bus fleet" (sentence 0) outranks "bus fleet" (from sentence
    4 on); the smaller phrase lies inside the bigger one. */
 #define FLEET                                                                  \
-  "The electric bus fleet starts in May. The electric bus fleet is quiet. "    \
+  "The electric bus fleet is here in May. The electric bus fleet is quiet. "    \
   "Electric power is cheap here. Nobody misses diesel. Riders asked about "    \
   "the bus fleet at the meeting."
 
@@ -619,8 +621,8 @@ static void test_phrase_stops(void **state) {
   fixture *f = *state;
   analyze(f->doc, "english",
           "Various methods for rust removal exist. A new method for rust "
-          "removal uses citric acid. The new method for rust removal is "
-          "cheap. Various citric acid blends work.",
+          "removal is citric acid. The new method for rust removal is "
+          "cheap. Various citric acid blends are here.",
           0);
   int acid = 0;
   for (size_t i = 0; i < recap_keyphrase_count(f->doc); i++) {

@@ -334,18 +334,22 @@ static void emit_frequencies(int have) {
   printf("\n");
   wordlist_data("bg_stems", stems, m);
   free(stems);
-  printf("static const uint32_t bg_counts[] = {");
-  for (size_t i = 0, k = 0; i < n; k++) {
-    unsigned long c = 0;
-    size_t j = i;
-    for (; j < n && strcmp(f[j].stem, f[i].stem) == 0; j++)
-      c += f[j].count;
-    printf("%s%s%lu", k ? "," : "", k % 10 ? " " : "\n    ", c);
-    i = j;
+  /* Without WordNet there are no counts: no array either (an unused one
+     is a -Werror warning). */
+  if (m) {
+    printf("static const uint32_t bg_counts[] = {");
+    for (size_t i = 0, k = 0; i < n; k++) {
+      unsigned long c = 0;
+      size_t j = i;
+      for (; j < n && strcmp(f[j].stem, f[i].stem) == 0; j++)
+        c += f[j].count;
+      printf("%s%s%lu", k ? "," : "", k % 10 ? " " : "\n    ", c);
+      i = j;
+    }
+    printf("};\n");
   }
-  printf("%s};\n\nextern const rc_background rc_english_background;\n"
-         "const rc_background rc_english_background = {",
-         m ? "" : "0");
+  printf("\nextern const rc_background rc_english_background;\n"
+         "const rc_background rc_english_background = {");
   wordlist_init("bg_stems", m);
   printf(", %s, %lu};\n", m ? "bg_counts" : "NULL", total);
   sb_stemmer_delete(sb);

@@ -64,7 +64,8 @@ static int cmp(const void *a, const void *b) {
 }
 
 static void sort_unique(list *l, const char *file) {
-  qsort(l->e, l->n, sizeof *l->e, cmp);
+  if (l->n) /* qsort(NULL, 0, ...) is undefined */
+    qsort(l->e, l->n, sizeof *l->e, cmp);
   size_t out = 0;
   for (size_t i = 0; i < l->n; i++) {
     if (out && strcmp(l->e[out - 1].word, l->e[i].word) == 0) {

@@ -1,0 +1,1 @@
+$RECAP --version | grep -v "^recap [0-9]"
