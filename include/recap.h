@@ -146,9 +146,9 @@ typedef struct recap_allocator {
 
 /**
  * Frees a string the library rendered for the caller (recap_render(),
- * recap_summarize(), recap_sentence_text(), recap_idf_render(),
- * recap_jsonl_process()).  Accepts NULL.  Uses the allocator the string was
- * made with.
+ * recap_render_json_labelled(), recap_summarize(), recap_sentence_text(),
+ * recap_idf_render(), recap_jsonl_process()).  Accepts NULL.  Uses the
+ * allocator the string was made with.
  */
 RECAP_API void recap_free(char *string);
 
