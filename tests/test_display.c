@@ -61,10 +61,14 @@ static void test_disfluencies(void **state) {
            "If you needed to add voice control, fine.");
   displays(f->doc, "I I think an extra an extra button helps.",
            "I think an extra button helps.");
-  displays(f->doc, "How much is that lo locally in pounds?",
-           "How much is that locally in pounds?");
-  displays(f->doc, "We should mak- making it cheaper.",
-           "We should making it cheaper.");
+  /* Whether "lo" and "mak" are words, the English word frequencies
+     say; a build without them (no WordNet) leaves such starts alone. */
+  if (recap_language_features("english") & RECAP_LANGUAGE_BACKGROUND) {
+    displays(f->doc, "How much is that lo locally in pounds?",
+             "How much is that locally in pounds?");
+    displays(f->doc, "We should mak- making it cheaper.",
+             "We should making it cheaper.");
+  }
   displays(f->doc, "And th the users want it.", "And the users want it.");
   displays(f->doc, "So the w the will is clear now.",
            "So the will is clear now.");
