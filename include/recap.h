@@ -246,7 +246,9 @@ enum {
   RECAP_OPT_STRICT_UTF8 = 1u << 0,
   /** List summary sentences best first instead of in document order. */
   RECAP_OPT_SCORE_ORDER = 1u << 1,
-  /** Keep filler words (um, uh, ...) in displayed sentences. */
+  /** Show sentences exactly as said: keep fillers (um, uh, ...), false
+      starts and repeated words, which display text otherwise drops
+      (recap_sentence.text). */
   RECAP_OPT_VERBATIM = 1u << 2,
   /** Compute chapters (recap_chapter_count() ...). */
   RECAP_OPT_CHAPTERS = 1u << 3,
@@ -446,8 +448,12 @@ RECAP_API double recap_document_duration(const recap_document *doc);
 /** One sentence of the document. */
 typedef struct recap_sentence {
   size_t index;        /**< position among the document's sentences */
-  const char *text;    /**< display text (NFC, whitespace collapsed,
-                            fillers dropped unless RECAP_OPT_VERBATIM) */
+  const char *text;    /**< display text: the speaker's words, every
+                            fact as said, with only fillers, false
+                            starts ("th the") and the first copy of
+                            words said twice in a row dropped (unless
+                            RECAP_OPT_VERBATIM), whitespace collapsed, a
+                            capital first, NFC */
   size_t text_length;  /**< bytes in text, without the NUL */
   size_t offset;       /**< where the sentence starts in the input */
   size_t length;       /**< its bytes in the input */

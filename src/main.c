@@ -52,7 +52,7 @@ static const char *usage_text =
     "      --order ORDER      summary in 'document' (default) or 'score' order\n"
     "      --query TEXT       focus the summary on TEXT\n"
     "      --cut              cut the last sentence to fill --words exactly\n"
-    "      --verbatim         keep fillers (um, uh) in sentences\n"
+    "      --verbatim         keep fillers, false starts and repeats in sentences\n"
     "      --chapters[=N]     split into chapters (N of them, or automatic)\n"
     "      --speakers         figures per speaker\n"
     "\n"
