@@ -235,6 +235,7 @@ struct recap_document {
   RC_VEC(rc_steminfo) stem_info;
   RC_VEC(rc_sent) sents;
   RC_VEC(rc_tf) sent_terms;
+  RC_VEC(float) relevance; /* with a query: each sentence's (score.c) */
   rc_strtab phrase_keys;   /* stem sequences */
   RC_VEC(rc_phrase) phrases;
   rc_strtab surface_keys;  /* term sequences */

@@ -52,6 +52,7 @@ void rc_doc_reset(recap_document *doc) {
   doc->stem_info.len = 0;
   doc->sents.len = 0;
   doc->sent_terms.len = 0;
+  doc->relevance.len = 0;
   rc_strtab_clear(&doc->phrase_keys);
   doc->phrases.len = 0;
   rc_strtab_clear(&doc->surface_keys);
@@ -96,6 +97,7 @@ void recap_document_free(recap_document *doc) {
   RC_VEC_FREE(a, doc->stem_info);
   RC_VEC_FREE(a, doc->sents);
   RC_VEC_FREE(a, doc->sent_terms);
+  RC_VEC_FREE(a, doc->relevance);
   rc_strtab_free(&doc->phrase_keys);
   RC_VEC_FREE(a, doc->phrases);
   rc_strtab_free(&doc->surface_keys);

@@ -40,13 +40,43 @@
 
 /* ---- query focus ------------------------------------------------------------ */
 
-/* Marks the query's content stems in doc->query_stem (one flag per stem). */
-static recap_status query_stems(recap_document *doc) {
-  const char *q = doc->opt.query;
-  size_t n = strlen(q);
+/* A speaker the query names ("What did the Project Manager think ...",
+   "What did C say ...", where the speaker is "Grad C"): every word of the
+   name that is not a stopword is in the query, or a letter of it is. */
+static recap_status speaker_named(recap_document *doc, uint32_t speaker,
+                                  const uint32_t *qterm, size_t nq,
+                                  int *named) {
+  size_t len;
+  const char *name = rc_strtab_str(&doc->src.speakers, speaker, &len);
   rc_tokenizer tz;
   rc_tok tok;
-  rc_tokenizer_init(&tz, q, 0, n, doc->lang);
+  int all = 1, any = 0, letter = 0;
+  rc_tokenizer_init(&tz, name, 0, len, doc->lang);
+  while (rc_tokenizer_next(&tz, &tok)) {
+    uint32_t term;
+    RC_TRY(rc_term_of(doc, name, &tok, &term));
+    if (doc->term_info.data[term].flags & RC_TERM_STOP)
+      continue;
+    int found = 0;
+    for (size_t k = 0; k < nq && !found; k++)
+      found = qterm[k] == term;
+    all &= found;
+    any |= found;
+    letter |= found && tok.len == 1;
+  }
+  *named = (any && all) || letter;
+  return RECAP_OK;
+}
+
+/* Marks the query's content stems (steminfo.query) and the speakers it
+   names (named[speaker], of src.speakers.count). */
+static recap_status read_query(recap_document *doc, unsigned char *named) {
+  const char *q = doc->opt.query;
+  uint32_t qterm[RC_QUERY_TERMS];
+  size_t nq = 0;
+  rc_tokenizer tz;
+  rc_tok tok;
+  rc_tokenizer_init(&tz, q, 0, strlen(q), doc->lang);
   while (rc_tokenizer_next(&tz, &tok)) {
     uint32_t term;
     RC_TRY(rc_term_of(doc, q, &tok, &term));
@@ -54,21 +84,80 @@ static recap_status query_stems(recap_document *doc) {
     if (info->flags & (RC_TERM_STOP | RC_TERM_FILLER | RC_TERM_NOPHRASE |
                        RC_TERM_CUTOFF))
       continue;
+    if (nq < RC_QUERY_TERMS)
+      qterm[nq++] = term;
     if (info->stem < doc->stem_info.len && doc->stem_info.data[info->stem].df)
       doc->stem_info.data[info->stem].query = 1;
+  }
+  for (uint32_t sp = 0; sp < doc->src.speakers.count; sp++) {
+    int yes;
+    RC_TRY(speaker_named(doc, sp, qterm, nq, &yes));
+    named[sp] = (unsigned char)yes;
   }
   return RECAP_OK;
 }
 
-double rc_query_relevance(const recap_document *doc, size_t i) {
+/* The IDF of the query terms a sentence has, as BM25 would count them
+   with tf saturated at one, plus RC_QUERY_SPEAKER times their average IDF
+   if the query names its speaker. */
+static double own_relevance(const recap_document *doc, size_t i,
+                            const unsigned char *named, double mean_idf) {
   const rc_sent *s = &doc->sents.data[i];
   double r = 0;
   for (uint32_t k = 0; k < s->nterms; k++) {
-    const rc_steminfo *t = &doc->stem_info.data[doc->sent_terms.data[s->terms + k].stem];
+    const rc_steminfo *t =
+        &doc->stem_info.data[doc->sent_terms.data[s->terms + k].stem];
     if (t->query)
       r += t->idf;
   }
+  uint32_t sp = doc->src.cues.data[s->cue_first].speaker;
+  if (sp != RC_NO_ID && named[sp])
+    r += RC_QUERY_SPEAKER * mean_idf;
   return r;
+}
+
+/* Each sentence's relevance to the query into doc->relevance: its own,
+   plus RC_QUERY_NEAR of its neighbours' within RC_QUERY_REACH sentences,
+   fading as e^(-distance / RC_QUERY_FADE): an answer need not repeat the
+   question's words, but it is said near them. */
+static recap_status query_relevance(recap_document *doc) {
+  size_t n = doc->sents.len, ns = doc->src.speakers.count;
+  recap_status st;
+  RC_RESERVE(st, doc->alloc, doc->relevance, n);
+  RC_TRY(st);
+  double *own = rc_calloc(doc->alloc, n ? n : 1, sizeof *own);
+  unsigned char *named = rc_calloc(doc->alloc, ns ? ns : 1, 1);
+  st = own && named ? read_query(doc, named) : RECAP_ERR_NOMEM;
+  if (st == RECAP_OK) {
+    double mean_idf = 0, nq = 0;
+    for (size_t t = 0; t < doc->stem_info.len; t++)
+      if (doc->stem_info.data[t].query) {
+        mean_idf += doc->stem_info.data[t].idf;
+        nq++;
+      }
+    mean_idf = nq > 0 ? mean_idf / nq : 1;
+    for (size_t i = 0; i < n; i++)
+      own[i] = own_relevance(doc, i, named, mean_idf);
+    for (size_t i = 0; i < n; i++) {
+      double near = 0;
+      for (size_t d = 1; d <= RC_QUERY_REACH; d++) {
+        double f = exp(-(double)d / RC_QUERY_FADE);
+        if (i >= d)
+          near += f * own[i - d];
+        if (i + d < n)
+          near += f * own[i + d];
+      }
+      doc->relevance.data[i] = (float)(own[i] + RC_QUERY_NEAR * near);
+    }
+    doc->relevance.len = n;
+  }
+  rc_free(doc->alloc, own);
+  rc_free(doc->alloc, named);
+  return st;
+}
+
+double rc_query_relevance(const recap_document *doc, size_t i) {
+  return i < doc->relevance.len ? doc->relevance.data[i] : 0;
 }
 
 static recap_status textrank(recap_document *doc) {
@@ -112,7 +201,7 @@ recap_status rc_score_sentences(recap_document *doc) {
     return RECAP_OK;
   recap_scorer scorer = doc->opt.scorer;
   if (doc->opt.query)
-    RC_TRY(query_stems(doc));
+    RC_TRY(query_relevance(doc));
   if (scorer != RECAP_SCORER_TFIDF)
     RC_TRY(textrank(doc));
   double max_tr = 0, max_tf = 0;

@@ -59,6 +59,7 @@
 #include "keyphrase.h"
 #include "lang.h"
 #include "rank.h"
+#include "score.h"
 #include "summary.h"
 #include "tfidf.h"
 
@@ -441,6 +442,38 @@ static void test_lead_prior(void **state) {
   assert_true(fabs(s[0].score - s[59].score) < 1e-6);
 }
 
+/* A query's relevance reaches the speaker it names and the sentences
+   near its words. */
+static void test_query_relevance(void **state) {
+  fixture *f = *state;
+  const char *text =
+      "Grad C: We should store the transcripts in a flat file format.\n"
+      "PhD F: The annotation tool reads every flat file format we have.\n"
+      "Grad C: Nobody here wants to learn another database system.\n"
+      "PhD F: The lunch order goes to the cafe on the corner today.\n";
+  recap_options o;
+  recap_options_init(&o);
+  o.language = "english";
+  o.input_format = RECAP_INPUT_TRANSCRIPT;
+  o.query = "What did C think about the flat file format?";
+  assert_int_equal(recap_document_analyze(f->doc, text, strlen(text), &o),
+                   RECAP_OK);
+  assert_int_equal(f->doc->sents.len, 4);
+  double r[4];
+  for (size_t i = 0; i < 4; i++)
+    r[i] = rc_query_relevance(f->doc, i);
+  /* Both first sentences hold "flat file format"; C's also has C. */
+  assert_true(r[0] > r[1]);
+  /* C's third sentence has no query word, but C said it, near them. */
+  assert_true(r[2] > 0);
+  assert_true(r[2] > r[3]);
+  /* Without a query, no relevance. */
+  o.query = NULL;
+  assert_int_equal(recap_document_analyze(f->doc, text, strlen(text), &o),
+                   RECAP_OK);
+  assert_true(rc_query_relevance(f->doc, 0) == 0);
+}
+
 /* A sentence with few content words ("I think it's a good idea.") is a
    fragment where there are enough fuller ones to choose from, and not
    where there are not. */
@@ -818,6 +851,7 @@ int main(void) {
       T(test_backchannels_and_fragments),
       T(test_thin_sentences),
       T(test_lead_prior),
+      T(test_query_relevance),
       T(test_lone_modifiers),
       T(test_phrase_stops),
       T(test_possessive_not_shown),
