@@ -575,6 +575,20 @@ static const uint32_t catalan_stopwords_offsets[] = {
     1323, 1329, 1336, 1342, 1346, 1351, 1356, 1362, 1366, 1370, 1375, 1381,
     1388, 1393, 1396, 1399, 1403, 1408, 1412, 1415, 1418, 1423, 1428, 1432,
     1436, 1440, 1444, 1454, 1461, 1468, 1476, 1483, 1491, 1498, 1504, 1510};
+static const char catalan_links_text[] = {
+    'a', '\000', 'a', 'l', '\000', 'a', 'l', 's', '\000', 'a', 'm', 'b', '\000', 'd', '\'', '\000',
+    'd', 'e', '\000', 'd', 'e', 'l', '\000', 'd', 'e', 'l', 's', '\000', 'd', 'e', 's', '\000',
+    'd', 'u', 'r', 'a', 'n', 't', '\000', 'e', 'l', '\000', 'e', 'l', 's', '\000', 'e', 'x',
+    'c', 'e', 'p', 't', 'e', '\000', 'i', '\000', 'l', '\'', '\000', 'l', 'a', '\000', 'l', 'e',
+    's', '\000', 'm', 'a', '\000', 'm', 'a', 'l', 'g', 'r', 'a', 't', '\000', 'm', 'e', 'n',
+    't', 'r', 'e', '\000', 'm', 'i', 't', 'j', 'a', 'n', '\303', '\247', 'a', 'n', 't', '\000',
+    'm', 'o', 'n', '\000', 'n', 'i', '\000', 'o', '\000', 'p', 'e', 'l', '\000', 'p', 'e', 'l',
+    's', '\000', 'p', 'e', 'r', '\000', 'q', 'u', 'e', '\000', 's', 'i', 'n', '\303', '\263', '\000',
+    't', 'a', '\000', 't', 'o', 'n', '\000',};
+static const uint32_t catalan_links_offsets[] = {
+    0, 2, 5, 9, 13, 16, 19, 23, 28, 32, 39, 42,
+    46, 54, 56, 59, 62, 66, 69, 77, 84, 96, 100, 103,
+    105, 109, 114, 118, 122, 128, 131};
 static const char catalan_abbrevs_text[] = {
     'a', '.', 'c', '\000', 'a', 'b', 'r', '\000', 'a', 'g', '\000', 'a', 'p', 'r', 'o', 'x',
     '\000', 'a', 'r', 't', '\000', 'a', 'v', '\000', 'c', 'a', 'p', '\000', 'c', 'f', '\000', 'd',
@@ -1973,6 +1987,29 @@ static const uint32_t french_stopwords_offsets[] = {
     1996, 2002, 2005, 2008, 2012, 2015, 2025, 2030, 2034, 2039, 2043, 2049,
     2056, 2061, 2065, 2071, 2076, 2085, 2092, 2100, 2102, 2105, 2109, 2113,
     2124, 2133, 2140, 2147, 2154, 2161, 2169, 2175, 2181};
+static const char french_links_text[] = {
+    'a', 'f', 'i', 'n', '\000', 'a', 'u', '\000', 'a', 'u', 'x', '\000', 'c', 'e', 's', '\000',
+    'c', 'e', 't', '\000', 'c', 'e', 't', 't', 'e', '\000', 'c', 'h', 'e', 'z', '\000', 'c',
+    'o', 'm', 'm', 'e', '\000', 'd', '\'', '\000', 'd', 'e', '\000', 'd', 'e', 's', '\000', 'd',
+    'u', '\000', 'd', '\303', '\250', 's', '\000', 'e', 't', '\000', 'h', 'o', 'r', 's', '\000', 'j',
+    'u', 's', 'q', 'u', '\000', 'j', 'u', 's', 'q', 'u', '\'', '\000', 'j', 'u', 's', 'q',
+    'u', 'e', '\000', 'l', '\'', '\000', 'l', 'a', '\000', 'l', 'e', '\000', 'l', 'e', 's', '\000',
+    'l', 'o', 'r', 's', 'q', 'u', '\000', 'l', 'o', 'r', 's', 'q', 'u', '\'', '\000', 'l',
+    'o', 'r', 's', 'q', 'u', 'e', '\000', 'm', 'a', '\000', 'm', 'a', 'i', 's', '\000', 'm',
+    'a', 'l', 'g', 'r', '\303', '\251', '\000', 'm', 'e', 's', '\000', 'n', 'i', '\000', 'n', 'o',
+    's', '\000', 'n', 'o', 't', 'r', 'e', '\000', 'o', 'u', '\000', 'p', 'a', 'r', 'c', 'e',
+    '\000', 'p', 'a', 'r', 'm', 'i', '\000', 'p', 'u', 'i', 's', 'q', 'u', '\000', 'p', 'u',
+    'i', 's', 'q', 'u', '\'', '\000', 'p', 'u', 'i', 's', 'q', 'u', 'e', '\000', 'q', 'u',
+    '\000', 'q', 'u', '\'', '\000', 'q', 'u', 'e', '\000', 'q', 'u', 'o', 'i', 'q', 'u', '\000',
+    'q', 'u', 'o', 'i', 'q', 'u', '\'', '\000', 's', 'a', '\000', 's', 'e', 's', '\000', 's',
+    'u', 'r', '\000', 't', 'a', '\000', 't', 'a', 'n', 'd', 'i', 's', '\000', 't', 'e', 's',
+    '\000', 'v', 'i', 'a', '\000', 'v', 'o', 's', '\000', 'v', 'o', 't', 'r', 'e', '\000',};
+static const uint32_t french_links_offsets[] = {
+    0, 5, 8, 12, 16, 20, 26, 31, 37, 40, 43, 47,
+    50, 55, 58, 63, 69, 76, 83, 86, 89, 92, 96, 103,
+    111, 119, 122, 127, 135, 139, 142, 146, 152, 155, 161, 167,
+    174, 182, 190, 193, 197, 201, 208, 216, 219, 223, 227, 230,
+    237, 241, 245, 249};
 static const char french_abbrevs_text[] = {
     'a', 'l', '\000', 'a', 'r', 't', '\000', 'a', 'v', '\000', 'a', 'v', 'r', '\000', 'b', 'd',
     '\000', 'b', 'o', 'u', 'l', '\000', 'c', '.', '-', '\303', '\240', '-', 'd', '\000', 'c', '.',
@@ -3315,6 +3352,37 @@ static const uint32_t italian_stopwords_offsets[] = {
     2180, 2184, 2188, 2193, 2199, 2208, 2214, 2220, 2226, 2230, 2233, 2237,
     2241, 2245, 2247, 2250, 2257, 2260, 2270, 2276, 2279, 2288, 2295, 2304,
     2308, 2315, 2322, 2331, 2338, 2345, 2352, 2359, 2364, 2370};
+static const char italian_links_text[] = {
+    'a', '\000', 'a', 'd', '\000', 'a', 'f', 'f', 'i', 'n', 'c', 'h', '\303', '\251', '\000', 'a',
+    'g', 'l', 'i', '\000', 'a', 'i', '\000', 'a', 'l', '\000', 'a', 'l', 'l', '\'', '\000', 'a',
+    'l', 'l', 'a', '\000', 'a', 'l', 'l', 'e', '\000', 'a', 'l', 'l', 'o', '\000', 'b', 'e',
+    'n', 'c', 'h', '\303', '\251', '\000', 'c', 'h', '\'', '\000', 'c', 'h', 'e', '\000', 'c', 'o',
+    'i', '\000', 'c', 'o', 'l', '\000', 'c', 'o', 'n', '\000', 'd', '\'', '\000', 'd', 'a', '\000',
+    'd', 'a', 'g', 'l', 'i', '\000', 'd', 'a', 'l', '\000', 'd', 'a', 'l', 'l', '\000', 'd',
+    'a', 'l', 'l', '\'', '\000', 'd', 'a', 'l', 'l', 'a', '\000', 'd', 'a', 'l', 'l', 'e',
+    '\000', 'd', 'a', 'l', 'l', 'o', '\000', 'd', 'e', 'g', 'l', 'i', '\000', 'd', 'e', 'i',
+    '\000', 'd', 'e', 'l', '\000', 'd', 'e', 'l', 'l', '\'', '\000', 'd', 'e', 'l', 'l', 'a',
+    '\000', 'd', 'e', 'l', 'l', 'e', '\000', 'd', 'e', 'l', 'l', 'o', '\000', 'd', 'i', '\000',
+    'd', 'u', 'r', 'a', 'n', 't', 'e', '\000', 'e', '\000', 'e', 'd', '\000', 'g', 'l', 'i',
+    '\000', 'i', '\000', 'i', 'l', '\000', 'i', 'n', '\000', 'l', '\'', '\000', 'l', 'a', '\000', 'l',
+    'e', '\000', 'l', 'o', '\000', 'm', 'a', '\000', 'm', 'e', 'n', 't', 'r', 'e', '\000', 'n',
+    'e', 'g', 'l', 'i', '\000', 'n', 'e', 'i', '\000', 'n', 'e', 'l', '\000', 'n', 'e', 'l',
+    'l', '\'', '\000', 'n', 'e', 'l', 'l', 'a', '\000', 'n', 'e', 'l', 'l', 'e', '\000', 'n',
+    'e', 'l', 'l', 'o', '\000', 'n', '\303', '\251', '\000', 'o', '\000', 'o', 'd', '\000', 'o', 'p',
+    'p', 'u', 'r', 'e', '\000', 'p', 'e', 'r', '\000', 'p', 'o', 'i', 'c', 'h', '\303', '\251',
+    '\000', 'p', 'r', 'e', 's', 's', 'o', '\000', 's', 'e', 'b', 'b', 'e', 'n', 'e', '\000',
+    's', 'u', 'g', 'l', 'i', '\000', 's', 'u', 'i', '\000', 's', 'u', 'l', '\000', 's', 'u',
+    'l', 'l', '\000', 's', 'u', 'l', 'l', '\'', '\000', 's', 'u', 'l', 'l', 'a', '\000', 's',
+    'u', 'l', 'l', 'e', '\000', 's', 'u', 'l', 'l', 'o', '\000', 't', 'r', 'a', '\000', 't',
+    'r', 'a', 'n', 'n', 'e', '\000', 'u', 'n', '\000', 'u', 'n', '\'', '\000',};
+static const uint32_t italian_links_offsets[] = {
+    0, 2, 5, 15, 20, 23, 26, 31, 36, 41, 46, 54,
+    58, 62, 66, 70, 74, 77, 80, 86, 90, 95, 101, 107,
+    113, 119, 125, 129, 133, 139, 145, 151, 157, 160, 168, 170,
+    173, 177, 179, 182, 185, 188, 191, 194, 197, 200, 207, 213,
+    217, 221, 227, 233, 239, 245, 249, 251, 254, 261, 265, 273,
+    280, 288, 294, 298, 302, 307, 313, 319, 325, 331, 335, 342,
+    345};
 static const char italian_abbrevs_text[] = {
     'a', '.', 'c', '\000', 'a', 'g', 'o', '\000', 'a', 'p', 'r', '\000', 'a', 'r', 'c', 'h',
     '\000', 'a', 'r', 't', '\000', 'a', 'v', 'v', '\000', 'c', '.', 'a', '\000', 'c', '.', 's',
@@ -4142,6 +4210,24 @@ static const uint32_t portuguese_stopwords_offsets[] = {
     2075, 2080, 2084, 2089, 2099, 2103, 2107, 2110, 2114, 2119, 2123, 2127,
     2133, 2137, 2143, 2150, 2154, 2160, 2167, 2173, 2180, 2184, 2192, 2200,
     2205, 2210, 2213, 2221, 2229, 2237, 2241, 2245, 2248, 2256};
+static const char portuguese_links_text[] = {
+    'a', '\000', 'a', 'n', 't', 'e', '\000', 'a', 'o', '\000', 'a', 'o', 's', '\000', 'a', 's',
+    '\000', 'c', 'o', 'm', '\000', 'd', 'a', '\000', 'd', 'a', 's', '\000', 'd', 'e', '\000', 'd',
+    'e', 's', 'd', 'e', '\000', 'd', 'o', '\000', 'd', 'o', 's', '\000', 'd', 'u', 'm', '\000',
+    'd', 'u', 'm', 'a', '\000', 'd', 'u', 'm', 'a', 's', '\000', 'd', 'u', 'n', 's', '\000',
+    'd', 'u', 'r', 'a', 'n', 't', 'e', '\000', 'e', '\000', 'e', 'm', '\000', 'e', 'x', 'c',
+    'e', 't', 'o', '\000', 'm', 'a', 's', '\000', 'm', 'e', 'd', 'i', 'a', 'n', 't', 'e',
+    '\000', 'n', 'a', '\000', 'n', 'o', '\000', 'n', 'u', 'm', '\000', 'n', 'u', 'm', 'a', '\000',
+    'n', 'u', 'm', 'a', 's', '\000', 'n', 'u', 'n', 's', '\000', 'o', '\000', 'o', 's', '\000',
+    'o', 'u', '\000', 'p', 'e', 'l', 'a', '\000', 'p', 'e', 'l', 'a', 's', '\000', 'p', 'e',
+    'r', 'a', 'n', 't', 'e', '\000', 'p', 'o', 'r', '\000', 'p', 'r', 'a', '\000', 'p', 'r',
+    'a', 's', '\000', 'q', 'u', 'e', '\000', 's', 'o', 'b', '\000', 's', 'o', 'b', 'r', 'e',
+    '\000', '\303', '\240', '\000', '\303', '\240', 's', '\000',};
+static const uint32_t portuguese_links_offsets[] = {
+    0, 2, 7, 10, 14, 17, 21, 24, 28, 31, 37, 40,
+    44, 48, 53, 59, 64, 72, 74, 77, 84, 88, 97, 100,
+    103, 107, 112, 118, 123, 125, 128, 131, 136, 142, 150, 154,
+    158, 163, 167, 171, 177, 180};
 static const char portuguese_abbrevs_text[] = {
     'a', '.', 'c', '\000', 'a', 'b', 'r', '\000', 'a', 'g', 'o', '\000', 'a', 'p', 'r', 'o',
     'x', '\000', 'a', 'p', 't', 'o', '\000', 'a', 'r', 't', '\000', 'a', 'v', '\000', 'c', 'a',
@@ -4335,6 +4421,30 @@ static const uint32_t romanian_stopwords_offsets[] = {
     1683, 1687, 1692, 1703, 1707, 1716, 1724, 1731, 1738, 1751, 1765, 1773,
     1782, 1789, 1794, 1800, 1806, 1812, 1818, 1823, 1828, 1834, 1839, 1846,
     1854, 1862, 1866, 1870, 1876, 1881, 1885, 1889, 1895};
+static const char romanian_links_text[] = {
+    'a', '\000', 'a', 'l', '\000', 'a', 'l', 'e', '\000', 'a', 's', 'u', 'p', 'r', 'a', '\000',
+    'c', 'a', '\000', 'c', 'e', 'a', '\000', 'c', 'e', 'i', '\000', 'c', 'e', 'l', '\000', 'c',
+    'e', 'l', 'e', '\000', 'c', 'e', 'l', 'e', 'i', '\000', 'c', 'e', 'l', 'o', 'r', '\000',
+    'c', 'e', 'l', 'u', 'i', '\000', 'c', 'i', '\000', 'c', 'u', '\000', 'c', '\304', '\203', '\000',
+    'c', '\304', '\203', 't', 'r', 'e', '\000', 'd', 'a', 'c', '\304', '\203', '\000', 'd', 'a', 'r',
+    '\000', 'd', 'a', 't', 'o', 'r', 'i', 't', '\304', '\203', '\000', 'd', 'e', '\000', 'd', 'e',
+    'o', 'a', 'r', 'e', 'c', 'e', '\000', 'd', 'e', 's', 'p', 'r', 'e', '\000', 'd', 'e',
+    '\305', '\237', 'i', '\000', 'd', 'e', '\310', '\231', 'i', '\000', 'd', 'i', 'n', '\000', 'd', 'i',
+    'n', 't', 'r', 'e', '\000', 'f', 'i', 'i', 'n', 'd', 'c', '\304', '\203', '\000', 'l', 'a',
+    '\000', 'n', 'i', '\305', '\237', 't', 'e', '\000', 'n', 'i', '\310', '\231', 't', 'e', '\000', 'o',
+    '\000', 'p', 'e', '\000', 'p', 'e', 'n', 't', 'r', 'u', '\000', 'p', 'e', 's', 't', 'e',
+    '\000', 'p', 'r', 'i', 'n', '\000', 'p', 'r', 'i', 'n', 't', 'r', 'e', '\000', 'p', '\303',
+    '\242', 'n', '\304', '\203', '\000', 's', 'a', 'u', '\000', 's', 'p', 'r', 'e', '\000', 's', 'u',
+    'b', '\000', 's', '\304', '\203', '\000', 'u', 'n', '\000', 'u', 'n', 'e', 'i', '\000', 'u', 'n',
+    'o', 'r', '\000', 'u', 'n', 'u', 'i', '\000', '\303', '\256', 'm', 'p', 'o', 't', 'r', 'i',
+    'v', 'a', '\000', '\303', '\256', 'n', '\000', '\303', '\256', 'n', 'c', '\303', '\242', 't', '\000', '\303',
+    '\256', 'n', 't', 'r', 'e', '\000',};
+static const uint32_t romanian_links_offsets[] = {
+    0, 2, 5, 9, 16, 19, 23, 27, 31, 36, 42, 48,
+    54, 57, 60, 64, 71, 77, 81, 91, 94, 103, 110, 116,
+    122, 126, 133, 142, 145, 152, 159, 161, 164, 171, 177, 182,
+    190, 197, 201, 206, 210, 214, 217, 222, 227, 232, 243, 247,
+    255};
 static const char romanian_abbrevs_text[] = {
     'a', 'l', 'i', 'n', '\000', 'a', 'p', 'r', '\000', 'a', 'p', 'r', 'o', 'x', '\000', 'a',
     'r', 't', '\000', 'a', 'u', 'g', '\000', 'b', 'd', '\000', 'c', 'a', 'p', '\000', 'c', 'f',
@@ -5253,6 +5363,21 @@ static const uint32_t spanish_stopwords_offsets[] = {
     2159, 2165, 2169, 2176, 2183, 2187, 2196, 2205, 2209, 2217, 2226, 2234,
     2243, 2248, 2250, 2253, 2256, 2260, 2268, 2273, 2279, 2284, 2290, 2296,
     2303, 2309};
+static const char spanish_links_text[] = {
+    'a', '\000', 'a', 'l', '\000', 'a', 'n', 't', 'e', '\000', 'a', 'u', 'n', 'q', 'u', 'e',
+    '\000', 'c', 'o', 'n', '\000', 'c', 'o', 'n', 'q', 'u', 'e', '\000', 'd', 'e', '\000', 'd',
+    'e', 'l', '\000', 'd', 'e', 's', 'd', 'e', '\000', 'd', 'u', 'r', 'a', 'n', 't', 'e',
+    '\000', 'e', '\000', 'e', 'l', '\000', 'e', 'n', '\000', 'e', 'x', 'c', 'e', 'p', 't', 'o',
+    '\000', 'h', 'a', 'c', 'i', 'a', '\000', 'h', 'a', 's', 't', 'a', '\000', 'l', 'a', '\000',
+    'l', 'a', 's', '\000', 'l', 'o', '\000', 'l', 'o', 's', '\000', 'm', 'e', 'd', 'i', 'a',
+    'n', 't', 'e', '\000', 'm', 'i', 's', '\000', 'n', 'i', '\000', 'o', '\000', 'p', 'e', 'r',
+    'o', '\000', 'p', 'o', 'r', '\000', 'p', 'o', 'r', 'q', 'u', 'e', '\000', 'q', 'u', 'e',
+    '\000', 's', 'i', 'n', 'o', '\000', 's', 'u', '\000', 's', 'u', 's', '\000', 't', 'r', 'a',
+    's', '\000', 't', 'u', 's', '\000', 'u', '\000', 'u', 'n', '\000', 'y', '\000',};
+static const uint32_t spanish_links_offsets[] = {
+    0, 2, 5, 10, 17, 21, 28, 31, 35, 41, 49, 51,
+    54, 57, 65, 71, 77, 80, 84, 87, 91, 100, 104, 107,
+    109, 114, 118, 125, 129, 134, 137, 141, 146, 150, 152, 155};
 static const char spanish_abbrevs_text[] = {
     'a', '.', 'c', '\000', 'a', '.', 'm', '\000', 'a', 'b', 'r', '\000', 'a', 'd', 'm', '\303',
     '\263', 'n', '\000', 'a', 'g', 'o', '\000', 'a', 'p', 'r', 'o', 'x', '\000', 'a', 'r', 'q',
@@ -5981,7 +6106,7 @@ const rc_lang rc_languages[] = {
      NULL, NULL, NULL, NULL},
     {"catalan", "ca", "", "catalan", 0,
     {catalan_stopwords_text, catalan_stopwords_offsets, 276}, {catalan_abbrevs_text, catalan_abbrevs_offsets, 42}, catalan_abbrev_kinds,
-    {catalan_fillers_text, catalan_fillers_offsets, 5}, {catalan_backchannels_text, catalan_backchannels_offsets, 23}, {catalan_elisions_text, catalan_elisions_offsets, 6}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {catalan_fillers_text, catalan_fillers_offsets, 5}, {catalan_backchannels_text, catalan_backchannels_offsets, 23}, {catalan_elisions_text, catalan_elisions_offsets, 6}, {NULL, NULL, 0}, {NULL, NULL, 0}, {catalan_links_text, catalan_links_offsets, 31}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"chinese", "zh", "", NULL, RC_LANG_NOSPACE,
     {chinese_stopwords_text, chinese_stopwords_offsets, 148}, {chinese_abbrevs_text, chinese_abbrevs_offsets, 12}, chinese_abbrev_kinds,
@@ -6006,7 +6131,7 @@ const rc_lang rc_languages[] = {
      NULL, NULL, NULL, NULL},
     {"french", "fr", "", "french", 0,
     {french_stopwords_text, french_stopwords_offsets, 369}, {french_abbrevs_text, french_abbrevs_offsets, 59}, french_abbrev_kinds,
-    {french_fillers_text, french_fillers_offsets, 12}, {french_backchannels_text, french_backchannels_offsets, 28}, {french_elisions_text, french_elisions_offsets, 13}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {french_fillers_text, french_fillers_offsets, 12}, {french_backchannels_text, french_backchannels_offsets, 28}, {french_elisions_text, french_elisions_offsets, 13}, {NULL, NULL, 0}, {NULL, NULL, 0}, {french_links_text, french_links_offsets, 52}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"german", "de", "", "german", 0,
     {german_stopwords_text, german_stopwords_offsets, 405}, {german_abbrevs_text, german_abbrevs_offsets, 81}, german_abbrev_kinds,
@@ -6034,7 +6159,7 @@ const rc_lang rc_languages[] = {
      NULL, NULL, NULL, NULL},
     {"italian", "it", "", "italian", 0,
     {italian_stopwords_text, italian_stopwords_offsets, 418}, {italian_abbrevs_text, italian_abbrevs_offsets, 62}, italian_abbrev_kinds,
-    {italian_fillers_text, italian_fillers_offsets, 9}, {italian_backchannels_text, italian_backchannels_offsets, 30}, {italian_elisions_text, italian_elisions_offsets, 18}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {italian_fillers_text, italian_fillers_offsets, 9}, {italian_backchannels_text, italian_backchannels_offsets, 30}, {italian_elisions_text, italian_elisions_offsets, 18}, {NULL, NULL, 0}, {NULL, NULL, 0}, {italian_links_text, italian_links_offsets, 73}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"japanese", "ja", "", NULL, RC_LANG_NOSPACE,
     {japanese_stopwords_text, japanese_stopwords_offsets, 145}, {japanese_abbrevs_text, japanese_abbrevs_offsets, 12}, japanese_abbrev_kinds,
@@ -6054,11 +6179,11 @@ const rc_lang rc_languages[] = {
      NULL, NULL, NULL, NULL},
     {"portuguese", "pt", "", "portuguese", 0,
     {portuguese_stopwords_text, portuguese_stopwords_offsets, 382}, {portuguese_abbrevs_text, portuguese_abbrevs_offsets, 57}, portuguese_abbrev_kinds,
-    {portuguese_fillers_text, portuguese_fillers_offsets, 8}, {portuguese_backchannels_text, portuguese_backchannels_offsets, 28}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {portuguese_fillers_text, portuguese_fillers_offsets, 8}, {portuguese_backchannels_text, portuguese_backchannels_offsets, 28}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {portuguese_links_text, portuguese_links_offsets, 42}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"romanian", "ro", "", "romanian", 0,
     {romanian_stopwords_text, romanian_stopwords_offsets, 321}, {romanian_abbrevs_text, romanian_abbrevs_offsets, 51}, romanian_abbrev_kinds,
-    {romanian_fillers_text, romanian_fillers_offsets, 5}, {romanian_backchannels_text, romanian_backchannels_offsets, 21}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {romanian_fillers_text, romanian_fillers_offsets, 5}, {romanian_backchannels_text, romanian_backchannels_offsets, 21}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {romanian_links_text, romanian_links_offsets, 49}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"russian", "ru", "", "russian", 0,
     {russian_stopwords_text, russian_stopwords_offsets, 354}, {russian_abbrevs_text, russian_abbrevs_offsets, 45}, russian_abbrev_kinds,
@@ -6070,7 +6195,7 @@ const rc_lang rc_languages[] = {
      NULL, NULL, NULL, NULL},
     {"spanish", "es", "", "spanish", 0,
     {spanish_stopwords_text, spanish_stopwords_offsets, 374}, {spanish_abbrevs_text, spanish_abbrevs_offsets, 77}, spanish_abbrev_kinds,
-    {spanish_fillers_text, spanish_fillers_offsets, 8}, {spanish_backchannels_text, spanish_backchannels_offsets, 23}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {spanish_fillers_text, spanish_fillers_offsets, 8}, {spanish_backchannels_text, spanish_backchannels_offsets, 23}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {spanish_links_text, spanish_links_offsets, 36}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"swedish", "sv", "", "swedish", 0,
     {swedish_stopwords_text, swedish_stopwords_offsets, 217}, {swedish_abbrevs_text, swedish_abbrevs_offsets, 47}, swedish_abbrev_kinds,
