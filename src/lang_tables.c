@@ -815,6 +815,12 @@ static const uint32_t danish_stopwords_offsets[] = {
     814, 819, 823, 828, 835, 842, 846, 853, 857, 864, 873, 881,
     885, 891, 894, 899, 907, 913, 917, 921, 925, 928, 932, 938,
     947, 951, 956, 962, 967, 973, 980, 984};
+static const char danish_links_text[] = {
+    'a', 't', '\000', 'b', '\303', '\245', 'd', 'e', '\000', 'f', 'o', 'r', 'd', 'i', '\000', 'h',
+    'v', 'e', 'r', 'k', 'e', 'n', '\000', 'm', 'e', 'n', '\000', 'm', 'e', 'n', 's', '\000',
+    'o', 'g', '\000', 's', 'a', 'm', 't', '\000', 's', 'e', 'l', 'v', 'o', 'm', '\000',};
+static const uint32_t danish_links_offsets[] = {
+    0, 3, 9, 15, 23, 27, 32, 35, 40};
 static const char danish_abbrevs_text[] = {
     'a', 'p', 'r', '\000', 'a', 'u', 'g', '\000', 'b', 'l', '.', 'a', '\000', 'c', 'a', '\000',
     'd', '.', 'v', '.', 's', '\000', 'd', 'e', 'c', '\000', 'd', 'r', '\000', 'd', 'v', 's',
@@ -968,6 +974,19 @@ static const uint32_t dutch_stopwords_offsets[] = {
     1296, 1303, 1307, 1311, 1315, 1321, 1328, 1335, 1340, 1345, 1352, 1358,
     1362, 1366, 1369, 1374, 1379, 1388, 1392, 1397, 1400, 1405, 1411, 1417,
     1424, 1428, 1435, 1441, 1446, 1452, 1459};
+static const char dutch_links_text[] = {
+    'a', 'l', 's', '\000', 'b', 'e', 'h', 'a', 'l', 'v', 'e', '\000', 'd', 'a', 'n', 'k',
+    'z', 'i', 'j', '\000', 'd', 'e', '\000', 'e', 'n', '\000', 'j', 'o', 'u', 'w', '\000', 'm',
+    'e', 't', '\000', 'm', 'i', 'j', 'n', '\000', 'n', 'o', 'c', 'h', '\000', 'o', 'f', 'w',
+    'e', 'l', '\000', 'o', 'm', 'd', 'a', 't', '\000', 'p', 'e', 'r', '\000', 's', 'i', 'n',
+    'd', 's', '\000', 't', 'e', 'n', 'z', 'i', 'j', '\000', 't', 'e', 'r', 'w', 'i', 'j',
+    'l', '\000', 't', 'i', 'j', 'd', 'e', 'n', 's', '\000', 't', 'o', 't', '\000', 'u', 'w',
+    '\000', 'v', 'a', 'n', 'w', 'e', 'g', 'e', '\000', 'v', 'o', 'l', 'g', 'e', 'n', 's',
+    '\000', 'w', 'a', 'n', 't', '\000', 'w', 'e', 'g', 'e', 'n', 's', '\000', 'z', 'o', 'd',
+    'a', 't', '\000', 'z', 'o', 'w', 'e', 'l', '\000',};
+static const uint32_t dutch_links_offsets[] = {
+    0, 4, 12, 20, 23, 26, 31, 35, 40, 45, 51, 57,
+    61, 67, 74, 82, 90, 94, 97, 105, 113, 118, 125, 131};
 static const char dutch_abbrevs_text[] = {
     'a', '.', 's', '\000', 'a', 'p', 'r', '\000', 'a', 'r', 't', '\000', 'a', 'u', 'g', '\000',
     'b', '.', 'v', '\000', 'b', 'i', 'j', 'v', '\000', 'b', 'l', 'z', '\000', 'c', 'a', '\000',
@@ -2258,6 +2277,29 @@ static const uint32_t german_stopwords_offsets[] = {
     2275, 2282, 2288, 2295, 2303, 2309, 2315, 2322, 2329, 2338, 2344, 2349,
     2355, 2362, 2370, 2379, 2385, 2392, 2399, 2406, 2414, 2423, 2432, 2435,
     2439, 2443, 2448, 2457, 2461, 2466, 2470, 2475, 2481};
+static const char german_links_text[] = {
+    'a', 'l', 's', '\000', 'a', 'm', '\000', 'a', 'n', 's', '\000', 'a', 'n', 's', 't', 'a',
+    't', 't', '\000', 'a', 'u', 'f', 's', '\000', 'a', 'u', 's', 's', 'e', 'r', '\000', 'b',
+    'e', 'i', 'm', '\000', 'b', 'e', 'v', 'o', 'r', '\000', 'b', 'i', 's', '\000', 'd', 'a',
+    's', 's', '\000', 'd', 'e', 'i', 'n', '\000', 'd', 'e', 's', '\000', 'e', 'n', 't', 'w',
+    'e', 'd', 'e', 'r', '\000', 'e', 'u', 'e', 'r', '\000', 'f', 'a', 'l', 'l', 's', '\000',
+    'f', '\303', '\274', 'r', '\000', 'f', '\303', '\274', 'r', 's', '\000', 'g', 'e', 'g', 'e', 'n',
+    '\000', 'h', 'i', 'n', 't', 'e', 'r', '\000', 'i', 'm', '\000', 'i', 'n', 's', '\000', 'm',
+    'e', 'i', 'n', '\000', 'n', 'e', 'b', 'e', 'n', '\000', 'o', 'b', '\000', 'p', 'e', 'r',
+    '\000', 's', 'e', 'i', 't', '\000', 's', 'o', 'b', 'a', 'l', 'd', '\000', 's', 'o', 'd',
+    'a', 's', 's', '\000', 's', 'o', 'n', 'd', 'e', 'r', 'n', '\000', 's', 'o', 'w', 'i',
+    'e', '\000', 's', 'o', 'w', 'o', 'h', 'l', '\000', 't', 'r', 'o', 't', 'z', '\000', 'u',
+    'm', 's', '\000', 'u', 'n', 'd', '\000', 'u', 'n', 's', 'e', 'r', '\000', 'u', 'n', 't',
+    'e', 'r', 'm', '\000', 'v', 'i', 'a', '\000', 'v', 'o', 'm', '\000', 'v', 'o', 'n', '\000',
+    'w', 'e', 'd', 'e', 'r', '\000', 'w', 'e', 'i', 'l', '\000', 'w', 'e', 'n', 'n', '\000',
+    'w', '\303', '\244', 'h', 'r', 'e', 'n', 'd', '\000', 'z', 'u', 'm', '\000', 'z', 'u', 'r',
+    '\000', 'z', 'w', 'i', 's', 'c', 'h', 'e', 'n', '\000', '\303', '\274', 'b', 'e', 'r', 's',
+    '\000',};
+static const uint32_t german_links_offsets[] = {
+    0, 4, 7, 11, 19, 24, 31, 36, 42, 46, 51, 56,
+    60, 69, 74, 80, 85, 91, 97, 104, 107, 111, 116, 122,
+    125, 129, 134, 141, 148, 156, 162, 169, 175, 179, 183, 189,
+    196, 200, 204, 208, 214, 219, 224, 233, 237, 241, 250};
 static const char german_abbrevs_text[] = {
     'a', 'b', 'b', '\000', 'a', 'b', 's', '\000', 'a', 'b', 'z', 'g', 'l', '\000', 'a', 'l',
     'l', 'g', '\000', 'a', 'p', 'r', '\000', 'a', 'r', 't', '\000', 'a', 'u', 'g', '\000', 'b',
@@ -3996,6 +4038,13 @@ static const uint32_t norwegian_stopwords_offsets[] = {
     979, 986, 991, 997, 1003, 1007, 1011, 1017, 1024, 1030, 1034, 1040,
     1046, 1049, 1054, 1059, 1063, 1068, 1072, 1076, 1081, 1088, 1091, 1095,
     1101, 1110, 1115, 1121, 1126, 1132, 1138, 1144, 1150, 1154, 1158, 1162};
+static const char norwegian_links_text[] = {
+    'a', 't', '\000', 'b', '\303', '\245', 'd', 'e', '\000', 'd', 'e', 'r', 's', 'o', 'm', '\000',
+    'e', 'n', 'n', '\000', 'f', 'o', 'r', 'd', 'i', '\000', 'm', 'e', 'd', 'a', 'n', '\000',
+    'm', 'e', 'n', '\000', 'm', 'e', 'n', 's', '\000', 'o', 'g', '\000', 'v', 'e', 'r', 'k',
+    'e', 'n', '\000',};
+static const uint32_t norwegian_links_offsets[] = {
+    0, 3, 9, 16, 20, 26, 32, 36, 41, 44};
 static const char norwegian_abbrevs_text[] = {
     'a', 'p', 'r', '\000', 'a', 'u', 'g', '\000', 'b', 'l', '.', 'a', '\000', 'c', 'a', '\000',
     'd', '.', 'v', '.', 's', '\000', 'd', 'e', 's', '\000', 'd', 'r', '\000', 'd', 'v', 's',
@@ -5522,6 +5571,14 @@ static const uint32_t swedish_stopwords_offsets[] = {
     1017, 1023, 1030, 1035, 1040, 1044, 1054, 1057, 1061, 1067, 1073, 1080,
     1087, 1092, 1098, 1103, 1108, 1114, 1120, 1124, 1128, 1134, 1138, 1142,
     1147};
+static const char swedish_links_text[] = {
+    'a', 'n', 't', 'i', 'n', 'g', 'e', 'n', '\000', 'a', 't', 't', '\000', 'b', '\303', '\245',
+    'd', 'e', '\000', 'e', 'f', 't', 'e', 'r', 's', 'o', 'm', '\000', 'f', 'a', 's', 't',
+    '\303', '\244', 'n', '\000', 'm', 'e', 'd', 'a', 'n', '\000', 'm', 'e', 'n', '\000', 'o', 'c',
+    'h', '\000', 's', 'a', 'm', 't', '\000', 't', 'i', 'l', 'l', 's', '\000', 'v', 'a', 'r',
+    'k', 'e', 'n', '\000',};
+static const uint32_t swedish_links_offsets[] = {
+    0, 9, 13, 19, 28, 36, 42, 46, 50, 55, 61};
 static const char swedish_abbrevs_text[] = {
     'a', 'n', 'g', '\000', 'a', 'p', 'r', '\000', 'a', 'u', 'g', '\000', 'b', 'l', '.', 'a',
     '\000', 'c', 'a', '\000', 'd', '.', 'v', '.', 's', '\000', 'd', 'e', 'c', '\000', 'd', 'r',
@@ -6067,6 +6124,25 @@ static const uint32_t yiddish_stopwords_offsets[] = {
     2048, 2057, 2064, 2075, 2086, 2093, 2108, 2119, 2128, 2135, 2146, 2159,
     2168, 2175, 2180, 2187, 2196, 2207, 2216, 2223, 2230, 2239, 2250, 2263,
     2272, 2279, 2288, 2295, 2304, 2313, 2322};
+static const char yiddish_links_text[] = {
+    '\327', '\220', '\000', '\327', '\220', '\326', '\267', '\000', '\327', '\220', '\326', '\267', '\327', '\226', '\000', '\327',
+    '\220', '\326', '\267', '\327', '\227', '\327', '\225', '\327', '\245', '\000', '\327', '\220', '\326', '\267', '\327', '\237',
+    '\000', '\327', '\220', '\326', '\270', '\327', '\223', '\327', '\242', '\327', '\250', '\000', '\327', '\220', '\327', '\223',
+    '\327', '\242', '\327', '\250', '\000', '\327', '\220', '\327', '\225', '\327', '\231', '\327', '\221', '\000', '\327', '\220',
+    '\327', '\225', '\327', '\237', '\000', '\327', '\220', '\327', '\225', '\327', '\240', '\327', '\223', '\327', '\226', '\327',
+    '\242', '\327', '\250', '\000', '\327', '\220', '\327', '\226', '\000', '\327', '\220', '\327', '\227', '\327', '\225', '\327',
+    '\245', '\000', '\327', '\220', '\327', '\231', '\327', '\237', '\000', '\327', '\220', '\327', '\261', '\327', '\221', '\000',
+    '\327', '\220', '\327', '\262', '\326', '\267', '\327', '\242', '\327', '\250', '\000', '\327', '\221', '\327', '\231', '\327',
+    '\226', '\000', '\327', '\223', '\327', '\231', '\327', '\231', '\327', '\237', '\000', '\327', '\223', '\327', '\262', '\326',
+    '\267', '\327', '\237', '\000', '\327', '\225', '\327', '\225', '\327', '\231', '\327', '\231', '\327', '\234', '\000', '\327',
+    '\236', '\327', '\262', '\326', '\267', '\327', '\237', '\000', '\327', '\244', '\326', '\277', '\327', '\225', '\327', '\237',
+    '\000', '\327', '\244', '\327', '\225', '\327', '\237', '\000', '\327', '\246', '\327', '\225', '\327', '\225', '\327', '\231',
+    '\327', '\251', '\327', '\237', '\000', '\327', '\246', '\327', '\260', '\327', '\231', '\327', '\251', '\327', '\237', '\000',
+    '\327', '\260', '\327', '\262', '\326', '\267', '\327', '\234', '\000',};
+static const uint32_t yiddish_links_offsets[] = {
+    0, 3, 8, 15, 26, 33, 44, 53, 62, 69, 84, 89,
+    98, 105, 112, 123, 130, 139, 148, 159, 168, 177, 184, 197,
+    208};
 static const unsigned char yiddish_abbrev_kinds[] = {0};
 static const char yiddish_fillers_text[] = {
     '\327', '\224', '\327', '\236', '\327', '\236', '\000', '\327', '\236', '\327', '\236', '\327', '\236', '\000', '\327', '\242',
@@ -6114,11 +6190,11 @@ const rc_lang rc_languages[] = {
      NULL, NULL, NULL, NULL},
     {"danish", "da", "", "danish", 0,
     {danish_stopwords_text, danish_stopwords_offsets, 188}, {danish_abbrevs_text, danish_abbrevs_offsets, 43}, danish_abbrev_kinds,
-    {danish_fillers_text, danish_fillers_offsets, 6}, {danish_backchannels_text, danish_backchannels_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {danish_fillers_text, danish_fillers_offsets, 6}, {danish_backchannels_text, danish_backchannels_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {danish_links_text, danish_links_offsets, 9}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"dutch", "nl", "", "dutch", 0,
     {dutch_stopwords_text, dutch_stopwords_offsets, 259}, {dutch_abbrevs_text, dutch_abbrevs_offsets, 62}, dutch_abbrev_kinds,
-    {dutch_fillers_text, dutch_fillers_offsets, 8}, {dutch_backchannels_text, dutch_backchannels_offsets, 28}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {dutch_fillers_text, dutch_fillers_offsets, 8}, {dutch_backchannels_text, dutch_backchannels_offsets, 28}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {dutch_links_text, dutch_links_offsets, 24}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"english", "en", "", "english", 0,
     {english_stopwords_text, english_stopwords_offsets, 452}, {english_abbrevs_text, english_abbrevs_offsets, 132}, english_abbrev_kinds,
@@ -6135,7 +6211,7 @@ const rc_lang rc_languages[] = {
      NULL, NULL, NULL, NULL},
     {"german", "de", "", "german", 0,
     {german_stopwords_text, german_stopwords_offsets, 405}, {german_abbrevs_text, german_abbrevs_offsets, 81}, german_abbrev_kinds,
-    {german_fillers_text, german_fillers_offsets, 10}, {german_backchannels_text, german_backchannels_offsets, 34}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {german_fillers_text, german_fillers_offsets, 10}, {german_backchannels_text, german_backchannels_offsets, 34}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {german_links_text, german_links_offsets, 47}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"greek", "el", "", "greek", 0,
     {greek_stopwords_text, greek_stopwords_offsets, 263}, {greek_abbrevs_text, greek_abbrevs_offsets, 31}, greek_abbrev_kinds,
@@ -6175,7 +6251,7 @@ const rc_lang rc_languages[] = {
      NULL, NULL, NULL, NULL},
     {"norwegian", "no", "nb,nn", "norwegian", 0,
     {norwegian_stopwords_text, norwegian_stopwords_offsets, 228}, {norwegian_abbrevs_text, norwegian_abbrevs_offsets, 43}, norwegian_abbrev_kinds,
-    {norwegian_fillers_text, norwegian_fillers_offsets, 7}, {norwegian_backchannels_text, norwegian_backchannels_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {norwegian_fillers_text, norwegian_fillers_offsets, 7}, {norwegian_backchannels_text, norwegian_backchannels_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {norwegian_links_text, norwegian_links_offsets, 10}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"portuguese", "pt", "", "portuguese", 0,
     {portuguese_stopwords_text, portuguese_stopwords_offsets, 382}, {portuguese_abbrevs_text, portuguese_abbrevs_offsets, 57}, portuguese_abbrev_kinds,
@@ -6199,7 +6275,7 @@ const rc_lang rc_languages[] = {
      NULL, NULL, NULL, NULL},
     {"swedish", "sv", "", "swedish", 0,
     {swedish_stopwords_text, swedish_stopwords_offsets, 217}, {swedish_abbrevs_text, swedish_abbrevs_offsets, 47}, swedish_abbrev_kinds,
-    {swedish_fillers_text, swedish_fillers_offsets, 7}, {swedish_backchannels_text, swedish_backchannels_offsets, 24}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {swedish_fillers_text, swedish_fillers_offsets, 7}, {swedish_backchannels_text, swedish_backchannels_offsets, 24}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {swedish_links_text, swedish_links_offsets, 11}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"tamil", "ta", "", "tamil", 0,
     {tamil_stopwords_text, tamil_stopwords_offsets, 156}, {tamil_abbrevs_text, tamil_abbrevs_offsets, 4}, tamil_abbrev_kinds,
@@ -6211,7 +6287,7 @@ const rc_lang rc_languages[] = {
      NULL, NULL, NULL, NULL},
     {"yiddish", "yi", "", "yiddish", 0,
     {yiddish_stopwords_text, yiddish_stopwords_offsets, 247}, {NULL, NULL, 0}, yiddish_abbrev_kinds,
-    {yiddish_fillers_text, yiddish_fillers_offsets, 4}, {yiddish_backchannels_text, yiddish_backchannels_offsets, 15}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {yiddish_fillers_text, yiddish_fillers_offsets, 4}, {yiddish_backchannels_text, yiddish_backchannels_offsets, 15}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {yiddish_links_text, yiddish_links_offsets, 25}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
 };
 
