@@ -436,6 +436,11 @@ static const uint32_t basque_stopwords_offsets[] = {
     1359, 1365, 1372, 1378, 1383, 1390, 1399, 1403, 1408, 1416, 1423, 1430,
     1434, 1442, 1448, 1457, 1462, 1467, 1471, 1478, 1484, 1490, 1497, 1506,
     1509, 1514, 1519, 1526, 1532, 1537, 1541, 1546, 1554, 1559, 1566};
+static const char basque_links_text[] = {
+    'b', 'a', 'i', 'n', 'a', '\000', 'b', 'a', 'l', 'd', 'i', 'n', '\000', 'e', 'd', 'o',
+    't', 'a', '\000', 'e', 'z', 'e', 'n', '\000', 'n', 'a', 'h', 'i', 'z', '\000',};
+static const uint32_t basque_links_offsets[] = {
+    0, 6, 13, 19, 24};
 static const char basque_abbrevs_text[] = {
     'a', 'b', 'e', '\000', 'a', 'b', 'u', '\000', 'a', 'd', 'i', 'b', '\000', 'a', 'n', 'd',
     '\000', 'a', 'p', 'i', '\000', 'a', 'z', 'a', '\000', 'd', 'r', '\000', 'e', 'k', 'a', '\000',
@@ -1817,6 +1822,13 @@ static const uint32_t finnish_stopwords_offsets[] = {
     1712, 1719, 1727, 1735, 1743, 1750, 1760, 1766, 1771, 1775, 1782, 1787,
     1795, 1802, 1809, 1819, 1826, 1834, 1844, 1848, 1856, 1860, 1869, 1875,
     1880, 1885};
+static const char finnish_links_text[] = {
+    'e', 't', 't', 'e', 'i', '\000', 'j', 'a', '\000', 'j', 'o', 's', '\000', 'j', 'o', 't',
+    'e', 'n', '\000', 'j', 'o', 't', 't', 'a', '\000', 'k', 'u', 'i', 'n', '\000', 'k', 'u',
+    'n', '\000', 'k', 'u', 'n', 'n', 'e', 's', '\000', 'k', 'u', 't', 'e', 'n', '\000', 'm',
+    'u', 't', 't', 'a', '\000', 's', 'e', 'k', '\303', '\244', '\000', 't', 'a', 'i', '\000',};
+static const uint32_t finnish_links_offsets[] = {
+    0, 6, 9, 13, 19, 25, 30, 34, 41, 47, 53, 59};
 static const char finnish_abbrevs_text[] = {
     'a', 'o', '\000', 'e', 'm', '\000', 'e', 's', 'i', 'm', '\000', 'j', 'n', 'e', '\000', 'k',
     'l', 'o', '\000', 'k', 'o', '\000', 'k', 'p', 'l', '\000', 'k', 's', '\000', 'm', 'i', 'l',
@@ -2963,6 +2975,15 @@ static const uint32_t hungarian_stopwords_offsets[] = {
     1428, 1435, 1443, 1451, 1457, 1462, 1469, 1476, 1483, 1487, 1491, 1496,
     1503, 1507, 1512, 1517, 1522, 1526, 1533, 1540, 1550, 1558, 1563, 1570,
     1575, 1578, 1582, 1588};
+static const char hungarian_links_text[] = {
+    'a', '\000', 'a', 'z', 'a', 'z', '\000', 'd', 'e', '\000', 'h', 'a', '\000', 'h', 'a', 'b',
+    '\303', '\241', 'r', '\000', 'h', 'a', 'n', 'e', 'm', '\000', 'i', 'l', 'l', 'e', 't', 'v',
+    'e', '\000', 'm', 'e', 'r', 't', '\000', 'm', 'i', 'n', 't', '\000', 'm', 'i', 'n', 't',
+    'h', 'a', '\000', 'n', 'o', 'h', 'a', '\000', 's', '\000', 'v', 'a', 'g', 'y', 'i', 's',
+    '\000', 'v', 'a', 'l', 'a', 'm', 'i', 'n', 't', '\000', '\303', '\251', 's', '\000',};
+static const uint32_t hungarian_links_offsets[] = {
+    0, 2, 7, 10, 13, 20, 26, 34, 39, 44, 51, 56,
+    58, 65, 74};
 static const char hungarian_abbrevs_text[] = {
     'a', 'u', 'g', '\000', 'b', 't', '\000', 'd', 'e', 'c', '\000', 'd', 'r', '\000', 'f', 'e',
     'b', 'r', '\000', 'i', 'd', '\000', 'i', 'f', 'j', '\000', 'i', 'l', 'l', '\000', 'j', 'a',
@@ -6041,6 +6062,11 @@ static const uint32_t turkish_stopwords_offsets[] = {
     990, 995, 999, 1002, 1007, 1010, 1013, 1019, 1027, 1037, 1042, 1046,
     1052, 1057, 1066, 1073, 1079, 1085, 1094, 1101, 1106, 1113, 1118, 1125,
     1129, 1135, 1142, 1150, 1158, 1164, 1171, 1179};
+static const char turkish_links_text[] = {
+    'e', '\304', '\237', 'e', 'r', '\000', 'f', 'a', 'k', 'a', 't', '\000', 'l', 'a', 'k', 'i',
+    'n', '\000', 'v', 'e', '\000', 'v', 'e', 'y', 'a', '\000', 'y', 'a', 'h', 'u', 't', '\000',};
+static const uint32_t turkish_links_offsets[] = {
+    0, 6, 12, 18, 21, 26};
 static const char turkish_abbrevs_text[] = {
     'a', '.', '\305', '\237', '\000', 'a', 'r', 'a', '\000', 'a', 'v', '\000', 'a', '\304', '\237', 'u',
     '\000', 'b', 'k', 'z', '\000', 'c', 'a', 'd', '\000', 'd', 'o', '\303', '\247', '\000', 'd', 'r',
@@ -6297,7 +6323,7 @@ const rc_lang rc_languages[] = {
      NULL, NULL, NULL, NULL},
     {"basque", "eu", "", "basque", 0,
     {basque_stopwords_text, basque_stopwords_offsets, 263}, {basque_abbrevs_text, basque_abbrevs_offsets, 23}, basque_abbrev_kinds,
-    {basque_fillers_text, basque_fillers_offsets, 6}, {basque_backchannels_text, basque_backchannels_offsets, 21}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {basque_fillers_text, basque_fillers_offsets, 6}, {basque_backchannels_text, basque_backchannels_offsets, 21}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {basque_links_text, basque_links_offsets, 5}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"catalan", "ca", "", "catalan", 0,
     {catalan_stopwords_text, catalan_stopwords_offsets, 276}, {catalan_abbrevs_text, catalan_abbrevs_offsets, 42}, catalan_abbrev_kinds,
@@ -6322,7 +6348,7 @@ const rc_lang rc_languages[] = {
      &rc_english_background},
     {"finnish", "fi", "", "finnish", 0,
     {finnish_stopwords_text, finnish_stopwords_offsets, 290}, {finnish_abbrevs_text, finnish_abbrevs_offsets, 24}, finnish_abbrev_kinds,
-    {finnish_fillers_text, finnish_fillers_offsets, 8}, {finnish_backchannels_text, finnish_backchannels_offsets, 21}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {finnish_fillers_text, finnish_fillers_offsets, 8}, {finnish_backchannels_text, finnish_backchannels_offsets, 21}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {finnish_links_text, finnish_links_offsets, 12}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"french", "fr", "", "french", 0,
     {french_stopwords_text, french_stopwords_offsets, 369}, {french_abbrevs_text, french_abbrevs_offsets, 59}, french_abbrev_kinds,
@@ -6342,7 +6368,7 @@ const rc_lang rc_languages[] = {
      NULL, NULL, NULL, NULL},
     {"hungarian", "hu", "", "hungarian", 0,
     {hungarian_stopwords_text, hungarian_stopwords_offsets, 256}, {hungarian_abbrevs_text, hungarian_abbrevs_offsets, 36}, hungarian_abbrev_kinds,
-    {hungarian_fillers_text, hungarian_fillers_offsets, 5}, {hungarian_backchannels_text, hungarian_backchannels_offsets, 20}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {hungarian_fillers_text, hungarian_fillers_offsets, 5}, {hungarian_backchannels_text, hungarian_backchannels_offsets, 20}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {hungarian_links_text, hungarian_links_offsets, 15}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"indonesian", "id", "", "indonesian", 0,
     {indonesian_stopwords_text, indonesian_stopwords_offsets, 175}, {indonesian_abbrevs_text, indonesian_abbrevs_offsets, 44}, indonesian_abbrev_kinds,
@@ -6402,7 +6428,7 @@ const rc_lang rc_languages[] = {
      NULL, NULL, NULL, NULL},
     {"turkish", "tr", "", "turkish", 0,
     {turkish_stopwords_text, turkish_stopwords_offsets, 200}, {turkish_abbrevs_text, turkish_abbrevs_offsets, 33}, turkish_abbrev_kinds,
-    {turkish_fillers_text, turkish_fillers_offsets, 6}, {turkish_backchannels_text, turkish_backchannels_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {turkish_fillers_text, turkish_fillers_offsets, 6}, {turkish_backchannels_text, turkish_backchannels_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {turkish_links_text, turkish_links_offsets, 6}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"yiddish", "yi", "", "yiddish", 0,
     {yiddish_stopwords_text, yiddish_stopwords_offsets, 247}, {NULL, NULL, 0}, yiddish_abbrev_kinds,
