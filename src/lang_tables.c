@@ -754,6 +754,19 @@ static const uint32_t chinese_stopwords_offsets[] = {
     759, 766, 773, 780, 787, 794, 801, 808, 815, 822, 829, 836,
     843, 847, 854, 861, 868, 875, 882, 889, 896, 903, 907, 914,
     921, 928, 935, 942};
+static const char chinese_links_text[] = {
+    '\344', '\270', '\216', '\000', '\344', '\270', '\246', '\344', '\270', '\224', '\000', '\344', '\272', '\216', '\346', '\230',
+    '\257', '\000', '\344', '\273', '\245', '\345', '\217', '\212', '\000', '\344', '\275', '\206', '\346', '\230', '\257', '\000',
+    '\345', '\217', '\212', '\000', '\345', '\217', '\257', '\346', '\230', '\257', '\000', '\345', '\222', '\214', '\000', '\345',
+    '\233', '\240', '\344', '\270', '\272', '\000', '\345', '\233', '\240', '\346', '\255', '\244', '\000', '\345', '\233', '\240',
+    '\347', '\202', '\272', '\000', '\345', '\246', '\202', '\346', '\236', '\234', '\000', '\345', '\271', '\266', '\344', '\270',
+    '\224', '\000', '\346', '\210', '\226', '\000', '\346', '\210', '\226', '\350', '\200', '\205', '\000', '\346', '\211', '\200',
+    '\344', '\273', '\245', '\000', '\346', '\226', '\274', '\346', '\230', '\257', '\000', '\347', '\204', '\266', '\345', '\220',
+    '\216', '\000', '\347', '\204', '\266', '\345', '\276', '\214', '\000', '\350', '\200', '\214', '\344', '\270', '\224', '\000',
+    '\350', '\231', '\275', '\347', '\204', '\266', '\000', '\351', '\233', '\226', '\347', '\204', '\266', '\000',};
+static const uint32_t chinese_links_offsets[] = {
+    0, 4, 11, 18, 25, 32, 36, 43, 47, 54, 61, 68,
+    75, 82, 86, 93, 100, 107, 114, 121, 128, 135};
 static const char chinese_abbrevs_text[] = {
     'd', 'r', '\000', 'e', '.', 'g', '\000', 'i', '.', 'e', '\000', 'm', 'r', '\000', 'm', 'r',
     's', '\000', 'm', 's', '\000', 'n', 'o', '\000', 'p', '\000', 'p', 'p', '\000', 'p', 'r', 'o',
@@ -3713,6 +3726,10 @@ static const uint32_t japanese_stopwords_offsets[] = {
     906, 913, 917, 927, 931, 935, 939, 949, 953, 957, 964, 971,
     978, 985, 992, 999, 1003, 1010, 1017, 1024, 1031, 1035, 1039, 1043,
     1050};
+static const char japanese_links_text[] = {
+    '\345', '\217', '\210', '\343', '\201', '\257', '\000', '\345', '\217', '\212', '\343', '\201', '\263', '\000',};
+static const uint32_t japanese_links_offsets[] = {
+    0, 7};
 static const char japanese_abbrevs_text[] = {
     'd', 'r', '\000', 'e', '.', 'g', '\000', 'i', '.', 'e', '\000', 'm', 'r', '\000', 'm', 'r',
     's', '\000', 'm', 's', '\000', 'n', 'o', '\000', 'p', '\000', 'p', 'p', '\000', 'p', 'r', 'o',
@@ -6433,7 +6450,7 @@ const rc_lang rc_languages[] = {
      NULL, NULL, NULL, NULL},
     {"chinese", "zh", "", NULL, RC_LANG_NOSPACE,
     {chinese_stopwords_text, chinese_stopwords_offsets, 148}, {chinese_abbrevs_text, chinese_abbrevs_offsets, 12}, chinese_abbrev_kinds,
-    {chinese_fillers_text, chinese_fillers_offsets, 6}, {chinese_backchannels_text, chinese_backchannels_offsets, 27}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {chinese_fillers_text, chinese_fillers_offsets, 6}, {chinese_backchannels_text, chinese_backchannels_offsets, 27}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {chinese_links_text, chinese_links_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"danish", "da", "", "danish", 0,
     {danish_stopwords_text, danish_stopwords_offsets, 188}, {danish_abbrevs_text, danish_abbrevs_offsets, 43}, danish_abbrev_kinds,
@@ -6486,7 +6503,7 @@ const rc_lang rc_languages[] = {
      NULL, NULL, NULL, NULL},
     {"japanese", "ja", "", NULL, RC_LANG_NOSPACE,
     {japanese_stopwords_text, japanese_stopwords_offsets, 145}, {japanese_abbrevs_text, japanese_abbrevs_offsets, 12}, japanese_abbrev_kinds,
-    {japanese_fillers_text, japanese_fillers_offsets, 13}, {japanese_backchannels_text, japanese_backchannels_offsets, 24}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {japanese_fillers_text, japanese_fillers_offsets, 13}, {japanese_backchannels_text, japanese_backchannels_offsets, 24}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {japanese_links_text, japanese_links_offsets, 2}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"lithuanian", "lt", "", "lithuanian", 0,
     {lithuanian_stopwords_text, lithuanian_stopwords_offsets, 250}, {lithuanian_abbrevs_text, lithuanian_abbrevs_offsets, 23}, lithuanian_abbrev_kinds,
