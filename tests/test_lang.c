@@ -2,15 +2,17 @@
  * test_lang.c - unit tests for the language tables (src/lang.c,
  * src/lang_tables.c), Unicode normalisation (src/normalize.c), language
  * detection (src/langdetect.c) and, through tests/lang/, stemming and
- * sentence counts per language.
+ * sentence counts per language, and what the link words and phrase lists
+ * (stopwords/<language>.phrases) make of a sentence.
  *
  * Expected values: the word lists in stopwords/ and their README (what each
  * list holds, the kinds of abbreviations), the Unicode case-folding and
  * NFKC tables, and tests/lang/expectations.tsv, whose stems and sentence
  * counts were worked out by hand from the Snowball algorithms and the
- * paragraphs.  The paragraphs are read from tests/lang/ relative to the
- * current directory: run the test from the repository root (make check
- * does).
+ * paragraphs, and tests/lang/sentences.tsv, whose sentences were written
+ * to hold (or not) a listed phrase and to end (or not) in a link word.
+ * The paragraphs are read from tests/lang/ relative to the current
+ * directory: run the test from the repository root (make check does).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,9 +20,11 @@
 
 #include "test_util.h"
 
+#include "doc.h"
 #include "langdetect.h"
 #include "segment.h"
 #include "stem.h"
+#include "tokenize.h"
 
 static const recap_allocator *A;
 static rc_maskcache masks; /* language detection's lookups, kept */
@@ -122,6 +126,10 @@ static void test_lists_sorted_and_folded(void **state) {
     check_list(l->name, "fillers", &l->fillers, &norm);
     check_list(l->name, "backchannels", &l->backchannels, &norm);
     check_list(l->name, "elisions", &l->elisions, &norm);
+    check_list(l->name, "links", &l->links, &norm);
+    check_list(l->name, "phrase ends", &l->phrase_ends, &norm);
+    check_list(l->name, "housekeeping phrases", &l->housekeeping, &norm);
+    check_list(l->name, "gist phrases", &l->gist, &norm);
     for (size_t k = 0; k < l->abbrevs.count; k++)
       assert_true(l->abbrev_kinds[k] <= RC_ABBR_NUMBER);
   }
@@ -227,6 +235,270 @@ static void test_stopword_any(void **state) {
   assert_true(m & (1u << (rc_lang_find("spanish") - rc_languages)));
   assert_true(m & (1u << (rc_lang_find("portuguese") - rc_languages)));
   assert_false(m & (1u << (rc_lang_find("english") - rc_languages)));
+}
+
+/* ---- link words and phrases
+ * ------------------------------------------------------ */
+
+/* What terms.c's phrase matcher sees (RC_PHRASE_WORDS there): the last
+   six words of a sentence, fillers and characters of scripts without
+   spaces left out. */
+#define PHRASE_WORDS 6
+
+/* Phrases of stopwords/english.phrases that no text can hold, left for
+   whoever owns that list: "q&a" is two tokens, q and a. */
+static const char *const unmatchable[] = {"in the q&a"};
+
+static int known_unmatchable(const rc_lang *l, const char *phrase) {
+  if (strcmp(l->name, "english") != 0)
+    return 0;
+  for (size_t i = 0; i < sizeof unmatchable / sizeof *unmatchable; i++)
+    if (strcmp(phrase, unmatchable[i]) == 0)
+      return 1;
+  return 0;
+}
+
+/* Can a sentence hold the phrase?  Written as a text would have it (an
+   elided word joined to the next: "l' ordre" is l'ordre), it must
+   tokenize into its own words, each one folded already, none of them a
+   filler (the matcher skips fillers) or a character of a script without
+   spaces (the matcher skips those), and no more of them than the matcher
+   looks back. */
+static int phrase_matchable(const rc_lang *l, const char *phrase, rc_norm *norm,
+                            char *why, size_t why_cap) {
+  char text[512];
+  size_t n = 0;
+  for (const char *c = phrase; *c && n + 1 < sizeof text; c++)
+    if (!(*c == ' ' && c > phrase && c[-1] == '\''))
+      text[n++] = *c;
+  text[n] = '\0';
+  rc_tokenizer tz;
+  rc_tok tok;
+  rc_tokenizer_init(&tz, text, 0, n, l);
+  char joined[512];
+  size_t len = 0, words = 0;
+  while (rc_tokenizer_next(&tz, &tok)) {
+    const char *f;
+    size_t fn;
+    assert_int_equal(rc_fold(norm, text + tok.off, tok.len, &f, &fn), RECAP_OK);
+    if (tok.kind == RC_TOK_CJK) {
+      snprintf(why, why_cap, "a character of a script without spaces");
+      return 0;
+    }
+    if (rc_wordlist_find(&l->fillers, f, fn) >= 0) {
+      snprintf(why, why_cap, "filler '%.*s'", (int)fn, f);
+      return 0;
+    }
+    if (len + fn + 2 > sizeof joined)
+      break;
+    if (len)
+      joined[len++] = ' ';
+    memcpy(joined + len, f, fn);
+    len += fn;
+    words++;
+  }
+  joined[len] = '\0';
+  if (strcmp(joined, phrase) != 0) {
+    snprintf(why, why_cap, "tokenizes as '%.200s'", joined);
+    return 0;
+  }
+  if (words > PHRASE_WORDS) {
+    snprintf(why, why_cap, "%zu words", words);
+    return 0;
+  }
+  return 1;
+}
+
+static void test_phrase_lists(void **state) {
+  (void)state;
+  rc_norm norm;
+  rc_norm_init(&norm, A);
+  size_t wrong = 0;
+  for (size_t i = 0; i < rc_language_count; i++) {
+    const rc_lang *l = &rc_languages[i];
+    /* Link words are stopwords (gen_tables makes them so). */
+    for (size_t k = 0; k < l->links.count; k++)
+      assert_true(find(&l->stopwords, rc_wordlist_at(&l->links, k)) >= 0);
+    /* The matcher skips characters of scripts without spaces: a phrase
+       list there would never match (stopwords/README). */
+    if (l->flags & RC_LANG_NOSPACE) {
+      assert_int_equal(l->housekeeping.count, 0);
+      assert_int_equal(l->gist.count, 0);
+      continue;
+    }
+    const rc_wordlist *lists[] = {&l->housekeeping, &l->gist};
+    for (size_t k = 0; k < 2; k++)
+      for (size_t j = 0; j < lists[k]->count; j++) {
+        const char *p = rc_wordlist_at(lists[k], j);
+        char why[256];
+        if (!phrase_matchable(l, p, &norm, why, sizeof why) &&
+            !known_unmatchable(l, p)) {
+          print_message("%s: '%s': %s\n", l->name, p, why);
+          wrong++;
+        }
+        /* Its last word is one the token pass looks a phrase up at. */
+        const char *last = strrchr(p, ' ');
+        last = last ? last + 1 : p;
+        assert_true(find(&l->phrase_ends, last) >= 0);
+      }
+  }
+  rc_norm_free(&norm);
+  assert_int_equal(wrong, 0);
+}
+
+/* One line of sentences.tsv: a language and four sentences of a meeting,
+   one about its topic, one of housekeeping, one of gist, and one cut off
+   after a link word (the last, without a final stop). */
+enum { NEUTRAL, HOUSEKEEPING, GIST, DANGLING, KINDS };
+
+static const char *const kind_names[KINDS] = {"neutral", "housekeeping", "gist",
+                                              "dangling"};
+
+/* The RC_SENT_* flags of each sentence of text in lang, into flags[]
+   (up to `cap`); returns the number of sentences. */
+static size_t sentence_flags(recap_document *doc, const char *lang,
+                             const char *text, uint32_t *flags, size_t cap) {
+  recap_options o;
+  recap_options_init(&o);
+  o.language = lang;
+  o.input_format = RECAP_INPUT_TEXT;
+  o.keyphrases = 0;
+  assert_int_equal(recap_document_analyze(doc, text, strlen(text), &o),
+                   RECAP_OK);
+  for (size_t i = 0; i < doc->sents.len && i < cap; i++)
+    flags[i] = doc->sents.data[i].flags;
+  return doc->sents.len;
+}
+
+static void test_sentence_kinds(void **state) {
+  (void)state;
+  recap_context *ctx;
+  recap_document *doc;
+  assert_int_equal(recap_context_new(&ctx), RECAP_OK);
+  assert_int_equal(recap_document_new(ctx, &doc), RECAP_OK);
+  size_t len;
+  char *tsv = slurp("tests/lang/sentences.tsv", &len);
+  const char *required[] = {"french",     "german",  "spanish", "russian",
+                            "portuguese", "italian", "dutch"};
+  size_t seen_required = 0, rows = 0, wrong = 0;
+  const uint32_t kinds = RC_SENT_HOUSEKEEPING | RC_SENT_GIST | RC_SENT_DANGLING;
+  const uint32_t want[KINDS] = {0, RC_SENT_HOUSEKEEPING, RC_SENT_GIST,
+                                RC_SENT_DANGLING};
+  char *line = strchr(tsv, '\n'); /* after the header */
+  while (line && *++line) {
+    char *next = strchr(line, '\n');
+    if (next)
+      *next = '\0';
+    char *field[1 + KINDS];
+    size_t nf = 0;
+    for (char *f = line; f && nf < 1 + KINDS; nf++) {
+      field[nf] = f;
+      f = strchr(f, '\t');
+      if (f)
+        *f++ = '\0';
+    }
+    assert_int_equal(nf, 1 + KINDS);
+    const char *lang = field[0];
+    assert_non_null(rc_lang_find(lang));
+    rows++;
+    for (size_t k = 0; k < sizeof required / sizeof *required; k++)
+      seen_required += strcmp(lang, required[k]) == 0;
+    /* The four as one text, the cut-off one last. */
+    char text[2048];
+    snprintf(text, sizeof text, "%s %s %s %s", field[1], field[2], field[3],
+             field[4]);
+    uint32_t flags[8];
+    size_t n = sentence_flags(doc, lang, text, flags, 8);
+    if (n != KINDS) {
+      print_message("%s: %zu sentences, want %d\n", lang, n, KINDS);
+      wrong++;
+    } else {
+      for (size_t k = 0; k < KINDS; k++)
+        if ((flags[k] & kinds) != want[k]) {
+          print_message("%s: the %s sentence has flags %#x, want %#x: %s\n",
+                        lang, kind_names[k], (unsigned)(flags[k] & kinds),
+                        (unsigned)want[k], field[1 + k]);
+          wrong++;
+        }
+    }
+    /* With a final stop the same words are a whole sentence. */
+    snprintf(text, sizeof text, "%s.", field[1 + DANGLING]);
+    if (sentence_flags(doc, lang, text, flags, 8) != 1 ||
+        (flags[0] & RC_SENT_DANGLING)) {
+      print_message("%s: '%s' is dangling\n", lang, text);
+      wrong++;
+    }
+    line = next;
+  }
+  free(tsv);
+  recap_document_free(doc);
+  recap_context_free(ctx);
+  assert_int_equal(seen_required, sizeof required / sizeof *required);
+  assert_true(rows >= seen_required);
+  assert_int_equal(wrong, 0);
+}
+
+/* The one sentence a one-sentence summary of `text` (a transcript, after
+   an opening of backchannels, as in test_display) chooses. */
+static const char *chosen(recap_document *doc, const char *lang,
+                          const char *text) {
+  recap_options o;
+  recap_options_init(&o);
+  o.language = lang;
+  o.input_format = RECAP_INPUT_TRANSCRIPT;
+  o.summary_sentences = 1;
+  o.keyphrases = 0;
+  char buf[1024];
+  snprintf(buf, sizeof buf, "Ana: Right.\nBen: Okay.\nAna: Sure.\n%s", text);
+  assert_int_equal(recap_document_analyze(doc, buf, strlen(buf), &o), RECAP_OK);
+  assert_int_equal(recap_summary_count(doc), 1);
+  return recap_summary_at(doc, 0)->text;
+}
+
+/* Through the public API: of two sentences with the same topic words, a
+   one-sentence summary takes the one without a greeting, though the
+   greeting comes first (which wins a tie) and brings a word more. */
+static void test_greetings_rank_low(void **state) {
+  (void)state;
+  static const struct {
+    const char *lang, *greeting, *plain;
+  } pairs[] = {
+      {"french", "Bonjour à tous, le budget du dépôt couvre les bus.",
+       "Bon alors, le budget du dépôt couvre les bus."},
+      {"german", "Hallo zusammen, das Budget des Depots deckt die Busse.",
+       "Also gut, das Budget des Depots deckt die Busse."},
+      {"spanish",
+       "Hola a todos, el presupuesto del depósito cubre los autobuses.",
+       "Bueno pues, el presupuesto del depósito cubre los autobuses."},
+      {"russian", "Всем привет, бюджет депо покрывает автобусы.",
+       "Ну вот, бюджет депо покрывает автобусы."},
+      {"portuguese",
+       "Bom dia a todos, o orçamento do depósito cobre os ônibus.",
+       "Então pois, o orçamento do depósito cobre os ônibus."},
+      {"italian",
+       "Buongiorno a tutti, il bilancio del deposito copre gli autobus.",
+       "Allora ecco, il bilancio del deposito copre gli autobus."},
+      {"dutch", "Hallo allemaal, het budget van het depot dekt de bussen.",
+       "Nou ja, het budget van het depot dekt de bussen."},
+  };
+  recap_context *ctx;
+  recap_document *doc;
+  assert_int_equal(recap_context_new(&ctx), RECAP_OK);
+  assert_int_equal(recap_document_new(ctx, &doc), RECAP_OK);
+  size_t wrong = 0;
+  for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+    char text[512];
+    snprintf(text, sizeof text, "Ana: %s\nBen: %s\n", pairs[i].greeting,
+             pairs[i].plain);
+    const char *got = chosen(doc, pairs[i].lang, text);
+    if (strcmp(got, pairs[i].plain) != 0) {
+      print_message("%s: chose '%s'\n", pairs[i].lang, got);
+      wrong++;
+    }
+  }
+  recap_document_free(doc);
+  recap_context_free(ctx);
+  assert_int_equal(wrong, 0);
 }
 
 /* ---- normalisation
@@ -663,6 +935,9 @@ int main(void) {
       cmocka_unit_test(test_lists_sorted_and_folded),
       cmocka_unit_test(test_english_lists),
       cmocka_unit_test(test_stopword_any),
+      cmocka_unit_test(test_phrase_lists),
+      cmocka_unit_test(test_sentence_kinds),
+      cmocka_unit_test(test_greetings_rank_low),
       cmocka_unit_test(test_fold),
       cmocka_unit_test(test_nfc_and_lower),
       cmocka_unit_test(test_char_class),
