@@ -45,7 +45,7 @@
 /* Their SHA-256 in base64, as the Content-Security-Policy names them.
    After editing either text, `make check` (test_html) prints the new
    values. */
-#define STYLE_HASH "sha256-085WYKaq+/AJe42s4q8TjUC3ly0J5AMk3HCylX2oEUc="
+#define STYLE_HASH "sha256-54duC6/Ehf6moTkUXXzmnXzyWneyvNxKLb7j4jjqCiI="
 #define SCRIPT_HASH "sha256-XNE6H4KmTK7DhduWNO8wgHfTEcIBu8xifKSoshn2vJk="
 
 /* In parts: C11 compilers need only take string literals of 4095
@@ -108,13 +108,13 @@ static const char *const style[] = {
     "\n"
     ".timeline{display:block;width:100%;height:1.5rem;margin:.25rem 0 .75rem}"
     "\n"
-    ".k0{fill:var(--k0);border-color:var(--k0)}"
-    ".k1{fill:var(--k1);border-color:var(--k1)}\n"
+    ".k0{fill:var(--k0)}.k1{fill:var(--k1)}\n"
     ".timeline text{fill:var(--bg);font-size:.8rem;font-weight:600}\n"
     ".timeline a:hover rect,.timeline a:focus rect{fill:var(--link)}\n"
     ".chapters{padding:0;list-style:none;margin:0}\n"
     ".chapters>li{margin:0 0 1rem;padding-inline-start:.75rem;"
-    "border-inline-start:4px solid var(--line)}\n",
+    "border-inline-start:4px solid var(--k0)}\n"
+    ".chapters>li.k1{border-inline-start-color:var(--k1)}\n",
     ".chapters h3 a{color:var(--fg)}\n"
     ".range{margin:.1rem 0 .3rem}\n"
     ".kp{padding:0;margin:0;list-style:none}\n"
