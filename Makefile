@@ -6,6 +6,7 @@
 #   make valgrind     the CLI on the examples under valgrind
 #   make bench        the speed benchmark (results: README, "Speed")
 #   make fuzz         libFuzzer harnesses (clang), FUZZ_SECONDS each
+#   make test-browser the HTML pages in headless Chromium (tests/browser.py)
 #   make install      PREFIX=/usr/local DESTDIR= ; make uninstall
 #   make tables       regenerate src/lang_tables.c from stopwords/
 #   make format       clang-format the sources
@@ -43,7 +44,7 @@ SONAME  := librecap.so.$(SOVERSION)
 RECAP   := $(B)/recap
 
 .PHONY: all check unit golden golden-update pathological sanitize tsan valgrind bench fuzz \
-        fuzz-build \
+        fuzz-build test-browser static test-cluster \
         install uninstall tables format clean
 
 all: $(STATIC) $(SHARED) $(RECAP)
@@ -151,6 +152,13 @@ valgrind: $(RECAP) $(B)/tests/summarize
 	  examples/webinar.vtt > /dev/null
 	head -n 3 tests/golden/records.jsonl | $(VALGRIND) $(RECAP) --jsonl > /dev/null
 	$(VALGRIND) $(B)/tests/summarize examples/webinar.txt > /dev/null
+
+# ---- browser tests -------------------------------------------------------------
+# The pages of -f html in headless Chromium: the DOM after their script ran,
+# screenshots, a probe of layout and links, tidy, printing.  Skips with a
+# message when Chromium is not installed; BROWSER_REQUIRED=1 fails instead.
+test-browser: $(RECAP)
+	python3 tests/browser.py $(RECAP)
 
 # ---- benchmark and fuzzing ----------------------------------------------------
 # The benchmark sees the library's internals (per-stage timing), like the
