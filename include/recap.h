@@ -146,7 +146,8 @@ typedef struct recap_allocator {
 
 /**
  * Frees a string the library rendered for the caller (recap_render(),
- * recap_summarize(), recap_sentence_text(), recap_idf_render()).  Accepts
+ * recap_render_with(), recap_summarize(), recap_sentence_text(),
+ * recap_idf_render()).  Accepts
  * NULL.  Uses the allocator the string was made with.
  */
 RECAP_API void recap_free(char *string);
