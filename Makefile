@@ -150,6 +150,7 @@ VALGRIND := valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kind
 valgrind: $(RECAP) $(B)/tests/summarize
 	$(VALGRIND) $(RECAP) --chapters --speakers examples/webinar.txt > /dev/null
 	$(VALGRIND) $(RECAP) -f json examples/webinar.vtt > /dev/null
+	$(VALGRIND) $(RECAP) -f html --media talk.mp3 examples/webinar.vtt > /dev/null
 	$(VALGRIND) $(RECAP) -j 2 --query "charging depot" examples/webinar.txt \
 	  examples/webinar.vtt > /dev/null
 	head -n 3 tests/golden/records.jsonl | $(VALGRIND) $(RECAP) --jsonl > /dev/null
