@@ -588,7 +588,10 @@ static void put_time_link(const page *pg, double t, size_t sentence) {
     put_youtube_at(out, &pg->media, t);
     rc_buf_puts(out, "\" rel=\"noopener noreferrer\" target=\"_blank\"");
   } else {
-    rc_buf_printf(out, "#s%zu\"", sentence);
+    if (sentence < pg->doc->sents.len)
+      rc_buf_printf(out, "#s%zu\"", sentence);
+    else /* never a link to nowhere */
+      rc_buf_puts(out, "#transcript\"");
     rc_buf_puts(out, " data-t=\"");
     rc_buf_json_fixed(out, t, 2);
     rc_buf_putc(out, '"');
@@ -1076,8 +1079,10 @@ static void keyphrases(page *pg) {
     rc_buf_puts(out, "<li><a class=\"k\" dir=\"auto\" href=\"");
     if (first != SIZE_MAX)
       rc_buf_printf(out, "#m%zu-0\" data-k=\"%zu\">", k, k);
-    else
+    else if (kp->sentence < doc->sents.len)
       rc_buf_printf(out, "#s%zu\">", kp->sentence);
+    else
+      rc_buf_puts(out, "#transcript\">");
     put_text(out, kp->phrase, kp->phrase_length);
     rc_buf_puts(out, "</a> <span class=\"count\">");
     put_plural(out, count ? count : kp->count, "mention");
@@ -1166,6 +1171,7 @@ static void transcript_part(page *pg, flow *f, size_t first, size_t count) {
   rc_buf *out = pg->out;
   const char *speaker = NULL;
   size_t in_paragraph = 0;
+  int paragraph = 0;
   double shown = -1e300; /* time last shown */
   rc_buf_printf(out, "<div class=\"tx\"%s>\n", pg->lang_attrs);
   for (size_t si = first; si < first + count && si < doc->sents.len; si++) {
@@ -1176,9 +1182,10 @@ static void transcript_part(page *pg, flow *f, size_t first, size_t count) {
     int br = si > first && rs->cue_first != doc->sents.data[si - 1].cue_last &&
              (doc->src.cues.data[rs->cue_first].flags & RC_CUE_BREAK);
     if (new_turn || br || in_paragraph == PARAGRAPH_SENTENCES) {
-      if (si > first)
+      if (paragraph)
         rc_buf_puts(out, "</p>\n");
       rc_buf_puts(out, "<p dir=\"auto\">");
+      paragraph = 1;
       put_time_link(pg, s.start, si);
       shown = s.start;
       if (new_turn)
@@ -1205,7 +1212,7 @@ static void transcript_part(page *pg, flow *f, size_t first, size_t count) {
     rc_buf_puts(out, "</span>");
     in_paragraph++;
   }
-  if (count)
+  if (paragraph)
     rc_buf_puts(out, "</p>\n");
   rc_buf_puts(out, "</div>\n");
 }
@@ -1228,8 +1235,28 @@ static void transcript(page *pg) {
   }
   rc_buf_puts(out, "<p class=\"note\">One part per chapter: open a part to "
                    "read it.</p>\n");
-  for (size_t i = 0; i < doc->chapter_count; i++) {
-    const recap_chapter *c = &doc->chapters[i];
+  /* Every sentence once, in order, whatever the chapters cover: one that
+     no chapter holds goes into a part of its own, so that no link to a
+     sentence dangles. */
+  size_t n = doc->sents.len, done = 0;
+  for (size_t i = 0; i <= doc->chapter_count; i++) {
+    const recap_chapter *c = i < doc->chapter_count ? &doc->chapters[i] : NULL;
+    size_t b = c ? c->first_sentence : n;
+    size_t e = c && c->sentence_count <= n - b ? b + c->sentence_count : n;
+    if (b > n)
+      b = n;
+    if (b > done) { /* sentences before this chapter that no chapter has */
+      rc_buf_printf(out,
+                    "<details><summary><span class=\"h\" "
+                    "role=\"heading\" aria-level=\"3\">Sentences "
+                    "%zu–%zu</span></summary>\n",
+                    done + 1, b);
+      transcript_part(pg, &f, done, b - done);
+      rc_buf_puts(out, "</details>\n");
+      done = b;
+    }
+    if (!c)
+      break;
     /* A heading role rather than an h3: summary takes phrasing content
        (older validators refuse headings in it). */
     rc_buf_printf(out,
@@ -1240,7 +1267,10 @@ static void transcript(page *pg) {
     rc_buf_puts(out, "</span><span class=\"range\">");
     chapter_range(pg, c);
     rc_buf_puts(out, "</span></summary>\n");
-    transcript_part(pg, &f, c->first_sentence, c->sentence_count);
+    if (e > done) {
+      transcript_part(pg, &f, done, e - done);
+      done = e;
+    }
     rc_buf_puts(out, "</details>\n");
   }
   rc_buf_puts(out, "</section>\n");

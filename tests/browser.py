@@ -12,10 +12,13 @@ For each page:
     the input smuggled in, the input's markup shown as text;
   - a screenshot (900 px, and 360 px for a phone) that is not blank, with
     the speakers' bar colours where there are speakers (the style applied);
+  - Chromium's console: no Content-Security-Policy violation (the page's
+    style and script are allowed, and a recording beside the page too);
   - tests/browser_probe.html in a 360 px frame: nothing overflows
     sideways; a key phrase marks its mentions and shows them, a chapter
     title opens its part, a timestamp seeks the recording or shows the
-    sentence; #t=SECONDS opens the page at that moment;
+    sentence; a (silent) recording beside the page loads; #t=SECONDS
+    opens the page at that moment;
   - `tidy -q -e`: no errors (warnings only for SVG 2's href on <a> and
     for playsinline, both newer than tidy 5.6);
   - the webinar page prints to PDF.
@@ -54,8 +57,9 @@ PAGES = [
      ["--media", "https://www.youtube.com/watch?v=EXAMPLE"],
      {"speakers", "chapters", "summary", "keyphrases", "transcript", "youtube",
       "timed"}),
-    ("captions", "tests/fixtures/html/lecture.srt", ["--media", "lecture.mp3"],
-     {"chapters", "summary", "keyphrases", "transcript", "timed", "media"}),
+    ("captions", "tests/fixtures/html/lecture.srt", ["--media", "lecture.wav"],
+     {"chapters", "summary", "keyphrases", "transcript", "timed", "media",
+      "recording"}),
     ("captions-speakers", "tests/fixtures/readers/zoom.vtt", [],
      {"speakers", "transcript", "timed"}),
     ("untimed", "tests/fixtures/readers/prose.txt", [],
@@ -74,6 +78,18 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
                   "--disable-background-networking",
                   "--disable-component-update", "--disable-sync",
                   "--hide-scrollbars"]
+RECORDING_SECONDS = 160
+
+
+def silent_wav(path, seconds):
+    """A WAV file of silence: 8 kHz, 8 bits, mono."""
+    n = 8000 * seconds
+    with open(path, "wb") as f:
+        f.write(b"RIFF" + struct.pack("<I", 36 + n) + b"WAVEfmt " +
+                struct.pack("<IHHIIHH", 16, 1, 1, 8000, 8000, 1, 8) +
+                b"data" + struct.pack("<I", n) + b"\x80" * n)
+
+
 # The speakers' first bar colour (--c0 in render_html.c's style).
 BAR_RGB = (0x09, 0x69, 0xda)
 
@@ -112,8 +128,11 @@ class Chromium:
         return r
 
     def dom(self, url, extra=()):
-        r = self.run(["--dump-dom"] + list(extra) + [url])
-        return r.stdout.decode("utf-8", "replace")
+        """The DOM after the page's script ran, and the console's log."""
+        r = self.run(["--dump-dom", "--enable-logging=stderr", "--v=0"] +
+                     list(extra) + [url])
+        return (r.stdout.decode("utf-8", "replace"),
+                r.stderr.decode("utf-8", "replace"))
 
 
 # ---- the DOM ------------------------------------------------------------------
@@ -155,9 +174,12 @@ class Dom(html.parser.HTMLParser):
         return out
 
 
-def dom_checks(name, dom_text, expect, counts):
+def dom_checks(name, dom_text, log, expect, counts):
     d = Dom()
     d.feed(dom_text)
+    blocked = [l for l in log.splitlines() if "Content Security Policy" in l]
+    check(name, not blocked, "no Content-Security-Policy violation%s" %
+          ("" if not blocked else ": " + blocked[0][-160:]))
     root = d.all("html")
     check(name, root and root[0].get("data-js") == "on",
           "the page's script ran (allowed by its policy)")
@@ -306,7 +328,8 @@ def probe_checks(name, chrome, page_url, expect):
         url = probe + "?page=" + page_url + "&width=360"
         if hash_:
             url += "&hash=" + hash_
-        dom = chrome.dom(url, ["--allow-file-access-from-files"])
+        dom, _ = chrome.dom(url, ["--allow-file-access-from-files",
+                                  "--virtual-time-budget=4000"])
         m = re.search(r'<pre id="result">(.*?)</pre>', dom, re.S)
         try:
             r = json.loads(html.unescape(m.group(1)))
@@ -334,6 +357,11 @@ def probe_checks(name, chrome, page_url, expect):
         if "chapters" in expect:
             check(name, r.get("chapterOpens") is True,
                   "a chapter's title opens its part of the transcript")
+        if "recording" in expect:
+            m = r.get("media") or {}
+            check(name, m.get("ready", 0) >= 1 and m.get("error") is None and
+                  abs((m.get("duration") or 0) - RECORDING_SECONDS) < 1,
+                  "the recording beside the page loads (%s)" % m)
         if "timed" in expect and "summary" in expect and "youtube" not in expect:
             check(name, r.get("seek") is True,
                   "a timestamp %s" % ("seeks the recording" if "media" in expect
@@ -397,7 +425,10 @@ def main():
                       for k in ("summary", "chapters", "speakers", "keyphrases",
                                 "sentences")}
             url = "file://" + path
-            dom_checks(name, chrome.dom(url), expect, counts)
+            if "recording" in expect:  # a silent recording beside the page
+                silent_wav(os.path.join(tmp, extra[1]), RECORDING_SECONDS)
+            dom_checks(name, *chrome.dom(url, ["--virtual-time-budget=2000"]),
+                       expect, counts)
             screenshot_checks(name, chrome, url, tmp, 900, 1200, expect)
             if name in ("webinar", "hostile", "captions-chinese"):
                 screenshot_checks(name, chrome, url, tmp, 360, 800, expect)

@@ -1,6 +1,6 @@
 /*
  * test_html.c - the HTML page (RECAP_FORMAT_HTML) and its render options,
- * through recap.h only.
+ * through recap.h.
  *
  * The page is checked as a browser would read it, without a browser
  * (tests/browser.sh runs Chromium on it): a small tag scanner walks every
@@ -13,7 +13,7 @@
  * phrase mentions agree with the getters.
  *
  * Run from the repository root (examples/, tests/fixtures/ and tests/lang/
- * are read).
+ * are read).  Only test_chapter_gaps looks inside the document (doc.h).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -25,6 +25,7 @@
 
 #include <cmocka.h>
 
+#include "doc.h" /* test_chapter_gaps changes a document's chapters */
 #include "recap.h"
 
 /* ---- helpers ------------------------------------------------------------- */
@@ -723,6 +724,51 @@ static void test_empty_and_bytes(void **state) {
   recap_free(html);
 }
 
+/* Chapters that leave sentences out (or overlap): the transcript still
+   has every sentence once, in order, and every link its target.  The
+   chapters are changed in the document itself (the tests link the
+   library's objects). */
+static void test_chapter_gaps(void **state) {
+  fixture *f = *state;
+  analyze_file(f, "examples/webinar.vtt",
+               RECAP_OPT_CHAPTERS | RECAP_OPT_SPEAKERS);
+  recap_document *doc = f->doc;
+  size_t ns = recap_sentence_count(doc);
+  assert_true(doc->chapter_count >= 2);
+  recap_chapter *c = doc->chapters;
+  size_t end0 = c[0].first_sentence + c[0].sentence_count;
+  assert_true(end0 > 20);
+  c[0].first_sentence = 3;         /* sentences 0-2 in no chapter */
+  c[0].sentence_count = end0 - 6;  /* to end0 - 3 */
+  c[1].first_sentence = end0 - 10; /* starts inside the first one */
+  c[1].sentence_count = ns + 5;    /* and runs past the end */
+  char *html = page(doc, NULL, NULL);
+  scan sc;
+  scan_page(html, &sc);
+  check_links(&sc);
+  assert_int_equal(count(html, "<span id=\"s"), ns);
+  const char *prev = html;
+  for (size_t i = 0; i < ns; i++) { /* in order */
+    char id[48];
+    snprintf(id, sizeof id, "<span id=\"s%zu\"", i);
+    const char *at = strstr(html, id);
+    assert_non_null(at);
+    assert_true(at > prev);
+    prev = at;
+  }
+  assert_non_null(strstr(html, "Sentences 1–3</span>"));
+  scan_free(&sc);
+  recap_free(html);
+  c[0].first_sentence = ns + 10; /* past the end */
+  c[0].sentence_count = (size_t)-1;
+  html = page(doc, NULL, NULL);
+  scan_page(html, &sc);
+  check_links(&sc);
+  assert_int_equal(count(html, "<span id=\"s"), ns);
+  scan_free(&sc);
+  recap_free(html);
+}
+
 /* recap_summarize() renders a page with the default options. */
 static void test_summarize(void **state) {
   (void)state;
@@ -750,6 +796,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_untimed, setup, teardown),
       cmocka_unit_test_setup_teardown(test_languages, setup, teardown),
       cmocka_unit_test_setup_teardown(test_empty_and_bytes, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_chapter_gaps, setup, teardown),
       cmocka_unit_test(test_summarize),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
