@@ -28,7 +28,8 @@
  * ones after it up to the phrase's end); every run of tokens with the
  * same stems in that order, without punctuation between them, is a
  * mention.  One pass over the tokens of every sentence, with a hash of
- * the phrases' first words: linear in the text.  Mentions nest (the
+ * the phrases' first words: linear in the text (times the number of
+ * phrases that share a first word, a handful).  Mentions nest (the
  * "charging depot" inside "Eastgate charging depot"); one that would
  * cross another is left out.
  */
@@ -43,8 +44,8 @@
 /* ---- the page's constant style and script -------------------------------- */
 
 /* Their SHA-256 in base64, as the Content-Security-Policy names them.
-   After editing either text, `make check` (test_html) prints the new
-   values. */
+   After editing either text, `tools/html-hashes -w` rewrites these (and
+   test_html fails, printing the right value, until they agree). */
 #define STYLE_HASH "sha256-54duC6/Ehf6moTkUXXzmnXzyWneyvNxKLb7j4jjqCiI="
 #define SCRIPT_HASH "sha256-XNE6H4KmTK7DhduWNO8wgHfTEcIBu8xifKSoshn2vJk="
 
