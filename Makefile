@@ -6,6 +6,9 @@
 #   make valgrind     the CLI on the examples under valgrind
 #   make bench        the speed benchmark (results: README, "Speed")
 #   make fuzz         libFuzzer harnesses (clang), FUZZ_SECONDS each
+#   make test-browser the HTML pages in headless Chromium (tests/browser.py)
+#   make static       build/recap-static: a recap that needs no shared library
+#   make test-cluster JSON Lines through GNU parallel, Dask and the static build
 #   make install      PREFIX=/usr/local DESTDIR= ; make uninstall
 #   make tables       regenerate src/lang_tables.c from stopwords/ (only
 #                     on request: a build never rewrites tracked files)
@@ -55,7 +58,8 @@ SONAME  := librecap.so.$(SOVERSION)
 RECAP   := $(B)/recap
 
 .PHONY: all check unit golden golden-update pathological api-doc tables-check sanitize tsan \
-        valgrind bench fuzz fuzz-build install uninstall tables format clean
+        valgrind bench fuzz fuzz-build test-browser static test-cluster install uninstall \
+        tables format clean
 
 all: $(STATIC) $(SHARED) $(RECAP)
 
@@ -189,10 +193,35 @@ VALGRIND := valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kind
 valgrind: $(RECAP) $(B)/tests/summarize
 	$(VALGRIND) $(RECAP) --chapters --speakers examples/webinar.txt > /dev/null
 	$(VALGRIND) $(RECAP) -f json examples/webinar.vtt > /dev/null
+	$(VALGRIND) $(RECAP) -f html --media talk.mp3 examples/webinar.vtt > /dev/null
 	$(VALGRIND) $(RECAP) -j 2 --query "charging depot" examples/webinar.txt \
 	  examples/webinar.vtt > /dev/null
 	head -n 3 tests/golden/records.jsonl | $(VALGRIND) $(RECAP) --jsonl > /dev/null
 	$(VALGRIND) $(B)/tests/summarize examples/webinar.txt > /dev/null
+
+# ---- browser, static build, cluster --------------------------------------------
+# The pages of -f html in headless Chromium: the DOM after their script ran,
+# screenshots, a probe of layout and links, tidy, printing.  Skips with a
+# message when Chromium is not installed; BROWSER_REQUIRED=1 fails instead.
+test-browser: $(RECAP)
+	python3 tests/browser.py $(RECAP)
+
+# A fully static recap, for cluster workers without the libraries: glibc,
+# libstemmer and utf8proc from their .a files (Debian's -dev packages ship
+# them), stripped.
+STATIC_RECAP := $(B)/recap-static
+static: $(STATIC_RECAP)
+
+$(STATIC_RECAP): $(CLI_OBJ) $(STATIC)
+	@$(if $(Q),echo "  LD      $@ (static)")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -static -s -o $@ $(CLI_OBJ) $(STATIC) \
+	  $(DEPLIBS) -lpthread
+
+# The same records through one recap, GNU parallel, Dask (a LocalCluster)
+# and the static build in an empty root: the same bytes, every id once and
+# in order.  Skips what is not installed, unless CLUSTER_REQUIRED=1.
+test-cluster: $(RECAP) $(STATIC_RECAP)
+	RECAP=$(RECAP) STATIC=$(STATIC_RECAP) sh tests/cluster.sh
 
 # ---- benchmark and fuzzing ----------------------------------------------------
 # The benchmark sees the library's internals (per-stage timing), like the

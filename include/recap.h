@@ -146,9 +146,9 @@ typedef struct recap_allocator {
 
 /**
  * Frees a string the library rendered for the caller (recap_render(),
- * recap_render_json_labelled(), recap_summarize(), recap_sentence_text(),
- * recap_idf_render(), recap_jsonl_process()).  Accepts NULL.  Uses the
- * allocator the string was made with.
+ * recap_render_with(), recap_render_json_labelled(), recap_summarize(),
+ * recap_sentence_text(), recap_idf_render(), recap_jsonl_process()).
+ * Accepts NULL.  Uses the allocator the string was made with.
  */
 RECAP_API void recap_free(char *string);
 
@@ -562,11 +562,13 @@ typedef enum recap_format {
   RECAP_FORMAT_TEXT = 0, /**< for people; one item per line */
   RECAP_FORMAT_JSON,     /**< one JSON object on one line */
   RECAP_FORMAT_MARKDOWN, /**< `- [00:12:34] **Speaker**: sentence` */
-  RECAP_FORMAT_YOUTUBE   /**< chapter list: `0:00 Title` per line */
+  RECAP_FORMAT_YOUTUBE,  /**< chapter list: `0:00 Title` per line */
+  RECAP_FORMAT_HTML      /**< one self-contained HTML5 page (see
+                              recap_render_with()) */
 } recap_format;
 
-/** An output format's name: "text", "json", "markdown", "youtube"; NULL
-    for a value that is not a recap_format. */
+/** An output format's name: "text", "json", "markdown", "youtube",
+    "html"; NULL for a value that is not a recap_format. */
 RECAP_API const char *recap_format_name(recap_format format);
 
 /** The output format of a name as recap_format_name() gives it into *out.
@@ -576,13 +578,80 @@ RECAP_API recap_status recap_format_lookup(const char *name,
                                            recap_format *out);
 
 /**
- * Renders the document's results in a format; the JSON schema is in
- * recap(1).  *out gets a new NUL-terminated string to be freed with
+ * Renders the document's results in a format, with the default render
+ * options (recap_render_with()); the JSON schema is in recap(1).  *out gets a new NUL-terminated string to be freed with
  * recap_free(); *length (may be NULL) its length.
  */
 RECAP_API recap_status recap_render(const recap_document *doc,
                                     recap_format format, char **out,
                                     size_t *length);
+
+/**
+ * What a rendering needs that is not part of the analysis.  Always fill
+ * with recap_render_options_init() first, then set what you need: new
+ * fields are only ever added at the end.  The strings are borrowed for the
+ * duration of the call and copied (escaped) into the output.  Only
+ * RECAP_FORMAT_HTML reads these; the other formats ignore them.
+ */
+typedef struct recap_render_options {
+  /** The page's title and heading (any bytes: those that are not UTF-8
+      become U+FFFD).  NULL (default): "Transcript". */
+  const char *title;
+  /** The recording, as a URL: http:// or https:// with a host, or a
+      relative URL ("talk.mp3", "media/talk.mp4"; not "//host/...").
+      Audio or video is embedded (audio when the path ends in .mp3, .m4a,
+      .aac, .wav, .oga, .ogg, .opus, .flac or .weba) and every timestamp
+      seeks it; for a YouTube URL (youtube.com, youtu.be) nothing is
+      embedded and every timestamp links to the video at that time
+      (&t=).  Anything else (javascript:, data:, file:, control
+      characters, backslashes) is refused: recap_render_with() fails with
+      RECAP_ERR_INVALID_ARGUMENT.  NULL (default): no recording. */
+  const char *media;
+} recap_render_options;
+
+/** Fills *ropts with the defaults documented above.  Accepts NULL. */
+RECAP_API void recap_render_options_init(recap_render_options *ropts);
+
+/**
+ * Checks render options without a document, as recap_render_with() would:
+ * RECAP_OK, or RECAP_ERR_INVALID_ARGUMENT if ropts is NULL or its media
+ * URL is refused (see recap_render_options.media).  For callers that
+ * want to report a bad URL before analysing anything.
+ */
+RECAP_API recap_status
+recap_render_options_check(const recap_render_options *ropts);
+
+/**
+ * Renders the document's results in a format, as recap_render() does,
+ * with render options (NULL for the defaults).
+ *
+ * RECAP_FORMAT_HTML gives one self-contained HTML5 page, UTF-8, that
+ * loads nothing from the network: inline CSS and a little inline script,
+ * both allowed by hash in a Content-Security-Policy that allows nothing
+ * else (but the media URL, when given).  It shows a header (title,
+ * language, duration, words), the speakers' talk time as bars, the
+ * chapters on a timeline with their best sentences, the summary with
+ * speaker and time, the key phrases (each linking to its mentions,
+ * marked in the transcript), and the full transcript, one collapsible
+ * part per chapter, every sentence with an anchor (#s12: sentence 12;
+ * the page also opens at #t=SECONDS).  Sections the analysis did not
+ * compute are left out: analyse with RECAP_OPT_CHAPTERS and
+ * RECAP_OPT_SPEAKERS for the whole page.  The transcript is the
+ * document's content as read (markup, timings and speaker labels
+ * removed; fillers kept), not the caller's input, which the document
+ * does not keep.  Every piece of text from the input, the title and the
+ * URL is escaped.
+ *
+ * *out gets a new NUL-terminated string to be freed with recap_free();
+ * *length (may be NULL) its length.  Returns RECAP_ERR_INVALID_ARGUMENT
+ * (and *out NULL) if doc or out is NULL, format is unknown or the render
+ * options are refused, RECAP_ERR_NOMEM.  Reads the document only, like
+ * the getters: several threads may render one document at once.
+ */
+RECAP_API recap_status recap_render_with(const recap_document *doc,
+                                         recap_format format,
+                                         const recap_render_options *ropts,
+                                         char **out, size_t *length);
 
 /**
  * Renders the document as JSON, as recap_render() does, with one more

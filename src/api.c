@@ -1,6 +1,7 @@
 /*
- * api.c - contexts, IDF tables, recap_render() and the one-call
- * convenience: the public entry points that sit above the pipeline.
+ * api.c - contexts, IDF tables, recap_render() and its options, and the
+ * one-call convenience: the public entry points that sit above the
+ * pipeline.
  */
 #include <stdio.h>
 #include <string.h>
@@ -227,11 +228,29 @@ recap_status recap_idf_render(const recap_idf *idf, char **out,
 
 /* ---- rendering ---------------------------------------------------------------- */
 
+void recap_render_options_init(recap_render_options *ropts) {
+  if (ropts)
+    memset(ropts, 0, sizeof *ropts);
+}
+
+recap_status recap_render_options_check(const recap_render_options *ropts) {
+  if (!ropts || !rc_html_media_ok(ropts->media))
+    return RECAP_ERR_INVALID_ARGUMENT;
+  return RECAP_OK;
+}
+
 recap_status recap_render(const recap_document *doc, recap_format format,
                           char **out, size_t *length) {
-  if (!doc || !out)
+  return recap_render_with(doc, format, NULL, out, length);
+}
+
+recap_status recap_render_with(const recap_document *doc, recap_format format,
+                               const recap_render_options *ropts, char **out,
+                               size_t *length) {
+  if (out)
+    *out = NULL;
+  if (!doc || !out || (ropts && recap_render_options_check(ropts) != RECAP_OK))
     return RECAP_ERR_INVALID_ARGUMENT;
-  *out = NULL;
   rc_buf b;
   rc_buf_init(&b, doc->alloc);
   switch (format) {
@@ -246,6 +265,9 @@ recap_status recap_render(const recap_document *doc, recap_format format,
     break;
   case RECAP_FORMAT_YOUTUBE:
     rc_render_youtube(doc, &b);
+    break;
+  case RECAP_FORMAT_HTML:
+    rc_render_html(doc, ropts, &b);
     break;
   default:
     return RECAP_ERR_INVALID_ARGUMENT;

@@ -22,6 +22,7 @@
 typedef struct config {
   recap_options opt;
   recap_format format;
+  recap_render_options render; /* -f html: --title, --media */
   int jobs;
   int jsonl;
   const char *stopwords;
@@ -66,7 +67,12 @@ static const char *usage_text =
     "      --max-input SIZE   refuse larger inputs (default 1G; K, M, G)\n"
     "\n"
     "Output and batch:\n"
-    "  -f, --format F         text (default), json, markdown, youtube\n"
+    "  -f, --format F         text (default), json, markdown, youtube, html\n"
+    "                         (html: one self-contained page; turns on\n"
+    "                         --chapters and --speakers; one FILE at a time)\n"
+    "      --title TEXT       html: the page's title (default: the file name)\n"
+    "      --media URL        html: the recording (http(s) or relative URL);\n"
+    "                         timestamps seek it (YouTube: link to the time)\n"
     "      --jsonl            read JSON Lines records from stdin, write one "
     "result\n"
     "                         line per record (see recap(1))\n"
@@ -171,7 +177,9 @@ enum {
   OPT_MAX_INPUT,
   OPT_JSONL,
   OPT_SCORER,
-  OPT_SIMILARITY
+  OPT_SIMILARITY,
+  OPT_TITLE,
+  OPT_MEDIA
 };
 
 static const struct option long_options[] = {
@@ -196,6 +204,8 @@ static const struct option long_options[] = {
     {"jsonl", no_argument, NULL, OPT_JSONL},
     {"scorer", required_argument, NULL, OPT_SCORER},
     {"similarity", required_argument, NULL, OPT_SIMILARITY},
+    {"title", required_argument, NULL, OPT_TITLE},
+    {"media", required_argument, NULL, OPT_MEDIA},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
@@ -296,6 +306,15 @@ static void parse_args(int argc, char **argv, config *c) {
       c->opt.similarity =
           (recap_similarity)pick("--similarity", optarg, similarity_names, 3);
       break;
+    case OPT_TITLE:
+      c->render.title = optarg;
+      break;
+    case OPT_MEDIA:
+      c->render.media = optarg;
+      if (recap_render_options_check(&c->render) != RECAP_OK)
+        usage_error("--media: expected an http(s) or relative URL, got '%s'",
+                    optarg);
+      break;
     case 'h':
       fputs(usage_text, stdout);
       exit(ferror(stdout) || fflush(stdout) ? EXIT_INPUT : EXIT_OK);
@@ -309,8 +328,14 @@ static void parse_args(int argc, char **argv, config *c) {
   }
   if (c->format == RECAP_FORMAT_YOUTUBE)
     c->opt.flags |= RECAP_OPT_CHAPTERS;
+  if (c->format == RECAP_FORMAT_HTML)
+    c->opt.flags |= RECAP_OPT_CHAPTERS | RECAP_OPT_SPEAKERS;
+  else if (c->render.title || c->render.media)
+    usage_error("--title and --media go with -f html");
   c->files = argv + optind;
   c->nfiles = (size_t)(argc - optind);
+  if (c->format == RECAP_FORMAT_HTML && c->nfiles > 1)
+    usage_error("-f html writes one page: give one FILE");
 }
 
 /* ---- context ------------------------------------------------------------------------ */
@@ -401,10 +426,16 @@ static void summarise_file(void *user, size_t i, recap_document *doc,
   opt.filename = strcmp(path, "-") ? path : NULL;
   recap_status st = recap_document_analyze(doc, in.data, in.len, &opt);
   cli_input_free(&in);
-  if (st == RECAP_OK && c->several && c->format == RECAP_FORMAT_JSON)
+  if (st == RECAP_OK && c->several && c->format == RECAP_FORMAT_JSON) {
     st = recap_render_json_labelled(doc, "file", path, &r->out, &r->out_len);
-  else if (st == RECAP_OK)
-    st = recap_render(doc, c->format, &r->out, &r->out_len);
+  } else if (st == RECAP_OK) {
+    recap_render_options ro = c->render;
+    if (!ro.title && opt.filename) { /* the file's name, without folders */
+      const char *slash = strrchr(opt.filename, '/');
+      ro.title = slash && slash[1] ? slash + 1 : opt.filename;
+    }
+    st = recap_render_with(doc, c->format, &ro, &r->out, &r->out_len);
+  }
   if (st != RECAP_OK) {
     const char *detail = recap_document_error(doc);
     r->err = message(shown, recap_strerror(st),
@@ -650,6 +681,7 @@ int main(int argc, char **argv) {
   config c;
   memset(&c, 0, sizeof c);
   recap_options_init(&c.opt);
+  recap_render_options_init(&c.render);
   c.jobs = 1;
   int idf_mode = argc > 1 && strcmp(argv[1], "idf") == 0;
   if (idf_mode) {

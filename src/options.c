@@ -70,7 +70,7 @@ int rc_options_valid(const recap_options *o) {
 static const char *const input_names[] = {"auto", "text", "transcript",
                                           "vtt",  "srt",  "json"};
 static const char *const format_names[] = {"text", "json", "markdown",
-                                           "youtube"};
+                                           "youtube", "html"};
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 

@@ -15,6 +15,12 @@ void rc_render_json(const recap_document *doc, const char *lead,
                     size_t lead_len, rc_buf *out);
 void rc_render_markdown(const recap_document *doc, rc_buf *out);
 void rc_render_youtube(const recap_document *doc, rc_buf *out);
+/* A self-contained HTML5 page (render_html.c); ro may be NULL.  A media
+   URL that rc_html_media_ok() refuses fails the buffer. */
+void rc_render_html(const recap_document *doc, const recap_render_options *ro,
+                    rc_buf *out);
+/* Is url acceptable as recap_render_options.media (NULL is: no media)? */
+int rc_html_media_ok(const char *url);
 
 /* "01:02:03" (always with hours), or "" for an unknown (negative) time. */
 void rc_put_clock(rc_buf *out, double seconds);

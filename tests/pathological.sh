@@ -21,13 +21,14 @@ count=0
 fail() { echo "FAIL $name: $*"; failed=$((failed + 1)); }
 
 # check NAME LIMIT_SECONDS ALLOWED_STATUSES FILE [OPTIONS...]
-# Runs text and JSON output; both must finish in time with an allowed
-# status; output must be valid UTF-8, JSON output valid JSON.
+# Runs text, JSON and HTML output; each must finish in time with an allowed
+# status; output must be valid UTF-8, JSON output valid JSON, and the HTML
+# page must hold no markup but its own (one <script>, one <style>).
 check() {
   name=$1 limit=$(($2 * SLOW)) allowed=$3 file=$4
   shift 4
   count=$((count + 1))
-  for fmt in text json; do
+  for fmt in text json html; do
     start=$(date +%s)
     timeout "$limit" "$RECAP" -f "$fmt" "$@" "$file" > "$tmp/out" 2> "$tmp/err"
     status=$?
@@ -42,6 +43,10 @@ check() {
     if ! "$JSONCHECK" -u "$tmp/out"; then fail "$fmt: output is not UTF-8"; return; fi
     if [ "$fmt" = json ] && [ $status -eq 0 ] && ! "$JSONCHECK" "$tmp/out"; then
       fail "json: invalid JSON"; return
+    fi
+    if [ "$fmt" = html ] && [ $status -eq 0 ] &&
+       [ "$(grep -o '<script\|<style' "$tmp/out" | wc -l)" -ne 2 ]; then
+      fail "html: markup from the input in the page"; return
     fi
     elapsed=$(( $(date +%s) - start ))
   done

@@ -196,7 +196,7 @@ static result run(const input *in, counting *c, const char *record) {
       assert_int_equal(recap_segment_count(doc), 0);
       assert_true(strlen(recap_document_error(doc)) > 0);
     }
-    for (int f = 0; f < 4; f++) {
+    for (int f = 0; f <= RECAP_FORMAT_HTML; f++) {
       char *s = (char *)1;
       size_t n = 0;
       STEP(recap_render(doc, (recap_format)f, &s, &n));

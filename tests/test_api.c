@@ -83,15 +83,15 @@ static char *render(const recap_document *doc, recap_format fmt) {
 /* Every format, concatenated with separators. */
 static char *render_all(const recap_document *doc) {
   size_t total = 0;
-  char *parts[4];
-  for (int f = 0; f < 4; f++) {
+  char *parts[RECAP_FORMAT_HTML + 1];
+  for (int f = 0; f <= RECAP_FORMAT_HTML; f++) {
     parts[f] = render(doc, (recap_format)f);
     total += strlen(parts[f]) + 8;
   }
   char *all = malloc(total + 1);
   assert_non_null(all);
   all[0] = '\0';
-  for (int f = 0; f < 4; f++) {
+  for (int f = 0; f <= RECAP_FORMAT_HTML; f++) {
     strcat(all, parts[f]);
     strcat(all, "\n-----\n");
     free(parts[f]);
@@ -234,7 +234,7 @@ static void test_format_names(void **state) {
     assert_int_equal(recap_input_format_lookup(name, &got), RECAP_OK);
     assert_int_equal(got, f);
   }
-  for (int f = RECAP_FORMAT_TEXT; f <= RECAP_FORMAT_YOUTUBE; f++) {
+  for (int f = RECAP_FORMAT_TEXT; f <= RECAP_FORMAT_HTML; f++) {
     recap_format got = RECAP_FORMAT_TEXT;
     const char *name = recap_format_name((recap_format)f);
     assert_non_null(name);
@@ -245,7 +245,7 @@ static void test_format_names(void **state) {
   assert_string_equal(recap_format_name(RECAP_FORMAT_MARKDOWN), "markdown");
   assert_null(recap_input_format_name((recap_input_format)6));
   assert_null(recap_input_format_name((recap_input_format)-1));
-  assert_null(recap_format_name((recap_format)4));
+  assert_null(recap_format_name((recap_format)5));
   recap_input_format in = RECAP_INPUT_SRT;
   assert_int_equal(recap_input_format_lookup("VTT", &in),
                    RECAP_ERR_INVALID_ARGUMENT);
@@ -423,7 +423,7 @@ static void test_empty_text(void **state) {
     assert_int_equal(recap_keyphrase_count(f->doc), 0);
     assert_int_equal(recap_chapter_count(f->doc), 0);
     assert_int_equal(recap_document_word_count(f->doc), 0);
-    for (int fmt = 0; fmt < 4; fmt++) {
+    for (int fmt = 0; fmt <= RECAP_FORMAT_HTML; fmt++) {
       char *r = render(f->doc, (recap_format)fmt);
       if (fmt == RECAP_FORMAT_JSON)
         assert_true(json_valid(r, strlen(r)));
@@ -566,7 +566,7 @@ static void test_strict_utf8(void **state) {
       assert_true(utf8_valid(t, n));
       recap_free(t);
     }
-    for (int fmt = 0; fmt < 4; fmt++) {
+    for (int fmt = 0; fmt <= RECAP_FORMAT_HTML; fmt++) {
       char *r = render(f->doc, (recap_format)fmt);
       assert_true(utf8_valid(r, strlen(r)));
       free(r);
@@ -1150,7 +1150,7 @@ static void test_render(void **state) {
   size_t lens[] = {strlen(PLAIN), len};
   for (size_t i = 0; i < 2; i++) {
     analyze_ok(f->doc, texts[i], lens[i], &o);
-    for (int fmt = 0; fmt < 4; fmt++) {
+    for (int fmt = 0; fmt <= RECAP_FORMAT_HTML; fmt++) {
       char *s = NULL;
       size_t n = 0;
       assert_int_equal(recap_render(f->doc, (recap_format)fmt, &s, &n),
@@ -1178,7 +1178,7 @@ static void test_render(void **state) {
       recap_free(s2);
     }
     char *s = (char *)1;
-    assert_int_equal(recap_render(f->doc, (recap_format)4, &s, NULL),
+    assert_int_equal(recap_render(f->doc, (recap_format)5, &s, NULL),
                      RECAP_ERR_INVALID_ARGUMENT);
     assert_null(s);
     s = (char *)1;
@@ -1193,7 +1193,7 @@ static void test_summarize_one_call(void **state) {
   fixture *f = *state;
   recap_options o = english();
   o.summary_sentences = 3;
-  for (int fmt = 0; fmt < 4; fmt++) {
+  for (int fmt = 0; fmt <= RECAP_FORMAT_HTML; fmt++) {
     char *s = NULL;
     size_t n = 0;
     assert_int_equal(

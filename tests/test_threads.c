@@ -97,24 +97,24 @@ static char *generate(uint32_t seed, size_t sentences, int speakers,
 /* Renders every format, concatenated. */
 static char *render_all(const recap_document *doc, recap_status *st) {
   size_t total = 0;
-  char *parts[4] = {NULL, NULL, NULL, NULL};
-  size_t lens[4] = {0, 0, 0, 0};
+  char *parts[RECAP_FORMAT_HTML + 1] = {NULL};
+  size_t lens[RECAP_FORMAT_HTML + 1] = {0};
   *st = RECAP_OK;
-  for (int f = 0; f < 4 && *st == RECAP_OK; f++) {
+  for (int f = 0; f <= RECAP_FORMAT_HTML && *st == RECAP_OK; f++) {
     *st = recap_render(doc, (recap_format)f, &parts[f], &lens[f]);
     total += lens[f] + 1;
   }
   char *all = NULL;
   if (*st == RECAP_OK && (all = malloc(total + 1)) != NULL) {
     size_t n = 0;
-    for (int f = 0; f < 4; f++) {
+    for (int f = 0; f <= RECAP_FORMAT_HTML; f++) {
       memcpy(all + n, parts[f], lens[f]);
       n += lens[f];
       all[n++] = '\x1e';
     }
     all[n] = '\0';
   }
-  for (int f = 0; f < 4; f++)
+  for (int f = 0; f <= RECAP_FORMAT_HTML; f++)
     recap_free(parts[f]);
   return all;
 }

@@ -317,16 +317,29 @@ static void fz_limits(const recap_document *doc, const recap_options *o) {
     FZ_CHECK(recap_speaker_count(doc) == 0);
 }
 
+/* Occurrences of needle in s[0..n). */
+static size_t fz_count(const char *s, size_t n, const char *needle) {
+  size_t k = strlen(needle), c = 0;
+  for (size_t i = 0; i + k <= n; i++)
+    c += memcmp(s + i, needle, k) == 0;
+  return c;
+}
+
 /* Renders every format; returns the JSON rendering (free with
    recap_free()). */
 static char *fz_render_all(const recap_document *doc, size_t *json_len) {
   char *json = NULL;
-  for (int f = RECAP_FORMAT_TEXT; f <= RECAP_FORMAT_YOUTUBE; f++) {
+  for (int f = RECAP_FORMAT_TEXT; f <= RECAP_FORMAT_HTML; f++) {
     char *out = NULL;
     size_t len = 0;
     FZ_CHECK(recap_render(doc, (recap_format)f, &out, &len) == RECAP_OK);
     FZ_CHECK(out != NULL && out[len] == '\0');
     FZ_CHECK(fz_utf8_dump(out, len));
+    if (f == RECAP_FORMAT_HTML) { /* input text never becomes markup */
+      FZ_CHECK(fz_count(out, len, "<script") == 1);
+      FZ_CHECK(fz_count(out, len, "</style") == 1);
+      FZ_CHECK(fz_count(out, len, "<!") == 1); /* <!DOCTYPE html> */
+    }
     if (f == RECAP_FORMAT_JSON) {
       FZ_CHECK(fz_json(out, len) == RC_JSON_OBJECT);
       json = out;

@@ -55,7 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (st != RECAP_OK) {
     fz_failed(doc);
   } else {
-    for (int f = RECAP_FORMAT_TEXT; f <= RECAP_FORMAT_YOUTUBE; f++) {
+    for (int f = RECAP_FORMAT_TEXT; f <= RECAP_FORMAT_HTML; f++) {
       char *out = NULL;
       recap_status rs = recap_render(doc, (recap_format)f, &out, NULL);
       FZ_CHECK(rs == RECAP_OK || rs == RECAP_ERR_NOMEM);

@@ -99,6 +99,14 @@ for f in $F/basic.vtt $F/whisper.json $F/meeting.transcript.txt \
   put fuzz_nomem "s90-$b" "$V1\\132\\200" "$f"
 done
 
+# Render options (fuzz_render): TITLE NUL MEDIA NUL TEXT.
+put fuzz_render audio 'Board meeting\000talk.mp3\000' $F/zoom.vtt
+put fuzz_render youtube '</title><script>x</script>\000https://www.youtube.com/watch?v=abc&t=3\000' \
+  tests/fixtures/html/hostile.json
+put fuzz_render refused '\000javascript:alert(1)\000' $F/meeting.transcript.txt
+put fuzz_render video 'x\000HTTP://Example.org:8080/a b.mp4?x=1#y\000' $F/prose.txt
+put fuzz_render lecture '\000\000' tests/fixtures/html/lecture.srt
+
 # recap_options structs, written by a program that knows their layout.
 tmp=$(mktemp -d)
 cat > "$tmp/gen.c" << 'EOF'
