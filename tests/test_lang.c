@@ -127,7 +127,7 @@ static void test_lists_sorted_and_folded(void **state) {
     check_list(l->name, "backchannels", &l->backchannels, &norm);
     check_list(l->name, "elisions", &l->elisions, &norm);
     for (size_t k = 0; k < l->abbrevs.count; k++)
-      assert_true(l->abbrev_kinds[k] <= RC_ABBR_NUMBER);
+      assert_true(l->abbrev_kinds[k] <= RC_ABBR_END);
   }
   rc_norm_free(&norm);
 }
@@ -163,7 +163,8 @@ static void test_english_lists(void **state) {
   assert_int_equal(abbrev_kind(en, "e.g"), RC_ABBR_ALWAYS);
   assert_int_equal(abbrev_kind(en, "no"), RC_ABBR_NUMBER);
   assert_int_equal(abbrev_kind(en, "nov"), RC_ABBR_NUMBER);
-  assert_int_equal(abbrev_kind(en, "etc"), RC_ABBR_UPPER_ENDS);
+  assert_int_equal(abbrev_kind(en, "etc"), RC_ABBR_END);
+  assert_int_equal(abbrev_kind(en, "n\xC2\xB0"), RC_ABBR_NUMBER); /* N° */
   assert_int_equal(abbrev_kind(en, "u.s"), RC_ABBR_UPPER_ENDS);
   assert_int_equal(find(&en->abbrevs, "mr."), -1); /* stored without it */
   assert_int_equal(find(&en->abbrevs, "budget"), -1);
