@@ -24,7 +24,8 @@
  *     such lines.
  *
  * Prose gives a cue per paragraph, anything else a cue per line.  The
- * evidence is taken from the first TEXT_SAMPLE bytes.  The content is the
+ * evidence is taken from the first TEXT_SAMPLE bytes (256 KB: a file's
+ * style does not change further on, and a large input is not read twice).  The content is the
  * decoded text itself (no copy); cues only mark ranges of it.
  */
 #include <string.h>
@@ -34,7 +35,7 @@
 #include "segment.h"
 #include "utf8.h"
 
-#define TEXT_SAMPLE ((size_t)1 << 20)
+#define TEXT_SAMPLE ((size_t)256 << 10)
 
 typedef struct line_stats {
   size_t lines;      /* lines followed by another line of the paragraph */
@@ -80,27 +81,46 @@ static int starts_with_case(const rc_line *l) {
   return 0;
 }
 
-static void count_words(const rc_line *l, line_stats *ls) {
-  int in_word = 0;
-  for (size_t i = 0; i < l->len; i++) {
-    unsigned char c = (unsigned char)l->s[i];
-    int sp = c == ' ' || c == '\t';
-    ls->words += !sp && !in_word;
-    in_word = !sp;
-    if (c == '.' || c == '!' || c == '?') {
-      ls->stops++;
-    } else if (c >= 0xC0) {
-      const unsigned char *p = (const unsigned char *)l->s + i;
-      size_t k = rc_utf8_seqlen(p, l->len - i);
-      ls->stops += k && rc_sentence_terminator(rc_utf8_decode(p, k));
+/* Words (runs of non-spaces) and sentence terminators in s[0, n), one
+   table lookup per byte. */
+enum { B_SPACE = 1, B_STOP = 2, B_LEAD = 4 };
+static const unsigned char byte_kind[256] = {
+    [' '] = B_SPACE, ['\t'] = B_SPACE, ['\n'] = B_SPACE, ['\r'] = B_SPACE,
+    ['.'] = B_STOP,  ['!'] = B_STOP,    ['?'] = B_STOP,
+#define L16(x) [x] = B_LEAD, [x + 1] = B_LEAD, [x + 2] = B_LEAD, \
+               [x + 3] = B_LEAD, [x + 4] = B_LEAD, [x + 5] = B_LEAD, \
+               [x + 6] = B_LEAD, [x + 7] = B_LEAD, [x + 8] = B_LEAD, \
+               [x + 9] = B_LEAD, [x + 10] = B_LEAD, [x + 11] = B_LEAD, \
+               [x + 12] = B_LEAD, [x + 13] = B_LEAD, [x + 14] = B_LEAD, \
+               [x + 15] = B_LEAD
+    L16(0xC0), L16(0xD0), L16(0xE0), L16(0xF0)
+#undef L16
+};
+
+static void count_words(const char *s, size_t n, line_stats *ls) {
+  size_t words = 0, stops = 0;
+  unsigned prev = B_SPACE;
+  for (size_t i = 0; i < n; i++) {
+    unsigned k = byte_kind[(unsigned char)s[i]];
+    words += (prev & B_SPACE) && !(k & B_SPACE);
+    prev = k;
+    if (k & B_STOP) {
+      stops++;
+    } else if (k & B_LEAD) {
+      const unsigned char *p = (const unsigned char *)s + i;
+      size_t len = rc_utf8_seqlen(p, n - i);
+      stops += len && rc_sentence_terminator(rc_utf8_decode(p, len));
     }
   }
+  ls->words = words;
+  ls->stops = stops;
 }
 
 static void gather(const char *s, size_t n, line_stats *ls) {
   memset(ls, 0, sizeof *ls);
   if (n > TEXT_SAMPLE)
     n = TEXT_SAMPLE;
+  count_words(s, n, ls);
   rc_lines it;
   rc_line prev = {NULL, 0, 0, 0}, cur;
   /* Two passes over the lines: the longest first, then the shares. */
@@ -110,8 +130,6 @@ static void gather(const char *s, size_t n, line_stats *ls) {
     while (rc_lines_next(&it, &cur)) {
       cur = rc_line_trim(cur);
       int blank = cur.len == 0;
-      if (pass == 1)
-        count_words(&cur, ls);
       if (have_prev && !blank) {
         if (pass == 0) {
           if (prev.len > ls->longest)
