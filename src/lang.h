@@ -36,10 +36,10 @@ static inline const char *rc_wordlist_at(const rc_wordlist *l, size_t i) {
 }
 
 enum {
-  RC_LANG_NOSPACE = 1u << 0, /* written without spaces between words */
-  RC_LANG_ORDINAL = 1u << 1, /* ordinals written "24." ("am 24. Mai") */
-  RC_LANG_COLON_STOP = 1u << 2, /* ':' also ends sentences (Armenian, for
-                                   its full stop ։) */
+  RC_LANG_NOSPACE = 1u << 0,       /* written without spaces between words */
+  RC_LANG_ORDINAL = 1u << 1,       /* ordinals written "24." ("am 24. Mai") */
+  RC_LANG_COLON_STOP = 1u << 2,    /* ':' also ends sentences (Armenian, for
+                                      its full stop ։) */
   RC_LANG_SEMICOLON_STOP = 1u << 3 /* ';' ends questions (Greek) */
 };
 

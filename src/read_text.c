@@ -25,8 +25,9 @@
  *
  * Prose gives a cue per paragraph, anything else a cue per line.  The
  * evidence is taken from the first TEXT_SAMPLE bytes (256 KB: a file's
- * style does not change further on, and a large input is not read twice).  The content is the
- * decoded text itself (no copy); cues only mark ranges of it.
+ * style does not change further on, and a large input is not read
+ * twice).  The content is the decoded text itself (no copy); cues only
+ * mark ranges of it.
  */
 #include <string.h>
 
@@ -85,15 +86,16 @@ static int starts_with_case(const rc_line *l) {
    table lookup per byte. */
 enum { B_SPACE = 1, B_STOP = 2, B_LEAD = 4 };
 static const unsigned char byte_kind[256] = {
-    [' '] = B_SPACE, ['\t'] = B_SPACE, ['\n'] = B_SPACE, ['\r'] = B_SPACE,
-    ['.'] = B_STOP,  ['!'] = B_STOP,    ['?'] = B_STOP,
-#define L16(x) [x] = B_LEAD, [x + 1] = B_LEAD, [x + 2] = B_LEAD, \
-               [x + 3] = B_LEAD, [x + 4] = B_LEAD, [x + 5] = B_LEAD, \
-               [x + 6] = B_LEAD, [x + 7] = B_LEAD, [x + 8] = B_LEAD, \
-               [x + 9] = B_LEAD, [x + 10] = B_LEAD, [x + 11] = B_LEAD, \
-               [x + 12] = B_LEAD, [x + 13] = B_LEAD, [x + 14] = B_LEAD, \
-               [x + 15] = B_LEAD
-    L16(0xC0), L16(0xD0), L16(0xE0), L16(0xF0)
+    [' '] = B_SPACE,  ['\t'] = B_SPACE, ['\n'] = B_SPACE,
+    ['\r'] = B_SPACE, ['.'] = B_STOP,   ['!'] = B_STOP,
+    ['?'] = B_STOP,
+#define L16(x)                                                                 \
+  [x] = B_LEAD, [x + 1] = B_LEAD, [x + 2] = B_LEAD, [x + 3] = B_LEAD,          \
+  [x + 4] = B_LEAD, [x + 5] = B_LEAD, [x + 6] = B_LEAD, [x + 7] = B_LEAD,      \
+  [x + 8] = B_LEAD, [x + 9] = B_LEAD, [x + 10] = B_LEAD, [x + 11] = B_LEAD,    \
+  [x + 12] = B_LEAD, [x + 13] = B_LEAD, [x + 14] = B_LEAD, [x + 15] = B_LEAD
+    L16(0xC0),        L16(0xD0),        L16(0xE0),
+    L16(0xF0)
 #undef L16
 };
 

@@ -18,9 +18,9 @@ void rc_render_youtube(const recap_document *doc, rc_buf *out);
 /* Every sentence of the document, one per line (render_sentences.c): text,
    JSON Lines (each object led by `lead` if not NULL) or Markdown; other
    formats are RECAP_ERR_INVALID_ARGUMENT. */
-recap_status rc_render_sentences(const recap_document *doc,
-                                 recap_format format, const char *lead,
-                                 size_t lead_len, rc_buf *out);
+recap_status rc_render_sentences(const recap_document *doc, recap_format format,
+                                 const char *lead, size_t lead_len,
+                                 rc_buf *out);
 
 /* One sentence as a line of text ("[00:01:02] Speaker: text") and as a
    Markdown list item, after `indent`. */

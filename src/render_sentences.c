@@ -43,9 +43,9 @@ static void json_line(rc_buf *out, const char *lead, size_t lead_len,
   rc_buf_puts(out, "}\n");
 }
 
-recap_status rc_render_sentences(const recap_document *doc,
-                                 recap_format format, const char *lead,
-                                 size_t lead_len, rc_buf *out) {
+recap_status rc_render_sentences(const recap_document *doc, recap_format format,
+                                 const char *lead, size_t lead_len,
+                                 rc_buf *out) {
   if (format != RECAP_FORMAT_TEXT && format != RECAP_FORMAT_JSON &&
       format != RECAP_FORMAT_MARKDOWN)
     return RECAP_ERR_INVALID_ARGUMENT;

@@ -1361,9 +1361,9 @@ static void test_render_sentences(void **state) {
   assert_int_equal(n, 3);
   char *s = NULL;
   size_t len = 0;
-  assert_int_equal(recap_render_sentences(f->doc, RECAP_FORMAT_TEXT, NULL,
-                                          NULL, &s, &len),
-                   RECAP_OK);
+  assert_int_equal(
+      recap_render_sentences(f->doc, RECAP_FORMAT_TEXT, NULL, NULL, &s, &len),
+      RECAP_OK);
   assert_int_equal(strlen(s), len);
   /* Display text: the filler "Um," is dropped (RECAP_OPT_VERBATIM keeps
      it). */
@@ -1371,9 +1371,9 @@ static void test_render_sentences(void **state) {
                          "[00:00:02] Ann: The depot opens in May.\n"
                          "[00:00:05] Bob: Good \"news\".\n");
   recap_free(s);
-  assert_int_equal(recap_render_sentences(f->doc, RECAP_FORMAT_MARKDOWN, "k",
-                                          "v", &s, NULL),
-                   RECAP_OK);
+  assert_int_equal(
+      recap_render_sentences(f->doc, RECAP_FORMAT_MARKDOWN, "k", "v", &s, NULL),
+      RECAP_OK);
   assert_string_equal(s, "- [00:00:01] **Ann**: We start now.\n"
                          "- [00:00:02] **Ann**: The depot opens in May.\n"
                          "- [00:00:05] **Bob**: Good \"news\".\n");
@@ -1391,8 +1391,7 @@ static void test_render_sentences(void **state) {
     recap_sentence g;
     assert_int_equal(recap_sentence_get(f->doc, i, &g), RECAP_OK);
     char want[160];
-    snprintf(want, sizeof want,
-             "{\"file\":\"a.vtt\",\"index\":%zu,", i);
+    snprintf(want, sizeof want, "{\"file\":\"a.vtt\",\"index\":%zu,", i);
     assert_memory_equal(line, want, strlen(want));
     snprintf(want, sizeof want, "\"offset\":%zu,\"length\":%zu,", g.offset,
              g.length);
@@ -1406,9 +1405,9 @@ static void test_render_sentences(void **state) {
   recap_free(s);
   /* Without times or speakers: nulls. */
   analyze_ok(f->doc, "One. Two.", 9, NULL);
-  assert_int_equal(recap_render_sentences(f->doc, RECAP_FORMAT_JSON, NULL,
-                                          NULL, &s, NULL),
-                   RECAP_OK);
+  assert_int_equal(
+      recap_render_sentences(f->doc, RECAP_FORMAT_JSON, NULL, NULL, &s, NULL),
+      RECAP_OK);
   assert_string_equal(
       s, "{\"index\":0,\"text\":\"One.\",\"offset\":0,\"length\":4,"
          "\"speaker\":null,\"start\":null,\"end\":null}\n"
@@ -1417,9 +1416,9 @@ static void test_render_sentences(void **state) {
   recap_free(s);
   /* No sentences: "". */
   analyze_ok(f->doc, "", 0, NULL);
-  assert_int_equal(recap_render_sentences(f->doc, RECAP_FORMAT_TEXT, NULL,
-                                          NULL, &s, &len),
-                   RECAP_OK);
+  assert_int_equal(
+      recap_render_sentences(f->doc, RECAP_FORMAT_TEXT, NULL, NULL, &s, &len),
+      RECAP_OK);
   assert_string_equal(s, "");
   assert_int_equal(len, 0);
   recap_free(s);
@@ -1429,18 +1428,18 @@ static void test_render_sentences(void **state) {
                                           NULL, &s, NULL),
                    RECAP_ERR_INVALID_ARGUMENT);
   assert_null(s);
-  assert_int_equal(recap_render_sentences(NULL, RECAP_FORMAT_TEXT, NULL, NULL,
-                                          &s, NULL),
-                   RECAP_ERR_INVALID_ARGUMENT);
-  assert_int_equal(recap_render_sentences(f->doc, RECAP_FORMAT_JSON, "", "x",
-                                          &s, NULL),
-                   RECAP_ERR_INVALID_ARGUMENT);
-  assert_int_equal(recap_render_sentences(f->doc, RECAP_FORMAT_JSON, "k",
-                                          NULL, &s, NULL),
-                   RECAP_ERR_INVALID_ARGUMENT);
-  assert_int_equal(recap_render_sentences(f->doc, RECAP_FORMAT_TEXT, NULL,
-                                          NULL, NULL, NULL),
-                   RECAP_ERR_INVALID_ARGUMENT);
+  assert_int_equal(
+      recap_render_sentences(NULL, RECAP_FORMAT_TEXT, NULL, NULL, &s, NULL),
+      RECAP_ERR_INVALID_ARGUMENT);
+  assert_int_equal(
+      recap_render_sentences(f->doc, RECAP_FORMAT_JSON, "", "x", &s, NULL),
+      RECAP_ERR_INVALID_ARGUMENT);
+  assert_int_equal(
+      recap_render_sentences(f->doc, RECAP_FORMAT_JSON, "k", NULL, &s, NULL),
+      RECAP_ERR_INVALID_ARGUMENT);
+  assert_int_equal(
+      recap_render_sentences(f->doc, RECAP_FORMAT_TEXT, NULL, NULL, NULL, NULL),
+      RECAP_ERR_INVALID_ARGUMENT);
 }
 
 static void test_render(void **state) {
@@ -2163,8 +2162,7 @@ int main(void) {
                                       teardown),
       cmocka_unit_test_setup_teardown(test_sentence_get_words, setup, teardown),
       cmocka_unit_test_setup_teardown(test_render, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_render_sentences, setup,
-                                      teardown),
+      cmocka_unit_test_setup_teardown(test_render_sentences, setup, teardown),
       cmocka_unit_test_setup_teardown(test_render_json_labelled, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(test_summarize_one_call, setup, teardown),

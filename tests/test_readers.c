@@ -1606,11 +1606,11 @@ static void test_text_fixtures(void **state) {
   static const struct {
     const char *name;
     int wrapped;
-  } cases[] = {{"text-email72.txt", 1},  {"text-report66.txt", 1},
-               {"text-gutenberg70.txt", 1}, {"text-pdf95.txt", 1},
+  } cases[] = {{"text-email72.txt", 1},       {"text-report66.txt", 1},
+               {"text-gutenberg70.txt", 1},   {"text-pdf95.txt", 1},
                {"text-pdf80-noblank.txt", 1}, {"text-de50.txt", 1},
-               {"text-de72.txt", 1},     {"text-chat.txt", 0},
-               {"text-chat2.txt", 0},    {"text-notes.txt", 0},
+               {"text-de72.txt", 1},          {"text-chat.txt", 0},
+               {"text-chat2.txt", 0},         {"text-notes.txt", 0},
                {"text-lyrics.txt", 0}};
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     char path[512];
