@@ -392,10 +392,11 @@ static unsigned cp_before(const char *t, size_t from, size_t q, size_t *at) {
   return cp_at(t, q, k, &len);
 }
 
-/* The start of the word ending just before p: letters, digits and inner
-   periods ("e.g", "U.S", "т.е", "Mr", "J", "N°"), not before `from`; p
-   (no word) for one longer than WORD_BYTES, which can be no abbreviation
-   and should not be read again at every period inside it. */
+/* The start of the word ending just before p: letters, digits, inner
+   periods and hyphens ("e.g", "U.S", "т.е", "c.-à-d", "Mr", "J", "N°"),
+   not before `from`; p (no word) for one longer than WORD_BYTES, which can
+   be no abbreviation and should not be read again at every period inside
+   it. */
 #define WORD_BYTES 64
 static size_t word_before(const char *t, size_t from, size_t p) {
   size_t w = p;
@@ -404,9 +405,10 @@ static size_t word_before(const char *t, size_t from, size_t p) {
       return p;
     size_t q;
     unsigned c = cp_before(t, from, w, &q);
-    if (c == '.') {
+    if (c == '.' || c == '-') {
       size_t r;
-      if (w == p || q == from || !is_word_cp(cp_before(t, from, q, &r)))
+      unsigned d = q == from ? 0 : cp_before(t, from, q, &r);
+      if (w == p || !(is_word_cp(d) || (c == '-' && d == '.')))
         break;
     } else if (!is_word_cp(c)) {
       break;
@@ -649,6 +651,15 @@ static int period_ends(seg *g, size_t from, size_t p, size_t j, size_t e,
     return next != NEXT_LOWER || !g->cased;
   int stopword, first;
   int kind = abbrev_kind(g, t + w, p - w, &stopword);
+  if (kind < 0) { /* "Dipl.-Ing.": the part after the last hyphen */
+    size_t h = p;
+    while (h > w && t[h - 1] != '-')
+      h--;
+    if (h > w && h < p && abbrev_kind(g, t + h, p - h, &stopword) >= 0) {
+      w = h;
+      kind = abbrev_kind(g, t + w, p - w, &stopword);
+    }
+  }
   /* "No. 3" is an abbreviation; "I said no. 3 people left" is a word
      that ends a sentence: a number abbreviation that is also an ordinary
      word counts only when capitalised. */

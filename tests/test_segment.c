@@ -550,6 +550,54 @@ static void test_other_languages(void **state) {
          "french", fr);
 }
 
+/* Every language with lists: each of its abbreviations behaves as its
+   kind says (stopwords/README), and lists and ellipses split the same
+   way.  Texts are built around each entry as the list spells it. */
+static size_t count_sentences(const char *text, const rc_lang *l) {
+  run r;
+  run_init(&r);
+  rc_source_borrow(&r.src, text, strlen(text));
+  assert_int_equal(rc_source_cue(&r.src, 0, strlen(text), 0), RECAP_OK);
+  assert_int_equal(rc_segment(&r.src, l, &r.norm, &r.out), RECAP_OK);
+  size_t n = r.out.len;
+  run_free(&r);
+  return n;
+}
+
+static void test_every_language(void **state) {
+  (void)state;
+  size_t checked = 0;
+  for (size_t k = 0; k < rc_language_count; k++) {
+    const rc_lang *l = &rc_languages[k];
+    char text[256];
+    for (size_t i = 0; i < l->abbrevs.count; i++) {
+      const char *a = rc_wordlist_at(&l->abbrevs, i);
+      int kind = l->abbrev_kinds[i];
+      if (kind == RC_ABBR_NUMBER &&
+          rc_wordlist_find(&l->stopwords, a, strlen(a)) >= 0)
+        continue; /* such a word counts only capitalised: see above */
+      snprintf(text, sizeof text, "Alpha beta gamma %s. %s delta.", a,
+               kind == RC_ABBR_NUMBER ? "5" : "Xavier");
+      size_t want = kind == RC_ABBR_END ? 2 : 1;
+      size_t got = count_sentences(text, l);
+      if (got != want)
+        fail_msg("%s: '%s' gives %zu sentences, want %zu", l->name, text, got,
+                 want);
+      checked++;
+    }
+    if (l->flags & RC_LANG_NOSPACE)
+      continue;
+    assert_int_equal(count_sentences("1) Alpha beta 2) Gamma delta", l), 2);
+    assert_int_equal(
+        count_sentences("\xE2\x80\xA2 Alpha beta \xE2\x80\xA2 Gamma delta", l),
+        2);
+    assert_int_equal(count_sentences("Alpha . . . beta gamma. Delta.", l), 2);
+    assert_int_equal(count_sentences("Alpha beta... Gamma delta.", l), 2);
+    assert_int_equal(count_sentences("\"Alpha [...] beta\" (Gamma 5).", l), 1);
+  }
+  assert_true(checked > 1000);
+}
+
 /* ---- boundaries
  * ------------------------------------------------------------------ */
 
@@ -904,6 +952,7 @@ int main(void) {
       cmocka_unit_test(test_number_signs_and_dotted_numbers),
       cmocka_unit_test(test_glued_sentences),
       cmocka_unit_test(test_other_languages),
+      cmocka_unit_test(test_every_language),
       cmocka_unit_test(test_terminators),
       cmocka_unit_test(test_closing_quotes),
       cmocka_unit_test(test_blank_lines),
