@@ -692,8 +692,9 @@ static int period_ends(seg *g, size_t from, size_t p, size_t j, size_t e,
 /* A '.', '!' or '?' with no space after it ends a sentence when a
    capitalised word follows at once and a lower-case letter or a digit
    precedes it: "Hello world.Today is", "bought 1,000.That is", "ready?Yes".
-   Not in addresses (example.com, Jane.Doe@example.com, a/b.Html), not
-   after an abbreviation (Mr.Smith, e.g.The), not in an uncased text. */
+   Not in addresses (Jane.Doe@example.com, a/b.Html, www.Example.Org: a
+   '@', '/' or another period in the token), not after an abbreviation
+   (Mr.Smith), not in an uncased text. */
 #define ADDRESS_SCAN 128
 static int glued_ends(seg *g, size_t b, size_t p, size_t j, size_t e) {
   const char *t = g->t;
@@ -718,11 +719,12 @@ static int glued_ends(seg *g, size_t b, size_t p, size_t j, size_t e) {
     return 0;
   for (size_t k = p; k > b && p - k < ADDRESS_SCAN && !is_space_byte(t[k - 1]);
        k--)
-    if (t[k - 1] == '@' || t[k - 1] == '/')
+    if (t[k - 1] == '@' || t[k - 1] == '/' || t[k - 1] == '.')
       return 0;
   for (size_t k = j; k < e && k - j < ADDRESS_SCAN && !is_space_byte(t[k]); k++)
-    if (t[k] == '@' || t[k] == '/')
-      return 0;
+    if (t[k] == '@' || t[k] == '/' ||
+        (t[k] == '.' && k + 1 < e && is_word_cp((unsigned char)t[k + 1])))
+      return 0; /* more of an address or a name: www.Example.org */
   if (t[p] == '.') {
     size_t w = word_before(t, b, p);
     int stopword;

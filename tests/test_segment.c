@@ -468,10 +468,12 @@ static void test_glued_sentences(void **state) {
   /* Addresses, abbreviations, capitals before the period: no boundary. */
   static const char *const want3[] = {
       "Ask Jane.Doe@example.com or see www.Example.org/Plan.Html, "
-      "Mr.Lee, e.g.The list, ASP.NET and U.S.Army.",
+      "www.Riverside.Example.Org, Mr.Lee, e.g.The list, ASP.NET and "
+      "U.S.Army.",
       NULL};
   expect("Ask Jane.Doe@example.com or see www.Example.org/Plan.Html, "
-         "Mr.Lee, e.g.The list, ASP.NET and U.S.Army.",
+         "www.Riverside.Example.Org, Mr.Lee, e.g.The list, ASP.NET and "
+         "U.S.Army.",
          "english", want3);
 }
 
