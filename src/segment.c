@@ -593,12 +593,13 @@ static int has_content(seg *g, size_t from, size_t to) {
    We stayed", "you and I. Did you", "at 6 P.M. Mr. Smith left"; a name
    continues the sentence ("the U.S. Army", "Henry I. Walsh"), and so does
    anything after a text without a content word ("At 5 a.m. Mr. Smith").
-   A language without stopwords keeps the plain rule (a capital starts a
-   sentence). */
-static int starts_sentence(seg *g, size_t from, size_t w, size_t j, size_t e) {
+   Without stopwords (the language-neutral mode) an abbreviation ends a
+   sentence before any capital and an initial never does. */
+static int starts_sentence(seg *g, size_t from, size_t w, size_t j, size_t e,
+                           int initial) {
   const char *t = g->t;
   if (g->lang->stopwords.count == 0)
-    return 1;
+    return !initial;
   size_t a = next_word_at(t, j, e);
   size_t b = letters_end(t, a, e);
   if (b == a)
@@ -676,16 +677,16 @@ static int period_ends(seg *g, size_t from, size_t p, size_t j, size_t e,
   case RC_ABBR_NUMBER:
     return next != NEXT_DIGIT && next != NEXT_LOWER;
   case RC_ABBR_UPPER_ENDS:
-    return next == NEXT_UPPER && starts_sentence(g, from, w, j, e);
+    return next == NEXT_UPPER && starts_sentence(g, from, w, j, e, 0);
   case RC_ABBR_END:
     return next == NEXT_UPPER;
   default:
     break;
   }
   if (single_capital(t, w, p) && next == NEXT_UPPER)
-    return starts_sentence(g, from, w, j, e); /* an initial, or "I." */
+    return starts_sentence(g, from, w, j, e, 1); /* an initial, or "I." */
   if (all_digits(t, w, p) && next == NEXT_UPPER && ordinal(g, from, w, p))
-    return starts_sentence(g, from, w, j, e);
+    return starts_sentence(g, from, w, j, e, 0);
   return next != NEXT_LOWER || !g->cased;
 }
 
