@@ -694,8 +694,9 @@ static int period_ends(seg *g, size_t from, size_t p, size_t j, size_t e,
    capitalised word follows at once and a lower-case letter or a digit
    precedes it: "Hello world.Today is", "bought 1,000.That is", "ready?Yes".
    Not in addresses (Jane.Doe@example.com, a/b.Html, www.Example.Org: a
-   '@', '/' or another period in the token), not after an abbreviation
-   (Mr.Smith), not in an uncased text. */
+   '@', '/' or another period in the token, but for one inside a number:
+   "kræver 2.000.Det"), not after an abbreviation (Mr.Smith), not in an
+   uncased text. */
 #define ADDRESS_SCAN 128
 static int glued_ends(seg *g, size_t b, size_t p, size_t j, size_t e) {
   const char *t = g->t;
@@ -720,8 +721,9 @@ static int glued_ends(seg *g, size_t b, size_t p, size_t j, size_t e) {
     return 0;
   for (size_t k = p; k > b && p - k < ADDRESS_SCAN && !is_space_byte(t[k - 1]);
        k--)
-    if (t[k - 1] == '@' || t[k - 1] == '/' || t[k - 1] == '.')
-      return 0;
+    if (t[k - 1] == '@' || t[k - 1] == '/' ||
+        (t[k - 1] == '.' && !(t[k] >= '0' && t[k] <= '9')))
+      return 0; /* but 2.000.Det: a number */
   for (size_t k = j; k < e && k - j < ADDRESS_SCAN && !is_space_byte(t[k]); k++)
     if (t[k] == '@' || t[k] == '/' ||
         (t[k] == '.' && k + 1 < e && is_word_cp((unsigned char)t[k + 1])))

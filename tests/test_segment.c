@@ -465,6 +465,10 @@ static void test_glued_sentences(void **state) {
   static const char *const want2[] = {"Is it ready?", "Yes it is!", "Great.",
                                       NULL};
   expect("Is it ready?Yes it is!Great.", "english", want2);
+  /* A number with a period for thousands ends one too. */
+  static const char *const da[] = {"Hr. Hansen siger det kræver 2.000.",
+                                   "Det er for mange.", NULL};
+  expect("Hr. Hansen siger det kræver 2.000.Det er for mange.", "danish", da);
   /* Addresses, abbreviations, capitals before the period: no boundary. */
   static const char *const want3[] = {
       "Ask Jane.Doe@example.com or see www.Example.org/Plan.Html, "
