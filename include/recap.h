@@ -146,8 +146,9 @@ typedef struct recap_allocator {
 
 /**
  * Frees a string the library rendered for the caller (recap_render(),
- * recap_render_with(), recap_render_json_labelled(), recap_summarize(),
- * recap_sentence_text(), recap_idf_render(), recap_jsonl_process()).
+ * recap_render_with(), recap_render_json_labelled(),
+ * recap_render_sentences(), recap_summarize(), recap_sentence_text(),
+ * recap_idf_render(), recap_jsonl_process()).
  * Accepts NULL.  Uses the allocator the string was made with.
  */
 RECAP_API void recap_free(char *string);
@@ -667,6 +668,33 @@ RECAP_API recap_status recap_render_json_labelled(const recap_document *doc,
                                                   const char *key,
                                                   const char *value,
                                                   char **out, size_t *length);
+
+/**
+ * Renders every sentence of the document, in order, with the boundaries
+ * the summary, key phrases and chapters are built on (what `recap
+ * sentences` prints).  Each sentence is its display text (as
+ * recap_sentence_text() gives it: RECAP_OPT_VERBATIM keeps fillers) on one
+ * line, in `format`:
+ *   RECAP_FORMAT_TEXT      "[00:01:02] Speaker: text" as summaries are
+ *                          shown (time and speaker when the input has them)
+ *   RECAP_FORMAT_JSON      JSON Lines: one object per sentence,
+ *                          {"index", "text", "offset", "length", "speaker",
+ *                          "start", "end"} (offset and length in bytes of
+ *                          the input; null for what the input lacks)
+ *   RECAP_FORMAT_MARKDOWN  "- [00:01:02] **Speaker**: text" list items
+ * If key is not NULL, every JSON object starts with "key": "value" (as in
+ * recap_render_json_labelled()); text and Markdown ignore it.  *out gets a
+ * new NUL-terminated string ("" for a document without sentences) to be
+ * freed with recap_free(); *length (may be NULL) its length.  Reads the
+ * document only.  Returns RECAP_ERR_INVALID_ARGUMENT if doc or out is NULL,
+ * key is empty, value is NULL with a key, or format is
+ * RECAP_FORMAT_YOUTUBE; RECAP_ERR_NOMEM.
+ */
+RECAP_API recap_status recap_render_sentences(const recap_document *doc,
+                                              recap_format format,
+                                              const char *key,
+                                              const char *value, char **out,
+                                              size_t *length);
 
 /**
  * The one-call convenience: analyses text with opts (NULL for defaults) and

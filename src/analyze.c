@@ -154,9 +154,11 @@ static recap_status choose_language(recap_document *doc, const char *name) {
     doc->lang_confidence = 1;
   } else {
     RC_TRY(rc_detect_language(doc->src.text, doc->src.len, &doc->norm,
-                              &doc->masks, &doc->lang,
-                              &doc->lang_confidence));
+                              &doc->masks, &doc->lang, &doc->lang_confidence,
+                              &doc->boundary_lang));
+    return rc_stemmer_use(&doc->stemmer, doc->lang->stemmer);
   }
+  doc->boundary_lang = doc->lang; /* "none" asked for is none */
   return rc_stemmer_use(&doc->stemmer, doc->lang->stemmer);
 }
 
@@ -206,7 +208,7 @@ static recap_status run(recap_document *doc, const char *text, size_t len,
   STAGE(doc, RC_STAGE_LANGUAGE,
         choose_language(doc, opts ? opts->language : NULL));
   STAGE(doc, RC_STAGE_SEGMENT,
-        rc_segment(&doc->src, doc->lang, &doc->norm, &doc->spans));
+        rc_segment(&doc->src, doc->boundary_lang, &doc->norm, &doc->spans));
   STAGE(doc, RC_STAGE_TERMS, rc_terms_build(doc));
   release(doc->alloc, (void **)&doc->spans.data, &doc->spans.len,
           &doc->spans.cap, sizeof *doc->spans.data);

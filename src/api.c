@@ -296,6 +296,34 @@ recap_status recap_render_json_labelled(const recap_document *doc,
   return rc_buf_finish(&b, out, length);
 }
 
+recap_status recap_render_sentences(const recap_document *doc,
+                                    recap_format format, const char *key,
+                                    const char *value, char **out,
+                                    size_t *length) {
+  if (out)
+    *out = NULL;
+  if (!doc || !out || (key && (!*key || !value)))
+    return RECAP_ERR_INVALID_ARGUMENT;
+  rc_buf lead, b;
+  rc_buf_init(&lead, doc->alloc);
+  if (key) {
+    rc_buf_json_string(&lead, key, strlen(key));
+    rc_buf_putc(&lead, ':');
+    rc_buf_json_string(&lead, value, strlen(value));
+  }
+  rc_buf_init(&b, doc->alloc);
+  recap_status st = RECAP_ERR_NOMEM;
+  if (!lead.failed)
+    st = rc_render_sentences(doc, format, key ? rc_buf_data(&lead) : NULL,
+                             lead.len, &b);
+  rc_buf_free(&lead);
+  if (st != RECAP_OK) {
+    rc_buf_free(&b);
+    return st;
+  }
+  return rc_buf_finish(&b, out, length);
+}
+
 /* ---- one call ---------------------------------------------------------------- */
 
 recap_status recap_summarize(const char *text, size_t length,

@@ -7,7 +7,7 @@
  *
  *   decode     -> text        (rc_text: clean UTF-8, map to the input)
  *   read_*     -> src         (cues: speaker, times, content ranges)
- *   langdetect -> lang
+ *   langdetect -> lang (and boundary_lang, its guess when unsure)
  *   segment    -> spans       (sentences as content ranges)
  *   terms      -> terms, stems, sents, sent_terms, and through
  *                 candidates.c phrases and surfaces (one token pass)
@@ -211,6 +211,10 @@ struct recap_document {
   recap_options opt;
   const rc_lang *lang;
   double lang_confidence;
+  /* The language whose abbreviations and function words find sentence
+     boundaries: lang, or when detection was unsure its likeliest guess
+     (langdetect.h); everything else uses lang. */
+  const rc_lang *boundary_lang;
   recap_input_format format;
   char error[256];
 

@@ -22,6 +22,7 @@ recap_status recap_document_new(const recap_context *ctx,
   rc_arena_init(&doc->arena, a);
   recap_options_init(&doc->opt);
   doc->lang = &rc_lang_none;
+  doc->boundary_lang = &rc_lang_none;
   rc_source_init(&doc->src, a);
   rc_norm_init(&doc->norm, a);
   rc_strtab_init(&doc->learned_stops, a);
@@ -72,6 +73,7 @@ void rc_doc_reset(recap_document *doc) {
   doc->error[0] = '\0';
   doc->format = RECAP_INPUT_TEXT;
   doc->lang = &rc_lang_none;
+  doc->boundary_lang = &rc_lang_none;
   doc->lang_confidence = 0;
 }
 

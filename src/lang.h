@@ -16,9 +16,11 @@
 
 /* How an abbreviation's period behaves (stopwords/README). */
 enum {
-  RC_ABBR_UPPER_ENDS = 0, /* ends a sentence only before a capital */
+  RC_ABBR_UPPER_ENDS = 0, /* ends a sentence only before a capitalised
+                             function word ("the U.S. Army", "the U.S. We") */
   RC_ABBR_ALWAYS = 1,     /* never ends a sentence (titles, e.g.) */
-  RC_ABBR_NUMBER = 2      /* does not end a sentence before a number */
+  RC_ABBR_NUMBER = 2,     /* does not end a sentence before a number */
+  RC_ABBR_END = 3         /* ends a sentence before any capital (etc.) */
 };
 
 /* Word i is the NUL-terminated text + offsets[i]; sorted bytewise.  No
@@ -34,7 +36,11 @@ static inline const char *rc_wordlist_at(const rc_wordlist *l, size_t i) {
 }
 
 enum {
-  RC_LANG_NOSPACE = 1u << 0 /* written without spaces between words */
+  RC_LANG_NOSPACE = 1u << 0,       /* written without spaces between words */
+  RC_LANG_ORDINAL = 1u << 1,       /* ordinals written "24." ("am 24. Mai") */
+  RC_LANG_COLON_STOP = 1u << 2,    /* ':' also ends sentences (Armenian, for
+                                      its full stop ։) */
+  RC_LANG_SEMICOLON_STOP = 1u << 3 /* ';' ends questions (Greek) */
 };
 
 /* How common stems are in general use: counts[i] occurrences of

@@ -213,10 +213,21 @@ static recap_status count_stopwords(const char *t, size_t n, rc_norm *norm,
   return RECAP_OK;
 }
 
+/* The language most texts in a script without a sure language are in. */
+static const rc_lang *script_default(script s) {
+  return rc_lang_find(s == S_LATIN      ? "english"
+                      : s == S_CYRILLIC ? "russian"
+                                        : "hindi");
+}
+
 recap_status rc_detect_language(const char *text, size_t len, rc_norm *norm,
                                 rc_maskcache *cache, const rc_lang **lang,
-                                double *confidence) {
+                                double *confidence, const rc_lang **guess) {
+  const rc_lang *unused;
+  if (!guess)
+    guess = &unused;
   *lang = &rc_lang_none;
+  *guess = &rc_lang_none;
   *confidence = 0;
   size_t n = len < RC_LANG_SAMPLE ? len : RC_LANG_SAMPLE;
   while (n > 0 && n < len && ((unsigned char)text[n] & 0xC0) == 0x80)
@@ -227,14 +238,16 @@ recap_status rc_detect_language(const char *text, size_t len, rc_norm *norm,
   if (by_script) {
     *lang = rc_lang_find(by_script);
     *confidence = share;
-    if (!*lang || share < RC_LANG_MIN_CONFIDENCE) {
+    if (!*lang)
       *lang = &rc_lang_none;
-      *confidence = share;
-    }
+    *guess = *lang;
+    if (share < RC_LANG_MIN_CONFIDENCE)
+      *lang = &rc_lang_none;
     return RECAP_OK;
   }
   if (s != S_LATIN && s != S_CYRILLIC && s != S_DEVANAGARI)
     return RECAP_OK;
+  *guess = script_default(s);
   size_t hits[32] = {0}, tokens;
   RC_TRY(count_stopwords(text, n, norm, cache, hits, &tokens));
   size_t best = SIZE_MAX, second = 0;
@@ -251,6 +264,13 @@ recap_status rc_detect_language(const char *text, size_t len, rc_norm *norm,
   }
   if (best == SIZE_MAX || tokens == 0 || hits[best] == 0)
     return RECAP_OK;
+  /* A tie goes to English if it is one of them (the likeliest language
+     of a short unsure text here), else to the first in the table. */
+  const rc_lang *en = *guess;
+  size_t eni = (size_t)(en - rc_languages);
+  *guess = hits[best] > second || s != S_LATIN || hits[eni] < hits[best]
+               ? &rc_languages[best]
+               : en;
   /* Running text has about a third stopwords; a fifth is already
      convincing.  The lead over the runner-up tempers that. */
   double density = (double)hits[best] / (double)tokens / 0.2;
@@ -262,6 +282,6 @@ recap_status rc_detect_language(const char *text, size_t len, rc_norm *norm,
     c *= (double)hits[best] / 3.0;
   *confidence = c;
   if (c >= RC_LANG_MIN_CONFIDENCE)
-    *lang = &rc_languages[best];
+    *lang = *guess = &rc_languages[best];
   return RECAP_OK;
 }

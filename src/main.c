@@ -4,6 +4,7 @@
  *   recap [OPTIONS] [FILE...]       summarise each FILE (or stdin)
  *   recap --jsonl [OPTIONS]         JSON Lines records on stdin
  *   recap idf [OPTIONS] FILE...     build a document-frequency table
+ *   recap sentences [OPTIONS] [FILE...]  every sentence, one per line
  *
  * Conventions follow jq and the GNU tools: --help to stdout with exit 0;
  * usage errors as "recap: message" on stderr with exit 2; a failing input
@@ -33,16 +34,21 @@ typedef struct config {
   recap_context *ctx;
   cli_progress *progress;
   int several; /* more than one input: label each result */
+  int sentences; /* recap sentences: every sentence instead of results */
 } config;
 
 static const char *usage_text =
     "Usage: recap [OPTIONS] [FILE...]\n"
     "       recap --jsonl [OPTIONS] < records.jsonl\n"
     "       recap idf [OPTIONS] FILE... > table.idf\n"
+    "       recap sentences [OPTIONS] [FILE...]\n"
     "\n"
     "Summarises transcripts (plain text, `Name: text` transcripts, WebVTT,\n"
     "SRT, Whisper JSON): the best sentences, key phrases, chapters and\n"
     "speakers.  With no FILE, or FILE -, reads standard input.\n"
+    "'recap sentences' prints every sentence instead, one per line, as the\n"
+    "summary splits them, verbatim (-f json: JSON Lines with offsets,\n"
+    "speaker and times; -f markdown: list items).\n"
     "\n"
     "Summary and key phrases:\n"
     "  -n, --sentences N      at most N summary sentences (default 5; 0 = no "
@@ -426,7 +432,11 @@ static void summarise_file(void *user, size_t i, recap_document *doc,
   opt.filename = strcmp(path, "-") ? path : NULL;
   recap_status st = recap_document_analyze(doc, in.data, in.len, &opt);
   cli_input_free(&in);
-  if (st == RECAP_OK && c->several && c->format == RECAP_FORMAT_JSON) {
+  if (st == RECAP_OK && c->sentences) {
+    st = recap_render_sentences(
+        doc, c->format, c->several ? "file" : NULL, c->several ? path : NULL,
+        &r->out, &r->out_len);
+  } else if (st == RECAP_OK && c->several && c->format == RECAP_FORMAT_JSON) {
     st = recap_render_json_labelled(doc, "file", path, &r->out, &r->out_len);
   } else if (st == RECAP_OK) {
     recap_render_options ro = c->render;
@@ -448,6 +458,8 @@ static void summarise_file(void *user, size_t i, recap_document *doc,
    gets a "file" key. */
 static int print_labelled(const config *c, size_t i, const cli_result *r) {
   const char *path = c->nfiles ? c->files[i] : "-";
+  if (c->format == RECAP_FORMAT_JSON && c->sentences) /* JSON Lines */
+    return cli_write(stdout, r->out, r->out_len);
   if (c->format == RECAP_FORMAT_JSON) /* labelled by the renderer */
     return cli_write(stdout, r->out, r->out_len) || putchar('\n') == EOF;
   if (i > 0)
@@ -467,7 +479,7 @@ static int emit_file(void *user, size_t i, cli_result *r) {
       failed = print_labelled(c, i, r);
     } else {
       failed = cli_write(stdout, r->out, r->out_len);
-      if (!failed && c->format == RECAP_FORMAT_JSON)
+      if (!failed && c->format == RECAP_FORMAT_JSON && !c->sentences)
         failed = putchar('\n') == EOF;
     }
     if (failed)
@@ -684,11 +696,23 @@ int main(int argc, char **argv) {
   recap_render_options_init(&c.render);
   c.jobs = 1;
   int idf_mode = argc > 1 && strcmp(argv[1], "idf") == 0;
-  if (idf_mode) {
+  c.sentences = argc > 1 && strcmp(argv[1], "sentences") == 0;
+  if (idf_mode || c.sentences) {
     argv++;
     argc--;
   }
   parse_args(argc, argv, &c);
+  if (c.sentences) {
+    if (c.jsonl)
+      usage_error("sentences: --jsonl is not supported");
+    if (c.format == RECAP_FORMAT_YOUTUBE)
+      usage_error("sentences: --format youtube has no sentences");
+    /* Every word as said, and nothing to score or choose. */
+    c.opt.flags |= RECAP_OPT_VERBATIM;
+    c.opt.flags &= ~(unsigned)(RECAP_OPT_CHAPTERS | RECAP_OPT_SPEAKERS);
+    c.opt.summary_sentences = 0;
+    c.opt.keyphrases = 0;
+  }
   if (c.jsonl && c.nfiles)
     usage_error("--jsonl reads standard input; got file arguments");
   if (c.opt.language && strcmp(c.opt.language, "auto") != 0 &&

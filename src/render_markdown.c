@@ -17,7 +17,7 @@ static void put_escaped(rc_buf *out, const char *s, size_t n) {
   }
 }
 
-static void sentence_item(rc_buf *out, const recap_sentence *s,
+void rc_markdown_sentence(rc_buf *out, const recap_sentence *s,
                           const char *indent) {
   rc_buf_puts(out, indent);
   rc_buf_puts(out, "- ");
@@ -59,7 +59,7 @@ void rc_render_markdown(const recap_document *doc, rc_buf *out) {
   if (doc->summary_count) {
     rc_buf_puts(out, "## Summary\n\n");
     for (size_t i = 0; i < doc->summary_count; i++)
-      sentence_item(out, &doc->summary[i], "");
+      rc_markdown_sentence(out, &doc->summary[i], "");
   }
   if (doc->keyphrase_count) {
     rc_buf_puts(out, out->len ? "\n## Key phrases\n\n" : "## Key phrases\n\n");
@@ -82,7 +82,7 @@ void rc_render_markdown(const recap_document *doc, rc_buf *out) {
       put_escaped(out, c->title, strlen(c->title));
       rc_buf_puts(out, "\n\n");
       for (size_t k = 0; k < c->highlight_count; k++)
-        sentence_item(out, c->highlights[k], "");
+        rc_markdown_sentence(out, c->highlights[k], "");
     }
   }
   if (doc->speaker_count)

@@ -5,8 +5,8 @@
  */
 #include "render.h"
 
-static void sentence_line(rc_buf *out, const recap_sentence *s,
-                          const char *indent) {
+void rc_text_sentence(rc_buf *out, const recap_sentence *s,
+                      const char *indent) {
   rc_buf_puts(out, indent);
   if (s->start >= 0) {
     rc_buf_putc(out, '[');
@@ -45,7 +45,7 @@ static void chapters(const recap_document *doc, rc_buf *out) {
     rc_buf_puts(out, c->title);
     rc_buf_putc(out, '\n');
     for (size_t k = 0; k < c->highlight_count; k++)
-      sentence_line(out, c->highlights[k], "  ");
+      rc_text_sentence(out, c->highlights[k], "  ");
   }
 }
 
@@ -85,7 +85,7 @@ void rc_render_text(const recap_document *doc, rc_buf *out) {
   if (doc->summary_count) {
     heading(out, headings, "Summary");
     for (size_t i = 0; i < doc->summary_count; i++)
-      sentence_line(out, &doc->summary[i], "");
+      rc_text_sentence(out, &doc->summary[i], "");
   }
   if (doc->keyphrase_count) {
     heading(out, headings, "Key phrases");

@@ -34,6 +34,12 @@ typedef RC_VEC(rc_span) rc_span_vec;
 #define RC_UNIT_MAX_WORDS 30
 #define RC_UNIT_PAUSE 0.5
 
+/* Does c end sentences (. ! ? … 。 and the like)?  And is it such a
+   terminator or a closing quote or bracket that may follow one?  (For the
+   plain-text reader's line evidence.) */
+int rc_sentence_terminator(unsigned c);
+int rc_sentence_end_char(unsigned c);
+
 recap_status rc_segment(const rc_source *src, const rc_lang *lang,
                         rc_norm *norm, rc_span_vec *out);
 

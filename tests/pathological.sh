@@ -96,6 +96,18 @@ check 300000-distinct-words 60 0 "$tmp/vocab.txt"
 awk 'BEGIN { for (i = 0; i < 2000000; i++) printf "x" }' > "$tmp/token.txt"
 check one-2MB-token 20 0 "$tmp/token.txt"
 check max-input-exceeded 10 1 "$tmp/line.txt" --max-input 1M
+# Sentence rules that look around a period (segment.c): periods inside
+# one long token before capitals, abbreviations that never end a sentence,
+# initials before function words, list markers, bullets, spaced ellipses.
+awk 'BEGIN { for (i = 0; i < 300000; i++) printf "e.g.Ab" }' > "$tmp/glued.txt"
+check glued-periods 20 0 "$tmp/glued.txt"
+awk 'BEGIN { printf "At"; for (i = 0; i < 300000; i++) printf " 1 a.m. I. The Mr. e. g." }' > "$tmp/abbrevs.txt"
+check abbreviation-chain 30 0 "$tmp/abbrevs.txt"
+bullet=$(printf '\342\200\242')
+awk -v b="$bullet" 'BEGIN { for (i = 0; i < 300000; i++) printf "%d) item %c. thing %s ", i % 99 + 1, 97 + i % 26, b }' > "$tmp/list.txt"
+check list-markers 30 0 "$tmp/list.txt"
+awk 'BEGIN { for (i = 0; i < 1000000; i++) printf ". " }' > "$tmp/dots.txt"
+check spaced-ellipsis 20 0 "$tmp/dots.txt"
 if [ -f ../shared/utf8/UTF-8-test.txt ]; then
   check kuhn-utf8-test 20 0 ../shared/utf8/UTF-8-test.txt
   check kuhn-utf8-test-strict 20 1 ../shared/utf8/UTF-8-test.txt --strict

@@ -208,6 +208,19 @@ static result run(const input *in, counting *c, const char *record) {
         assert_null(s);
       }
     }
+    for (int f = 0; f < 3; f++) {
+      char *s = (char *)1;
+      size_t n = 0;
+      STEP(recap_render_sentences(doc, (recap_format)f, f ? "file" : NULL,
+                                  f ? "a.txt" : NULL, &s, &n));
+      if (last == RECAP_OK) {
+        assert_int_equal(strlen(s), n);
+        append(&r.rendered, s, n);
+        recap_free(s);
+      } else {
+        assert_null(s);
+      }
+    }
     for (size_t i = 0; i < recap_sentence_count(doc); i++) {
       char *s = (char *)1;
       size_t n = 0;

@@ -1139,6 +1139,100 @@ static void test_render_json_labelled(void **state) {
                    RECAP_ERR_INVALID_ARGUMENT);
 }
 
+/* Every sentence, one per line, with the boundaries and offsets of
+   recap_sentence_get(); text as recap_sentence_text() gives it. */
+static void test_render_sentences(void **state) {
+  fixture *f = *state;
+  static const char vtt[] =
+      "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ann>Um, we start now. "
+      "The depot\n\n00:00:03.000 --> 00:00:05.000\n<v Ann>opens in May.\n\n"
+      "00:00:05.000 --> 00:00:06.000\n<v Bob>Good \"news\".\n";
+  analyze_ok(f->doc, vtt, strlen(vtt), NULL);
+  size_t n = recap_sentence_count(f->doc);
+  assert_int_equal(n, 3);
+  char *s = NULL;
+  size_t len = 0;
+  assert_int_equal(
+      recap_render_sentences(f->doc, RECAP_FORMAT_TEXT, NULL, NULL, &s, &len),
+      RECAP_OK);
+  assert_int_equal(strlen(s), len);
+  /* Display text: the filler "Um," is dropped (RECAP_OPT_VERBATIM keeps
+     it). */
+  assert_string_equal(s, "[00:00:01] Ann: We start now.\n"
+                         "[00:00:02] Ann: The depot opens in May.\n"
+                         "[00:00:05] Bob: Good \"news\".\n");
+  recap_free(s);
+  assert_int_equal(
+      recap_render_sentences(f->doc, RECAP_FORMAT_MARKDOWN, "k", "v", &s, NULL),
+      RECAP_OK);
+  assert_string_equal(s, "- [00:00:01] **Ann**: We start now.\n"
+                         "- [00:00:02] **Ann**: The depot opens in May.\n"
+                         "- [00:00:05] **Bob**: Good \"news\".\n");
+  recap_free(s);
+  /* JSON Lines: one valid object per sentence, its offsets those of
+     recap_sentence_get(). */
+  assert_int_equal(recap_render_sentences(f->doc, RECAP_FORMAT_JSON, "file",
+                                          "a.vtt", &s, &len),
+                   RECAP_OK);
+  const char *line = s;
+  for (size_t i = 0; i < n; i++) {
+    const char *nl = strchr(line, '\n');
+    assert_non_null(nl);
+    assert_true(json_valid(line, (size_t)(nl - line)));
+    recap_sentence g;
+    assert_int_equal(recap_sentence_get(f->doc, i, &g), RECAP_OK);
+    char want[160];
+    snprintf(want, sizeof want, "{\"file\":\"a.vtt\",\"index\":%zu,", i);
+    assert_memory_equal(line, want, strlen(want));
+    snprintf(want, sizeof want, "\"offset\":%zu,\"length\":%zu,", g.offset,
+             g.length);
+    assert_non_null(strstr(line, want));
+    assert_true(strstr(line, want) < nl);
+    line = nl + 1;
+  }
+  assert_string_equal(line, "");
+  assert_non_null(strstr(s, "\"text\":\"Good \\\"news\\\".\",\"offset\""));
+  assert_non_null(strstr(s, "\"speaker\":\"Bob\",\"start\":5,\"end\":6}"));
+  recap_free(s);
+  /* Without times or speakers: nulls. */
+  analyze_ok(f->doc, "One. Two.", 9, NULL);
+  assert_int_equal(
+      recap_render_sentences(f->doc, RECAP_FORMAT_JSON, NULL, NULL, &s, NULL),
+      RECAP_OK);
+  assert_string_equal(
+      s, "{\"index\":0,\"text\":\"One.\",\"offset\":0,\"length\":4,"
+         "\"speaker\":null,\"start\":null,\"end\":null}\n"
+         "{\"index\":1,\"text\":\"Two.\",\"offset\":5,\"length\":4,"
+         "\"speaker\":null,\"start\":null,\"end\":null}\n");
+  recap_free(s);
+  /* No sentences: "". */
+  analyze_ok(f->doc, "", 0, NULL);
+  assert_int_equal(
+      recap_render_sentences(f->doc, RECAP_FORMAT_TEXT, NULL, NULL, &s, &len),
+      RECAP_OK);
+  assert_string_equal(s, "");
+  assert_int_equal(len, 0);
+  recap_free(s);
+  /* Bad arguments. */
+  s = (char *)"unchanged";
+  assert_int_equal(recap_render_sentences(f->doc, RECAP_FORMAT_YOUTUBE, NULL,
+                                          NULL, &s, NULL),
+                   RECAP_ERR_INVALID_ARGUMENT);
+  assert_null(s);
+  assert_int_equal(
+      recap_render_sentences(NULL, RECAP_FORMAT_TEXT, NULL, NULL, &s, NULL),
+      RECAP_ERR_INVALID_ARGUMENT);
+  assert_int_equal(
+      recap_render_sentences(f->doc, RECAP_FORMAT_JSON, "", "x", &s, NULL),
+      RECAP_ERR_INVALID_ARGUMENT);
+  assert_int_equal(
+      recap_render_sentences(f->doc, RECAP_FORMAT_JSON, "k", NULL, &s, NULL),
+      RECAP_ERR_INVALID_ARGUMENT);
+  assert_int_equal(
+      recap_render_sentences(f->doc, RECAP_FORMAT_TEXT, NULL, NULL, NULL, NULL),
+      RECAP_ERR_INVALID_ARGUMENT);
+}
+
 static void test_render(void **state) {
   fixture *f = *state;
   size_t len;
@@ -1840,6 +1934,7 @@ int main(void) {
       fixture_unit_test(test_sentence_access_bounds),
       fixture_unit_test(test_sentence_get_words),
       fixture_unit_test(test_render),
+      fixture_unit_test(test_render_sentences),
       fixture_unit_test(test_render_json_labelled),
       fixture_unit_test(test_summarize_one_call),
       fixture_unit_test(test_jsonl_good),

@@ -131,7 +131,7 @@ static void test_lists_sorted_and_folded(void **state) {
     check_list(l->name, "housekeeping phrases", &l->housekeeping, &norm);
     check_list(l->name, "gist phrases", &l->gist, &norm);
     for (size_t k = 0; k < l->abbrevs.count; k++)
-      assert_true(l->abbrev_kinds[k] <= RC_ABBR_NUMBER);
+      assert_true(l->abbrev_kinds[k] <= RC_ABBR_END);
   }
   rc_norm_free(&norm);
 }
@@ -167,7 +167,8 @@ static void test_english_lists(void **state) {
   assert_int_equal(abbrev_kind(en, "e.g"), RC_ABBR_ALWAYS);
   assert_int_equal(abbrev_kind(en, "no"), RC_ABBR_NUMBER);
   assert_int_equal(abbrev_kind(en, "nov"), RC_ABBR_NUMBER);
-  assert_int_equal(abbrev_kind(en, "etc"), RC_ABBR_UPPER_ENDS);
+  assert_int_equal(abbrev_kind(en, "etc"), RC_ABBR_END);
+  assert_int_equal(abbrev_kind(en, "n\xC2\xB0"), RC_ABBR_NUMBER); /* N° */
   assert_int_equal(abbrev_kind(en, "u.s"), RC_ABBR_UPPER_ENDS);
   assert_int_equal(find(&en->abbrevs, "mr."), -1); /* stored without it */
   assert_int_equal(find(&en->abbrevs, "budget"), -1);
@@ -669,7 +670,7 @@ static void test_detect_language(void **state) {
     const rc_lang *got;
     double confidence;
     assert_int_equal(
-        rc_detect_language(text, len, &norm, &masks, &got, &confidence),
+        rc_detect_language(text, len, &norm, &masks, &got, &confidence, NULL),
         RECAP_OK);
     if (strcmp(got->name, name) != 0) {
       print_message("%s detected as %s (confidence %.2f)\n", name, got->name,
@@ -692,21 +693,60 @@ static void test_detect_edge_cases(void **state) {
   const rc_lang *got;
   double c;
   /* No letters at all, and too little to go on: the neutral mode. */
-  assert_int_equal(rc_detect_language("", 0, &norm, &masks, &got, &c),
+  assert_int_equal(rc_detect_language("", 0, &norm, &masks, &got, &c, NULL),
                    RECAP_OK);
   assert_ptr_equal(got, &rc_lang_none);
   assert_true(c == 0);
-  assert_int_equal(rc_detect_language("12 34 !!", 8, &norm, &masks, &got, &c),
-                   RECAP_OK);
+  assert_int_equal(
+      rc_detect_language("12 34 !!", 8, &norm, &masks, &got, &c, NULL),
+      RECAP_OK);
   assert_ptr_equal(got, &rc_lang_none);
-  assert_int_equal(rc_detect_language("Zxq vbnm", 8, &norm, &masks, &got, &c),
-                   RECAP_OK);
+  assert_int_equal(
+      rc_detect_language("Zxq vbnm", 8, &norm, &masks, &got, &c, NULL),
+      RECAP_OK);
   assert_ptr_equal(got, &rc_lang_none);
+  /* Too short to be sure, but sentence boundaries get the likeliest
+     language: English with two stopwords to German's one ("and", "was");
+     English among those tied ("to": English, Serbian); the script's
+     language without any stopword. */
+  const rc_lang *guess;
+  const char *en = "Mr. Smith met Ms. Jones and Dr. Brown. Prof. White was "
+                   "late.";
+  assert_int_equal(
+      rc_detect_language(en, strlen(en), &norm, &masks, &got, &c, &guess),
+      RECAP_OK);
+  assert_ptr_equal(got, &rc_lang_none);
+  assert_string_equal(guess->name, "english");
+  assert_int_equal(
+      rc_detect_language("Turn to p. 55.", 14, &norm, &masks, &got, &c, &guess),
+      RECAP_OK);
+  assert_ptr_equal(got, &rc_lang_none);
+  assert_string_equal(guess->name, "english");
+  assert_int_equal(
+      rc_detect_language("Zxq vbnm", 8, &norm, &masks, &got, &c, &guess),
+      RECAP_OK);
+  assert_string_equal(guess->name, "english");
+  /* "Мы пошли." (Cyrillic, no stopword of any list but "мы"). */
+  const char *ru = "\xD0\x9C\xD1\x8B \xD0\xBF\xD0\xBE\xD1\x88\xD0\xBB"
+                   "\xD0\xB8.";
+  assert_int_equal(
+      rc_detect_language(ru, strlen(ru), &norm, &masks, &got, &c, &guess),
+      RECAP_OK);
+  assert_string_equal(guess->name, "russian");
+  /* A sure language is its own guess. */
+  const char *de = "Die Sitzung ist am Montag und wir sind alle da, aber "
+                   "der Raum ist noch nicht frei.";
+  assert_int_equal(
+      rc_detect_language(de, strlen(de), &norm, &masks, &got, &c, &guess),
+      RECAP_OK);
+  assert_string_equal(got->name, "german");
+  assert_ptr_equal(guess, got);
   /* Kana decides Japanese even among more Han: 日本語のテキスト. */
   const char *ja = "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\xAE\xE3\x83"
                    "\x86\xE3\x82\xAD\xE3\x82\xB9\xE3\x83\x88";
-  assert_int_equal(rc_detect_language(ja, strlen(ja), &norm, &masks, &got, &c),
-                   RECAP_OK);
+  assert_int_equal(
+      rc_detect_language(ja, strlen(ja), &norm, &masks, &got, &c, NULL),
+      RECAP_OK);
   assert_string_equal(got->name, "japanese");
   rc_norm_free(&norm);
 }

@@ -1,6 +1,7 @@
 /*
  * test_readers.c - the input-format readers (read_vtt.c, read_srt.c,
- * read_transcript.c, read_json.c) and format detection (detect.c).
+ * read_transcript.c, read_json.c, read_text.c) and format detection
+ * (detect.c).
  *
  * Every input is copied into a heap buffer of exactly its size, so
  * AddressSanitizer catches any read past the end (inputs are not
@@ -74,6 +75,8 @@ static recap_status run_reader(rc_source *src, rc_arena *arena,
     return rc_read_transcript(src, s, n);
   case RECAP_INPUT_JSON:
     return rc_read_json(src, arena, s, n);
+  case RECAP_INPUT_TEXT:
+    return rc_read_text(src, s, n);
   default:
     return RECAP_ERR_INVALID_ARGUMENT;
   }
@@ -1484,6 +1487,175 @@ static size_t check_dir(const char *dir, const char *suffix,
   return done;
 }
 
+/* ---- plain text: a cue per paragraph or per line ---------------------- */
+
+/* Reads s as plain text: 1 if it was taken for prose with hard line
+   breaks (a cue per paragraph), 0 for a line per unit; checks that the
+   cues are in order, each with RC_CUE_BREAK, and that `cues` were made. */
+static int text_wrapped(reader *r, const char *s, size_t cues) {
+  assert_int_equal(read_str(r, RECAP_INPUT_TEXT, s), RECAP_OK);
+  assert_int_equal(r->src.cues.len, cues);
+  int wrapped = 0;
+  for (size_t i = 0; i < r->src.cues.len; i++) {
+    const rc_cue *c = &r->src.cues.data[i];
+    assert_true(c->flags & RC_CUE_BREAK);
+    wrapped |= memchr(r->src.text + c->off, '\n', c->len) != NULL;
+  }
+  return wrapped;
+}
+
+/* The rule at the top of read_text.c, on texts written for it. */
+static void test_text_line_mode(void **state) {
+  reader *r = *state;
+  /* A sentence carried on to the next line in lower case (text from a
+     PDF, an e-mail), even in two lines: one cue. */
+  assert_true(text_wrapped(r,
+                           "The depot will open in the spring if\n"
+                           "the permits arrive on time.\n",
+                           1));
+  assert_true(text_wrapped(r,
+                           "Thanks for coming. I wanted to write down what\n"
+                           "we agreed, because several of you asked for a\n"
+                           "summary.\n\nFirst, the depot. We keep the north\n"
+                           "yard for the diesel buses.\n",
+                           2));
+  /* One utterance per line: the lines that do not end a sentence are
+     followed by capitals (0 of 3 in lower case). */
+  assert_false(text_wrapped(r,
+                            "Morning everyone\nIs the budget sheet up to "
+                            "date\nI think Linda changed it\nYes, the new "
+                            "numbers are in tab two.\n",
+                            4));
+  /* One in lower case out of four: still utterances (at most 0.39 in the
+     dev meetings). */
+  assert_false(text_wrapped(r,
+                            "And I'm Andrew and I'm our marketing\nSo that's "
+                            "it\nI'm Craig\nexpert.\nGreat\nOkay.\n",
+                            6));
+  /* No sentence punctuation at all: its lines are all there is (a list,
+     auto-captions pasted as text). */
+  assert_false(text_wrapped(r,
+                            "features\ncontact manager\nevents, "
+                            "activities\n",
+                            3));
+  /* Lower case after 2 of 5 breaks (0.4: German capitalises nouns) with
+     lines filled to a common width: prose.  The same with ragged lines:
+     utterances. */
+  assert_true(text_wrapped(r,
+                           "Der Ausschuss hat am Dienstag über die neue\n"
+                           "Buslinie durch die nördlichen Stadtteile und\n"
+                           "die Kosten beraten. Mehrere Anwohner sagten,\n"
+                           "die Linie würde ihre Viertel endlich mit dem\n"
+                           "Krankenhaus und dem Bahnhof verbinden, aber\n"
+                           "Zwei Mitglieder verlangten einen Haushalt.\n",
+                           1));
+  assert_false(text_wrapped(r,
+                            "Der Ausschuss hat am Dienstag über die neue\n"
+                            "Buslinie\n"
+                            "die Kosten beraten. Mehrere Anwohner sagten es "
+                            "und noch viel mehr als das, lange und laut und\n"
+                            "die Linie\n"
+                            "Krankenhaus und dem Bahnhof verbinden, aber\n"
+                            "Zwei Mitglieder verlangten einen Haushalt.\n",
+                            6));
+  /* A script without case: the width decides.  (Arabic "word" repeated,
+     lines of 5 words, a full stop at the end.) */
+  assert_true(text_wrapped(r,
+                           "كلمة كلمة كلمة كلمة كلمة\n"
+                           "كلمة كلمة كلمة كلمة كلمة\n"
+                           "كلمة كلمة كلمة كلمة كلمة\n"
+                           "كلمة كلمة كلمة كلمة.\n",
+                           1));
+  assert_false(text_wrapped(r,
+                            "كلمة\n"
+                            "كلمة كلمة كلمة كلمة كلمة كلمة كلمة كلمة\n"
+                            "كلمة كلمة\n"
+                            "كلمة.\n",
+                            4));
+}
+
+/* Longer texts written for these tests (tests/fixtures/readers/text-*):
+   prose wrapped by fmt(1) at 50 to 95 columns (an e-mail, a report, a
+   story in Project Gutenberg's style, PDF-like text with and without
+   blank lines between paragraphs, German at two widths), and files with
+   one unit per line (chat logs with and without punctuation, notes,
+   verse).  Each is also detected as plain text. */
+static void test_text_fixtures(void **state) {
+  reader *r = *state;
+  static const struct {
+    const char *name;
+    int wrapped;
+  } cases[] = {{"text-email72.txt", 1},       {"text-report66.txt", 1},
+               {"text-gutenberg70.txt", 1},   {"text-pdf95.txt", 1},
+               {"text-pdf80-noblank.txt", 1}, {"text-de50.txt", 1},
+               {"text-de72.txt", 1},          {"text-chat.txt", 0},
+               {"text-chat2.txt", 0},         {"text-notes.txt", 0},
+               {"text-lyrics.txt", 0}};
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char path[512];
+    size_t n;
+    snprintf(path, sizeof path, "%s%s", FIXTURES, cases[i].name);
+    char *s = slurp(path, &n);
+    assert_non_null(s);
+    assert_int_equal(rc_detect_format(s, n, NULL), RECAP_INPUT_TEXT);
+    assert_int_equal(read_n(r, RECAP_INPUT_TEXT, s, n), RECAP_OK);
+    int wrapped = 0;
+    for (size_t k = 0; k < r->src.cues.len; k++)
+      wrapped |= memchr(r->src.text + r->src.cues.data[k].off, '\n',
+                        r->src.cues.data[k].len) != NULL;
+    if (wrapped != cases[i].wrapped)
+      fail_msg("%s read as %s", cases[i].name,
+               wrapped ? "wrapped prose" : "a unit per line");
+    free(s);
+  }
+}
+
+/* The line-mode rule on the dev meetings read as plain text: one
+   utterance per line, so a cue per non-blank line in every file (the
+   README gives the rule's accuracy on these and on pasted captions). */
+static void test_text_real_meetings(void **state) {
+  reader *r = *state;
+  const char *dirs[] = {SHARED "eval/meetings/ami", SHARED "eval/meetings/icsi",
+                        SHARED "eval/meetings/qmsum",
+                        SHARED "eval/meetings/ami_asr",
+                        SHARED "eval/meetings/icsi_asr"};
+  size_t files = 0;
+  for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+    DIR *d = opendir(dirs[i]);
+    if (!d)
+      continue;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+      size_t len = strlen(e->d_name);
+      if (len < 5 || strcmp(e->d_name + len - 4, ".txt") != 0 ||
+          (len > 15 && strcmp(e->d_name + len - 15, ".transcript.txt") == 0))
+        continue;
+      char path[1024];
+      snprintf(path, sizeof path, "%s/%s", dirs[i], e->d_name);
+      size_t n;
+      char *s = slurp(path, &n);
+      assert_non_null(s);
+      size_t lines = 0;
+      for (size_t k = 0, start = 0; k <= n; k++)
+        if (k == n || s[k] == '\n') {
+          int blank = 1;
+          for (size_t q = start; q < k && blank; q++)
+            blank = s[q] == ' ' || s[q] == '\t' || s[q] == '\r';
+          lines += !blank;
+          start = k + 1;
+        }
+      assert_int_equal(read_n(r, RECAP_INPUT_TEXT, s, n), RECAP_OK);
+      if (r->src.cues.len != lines)
+        fail_msg("%s: %zu cues for %zu lines", path, r->src.cues.len, lines);
+      free(s);
+      files++;
+    }
+    closedir(d);
+  }
+  if (files == 0)
+    skip();
+}
+
 static void test_real_captions(void **state) {
   (void)state;
   DIR *d = opendir(SHARED "captions");
@@ -1540,6 +1712,9 @@ int main(int argc, char **argv) {
       T(test_transcript_timestamps),
       T(test_transcript_prose),
       T(test_transcript_short),
+      T(test_text_line_mode),
+      T(test_text_fixtures),
+      T(test_text_real_meetings),
       T(test_transcript_affiliations),
       T(test_transcript_blank_after_label),
       T(test_json_whisper),

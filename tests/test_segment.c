@@ -224,6 +224,382 @@ static void test_lower_case_other_scripts(void **state) {
          "russian", want3);
 }
 
+/* ---- lists ------------------------------------------------------------------
+ * A list item's marker ("1.", "1)", "1.)", "a.", "A)") at the start of a
+ * sentence does not end it; the next marker of the same list starts the
+ * next item even without a period before it; bullets start items.  Texts
+ * written for these tests. */
+
+static void test_numbered_lists(void **state) {
+  (void)state;
+  static const char *const want[] = {"1.) Buy new chargers",
+                                     "2.) Hire two mechanics",
+                                     "3.) Ask the city for permits", NULL};
+  expect("1.) Buy new chargers 2.) Hire two mechanics 3.) Ask the city for "
+         "permits",
+         "english", want);
+  static const char *const want2[] = {"1.) Buy new chargers.",
+                                      "2.) Hire two mechanics.", NULL};
+  expect("1.) Buy new chargers. 2.) Hire two mechanics.", "english", want2);
+  static const char *const want3[] = {"1) Check the budget", "2) Book the room",
+                                      "3) Send the invitations", NULL};
+  expect("1) Check the budget 2) Book the room 3) Send the invitations",
+         "english", want3);
+  static const char *const want4[] = {"1) Check the budget.",
+                                      "2) Book the room.", NULL};
+  expect("1) Check the budget. 2) Book the room.", "english", want4);
+  static const char *const want5[] = {"1. Check the budget", "2. Book the room",
+                                      "3. Send the invitations", NULL};
+  expect("1. Check the budget 2. Book the room 3. Send the invitations",
+         "english", want5);
+  static const char *const want6[] = {"1. Check the budget.",
+                                      "2. Book the room.", NULL};
+  expect("1. Check the budget. 2. Book the room.", "english", want6);
+  /* Two digits; a list after a colon. */
+  static const char *const want7[] = {"9. Sell the old buses",
+                                      "10. Train the drivers", NULL};
+  expect("9. Sell the old buses 10. Train the drivers", "english", want7);
+  static const char *const want8[] = {
+      "Next steps, in order:", "1) check the budget", "2) book the room.",
+      NULL};
+  expect("Next steps, in order: 1) check the budget 2) book the room.",
+         "english", want8);
+}
+
+static void test_lettered_lists_and_bullets(void **state) {
+  (void)state;
+  static const char *const want[] = {"a. Call the supplier",
+                                     "b. Compare the offers",
+                                     "c. Pick the cheaper one", NULL};
+  expect("a. Call the supplier b. Compare the offers c. Pick the cheaper one",
+         "english", want);
+  /* A lower-case first item after a sentence. */
+  static const char *const want2[] = {"We have two options.", "a) wait",
+                                      "b) buy now", NULL};
+  expect("We have two options. a) wait b) buy now", "english", want2);
+  static const char *const want3[] = {"A) Wait", "B) Buy now", NULL};
+  expect("A) Wait B) Buy now", "english", want3);
+  /* Bullets (•, and hyphen-like ⁃ with or without a space) start items,
+     with or without numbers. */
+  static const char *const want4[] = {"\xE2\x80\xA2 4. Replace the old fleet",
+                                      "\xE2\x80\xA2 5. Train the drivers",
+                                      NULL};
+  expect("\xE2\x80\xA2 4. Replace the old fleet \xE2\x80\xA2 5. Train the "
+         "drivers",
+         "english", want4);
+  static const char *const want5[] = {"\xE2\x81\x83"
+                                      "4. Replace the old fleet",
+                                      "\xE2\x81\x83"
+                                      "5. Train the drivers",
+                                      NULL};
+  expect("\xE2\x81\x83"
+         "4. Replace the old fleet \xE2\x81\x83"
+         "5. Train the "
+         "drivers",
+         "english", want5);
+  static const char *const want6[] = {"Agenda:", "\xE2\x80\xA2 budget",
+                                      "\xE2\x80\xA2 depot", NULL};
+  expect("Agenda: \xE2\x80\xA2 budget \xE2\x80\xA2 depot", "english", want6);
+  /* Items on lines of their own inside a paragraph: "1." or "-" at the
+     start of a line; a dash inside a line is no bullet. */
+  static const char *const want7[] = {
+      "We agreed on three things:", "1. The depot moves north.",
+      "2. Linda drafts the budget", "- and",
+      "- so - we - meet in May.",   NULL};
+  expect("We agreed on three things:\n1. The depot moves north.\n2. Linda "
+         "drafts the budget\n- and\n- so - we - meet in May.",
+         "english", want7);
+}
+
+static void test_not_lists(void **state) {
+  (void)state;
+  /* A number ending a sentence; letters in brackets; an item that is not
+     the next one. */
+  static const char *const want[] = {"He scored 2.", "Then he left.", NULL};
+  expect("He scored 2. Then he left.", "english", want);
+  static const char *const want2[] = {
+      "The plan has two parts: (a) new buses and (b) a new depot.",
+      "It costs a lot.", NULL};
+  expect("The plan has two parts: (a) new buses and (b) a new depot. It "
+         "costs a lot.",
+         "english", want2);
+  static const char *const want3[] = {"1) Check the budget 3) Book the room",
+                                      NULL};
+  expect("1) Check the budget 3) Book the room", "english", want3);
+}
+
+/* ---- ellipses
+ * ---------------------------------------------------------------- Three
+ * periods (also spaced ". . .") or U+2026 end a sentence only before a capital,
+ * and not when they stand free between words (an omission or a pause: "about .
+ * . . I forget"); four, or an ellipsis with a period, carry the sentence's own
+ * period; "[...]" never ends one. */
+
+static void test_ellipses(void **state) {
+  (void)state;
+  static const char *const want[] = {
+      "We were going to ... well, we never finished.", NULL};
+  expect("We were going to ... well, we never finished.", "english", want);
+  static const char *const want2[] = {
+      "She called it \xE2\x80\x9Cthe best plan we have. . . .\xE2\x80\x9D",
+      "Nobody answered.", NULL};
+  expect("She called it \xE2\x80\x9Cthe best plan we have. . . .\xE2\x80\x9D "
+         "Nobody answered.",
+         "english", want2);
+  static const char *const want3[] = {
+      "\"The board [...] approved the plan [...]\" (Minutes 12).", NULL};
+  expect("\"The board [...] approved the plan [...]\" (Minutes 12).", "english",
+         want3);
+  static const char *const want4[] = {"The old depot closed in May. . . .",
+                                      "The new one is not ready.", NULL};
+  expect("The old depot closed in May. . . . The new one is not ready.",
+         "english", want4);
+  static const char *const want5[] = {"Add the sentence's period . . . .",
+                                      "Next one.", NULL};
+  expect("Add the sentence's period . . . . Next one.", "english", want5);
+  static const char *const want6[] = {"I did not expect that....",
+                                      "The bus was late.", NULL};
+  expect("I did not expect that.... The bus was late.", "english", want6);
+  static const char *const want7[] = {
+      "We talked about . . . I forget what, and then...so . . . it ended.",
+      NULL};
+  expect("We talked about . . . I forget what, and then...so . . . it ended.",
+         "english", want7);
+  static const char *const want8[] = {
+      "We went to the \xE2\x80\xA6 Riverside depot first.", NULL};
+  expect("We went to the \xE2\x80\xA6 Riverside depot first.", "english",
+         want8);
+  static const char *const want9[] = {"The meeting ran late...",
+                                      "Everyone left.", NULL};
+  expect("The meeting ran late... Everyone left.", "english", want9);
+  static const char *const want10[] = {"One habit was weakened . . . was "
+                                       "that of joining words. . . .",
+                                       NULL};
+  expect("One habit was weakened . . . was that of joining words. . . .",
+         "english", want10);
+}
+
+/* ---- abbreviations, initials, "I" -------------------------------------------
+ * Before a capital, an abbreviation's period (plain kind) or an initial
+ * ends the sentence only if the capitalised word is a function word of
+ * the language or a title: a name goes on. */
+
+static void test_abbreviation_before_capital(void **state) {
+  (void)state;
+  static const char *const want[] = {"The U.S. Army bought trucks.",
+                                     "They moved to the U.S.", "We stayed.",
+                                     NULL};
+  expect("The U.S. Army bought trucks. They moved to the U.S. We stayed.",
+         "english", want);
+  /* "By 7 a.m." cannot stand alone (two words, no content word); "at 9
+     p.m." ends before a title. */
+  static const char *const want2[] = {"By 7 a.m. Dr. Lee had opened the depot.",
+                                      "She closed it at 9 p.m.",
+                                      "Dr. Lee then drove home.", NULL};
+  expect("By 7 a.m. Dr. Lee had opened the depot. She closed it at 9 p.m. "
+         "Dr. Lee then drove home.",
+         "english", want2);
+  static const char *const want3[] = {"The bus leaves at 6 P.M.",
+                                      "We should be early.", NULL};
+  expect("The bus leaves at 6 P.M. We should be early.", "english", want3);
+  /* "etc." (kind end) ends before any capital. */
+  static const char *const want4[] = {"We bought cables, plugs, etc.",
+                                      "Linda ordered the rest.", NULL};
+  expect("We bought cables, plugs, etc. Linda ordered the rest.", "english",
+         want4);
+  static const char *const want5[] = {"Our partner is Briggs & Co. in Leeds.",
+                                      "They build chargers.", NULL};
+  expect("Our partner is Briggs & Co. in Leeds. They build chargers.",
+         "english", want5);
+}
+
+static void test_initials_and_i(void **state) {
+  (void)state;
+  static const char *const want[] = {"The drivers agreed, and so did I.",
+                                     "Did anyone ask the mechanics?", NULL};
+  expect("The drivers agreed, and so did I. Did anyone ask the mechanics?",
+         "english", want);
+  static const char *const want2[] = {"We met Henry I. Walsh at the depot.",
+                                      NULL};
+  expect("We met Henry I. Walsh at the depot.", "english", want2);
+  static const char *const want3[] = {"It was Plan B.", "We had no choice.",
+                                      NULL};
+  expect("It was Plan B. We had no choice.", "english", want3);
+  static const char *const want4[] = {"J. A. Smith spoke first.", NULL};
+  expect("J. A. Smith spoke first.", "english", want4);
+}
+
+/* ---- numbers ----------------------------------------------------------------
+ */
+
+static void test_number_signs_and_dotted_numbers(void **state) {
+  (void)state;
+  static const char *const want[] = {"The site is at N\xC2\xB0. 4521.88.301.",
+                                     "That is near the river.", NULL};
+  expect("The site is at N\xC2\xB0. 4521.88.301. That is near the river.",
+         "english", want);
+  static const char *const want2[] = {"See No. 12 on the list.", "It is cheap.",
+                                      NULL};
+  expect("See No. 12 on the list. It is cheap.", "english", want2);
+  static const char *const want3[] = {"The grant was $2.5 million.",
+                                      "It covers 1.2.3 and 10.4.", NULL};
+  expect("The grant was $2.5 million. It covers 1.2.3 and 10.4.", "english",
+         want3);
+}
+
+/* ---- no space after the period ----------------------------------------------
+ */
+
+static void test_glued_sentences(void **state) {
+  (void)state;
+  static const char *const want[] = {
+      "The buses are ready.", "The depot is not.",
+      "Mr. Lee says it needs 2,000.", "That is too many.", NULL};
+  expect("The buses are ready.The depot is not.Mr. Lee says it needs "
+         "2,000.That is too many.",
+         "english", want);
+  static const char *const want2[] = {"Is it ready?", "Yes it is!", "Great.",
+                                      NULL};
+  expect("Is it ready?Yes it is!Great.", "english", want2);
+  /* A number with a period for thousands ends one too. */
+  static const char *const da[] = {"Hr. Hansen siger det kræver 2.000.",
+                                   "Det er for mange.", NULL};
+  expect("Hr. Hansen siger det kræver 2.000.Det er for mange.", "danish", da);
+  /* Addresses, abbreviations, capitals before the period: no boundary. */
+  static const char *const want3[] = {
+      "Ask Jane.Doe@example.com or see www.Example.org/Plan.Html, "
+      "www.Riverside.Example.Org, Mr.Lee, e.g.The list, ASP.NET and "
+      "U.S.Army.",
+      NULL};
+  expect("Ask Jane.Doe@example.com or see www.Example.org/Plan.Html, "
+         "www.Riverside.Example.Org, Mr.Lee, e.g.The list, ASP.NET and "
+         "U.S.Army.",
+         "english", want3);
+}
+
+/* ---- other languages
+ * --------------------------------------------------------- */
+
+static void test_other_languages(void **state) {
+  (void)state;
+  /* German: "z. B." written with a space; an ordinal before a month; a
+     count after "Nr." ends the sentence. */
+  static const char *const de[] = {
+      "Es gibt z. B. neue Ladestationen.", "Die Sitzung ist am 24. Dezember.",
+      "Das war Nr. 3.", "Danach kam nichts.", NULL};
+  expect("Es gibt z. B. neue Ladestationen. Die Sitzung ist am 24. Dezember. "
+         "Das war Nr. 3. Danach kam nichts.",
+         "german", de);
+  /* Danish: "co." before the stopword "De" ends; "osv." before any
+     capital. */
+  static const char *const da[] = {"Lad os spørge Jens og co.", "De ved det.",
+                                   "Vi købte stik osv.", "Resten kommer.",
+                                   NULL};
+  expect("Lad os spørge Jens og co. De ved det. Vi købte stik osv. Resten "
+         "kommer.",
+         "danish", da);
+  /* Russian: "г." is a city before a name and a year before a new
+     sentence. */
+  static const char *const ru[] = {
+      "\xD0\xAD\xD1\x82\xD0\xBE \xD0\xB1\xD1\x8B\xD0\xBB\xD0\xBE \xD0\xB2 "
+      "2019 \xD0\xB3.",
+      "\xD0\x9F\xD0\xBE\xD1\x82\xD0\xBE\xD0\xBC \xD0\xB2 \xD0\xB3. "
+      "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0.",
+      NULL};
+  expect("\xD0\xAD\xD1\x82\xD0\xBE \xD0\xB1\xD1\x8B\xD0\xBB\xD0\xBE \xD0\xB2 "
+         "2019 \xD0\xB3. \xD0\x9F\xD0\xBE\xD1\x82\xD0\xBE\xD0\xBC \xD0\xB2 "
+         "\xD0\xB3. \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0.",
+         "russian", ru);
+  /* Armenian: ':' typed for the full stop ։; ՞ sits inside a question.
+     "Ինչո՞ւ ես: Լավ եմ: Ժամը 10:30 է։" */
+  static const char *const hy[] = {
+      "\xD4\xBB\xD5\xB6\xD5\xB9\xD5\xB8\xD5\x9E\xD6\x82 \xD5\xA5\xD5\xBD:",
+      "\xD4\xBC\xD5\xA1\xD5\xBE \xD5\xA5\xD5\xB4:",
+      "\xD4\xB4\xD5\xA1\xD5\xB4\xD5\xA8 10:30 \xD5\xA7\xD6\x89", NULL};
+  expect("\xD4\xBB\xD5\xB6\xD5\xB9\xD5\xB8\xD5\x9E\xD6\x82 \xD5\xA5\xD5\xBD: "
+         "\xD4\xBC\xD5\xA1\xD5\xBE \xD5\xA5\xD5\xB4: \xD4\xB4\xD5\xA1\xD5\xB4"
+         "\xD5\xA8 10:30 \xD5\xA7\xD6\x89",
+         "armenian", hy);
+  /* Greek: ';' is the question mark.  "Πού πας; Σπίτι." */
+  static const char *const el[] = {
+      "\xCE\xA0\xCE\xBF\xCF\x8D \xCF\x80\xCE\xB1\xCF\x82;",
+      "\xCE\xA3\xCF\x80\xCE\xAF\xCF\x84\xCE\xB9.", NULL};
+  expect("\xCE\xA0\xCE\xBF\xCF\x8D \xCF\x80\xCE\xB1\xCF\x82; \xCE\xA3\xCF\x80"
+         "\xCE\xAF\xCF\x84\xCE\xB9.",
+         "greek", el);
+  /* Japanese: a full-width decimal point; a quotation ending in 。 inside
+     a sentence.  "３．２９％を目指す。彼は「はい。」と言った。" */
+  static const char *const ja[] = {
+      "\xEF\xBC\x93\xEF\xBC\x8E\xEF\xBC\x92\xEF\xBC\x99\xEF\xBC\x85\xE3\x82"
+      "\x92\xE7\x9B\xAE\xE6\x8C\x87\xE3\x81\x99\xE3\x80\x82",
+      "\xE5\xBD\xBC\xE3\x81\xAF\xE3\x80\x8C\xE3\x81\xAF\xE3\x81\x84\xE3\x80"
+      "\x82\xE3\x80\x8D\xE3\x81\xA8\xE8\xA8\x80\xE3\x81\xA3\xE3\x81\x9F\xE3"
+      "\x80\x82",
+      NULL};
+  expect("\xEF\xBC\x93\xEF\xBC\x8E\xEF\xBC\x92\xEF\xBC\x99\xEF\xBC\x85\xE3\x82"
+         "\x92\xE7\x9B\xAE\xE6\x8C\x87\xE3\x81\x99\xE3\x80\x82\xE5\xBD\xBC\xE3"
+         "\x81\xAF\xE3\x80\x8C\xE3\x81\xAF\xE3\x81\x84\xE3\x80\x82\xE3\x80\x8D"
+         "\xE3\x81\xA8\xE8\xA8\x80\xE3\x81\xA3\xE3\x81\x9F\xE3\x80\x82",
+         "japanese", ja);
+  /* Lists and ellipses in French: the same rules. */
+  static const char *const fr[] = {"1) V\xC3\xA9rifier le budget",
+                                   "2) R\xC3\xA9server la salle.",
+                                   "Nous avons parl\xC3\xA9 de . . . "
+                                   "Je ne sais plus.",
+                                   NULL};
+  expect("1) V\xC3\xA9rifier le budget 2) R\xC3\xA9server la salle. Nous "
+         "avons parl\xC3\xA9 de . . . Je ne sais plus.",
+         "french", fr);
+}
+
+/* Every language with lists: each of its abbreviations behaves as its
+   kind says (stopwords/README), and lists and ellipses split the same
+   way.  Texts are built around each entry as the list spells it. */
+static size_t count_sentences(const char *text, const rc_lang *l) {
+  run r;
+  run_init(&r);
+  rc_source_borrow(&r.src, text, strlen(text));
+  assert_int_equal(rc_source_cue(&r.src, 0, strlen(text), 0), RECAP_OK);
+  assert_int_equal(rc_segment(&r.src, l, &r.norm, &r.out), RECAP_OK);
+  size_t n = r.out.len;
+  run_free(&r);
+  return n;
+}
+
+static void test_every_language(void **state) {
+  (void)state;
+  size_t checked = 0;
+  for (size_t k = 0; k < rc_language_count; k++) {
+    const rc_lang *l = &rc_languages[k];
+    char text[256];
+    for (size_t i = 0; i < l->abbrevs.count; i++) {
+      const char *a = rc_wordlist_at(&l->abbrevs, i);
+      int kind = l->abbrev_kinds[i];
+      if (kind == RC_ABBR_NUMBER &&
+          rc_wordlist_find(&l->stopwords, a, strlen(a)) >= 0)
+        continue; /* such a word counts only capitalised: see above */
+      snprintf(text, sizeof text, "Alpha beta gamma %s. %s delta.", a,
+               kind == RC_ABBR_NUMBER ? "5" : "Xavier");
+      size_t want = kind == RC_ABBR_END ? 2 : 1;
+      size_t got = count_sentences(text, l);
+      if (got != want)
+        fail_msg("%s: '%s' gives %zu sentences, want %zu", l->name, text, got,
+                 want);
+      checked++;
+    }
+    if (l->flags & RC_LANG_NOSPACE)
+      continue;
+    assert_int_equal(count_sentences("1) Alpha beta 2) Gamma delta", l), 2);
+    assert_int_equal(
+        count_sentences("\xE2\x80\xA2 Alpha beta \xE2\x80\xA2 Gamma delta", l),
+        2);
+    assert_int_equal(count_sentences("Alpha . . . beta gamma. Delta.", l), 2);
+    assert_int_equal(count_sentences("Alpha beta... Gamma delta.", l), 2);
+    assert_int_equal(count_sentences("\"Alpha [...] beta\" (Gamma 5).", l), 1);
+  }
+  assert_true(checked > 1000);
+}
+
 /* ---- boundaries
  * ------------------------------------------------------------------ */
 
@@ -569,6 +945,16 @@ int main(void) {
       cmocka_unit_test(test_ellipsis),
       cmocka_unit_test(test_lower_case_unknown_abbreviation),
       cmocka_unit_test(test_lower_case_other_scripts),
+      cmocka_unit_test(test_numbered_lists),
+      cmocka_unit_test(test_lettered_lists_and_bullets),
+      cmocka_unit_test(test_not_lists),
+      cmocka_unit_test(test_ellipses),
+      cmocka_unit_test(test_abbreviation_before_capital),
+      cmocka_unit_test(test_initials_and_i),
+      cmocka_unit_test(test_number_signs_and_dotted_numbers),
+      cmocka_unit_test(test_glued_sentences),
+      cmocka_unit_test(test_other_languages),
+      cmocka_unit_test(test_every_language),
       cmocka_unit_test(test_terminators),
       cmocka_unit_test(test_closing_quotes),
       cmocka_unit_test(test_blank_lines),

@@ -100,6 +100,8 @@ static int abbrev_kind(const char *k, const char *file, int line) {
     return RC_ABBR_ALWAYS;
   if (strcmp(k, "number") == 0)
     return RC_ABBR_NUMBER;
+  if (strcmp(k, "end") == 0)
+    return RC_ABBR_END;
   fprintf(stderr, "gen_tables: %s:%d: unknown kind '%s'\n", file, line, k);
   exit(1);
 }
@@ -384,7 +386,16 @@ int main(int argc, char **argv) {
       printf("NULL, ");
     else
       printf("\"%s\", ", r->stemmer);
-    printf("%s,\n", strstr(r->flags, "nospace") ? "RC_LANG_NOSPACE" : "0");
+    static const char *const flag_names[][2] = {
+        {"nospace", "RC_LANG_NOSPACE"},
+        {"ordinal", "RC_LANG_ORDINAL"},
+        {"colonstop", "RC_LANG_COLON_STOP"},
+        {"semicolonstop", "RC_LANG_SEMICOLON_STOP"}};
+    int nflags = 0;
+    for (size_t fl = 0; fl < sizeof flag_names / sizeof *flag_names; fl++)
+      if (strstr(r->flags, flag_names[fl][0]))
+        printf("%s%s", nflags++ ? " | " : "", flag_names[fl][1]);
+    printf("%s,\n", nflags ? "" : "0");
     static const char *const parts[] = {"stopwords",    "abbrevs",
                                         "fillers",      "backchannels",
                                         "elisions",     "phrase_stops",

@@ -1,0 +1,1 @@
+$RECAP sentences -f json tests/fixtures/readers/voice.vtt

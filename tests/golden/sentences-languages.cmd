@@ -1,0 +1,1 @@
+$RECAP sentences -l de tests/golden/sentences-de.txt; $RECAP sentences -l da tests/golden/sentences-da.txt; $RECAP sentences -l hy tests/golden/sentences-hy.txt; $RECAP sentences -l el tests/golden/sentences-el.txt; $RECAP sentences -l ja tests/golden/sentences-ja.txt; $RECAP sentences -l ru tests/golden/sentences-ru.txt

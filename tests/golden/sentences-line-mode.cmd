@@ -1,0 +1,1 @@
+$RECAP sentences tests/golden/wrapped.txt tests/golden/lines.txt

@@ -1,0 +1,1 @@
+$RECAP sentences -f markdown tests/fixtures/readers/voice.vtt

@@ -1,0 +1,1 @@
+$RECAP sentences -f json tests/golden/lines.txt tests/fixtures/readers/voice.vtt

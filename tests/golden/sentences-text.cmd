@@ -1,0 +1,1 @@
+$RECAP sentences -l en tests/golden/sentences.txt

@@ -1,0 +1,1 @@
+$RECAP sentences -f youtube tests/golden/lines.txt; $RECAP sentences --jsonl < tests/golden/lines.txt
