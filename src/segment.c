@@ -314,9 +314,14 @@ static void push_limited(seg *g, size_t b, size_t e) {
     return;
   }
   while (b < e) {
-    size_t cut = word_start(g->t, b, e, RC_MAX_SENTENCE_WORDS);
+    /* No piece is longer than MAX_SENTENCE_BYTES x 4 bytes, so the words
+       are counted no further: a run without spaces would otherwise be
+       scanned to its end for every piece cut from it. */
+    size_t look = e - b > MAX_SENTENCE_BYTES * 4 ? b + MAX_SENTENCE_BYTES * 4 + 1
+                                                 : e;
+    size_t cut = word_start(g->t, b, look, RC_MAX_SENTENCE_WORDS);
     if (cut - b > MAX_SENTENCE_BYTES * 4 ||
-        (cut == e && e - b > MAX_SENTENCE_BYTES * 4)) {
+        (cut == look && look - b > MAX_SENTENCE_BYTES * 4)) {
       /* One huge unspaced run: cut at a character boundary. */
       cut = b + MAX_SENTENCE_BYTES * 4;
       while (cut < e && ((unsigned char)g->t[cut] & 0xC0) == 0x80)

@@ -133,8 +133,17 @@ static int ascii_alnum(unsigned char c) {
 
 /* A domain: labels of [A-Za-z0-9-] joined by single dots, at least two;
    returns its end or 0. */
+/* A domain name has at most 253 characters and an e-mail address's local
+   part 64 (RFC 1035, RFC 5321): the probes below look no further, so that
+   one long run of letters and periods ("e.g.Abe.g.Ab...") costs each of
+   its tokens a bounded look, not a scan to its end. */
+#define RC_MAX_DOMAIN 253
+#define RC_MAX_LOCAL 64
+
 static size_t domain_end(const char *t, size_t from, size_t end) {
   size_t i = from, labels = 0;
+  if (end - from > RC_MAX_DOMAIN + 1)
+    end = from + RC_MAX_DOMAIN + 1;
   for (;;) {
     size_t b = i;
     while (i < end && (ascii_alnum((unsigned char)t[i]) || t[i] == '-'))
@@ -146,7 +155,7 @@ static size_t domain_end(const char *t, size_t from, size_t end) {
       i++;
       continue;
     }
-    return labels >= 2 ? i : 0;
+    return labels >= 2 && i - from <= RC_MAX_DOMAIN ? i : 0;
   }
 }
 
@@ -158,7 +167,7 @@ static int local_char(unsigned char c) {
 /* An e-mail address starting at b (the token start), or 0. */
 static size_t email_end(const char *t, size_t b, size_t end) {
   size_t i = b;
-  while (i < end && local_char((unsigned char)t[i]))
+  while (i < end && i - b <= RC_MAX_LOCAL && local_char((unsigned char)t[i]))
     i++;
   if (i == b || i >= end || t[i] != '@' || t[i - 1] == '.')
     return 0;
