@@ -1,7 +1,8 @@
 # recap: summaries, key phrases and chapters for spoken-word transcripts.
 #
 #   make              the libraries (static and shared) and the CLI
-#   make check        unit tests (cmocka), golden CLI tests, pathological inputs
+#   make check        unit tests (cmocka), golden CLI tests, pathological inputs,
+#                     the tools' tests
 #   make sanitize     the same tests built with ASan + UBSan
 #   make valgrind     the CLI on the examples under valgrind
 #   make bench        the speed benchmark (results: README, "Speed")
@@ -42,7 +43,7 @@ SHARED  := $(B)/librecap.so.$(VERSION)
 SONAME  := librecap.so.$(SOVERSION)
 RECAP   := $(B)/recap
 
-.PHONY: all check unit golden golden-update pathological sanitize tsan valgrind bench fuzz \
+.PHONY: all check unit golden golden-update pathological tools-test sanitize tsan valgrind bench fuzz \
         fuzz-build \
         install uninstall tables format clean
 
@@ -114,7 +115,12 @@ $(B)/tests/jsoncheck: tests/jsoncheck.c $(LIB_OBJ) | $(B)/tests
 $(B)/tests/summarize: examples/summarize.c $(STATIC) | $(B)/tests
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(STATIC) $(DEPLIBS)
 
-check: unit golden pathological
+check: unit golden pathological tools-test
+
+# The tools' own tests (Python 3; skipped without it).
+tools-test:
+	@if command -v python3 > /dev/null 2>&1; then python3 tests/test_kp_check.py; \
+	else echo "tools-test: no python3, skipped"; fi
 
 unit: $(TESTS) $(B)/tests/summarize
 	@set -e; for t in $(TESTS); do echo "== $$t"; $$t; done
