@@ -30,6 +30,19 @@
    phrase. */
 #define RC_KP_SINGLE 0.5
 
+/* Mentions a phrase needs of its own, outside the chosen phrases that
+   contain it or share two of its words, to be chosen beside them. */
+#define RC_KP_OWN 2
+/* A phrase containing a chosen one takes its place when it has at least
+   this share of the chosen one's mentions (keyphrase.c, redundant). */
+#ifndef RC_KP_FORM
+#define RC_KP_FORM 0.6
+#endif
+
+/* A name joined through a joiner ("of") is a candidate when it holds at
+   least this share of the uses of the word after the joiner. */
+#define RC_KP_JOINED 0.75
+
 /* Phrase scores and each phrase's most frequent surface form: a stage of
    its own, run once by the driver before anything ranks phrases. */
 recap_status rc_keyphrases_score(recap_document *doc);

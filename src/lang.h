@@ -34,7 +34,9 @@ static inline const char *rc_wordlist_at(const rc_wordlist *l, size_t i) {
 }
 
 enum {
-  RC_LANG_NOSPACE = 1u << 0 /* written without spaces between words */
+  RC_LANG_NOSPACE = 1u << 0, /* written without spaces between words */
+  RC_LANG_HEADFINAL = 1u << 1 /* modifiers come before their noun: a key
+                                 phrase never ends in one */
 };
 
 /* How common stems are in general use: counts[i] occurrences of
@@ -63,6 +65,9 @@ typedef struct rc_lang {
   /* Content words that are key phrases only inside a longer one: nouns
      too general to name a topic alone ("method", "results", "data"). */
   rc_wordlist inside_only;
+  /* Stopwords that join the capitalised parts of a name ("Chamber of
+     Commerce", "Banco de España"): listed in stopwords too. */
+  rc_wordlist joiners;
   /* Words that are mostly verbs, and mostly adverbs: not part of noun
      phrases.  From a lexicon generated at build time; NULL if the language
      has none. */

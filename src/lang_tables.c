@@ -575,6 +575,10 @@ static const uint32_t catalan_stopwords_offsets[] = {
     1323, 1329, 1336, 1342, 1346, 1351, 1356, 1362, 1366, 1370, 1375, 1381,
     1388, 1393, 1396, 1399, 1403, 1408, 1412, 1415, 1418, 1423, 1428, 1432,
     1436, 1440, 1444, 1454, 1461, 1468, 1476, 1483, 1491, 1498, 1504, 1510};
+static const char catalan_joiners_text[] = {
+    'd', 'e', '\000', 'd', 'e', 'l', '\000',};
+static const uint32_t catalan_joiners_offsets[] = {
+    0, 3};
 static const char catalan_abbrevs_text[] = {
     'a', '.', 'c', '\000', 'a', 'b', 'r', '\000', 'a', 'g', '\000', 'a', 'p', 'r', 'o', 'x',
     '\000', 'a', 'r', 't', '\000', 'a', 'v', '\000', 'c', 'a', 'p', '\000', 'c', 'f', '\000', 'd',
@@ -954,6 +958,10 @@ static const uint32_t dutch_stopwords_offsets[] = {
     1296, 1303, 1307, 1311, 1315, 1321, 1328, 1335, 1340, 1345, 1352, 1358,
     1362, 1366, 1369, 1374, 1379, 1388, 1392, 1397, 1400, 1405, 1411, 1417,
     1424, 1428, 1435, 1441, 1446, 1452, 1459};
+static const char dutch_joiners_text[] = {
+    'v', 'a', 'n', '\000',};
+static const uint32_t dutch_joiners_offsets[] = {
+    0};
 static const char dutch_abbrevs_text[] = {
     'a', '.', 's', '\000', 'a', 'p', 'r', '\000', 'a', 'r', 't', '\000', 'a', 'u', 'g', '\000',
     'b', '.', 'v', '\000', 'b', 'i', 'j', 'v', '\000', 'b', 'l', 'z', '\000', 'c', 'a', '\000',
@@ -1305,6 +1313,10 @@ static const uint32_t english_inside_only_offsets[] = {
     590, 597, 605, 610, 614, 619, 624, 633, 643, 653, 661, 667,
     674, 682, 692, 703, 716, 727, 732, 738, 745, 750, 756, 761,
     767, 772, 778, 782, 786, 791, 796, 801};
+static const char english_joiners_text[] = {
+    'o', 'f', '\000',};
+static const uint32_t english_joiners_offsets[] = {
+    0};
 static const char english_abbrevs_text[] = {
     'a', '.', 'd', '\000', 'a', '.', 'k', '.', 'a', '\000', 'a', '.', 'm', '\000', 'a', 'd',
     'm', '\000', 'a', 'l', '\000', 'a', 'p', 'p', 'r', 'o', 'x', '\000', 'a', 'p', 'r', '\000',
@@ -1728,6 +1740,10 @@ static const uint32_t french_stopwords_offsets[] = {
     1996, 2002, 2005, 2008, 2012, 2015, 2025, 2030, 2034, 2039, 2043, 2049,
     2056, 2061, 2065, 2071, 2076, 2085, 2092, 2100, 2102, 2105, 2109, 2113,
     2124, 2133, 2140, 2147, 2154, 2161, 2169, 2175, 2181};
+static const char french_joiners_text[] = {
+    'd', 'e', '\000', 'd', 'e', 's', '\000', 'd', 'u', '\000',};
+static const uint32_t french_joiners_offsets[] = {
+    0, 3, 7};
 static const char french_abbrevs_text[] = {
     'a', 'l', '\000', 'a', 'r', 't', '\000', 'a', 'v', '\000', 'a', 'v', 'r', '\000', 'b', 'd',
     '\000', 'b', 'o', 'u', 'l', '\000', 'c', '.', '-', '\303', '\240', '-', 'd', '\000', 'c', '.',
@@ -1976,6 +1992,10 @@ static const uint32_t german_stopwords_offsets[] = {
     2275, 2282, 2288, 2295, 2303, 2309, 2315, 2322, 2329, 2338, 2344, 2349,
     2355, 2362, 2370, 2379, 2385, 2392, 2399, 2406, 2414, 2423, 2432, 2435,
     2439, 2443, 2448, 2457, 2461, 2466, 2470, 2475, 2481};
+static const char german_joiners_text[] = {
+    'v', 'o', 'n', '\000',};
+static const uint32_t german_joiners_offsets[] = {
+    0};
 static const char german_abbrevs_text[] = {
     'a', 'b', 'b', '\000', 'a', 'b', 's', '\000', 'a', 'b', 'z', 'g', 'l', '\000', 'a', 'l',
     'l', 'g', '\000', 'a', 'p', 'r', '\000', 'a', 'r', 't', '\000', 'a', 'u', 'g', '\000', 'b',
@@ -3070,6 +3090,11 @@ static const uint32_t italian_stopwords_offsets[] = {
     2180, 2184, 2188, 2193, 2199, 2208, 2214, 2220, 2226, 2230, 2233, 2237,
     2241, 2245, 2247, 2250, 2257, 2260, 2270, 2276, 2279, 2288, 2295, 2304,
     2308, 2315, 2322, 2331, 2338, 2345, 2352, 2359, 2364, 2370};
+static const char italian_joiners_text[] = {
+    'd', 'e', 'g', 'l', 'i', '\000', 'd', 'e', 'i', '\000', 'd', 'e', 'l', '\000', 'd', 'e',
+    'l', 'l', 'a', '\000', 'd', 'i', '\000',};
+static const uint32_t italian_joiners_offsets[] = {
+    0, 6, 10, 14, 20};
 static const char italian_abbrevs_text[] = {
     'a', '.', 'c', '\000', 'a', 'g', 'o', '\000', 'a', 'p', 'r', '\000', 'a', 'r', 'c', 'h',
     '\000', 'a', 'r', 't', '\000', 'a', 'v', 'v', '\000', 'c', '.', 'a', '\000', 'c', '.', 's',
@@ -3897,6 +3922,11 @@ static const uint32_t portuguese_stopwords_offsets[] = {
     2075, 2080, 2084, 2089, 2099, 2103, 2107, 2110, 2114, 2119, 2123, 2127,
     2133, 2137, 2143, 2150, 2154, 2160, 2167, 2173, 2180, 2184, 2192, 2200,
     2205, 2210, 2213, 2221, 2229, 2237, 2241, 2245, 2248, 2256};
+static const char portuguese_joiners_text[] = {
+    'd', 'a', '\000', 'd', 'a', 's', '\000', 'd', 'e', '\000', 'd', 'o', '\000', 'd', 'o', 's',
+    '\000',};
+static const uint32_t portuguese_joiners_offsets[] = {
+    0, 3, 7, 10, 13};
 static const char portuguese_abbrevs_text[] = {
     'a', '.', 'c', '\000', 'a', 'b', 'r', '\000', 'a', 'g', 'o', '\000', 'a', 'p', 'r', 'o',
     'x', '\000', 'a', 'p', 't', 'o', '\000', 'a', 'r', 't', '\000', 'a', 'v', '\000', 'c', 'a',
@@ -5008,6 +5038,10 @@ static const uint32_t spanish_stopwords_offsets[] = {
     2159, 2165, 2169, 2176, 2183, 2187, 2196, 2205, 2209, 2217, 2226, 2234,
     2243, 2248, 2250, 2253, 2256, 2260, 2268, 2273, 2279, 2284, 2290, 2296,
     2303, 2309};
+static const char spanish_joiners_text[] = {
+    'd', 'e', '\000', 'd', 'e', 'l', '\000',};
+static const uint32_t spanish_joiners_offsets[] = {
+    0, 3};
 static const char spanish_abbrevs_text[] = {
     'a', '.', 'c', '\000', 'a', '.', 'm', '\000', 'a', 'b', 'r', '\000', 'a', 'd', 'm', '\303',
     '\263', 'n', '\000', 'a', 'g', 'o', '\000', 'a', 'p', 'r', 'o', 'x', '\000', 'a', 'r', 'q',
@@ -5724,124 +5758,124 @@ extern const rc_background rc_english_background;
 const rc_lang rc_languages[] = {
     {"arabic", "ar", "", "arabic", 0,
     {arabic_stopwords_text, arabic_stopwords_offsets, 229}, {arabic_abbrevs_text, arabic_abbrevs_offsets, 4}, arabic_abbrev_kinds,
-    {arabic_fillers_text, arabic_fillers_offsets, 4}, {arabic_backchannels_text, arabic_backchannels_offsets, 19}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {arabic_fillers_text, arabic_fillers_offsets, 4}, {arabic_backchannels_text, arabic_backchannels_offsets, 19}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"armenian", "hy", "", "armenian", 0,
     {armenian_stopwords_text, armenian_stopwords_offsets, 161}, {armenian_abbrevs_text, armenian_abbrevs_offsets, 10}, armenian_abbrev_kinds,
-    {armenian_fillers_text, armenian_fillers_offsets, 4}, {armenian_backchannels_text, armenian_backchannels_offsets, 13}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {armenian_fillers_text, armenian_fillers_offsets, 4}, {armenian_backchannels_text, armenian_backchannels_offsets, 13}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"basque", "eu", "", "basque", 0,
     {basque_stopwords_text, basque_stopwords_offsets, 263}, {basque_abbrevs_text, basque_abbrevs_offsets, 23}, basque_abbrev_kinds,
-    {basque_fillers_text, basque_fillers_offsets, 6}, {basque_backchannels_text, basque_backchannels_offsets, 21}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {basque_fillers_text, basque_fillers_offsets, 6}, {basque_backchannels_text, basque_backchannels_offsets, 21}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"catalan", "ca", "", "catalan", 0,
     {catalan_stopwords_text, catalan_stopwords_offsets, 276}, {catalan_abbrevs_text, catalan_abbrevs_offsets, 42}, catalan_abbrev_kinds,
-    {catalan_fillers_text, catalan_fillers_offsets, 5}, {catalan_backchannels_text, catalan_backchannels_offsets, 23}, {catalan_elisions_text, catalan_elisions_offsets, 6}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {catalan_fillers_text, catalan_fillers_offsets, 5}, {catalan_backchannels_text, catalan_backchannels_offsets, 23}, {catalan_elisions_text, catalan_elisions_offsets, 6}, {NULL, NULL, 0}, {NULL, NULL, 0}, {catalan_joiners_text, catalan_joiners_offsets, 2}, 
      NULL, NULL, NULL, NULL},
     {"chinese", "zh", "", NULL, RC_LANG_NOSPACE,
     {chinese_stopwords_text, chinese_stopwords_offsets, 148}, {chinese_abbrevs_text, chinese_abbrevs_offsets, 12}, chinese_abbrev_kinds,
-    {chinese_fillers_text, chinese_fillers_offsets, 6}, {chinese_backchannels_text, chinese_backchannels_offsets, 27}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {chinese_fillers_text, chinese_fillers_offsets, 6}, {chinese_backchannels_text, chinese_backchannels_offsets, 27}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
-    {"danish", "da", "", "danish", 0,
+    {"danish", "da", "", "danish", RC_LANG_HEADFINAL,
     {danish_stopwords_text, danish_stopwords_offsets, 188}, {danish_abbrevs_text, danish_abbrevs_offsets, 43}, danish_abbrev_kinds,
-    {danish_fillers_text, danish_fillers_offsets, 6}, {danish_backchannels_text, danish_backchannels_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {danish_fillers_text, danish_fillers_offsets, 6}, {danish_backchannels_text, danish_backchannels_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
-    {"dutch", "nl", "", "dutch", 0,
+    {"dutch", "nl", "", "dutch", RC_LANG_HEADFINAL,
     {dutch_stopwords_text, dutch_stopwords_offsets, 259}, {dutch_abbrevs_text, dutch_abbrevs_offsets, 62}, dutch_abbrev_kinds,
-    {dutch_fillers_text, dutch_fillers_offsets, 8}, {dutch_backchannels_text, dutch_backchannels_offsets, 28}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {dutch_fillers_text, dutch_fillers_offsets, 8}, {dutch_backchannels_text, dutch_backchannels_offsets, 28}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {dutch_joiners_text, dutch_joiners_offsets, 1}, 
      NULL, NULL, NULL, NULL},
-    {"english", "en", "", "english", 0,
+    {"english", "en", "", "english", RC_LANG_HEADFINAL,
     {english_stopwords_text, english_stopwords_offsets, 452}, {english_abbrevs_text, english_abbrevs_offsets, 132}, english_abbrev_kinds,
-    {english_fillers_text, english_fillers_offsets, 18}, {english_backchannels_text, english_backchannels_offsets, 38}, {NULL, NULL, 0}, {english_phrase_stops_text, english_phrase_stops_offsets, 43}, {english_inside_only_text, english_inside_only_offsets, 104}, 
+    {english_fillers_text, english_fillers_offsets, 18}, {english_backchannels_text, english_backchannels_offsets, 38}, {NULL, NULL, 0}, {english_phrase_stops_text, english_phrase_stops_offsets, 43}, {english_inside_only_text, english_inside_only_offsets, 104}, {english_joiners_text, english_joiners_offsets, 1}, 
      &rc_english_verbs, &rc_english_adverbs, &rc_english_modifiers,
      &rc_english_background},
-    {"finnish", "fi", "", "finnish", 0,
+    {"finnish", "fi", "", "finnish", RC_LANG_HEADFINAL,
     {finnish_stopwords_text, finnish_stopwords_offsets, 290}, {finnish_abbrevs_text, finnish_abbrevs_offsets, 24}, finnish_abbrev_kinds,
-    {finnish_fillers_text, finnish_fillers_offsets, 8}, {finnish_backchannels_text, finnish_backchannels_offsets, 21}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {finnish_fillers_text, finnish_fillers_offsets, 8}, {finnish_backchannels_text, finnish_backchannels_offsets, 21}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"french", "fr", "", "french", 0,
     {french_stopwords_text, french_stopwords_offsets, 369}, {french_abbrevs_text, french_abbrevs_offsets, 59}, french_abbrev_kinds,
-    {french_fillers_text, french_fillers_offsets, 12}, {french_backchannels_text, french_backchannels_offsets, 28}, {french_elisions_text, french_elisions_offsets, 13}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {french_fillers_text, french_fillers_offsets, 12}, {french_backchannels_text, french_backchannels_offsets, 28}, {french_elisions_text, french_elisions_offsets, 13}, {NULL, NULL, 0}, {NULL, NULL, 0}, {french_joiners_text, french_joiners_offsets, 3}, 
      NULL, NULL, NULL, NULL},
-    {"german", "de", "", "german", 0,
+    {"german", "de", "", "german", RC_LANG_HEADFINAL,
     {german_stopwords_text, german_stopwords_offsets, 405}, {german_abbrevs_text, german_abbrevs_offsets, 81}, german_abbrev_kinds,
-    {german_fillers_text, german_fillers_offsets, 10}, {german_backchannels_text, german_backchannels_offsets, 34}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {german_fillers_text, german_fillers_offsets, 10}, {german_backchannels_text, german_backchannels_offsets, 34}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {german_joiners_text, german_joiners_offsets, 1}, 
      NULL, NULL, NULL, NULL},
-    {"greek", "el", "", "greek", 0,
+    {"greek", "el", "", "greek", RC_LANG_HEADFINAL,
     {greek_stopwords_text, greek_stopwords_offsets, 263}, {greek_abbrevs_text, greek_abbrevs_offsets, 31}, greek_abbrev_kinds,
-    {greek_fillers_text, greek_fillers_offsets, 5}, {greek_backchannels_text, greek_backchannels_offsets, 18}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {greek_fillers_text, greek_fillers_offsets, 5}, {greek_backchannels_text, greek_backchannels_offsets, 18}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"hindi", "hi", "", "hindi", 0,
     {hindi_stopwords_text, hindi_stopwords_offsets, 225}, {hindi_abbrevs_text, hindi_abbrevs_offsets, 2}, hindi_abbrev_kinds,
-    {hindi_fillers_text, hindi_fillers_offsets, 3}, {hindi_backchannels_text, hindi_backchannels_offsets, 16}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {hindi_fillers_text, hindi_fillers_offsets, 3}, {hindi_backchannels_text, hindi_backchannels_offsets, 16}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
-    {"hungarian", "hu", "", "hungarian", 0,
+    {"hungarian", "hu", "", "hungarian", RC_LANG_HEADFINAL,
     {hungarian_stopwords_text, hungarian_stopwords_offsets, 256}, {hungarian_abbrevs_text, hungarian_abbrevs_offsets, 36}, hungarian_abbrev_kinds,
-    {hungarian_fillers_text, hungarian_fillers_offsets, 5}, {hungarian_backchannels_text, hungarian_backchannels_offsets, 20}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {hungarian_fillers_text, hungarian_fillers_offsets, 5}, {hungarian_backchannels_text, hungarian_backchannels_offsets, 20}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"indonesian", "id", "", "indonesian", 0,
     {indonesian_stopwords_text, indonesian_stopwords_offsets, 175}, {indonesian_abbrevs_text, indonesian_abbrevs_offsets, 44}, indonesian_abbrev_kinds,
-    {indonesian_fillers_text, indonesian_fillers_offsets, 6}, {indonesian_backchannels_text, indonesian_backchannels_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {indonesian_fillers_text, indonesian_fillers_offsets, 6}, {indonesian_backchannels_text, indonesian_backchannels_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"irish", "ga", "", "irish", 0,
     {irish_stopwords_text, irish_stopwords_offsets, 232}, {irish_abbrevs_text, irish_abbrevs_offsets, 10}, irish_abbrev_kinds,
-    {irish_fillers_text, irish_fillers_offsets, 5}, {irish_backchannels_text, irish_backchannels_offsets, 18}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {irish_fillers_text, irish_fillers_offsets, 5}, {irish_backchannels_text, irish_backchannels_offsets, 18}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"italian", "it", "", "italian", 0,
     {italian_stopwords_text, italian_stopwords_offsets, 418}, {italian_abbrevs_text, italian_abbrevs_offsets, 62}, italian_abbrev_kinds,
-    {italian_fillers_text, italian_fillers_offsets, 9}, {italian_backchannels_text, italian_backchannels_offsets, 30}, {italian_elisions_text, italian_elisions_offsets, 18}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {italian_fillers_text, italian_fillers_offsets, 9}, {italian_backchannels_text, italian_backchannels_offsets, 30}, {italian_elisions_text, italian_elisions_offsets, 18}, {NULL, NULL, 0}, {NULL, NULL, 0}, {italian_joiners_text, italian_joiners_offsets, 5}, 
      NULL, NULL, NULL, NULL},
     {"japanese", "ja", "", NULL, RC_LANG_NOSPACE,
     {japanese_stopwords_text, japanese_stopwords_offsets, 145}, {japanese_abbrevs_text, japanese_abbrevs_offsets, 12}, japanese_abbrev_kinds,
-    {japanese_fillers_text, japanese_fillers_offsets, 13}, {japanese_backchannels_text, japanese_backchannels_offsets, 24}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {japanese_fillers_text, japanese_fillers_offsets, 13}, {japanese_backchannels_text, japanese_backchannels_offsets, 24}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
-    {"lithuanian", "lt", "", "lithuanian", 0,
+    {"lithuanian", "lt", "", "lithuanian", RC_LANG_HEADFINAL,
     {lithuanian_stopwords_text, lithuanian_stopwords_offsets, 250}, {lithuanian_abbrevs_text, lithuanian_abbrevs_offsets, 23}, lithuanian_abbrev_kinds,
-    {lithuanian_fillers_text, lithuanian_fillers_offsets, 5}, {lithuanian_backchannels_text, lithuanian_backchannels_offsets, 17}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {lithuanian_fillers_text, lithuanian_fillers_offsets, 5}, {lithuanian_backchannels_text, lithuanian_backchannels_offsets, 17}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"nepali", "ne", "", "nepali", 0,
     {nepali_stopwords_text, nepali_stopwords_offsets, 195}, {nepali_abbrevs_text, nepali_abbrevs_offsets, 2}, nepali_abbrev_kinds,
-    {nepali_fillers_text, nepali_fillers_offsets, 2}, {nepali_backchannels_text, nepali_backchannels_offsets, 13}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {nepali_fillers_text, nepali_fillers_offsets, 2}, {nepali_backchannels_text, nepali_backchannels_offsets, 13}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
-    {"norwegian", "no", "nb,nn", "norwegian", 0,
+    {"norwegian", "no", "nb,nn", "norwegian", RC_LANG_HEADFINAL,
     {norwegian_stopwords_text, norwegian_stopwords_offsets, 228}, {norwegian_abbrevs_text, norwegian_abbrevs_offsets, 43}, norwegian_abbrev_kinds,
-    {norwegian_fillers_text, norwegian_fillers_offsets, 7}, {norwegian_backchannels_text, norwegian_backchannels_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {norwegian_fillers_text, norwegian_fillers_offsets, 7}, {norwegian_backchannels_text, norwegian_backchannels_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"portuguese", "pt", "", "portuguese", 0,
     {portuguese_stopwords_text, portuguese_stopwords_offsets, 382}, {portuguese_abbrevs_text, portuguese_abbrevs_offsets, 57}, portuguese_abbrev_kinds,
-    {portuguese_fillers_text, portuguese_fillers_offsets, 8}, {portuguese_backchannels_text, portuguese_backchannels_offsets, 28}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {portuguese_fillers_text, portuguese_fillers_offsets, 8}, {portuguese_backchannels_text, portuguese_backchannels_offsets, 28}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {portuguese_joiners_text, portuguese_joiners_offsets, 5}, 
      NULL, NULL, NULL, NULL},
     {"romanian", "ro", "", "romanian", 0,
     {romanian_stopwords_text, romanian_stopwords_offsets, 321}, {romanian_abbrevs_text, romanian_abbrevs_offsets, 51}, romanian_abbrev_kinds,
-    {romanian_fillers_text, romanian_fillers_offsets, 5}, {romanian_backchannels_text, romanian_backchannels_offsets, 21}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {romanian_fillers_text, romanian_fillers_offsets, 5}, {romanian_backchannels_text, romanian_backchannels_offsets, 21}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
-    {"russian", "ru", "", "russian", 0,
+    {"russian", "ru", "", "russian", RC_LANG_HEADFINAL,
     {russian_stopwords_text, russian_stopwords_offsets, 354}, {russian_abbrevs_text, russian_abbrevs_offsets, 45}, russian_abbrev_kinds,
-    {russian_fillers_text, russian_fillers_offsets, 7}, {russian_backchannels_text, russian_backchannels_offsets, 24}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {russian_fillers_text, russian_fillers_offsets, 7}, {russian_backchannels_text, russian_backchannels_offsets, 24}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
-    {"serbian", "sr", "", "serbian", 0,
+    {"serbian", "sr", "", "serbian", RC_LANG_HEADFINAL,
     {serbian_stopwords_text, serbian_stopwords_offsets, 630}, {serbian_abbrevs_text, serbian_abbrevs_offsets, 70}, serbian_abbrev_kinds,
-    {serbian_fillers_text, serbian_fillers_offsets, 10}, {serbian_backchannels_text, serbian_backchannels_offsets, 44}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {serbian_fillers_text, serbian_fillers_offsets, 10}, {serbian_backchannels_text, serbian_backchannels_offsets, 44}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"spanish", "es", "", "spanish", 0,
     {spanish_stopwords_text, spanish_stopwords_offsets, 374}, {spanish_abbrevs_text, spanish_abbrevs_offsets, 77}, spanish_abbrev_kinds,
-    {spanish_fillers_text, spanish_fillers_offsets, 8}, {spanish_backchannels_text, spanish_backchannels_offsets, 23}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {spanish_fillers_text, spanish_fillers_offsets, 8}, {spanish_backchannels_text, spanish_backchannels_offsets, 23}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {spanish_joiners_text, spanish_joiners_offsets, 2}, 
      NULL, NULL, NULL, NULL},
-    {"swedish", "sv", "", "swedish", 0,
+    {"swedish", "sv", "", "swedish", RC_LANG_HEADFINAL,
     {swedish_stopwords_text, swedish_stopwords_offsets, 217}, {swedish_abbrevs_text, swedish_abbrevs_offsets, 47}, swedish_abbrev_kinds,
-    {swedish_fillers_text, swedish_fillers_offsets, 7}, {swedish_backchannels_text, swedish_backchannels_offsets, 24}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {swedish_fillers_text, swedish_fillers_offsets, 7}, {swedish_backchannels_text, swedish_backchannels_offsets, 24}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"tamil", "ta", "", "tamil", 0,
     {tamil_stopwords_text, tamil_stopwords_offsets, 156}, {tamil_abbrevs_text, tamil_abbrevs_offsets, 4}, tamil_abbrev_kinds,
-    {tamil_fillers_text, tamil_fillers_offsets, 2}, {tamil_backchannels_text, tamil_backchannels_offsets, 12}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {tamil_fillers_text, tamil_fillers_offsets, 2}, {tamil_backchannels_text, tamil_backchannels_offsets, 12}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
-    {"turkish", "tr", "", "turkish", 0,
+    {"turkish", "tr", "", "turkish", RC_LANG_HEADFINAL,
     {turkish_stopwords_text, turkish_stopwords_offsets, 200}, {turkish_abbrevs_text, turkish_abbrevs_offsets, 33}, turkish_abbrev_kinds,
-    {turkish_fillers_text, turkish_fillers_offsets, 6}, {turkish_backchannels_text, turkish_backchannels_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {turkish_fillers_text, turkish_fillers_offsets, 6}, {turkish_backchannels_text, turkish_backchannels_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
     {"yiddish", "yi", "", "yiddish", 0,
     {yiddish_stopwords_text, yiddish_stopwords_offsets, 247}, {NULL, NULL, 0}, yiddish_abbrev_kinds,
-    {yiddish_fillers_text, yiddish_fillers_offsets, 4}, {yiddish_backchannels_text, yiddish_backchannels_offsets, 15}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
+    {yiddish_fillers_text, yiddish_fillers_offsets, 4}, {yiddish_backchannels_text, yiddish_backchannels_offsets, 15}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL},
 };
 

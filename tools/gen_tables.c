@@ -105,7 +105,8 @@ static int abbrev_kind(const char *k, const char *file, int line) {
 
 /* Stopword lists: a bare word is a stopword; "<word> phrase" is content
    for scoring but never part of a key phrase; "<word> inside" is content
-   and a key phrase only inside a longer one. */
+   and a key phrase only inside a longer one; "<word> join" is a stopword
+   that joins the capitalised parts of a name. */
 static int stop_kind(const char *k, const char *file, int line) {
   if (!*k)
     return 0;
@@ -113,6 +114,8 @@ static int stop_kind(const char *k, const char *file, int line) {
     return 1;
   if (strcmp(k, "inside") == 0)
     return 2;
+  if (strcmp(k, "join") == 0)
+    return 3;
   fprintf(stderr, "gen_tables: %s:%d: unknown kind '%s'\n", file, line, k);
   exit(1);
 }
@@ -152,16 +155,16 @@ static void read_list(const char *dir, const char *name, const char *ext,
   sort_unique(l, path);
 }
 
-/* The words of l (of one kind, with `filter`) as the data of list SYM;
-   returns how many. */
-static size_t emit_words(const char *sym, const list *l, int want_kind,
+/* The words of l (of the kinds whose bits are set in `kinds`, or all with
+   `filter` 0) as the data of list SYM; returns how many. */
+static size_t emit_words(const char *sym, const list *l, unsigned kinds,
                          int filter) {
   const char **w = malloc((l->n ? l->n : 1) * sizeof *w);
   if (!w)
     die("out of memory", NULL);
   size_t n = 0;
   for (size_t i = 0; i < l->n; i++)
-    if (!filter || l->e[i].kind == want_kind)
+    if (!filter || (kinds & (1u << l->e[i].kind)))
       w[n++] = l->e[i].word;
   wordlist_data(sym, w, n);
   free(w);
@@ -214,8 +217,8 @@ static void emit_masks(list *l) {
 typedef struct lang_row {
   char name[64], codes[64], stemmer[64], flags[64], elisions[512];
   char lexicon[64];
-  size_t counts[7]; /* stopwords, abbrevs, fillers, backchannels, elisions,
-                       phrase stops, inside only */
+  size_t counts[8]; /* stopwords, abbrevs, fillers, backchannels, elisions,
+                       phrase stops, inside only, joiners */
 } lang_row;
 
 int main(int argc, char **argv) {
@@ -273,11 +276,13 @@ int main(int argc, char **argv) {
     }
     char sym[128];
     snprintf(sym, sizeof sym, "%.60s_stopwords", r->name);
-    emit_words(sym, &stop, 0, 1);
+    r->counts[0] = emit_words(sym, &stop, 1u << 0 | 1u << 3, 1);
     snprintf(sym, sizeof sym, "%.60s_phrase_stops", r->name);
-    emit_words(sym, &stop, 1, 1);
+    emit_words(sym, &stop, 1u << 1, 1);
     snprintf(sym, sizeof sym, "%.60s_inside_only", r->name);
-    emit_words(sym, &stop, 2, 1);
+    emit_words(sym, &stop, 1u << 2, 1);
+    snprintf(sym, sizeof sym, "%.60s_joiners", r->name);
+    r->counts[7] = emit_words(sym, &stop, 1u << 3, 1);
     snprintf(sym, sizeof sym, "%.60s_abbrevs", r->name);
     emit_words(sym, &abbr, 0, 0);
     printf("static const unsigned char %s_abbrev_kinds[] = {", r->name);
@@ -285,15 +290,14 @@ int main(int argc, char **argv) {
       printf("%s%d", k ? ", " : "", abbr.e[k].kind);
     printf("%s};\n", abbr.n ? "" : "0");
     snprintf(sym, sizeof sym, "%.60s_fillers", r->name);
-    emit_words(sym, &fill, 0, 1);
+    emit_words(sym, &fill, 1u << 0, 1);
     snprintf(sym, sizeof sym, "%.60s_backchannels", r->name);
-    emit_words(sym, &fill, 1, 1);
+    emit_words(sym, &fill, 1u << 1, 1);
     snprintf(sym, sizeof sym, "%.60s_elisions", r->name);
     emit_words(sym, &elis, 0, 0);
     for (size_t k = 0; k < stop.n; k++)
-      if (stop.e[k].kind == 0)
+      if (stop.e[k].kind == 0 || stop.e[k].kind == 3)
         add(&all_stop, stop.e[k].word, strlen(stop.e[k].word), (int)i);
-    r->counts[0] = count_kind(&stop, 0);
     r->counts[1] = abbr.n;
     r->counts[2] = count_kind(&fill, 0);
     r->counts[3] = count_kind(&fill, 1);
@@ -325,13 +329,17 @@ int main(int argc, char **argv) {
       printf("NULL, ");
     else
       printf("\"%s\", ", r->stemmer);
-    printf("%s,\n", strstr(r->flags, "nospace") ? "RC_LANG_NOSPACE" : "0");
-    static const char *const parts[] = {"stopwords",    "abbrevs",
-                                        "fillers",      "backchannels",
-                                        "elisions",     "phrase_stops",
-                                        "inside_only"};
+    printf("%s%s%s,\n", strstr(r->flags, "nospace") ? "RC_LANG_NOSPACE" : "",
+           strstr(r->flags, "nospace") && strstr(r->flags, "headfinal") ? " | "
+                                                                       : "",
+           strstr(r->flags, "headfinal")  ? "RC_LANG_HEADFINAL"
+           : strstr(r->flags, "nospace") ? ""
+                                         : "0");
+    static const char *const parts[] = {
+        "stopwords", "abbrevs",      "fillers",     "backchannels",
+        "elisions",  "phrase_stops", "inside_only", "joiners"};
     printf("    ");
-    for (int k = 0; k < 7; k++) {
+    for (int k = 0; k < 8; k++) {
       char sym[128];
       snprintf(sym, sizeof sym, "%.60s_%s", n, parts[k]);
       wordlist_init(sym, r->counts[k]);
