@@ -54,9 +54,16 @@ static int speaker_name_here(const recap_document *doc, const rc_tok *tok,
 void rc_kp_collector_init(rc_kp_collector *c, recap_document *doc) {
   memset(c, 0, sizeof *c);
   c->doc = doc;
+  c->speaker = RC_NO_ID;
 }
 
-void rc_kp_sentence_begin(rc_kp_collector *c, uint32_t sentence) {
+void rc_kp_sentence_begin(rc_kp_collector *c, uint32_t sentence,
+                          uint32_t cue) {
+  const rc_source *src = &c->doc->src;
+  uint32_t speaker = cue < src->cues.len ? src->cues.data[cue].speaker : RC_NO_ID;
+  if (speaker != RC_NO_ID && speaker != c->speaker)
+    c->turn++;
+  c->speaker = speaker;
   c->sentence = sentence;
   c->run = 0;
   c->first_token = 1;
@@ -106,8 +113,8 @@ static recap_status emit(rc_kp_collector *c, size_t i, size_t j, size_t n,
   /* The words around a mention inside a longer run: a piece always cut
      from the same run ("eastgate charging" of "eastgate charging
      depot") is no phrase of its own. */
-  uint32_t around[2] = {i > 0 ? c->terms[i - 1] : RC_NO_ID,
-                        j < n ? c->terms[j] : RC_NO_ID};
+  uint32_t around[2] = {i > 0 ? c->stems[i - 1] : RC_NO_ID,
+                        j < n ? c->stems[j] : RC_NO_ID};
   uint32_t context = rc_hash(around, sizeof around);
   RC_TRY(rc_strtab_intern(&doc->phrase_keys, (const char *)(c->stems + i),
                           len_words * sizeof *c->stems, &pid, &added));
@@ -138,6 +145,10 @@ static recap_status emit(rc_kp_collector *c, size_t i, size_t j, size_t n,
     p->spread++;
     p->last_part = part;
   }
+  if (c->turn + 1 != p->last_turn) {
+    p->turns++;
+    p->last_turn = c->turn + 1;
+  }
   for (size_t k = i; k < j && k - i < RC_MAX_PHRASE_WORDS; k++) {
     unsigned char m = c->modifier[k];
     if (!(m & RC_KP_CAPITAL))
@@ -159,14 +170,12 @@ static recap_status emit(rc_kp_collector *c, size_t i, size_t j, size_t n,
 }
 
 /* Can a phrase end at word k of the run?  Not at a joiner ("Chamber
-   of"), nor, where modifiers come before their noun, at a modifier: it
-   modifies the next word, which is not in the phrase ("digitalisation
-   experienced", "weekends straight"). */
+   of"), nor, where modifiers come before their noun, at a modifier that
+   is never a noun: it modifies the next word, which is not in the phrase
+   ("digitalisation experienced", "weekends straight"; "Harbor Street
+   terminal" keeps its noun). */
 static int can_end(const rc_kp_collector *c, size_t k) {
-  unsigned char m = c->modifier[k];
-  if (m & RC_KP_JOINER)
-    return 0;
-  return !((m & RC_KP_MODIFIER) && (c->doc->lang->flags & RC_LANG_HEADFINAL));
+  return !(c->modifier[k] & (RC_KP_JOINER | RC_KP_NONFINAL));
 }
 
 /* Is words [i, j) of a run of n a whole part of it between joiners
@@ -329,6 +338,9 @@ recap_status rc_kp_token(rc_kp_collector *c, const rc_tok *tok, uint32_t term,
         (unsigned char)((modifier_here(info, tok, first) ? RC_KP_MODIFIER : 0) |
                         (info->flags & RC_TERM_INSIDE ? RC_KP_INSIDE_ONLY : 0) |
                         (capital ? RC_KP_CAPITAL : 0) |
+                        ((info->flags & RC_TERM_NONFINAL) && !capital
+                             ? RC_KP_NONFINAL
+                             : 0) |
                         (initial ? RC_KP_INITIAL : 0));
     if (capital && !initial && !c->mentions)
       RC_TRY(count_case(doc, tok, term));

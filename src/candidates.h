@@ -28,7 +28,8 @@ enum {
   RC_KP_INSIDE_ONLY = 2,
   RC_KP_JOINER = 4,
   RC_KP_CAPITAL = 8,
-  RC_KP_INITIAL = 16 /* at the start of a sentence or a line */
+  RC_KP_INITIAL = 16, /* at the start of a sentence or a line */
+  RC_KP_NONFINAL = 32 /* no phrase ends in it (RC_TERM_NONFINAL) */
 };
 
 typedef RC_VEC(uint64_t) rc_kp_mentions;
@@ -40,6 +41,8 @@ typedef struct rc_kp_collector {
   rc_kp_mentions *mentions;
   uint64_t part;
   uint32_t sentence;
+  uint32_t turn;         /* speakers' turns so far */
+  uint32_t speaker;      /* the current turn's speaker */
   /* the open run of content words */
   uint32_t stems[RC_MAX_RUN];
   uint32_t terms[RC_MAX_RUN];
@@ -57,7 +60,9 @@ typedef struct rc_kp_collector {
 /* A collector that adds candidates to doc->phrases and doc->surfaces;
    set `mentions` (and `part`) afterwards for count mode. */
 void rc_kp_collector_init(rc_kp_collector *c, recap_document *doc);
-void rc_kp_sentence_begin(rc_kp_collector *c, uint32_t sentence);
+/* Sentence `sentence` begins, in cue `cue` (a turn begins where the
+   speaker changes). */
+void rc_kp_sentence_begin(rc_kp_collector *c, uint32_t sentence, uint32_t cue);
 recap_status rc_kp_token(rc_kp_collector *c, const rc_tok *tok, uint32_t term,
                          const rc_term *info, int content);
 recap_status rc_kp_sentence_end(rc_kp_collector *c);

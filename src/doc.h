@@ -69,8 +69,11 @@ enum {
                                  key phrase on its own */
   RC_TERM_PHRASESTOP = 1u << 9, /* content, but never in a key phrase */
   RC_TERM_INSIDE = 1u << 10,    /* a key phrase only inside a longer one */
-  RC_TERM_JOIN = 1u << 11       /* a stopword that joins the capitalised
+  RC_TERM_JOIN = 1u << 11,      /* a stopword that joins the capitalised
                                    parts of a name ("of", "de", "van") */
+  RC_TERM_NONFINAL = 1u << 12   /* a modifier never used as a noun: no key
+                                   phrase ends in it where modifiers come
+                                   first ("experienced", "available") */
 };
 
 /* A distinct word form (folded), interned in doc->terms. */
@@ -178,6 +181,8 @@ typedef struct rc_phrase {
   uint16_t spread;       /* parts of the text it is mentioned in (of
                             RC_KP_PARTS equal runs of sentences) */
   uint16_t last_part;    /* the part of its last mention, + 1 */
+  uint32_t turns;        /* speakers' turns it is mentioned in */
+  uint32_t last_turn;    /* the turn of its last mention, + 1 */
   double score;
 } rc_phrase;
 

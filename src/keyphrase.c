@@ -34,20 +34,38 @@ static int written_as_name(const rc_phrase *p) {
   return p->nwords == 1 && word_upper(p, 0);
 }
 
+/* Where a phrase is first mentioned, for the position prior: the
+   sentence, on a scale of at most RC_KP_POSITION_SPAN sentences (a long
+   text's first sentences are all its opening). */
+static double first_position(const recap_document *doc, const rc_phrase *p) {
+  double s = p->first_sentence, n = (double)doc->sents.len;
+  if (n > RC_KP_POSITION_SPAN)
+    s = floor(s * RC_KP_POSITION_SPAN / n);
+  return s;
+}
+
 /* score(p) = sum over its words of rc_word_weight(w) = sqrt(tf(w)) idf(w)^2
- *            x (1 + ln mentions(p)) x (1 / (1 + first sentence))^RC_KP_POSITION
+ *            x (1 + ln mentions(p)) x (1 / (1 + first position))^RC_KP_POSITION
+ *            x spread(p)^RC_KP_SPREAD x turns(p)^RC_KP_TURNS
  *            x RC_KP_SINGLE if p is one common word (the language has a
  *              lexicon, and p is not mostly written with capitals)
- * where mentions counts those inside longer runs RC_KP_INSIDE times.
+ * where mentions counts those inside longer runs RC_KP_INSIDE times,
+ * spread is how many of RC_KP_PARTS equal parts of a text of at least
+ * RC_KP_SPREAD_MIN sentences mention it, and turns how many speakers'
+ * turns do (1 without speakers).
  * The word's frequency says what the text is about (damped: a word used
  * forty times is not forty times the topic), IDF discounts words common in
  * general, the count rewards phrases used as names, and the position
  * prior rewards what a title or an opening introduces (PositionRank,
- * Florescu & Caragea 2017, found the same).  TextRank over a word
+ * Florescu & Caragea 2017, found the same).  Spread and turns weigh how
+ * much of a recording talks about it: a burst of small talk in the first
+ * minute ("frustrating meetings") is one turn in one part, a topic comes
+ * back in many.  TextRank over a word
  * co-occurrence graph (SingleRank, Wan & Xiao 2008) in place of the
  * frequency scored lower on both dev sets (F1@10 Inspec .353 against
  * .356, SemEval .242 against .255) and cost a pair table per document. */
 static void score_phrases(recap_document *doc) {
+  int long_text = doc->sents.len >= RC_KP_SPREAD_MIN;
   for (size_t i = 0; i < doc->phrases.len; i++) {
     rc_phrase *p = &doc->phrases.data[i];
     size_t len;
@@ -61,9 +79,13 @@ static void score_phrases(recap_document *doc) {
       const rc_steminfo *w = &doc->stem_info.data[s];
       sum += rc_word_weight(w);
     }
-    double position = pow(1.0 / (1.0 + p->first_sentence), RC_KP_POSITION);
+    double position = pow(1.0 / (1.0 + first_position(doc, p)), RC_KP_POSITION);
     double mentions = p->alone + RC_KP_INSIDE * (p->count - p->alone);
     p->score = sum * (1.0 + log(mentions > 1 ? mentions : 1)) * position;
+    if (long_text && p->spread > 1)
+      p->score *= pow(p->spread, RC_KP_SPREAD);
+    if (p->turns > 1)
+      p->score *= pow(p->turns, RC_KP_TURNS);
     if (p->nwords == 1 && doc->lang->verbs && !written_as_name(p))
       p->score *= RC_KP_SINGLE;
   }
@@ -218,10 +240,9 @@ static recap_status cover_add(recap_document *doc, coverage *cv, uint32_t p,
      "charging depot"); it takes the chosen one's place when it is the
      better form of the same idea: most of the chosen one's mentions are
      its own ("battery electric buses" for "electric buses");
-   - one whose words all lie inside chosen phrases needs mentions outside
-     them: at least RC_KP_OWN, and at least half of its own ("buses"
-     after "battery electric buses" and "diesel buses": its count includes
-     those inside, so count - theirs);
+   - one whose words all lie inside chosen phrases needs RC_KP_OWN
+     mentions outside them ("buses" after "battery electric buses" and
+     "diesel buses": its count includes those inside, so count - theirs);
    - one that shares two or more words with a chosen phrase, neither
      inside the other ("Mobile Global Partners Conference" after "China
      Mobile Global Partners"), needs RC_KP_OWN mentions as a run of its
@@ -244,8 +265,7 @@ static int redundant(const recap_document *doc, const coverage *cv,
     if (!c || !c->exact)
       continue;
     const rc_phrase *q = &doc->phrases.data[c->exact - 1];
-    if (better || m == k || getenv("KP_A") ||
-        (double)ph->count < RC_KP_FORM * q->count)
+    if (better || m == k || (double)ph->count < RC_KP_FORM * q->count)
       return KP_REDUNDANT;
     better = c;
   }
@@ -253,7 +273,7 @@ static int redundant(const recap_document *doc, const coverage *cv,
   uint32_t around = whole ? whole->chosen : 0;
   if (around) {
     double own = ph->count - whole->mentions;
-    if (own < RC_KP_OWN || (getenv("KP_B") && 2 * own < ph->count))
+    if (own < RC_KP_OWN)
       return KP_REDUNDANT;
   }
   if (ph->alone < RC_KP_OWN)
@@ -488,7 +508,7 @@ static recap_status mentions_in(recap_document *doc, size_t si, uint64_t part,
   rc_kp_collector_init(&c, doc);
   c.mentions = out;
   c.part = part;
-  rc_kp_sentence_begin(&c, (uint32_t)si);
+  rc_kp_sentence_begin(&c, (uint32_t)si, s->cue_first);
   rc_units units;
   rc_unit u;
   int more;

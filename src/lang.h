@@ -76,6 +76,10 @@ typedef struct rc_lang {
   /* Words that are mostly adjectives or adverbs, or numbers ("good",
      "different", "two"): in a key phrase, but never one on their own. */
   const rc_wordlist *modifiers;
+  /* Modifiers that are never nouns ("experienced", "available"): where
+     modifiers come before their noun (RC_LANG_HEADFINAL), a key phrase
+     never ends in one. */
+  const rc_wordlist *nonfinal;
   /* General-language frequencies, the default background for IDF; NULL
      if the language has none. */
   const rc_background *background;

@@ -112,6 +112,9 @@ static recap_status word_facts(recap_document *doc, const char *w, size_t n,
     f |= RC_TERM_ADVERB;
   if (lang->modifiers && rc_wordlist_find(lang->modifiers, w, n) >= 0)
     f |= RC_TERM_MODIFIER;
+  if (lang->nonfinal && (lang->flags & RC_LANG_HEADFINAL) &&
+      rc_wordlist_find(lang->nonfinal, w, n) >= 0)
+    f |= RC_TERM_NONFINAL;
   *flags = f;
   *stem = w;
   *stem_len = n;
@@ -422,7 +425,7 @@ static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
   int more;
   rc_units_init(&units, doc, sp->off, sp->off + sp->len);
   size_t only_backchannel = 1, stop_or_filler = 1;
-  rc_kp_sentence_begin(&p->kp, si);
+  rc_kp_sentence_begin(&p->kp, si, sp->cue_first);
   rc_tok_kind prev_kind = RC_TOK_WORD;
   for (;;) {
     RC_TRY(rc_units_next(&units, &u, &more));

@@ -314,9 +314,10 @@ int main(int argc, char **argv) {
     if (strcmp(rows[i].lexicon, "wordnet") == 0)
       printf("/* from gen_lexicon */\n"
              "extern const rc_wordlist rc_%s_verbs, rc_%s_adverbs, "
-             "rc_%s_modifiers;\n"
+             "rc_%s_modifiers, rc_%s_nonfinal;\n"
              "extern const rc_background rc_%s_background;\n",
-             rows[i].name, rows[i].name, rows[i].name, rows[i].name);
+             rows[i].name, rows[i].name, rows[i].name, rows[i].name,
+             rows[i].name);
   printf("\nconst rc_lang rc_languages[] = {\n");
   for (size_t i = 0; i < nrows; i++) {
     lang_row *r = &rows[i];
@@ -350,10 +351,10 @@ int main(int argc, char **argv) {
     printf("\n");
     if (strcmp(r->lexicon, "wordnet") == 0)
       printf("     &rc_%s_verbs, &rc_%s_adverbs, &rc_%s_modifiers,\n"
-             "     &rc_%s_background},\n",
-             n, n, n, n);
+             "     &rc_%s_nonfinal, &rc_%s_background},\n",
+             n, n, n, n, n);
     else
-      printf("     NULL, NULL, NULL, NULL},\n");
+      printf("     NULL, NULL, NULL, NULL, NULL},\n");
   }
   printf("};\n\nconst size_t rc_language_count = %zu;\n\n", nrows);
   emit_masks(&all_stop);
