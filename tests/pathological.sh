@@ -98,6 +98,41 @@ else
   echo "skip kuhn-utf8-test (../shared/utf8 absent)"
 fi
 
+# Scale: key phrase selection is linear after its sort, whatever -k asks
+# (it was pairwise: -n 0 -k N took 10 s at 30,000 sentences).  Ten times
+# the sentences, every phrase asked for, may take at most 12 times as
+# long (best of three runs each, so that a busy machine does not decide;
+# the smaller input counts as at least 0.05 s).
+name=keyphrase-selection-scale; count=$((count + 1))
+phrases() { # N: N sentences, each with new phrases
+  awk -v n="$1" 'BEGIN { srand(7); split("budget depot bus charging route team meeting plan cost electric fleet driver schedule winter battery federal grant city council", w, " ");
+    for (i = 0; i < n; i++) printf "The %s w%d %s of x%d met the %s y%d. ", w[int(rand()*19)+1], int(rand()*n), w[int(rand()*19)+1], int(rand()*n/3), w[int(rand()*19)+1], i }'
+}
+best_ms() { # FILE: the fastest of three runs, in milliseconds
+  best=
+  for run in 1 2 3; do
+    t0=$(date +%s%N)
+    "$RECAP" -n 0 -k 1000000 "$1" > "$tmp/out" 2> "$tmp/err" || { echo fail; return; }
+    t=$(( ($(date +%s%N) - t0) / 1000000 ))
+    if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
+  done
+  echo "$best"
+}
+phrases 3000 > "$tmp/p3k.txt"
+phrases 30000 > "$tmp/p30k.txt"
+small=$(best_ms "$tmp/p3k.txt"); big=$(best_ms "$tmp/p30k.txt")
+shown=$(wc -l < "$tmp/out")
+if [ "$small" = fail ] || [ "$big" = fail ]; then
+  fail "recap failed: $(head -c 200 "$tmp/err")"
+else
+  floor=$small; [ "$floor" -lt 50 ] && floor=50
+  if [ "$big" -le $((12 * floor * SLOW)) ] && [ "$shown" -gt 10000 ]; then
+    echo "ok   $name (3,000 sentences ${small} ms, 30,000 ${big} ms, $shown phrases)"
+  else
+    fail "3,000 sentences ${small} ms, 30,000 ${big} ms (over 12x), $shown phrases"
+  fi
+fi
+
 # The CLI's own edge cases.
 name=dev-full; count=$((count + 1))
 if [ -w /dev/full ]; then
