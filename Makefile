@@ -31,11 +31,13 @@ B        ?= build
 Q        := $(if $(V),,@)
 
 LIB_SRC := $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c))
-# Generated at build time, not committed (see tools/gen_lexicon.c).
-GEN_SRC := $(B)/gen/lexicon.c
+# Generated at build time, not committed (see tools/gen_lexicon.c and
+# tools/gen_wordclass.c).
+GEN_SRC := $(B)/gen/lexicon.c $(B)/gen/wordclass.c
 WORDNET ?= /usr/share/wordnet
+HUNSPELL ?= /usr/share/hunspell
 CLI_SRC := src/main.c $(wildcard src/cli_*.c)
-LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/lib/%.o) $(B)/lib/lexicon.o
+LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/lib/%.o) $(B)/lib/lexicon.o $(B)/lib/wordclass.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(B)/cli/%.o)
 
 STATIC  := $(B)/librecap.a
@@ -68,6 +70,17 @@ $(B)/gen/lexicon.c: $(B)/gen/gen_lexicon
 	$(Q)$(B)/gen/gen_lexicon $(WORDNET) > $@.tmp && mv $@.tmp $@
 
 $(B)/lib/lexicon.o: $(B)/gen/lexicon.c | $(B)/lib
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
+
+$(B)/gen/gen_wordclass: tools/gen_wordclass.c tools/wordlist_out.h | $(B)/gen
+	$(Q)$(CC) $(WARN) $(CPPFLAGS) -O2 -o $@ $<
+
+$(B)/gen/wordclass.c: $(B)/gen/gen_wordclass
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q)$(B)/gen/gen_wordclass $(HUNSPELL) > $@.tmp && mv $@.tmp $@
+
+$(B)/lib/wordclass.o: $(B)/gen/wordclass.c | $(B)/lib
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
 
@@ -180,7 +193,8 @@ FUZZ_CFLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
                -fno-sanitize-recover=all
 # The library is compiled once, with coverage instrumentation, including
 # the generated lexicon.
-FUZZ_OBJ := $(LIB_SRC:src/%.c=build-fuzz/lib/%.o) build-fuzz/lib/lexicon.o
+FUZZ_OBJ := $(LIB_SRC:src/%.c=build-fuzz/lib/%.o) build-fuzz/lib/lexicon.o \
+            build-fuzz/lib/wordclass.o
 .SECONDARY: $(FUZZ_OBJ)
 
 build-fuzz/lib:
@@ -191,7 +205,7 @@ build-fuzz/lib/%.o: src/%.c | build-fuzz/lib
 	$(Q)clang -std=c11 $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
 	  -MMD -MP -c $< -o $@
 
-build-fuzz/lib/lexicon.o: $(GEN_SRC) | build-fuzz/lib
+build-fuzz/lib/lexicon.o build-fuzz/lib/wordclass.o: build-fuzz/lib/%.o: $(B)/gen/%.c | build-fuzz/lib
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)clang -std=c11 $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
 	  -c $< -o $@

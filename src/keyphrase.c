@@ -86,7 +86,7 @@ static void score_phrases(recap_document *doc) {
       p->score *= pow(p->spread, RC_KP_SPREAD);
     if (p->turns > 1)
       p->score *= pow(p->turns, RC_KP_TURNS);
-    if (p->nwords == 1 && doc->lang->verbs && !written_as_name(p))
+    if (p->nwords == 1 && doc->lang->modifiers && !written_as_name(p))
       p->score *= RC_KP_SINGLE;
   }
 }

@@ -80,6 +80,12 @@ typedef struct rc_lang {
      modifiers come before their noun (RC_LANG_HEADFINAL), a key phrase
      never ends in one. */
   const rc_wordlist *nonfinal;
+  /* Word endings that tell verb forms from other words, generated at
+     build time from Hunspell dictionaries (tools/gen_wordclass.c): a word
+     is a verb form if its longest ending listed in either is in
+     verb_ends.  NULL if the language has none. */
+  const rc_wordlist *verb_ends;
+  const rc_wordlist *other_ends;
   /* General-language frequencies, the default background for IDF; NULL
      if the language has none. */
   const rc_background *background;
@@ -106,5 +112,8 @@ size_t rc_lang_index(const rc_lang *l);
 const rc_lang *rc_lang_find(const char *name);
 /* Index of w[0..n) in the list, or -1. */
 long rc_wordlist_find(const rc_wordlist *l, const char *w, size_t n);
+/* Is the folded word w[0..n) a verb form by the language's endings
+   (verb_ends, other_ends)?  0 without them. */
+int rc_lang_verb_form(const rc_lang *l, const char *w, size_t n);
 
 #endif

@@ -106,7 +106,8 @@ static recap_status word_facts(recap_document *doc, const char *w, size_t n,
     f |= RC_TERM_INSIDE;
   if (rc_wordlist_find(&lang->joiners, w, n) >= 0)
     f |= RC_TERM_JOIN;
-  if (lang->verbs && rc_wordlist_find(lang->verbs, w, n) >= 0)
+  if ((lang->verbs && rc_wordlist_find(lang->verbs, w, n) >= 0) ||
+      rc_lang_verb_form(lang, w, n))
     f |= RC_TERM_VERBAL;
   if (lang->adverbs && rc_wordlist_find(lang->adverbs, w, n) >= 0)
     f |= RC_TERM_ADVERB;

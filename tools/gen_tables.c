@@ -311,6 +311,12 @@ int main(int argc, char **argv) {
     free(elis.e);
   }
   for (size_t i = 0; i < nrows; i++)
+    if (strcmp(rows[i].lexicon, "hunspell") == 0)
+      printf("/* from gen_wordclass */\n"
+             "extern const rc_wordlist rc_%s_verb_ends, rc_%s_other_ends, "
+             "rc_%s_adverbs, rc_%s_verbs;\n",
+             rows[i].name, rows[i].name, rows[i].name, rows[i].name);
+  for (size_t i = 0; i < nrows; i++)
     if (strcmp(rows[i].lexicon, "wordnet") == 0)
       printf("/* from gen_lexicon */\n"
              "extern const rc_wordlist rc_%s_verbs, rc_%s_adverbs, "
@@ -351,10 +357,14 @@ int main(int argc, char **argv) {
     printf("\n");
     if (strcmp(r->lexicon, "wordnet") == 0)
       printf("     &rc_%s_verbs, &rc_%s_adverbs, &rc_%s_modifiers,\n"
-             "     &rc_%s_nonfinal, &rc_%s_background},\n",
+             "     &rc_%s_nonfinal, NULL, NULL, &rc_%s_background},\n",
              n, n, n, n, n);
+    else if (strcmp(r->lexicon, "hunspell") == 0)
+      printf("     &rc_%s_verbs, &rc_%s_adverbs, NULL, NULL, &rc_%s_verb_ends,\n"
+             "     &rc_%s_other_ends, NULL},\n",
+             n, n, n, n);
     else
-      printf("     NULL, NULL, NULL, NULL, NULL},\n");
+      printf("     NULL, NULL, NULL, NULL, NULL, NULL, NULL},\n");
   }
   printf("};\n\nconst size_t rc_language_count = %zu;\n\n", nrows);
   emit_masks(&all_stop);
