@@ -1,7 +1,8 @@
 # recap: summaries, key phrases and chapters for spoken-word transcripts.
 #
 #   make              the libraries (static and shared) and the CLI
-#   make check        unit tests (cmocka), golden CLI tests, pathological inputs
+#   make check        unit tests (cmocka), golden CLI tests, pathological inputs,
+#                     the tools' tests
 #   make sanitize     the same tests built with ASan + UBSan
 #   make valgrind     the CLI on the examples under valgrind
 #   make bench        the speed benchmark (results: README, "Speed")
@@ -43,13 +44,15 @@ B        ?= build
 Q        := $(if $(V),,@)
 
 LIB_SRC := $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c))
-# Generated at build time, not committed (see tools/gen_lexicon.c).
-# Without WordNet in $(WORDNET) the lexicon is empty and recap works
-# without it (`recap --version` tells).
-GEN_SRC := $(B)/gen/lexicon.c
+# Generated at build time, not committed (see tools/gen_lexicon.c and
+# tools/gen_wordclass.c).  Without WordNet in $(WORDNET) the lexicon is
+# empty and recap works without it (`recap --version` tells); so without
+# the Hunspell dictionaries are the word classes of other languages.
+GEN_SRC := $(B)/gen/lexicon.c $(B)/gen/wordclass.c
 WORDNET ?= /usr/share/wordnet
+HUNSPELL ?= /usr/share/hunspell
 CLI_SRC := src/main.c $(wildcard src/cli_*.c)
-LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/lib/%.o) $(B)/lib/lexicon.o
+LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/lib/%.o) $(B)/lib/lexicon.o $(B)/lib/wordclass.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(B)/cli/%.o)
 
 STATIC  := $(B)/librecap.a
@@ -57,9 +60,9 @@ SHARED  := $(B)/librecap.so.$(VERSION)
 SONAME  := librecap.so.$(SOVERSION)
 RECAP   := $(B)/recap
 
-.PHONY: all check unit golden golden-update pathological api-doc tables-check sanitize tsan \
-        valgrind bench fuzz fuzz-build test-browser static test-cluster install uninstall \
-        tables format clean
+.PHONY: all check unit golden golden-update pathological api-doc tables-check tools-test \
+        sanitize tsan valgrind bench fuzz fuzz-build test-browser static test-cluster install \
+        uninstall tables format clean
 
 all: $(STATIC) $(SHARED) $(RECAP)
 
@@ -92,6 +95,17 @@ $(B)/gen/lexicon.c: $(B)/gen/gen_lexicon $(WORDNET_STAMP)
 	$(Q)$(B)/gen/gen_lexicon $(WORDNET) > $@.tmp && mv $@.tmp $@
 
 $(B)/lib/lexicon.o: $(B)/gen/lexicon.c | $(B)/lib
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
+
+$(B)/gen/gen_wordclass: tools/gen_wordclass.c tools/wordlist_out.h | $(B)/gen
+	$(Q)$(CC) $(WARN) $(CPPFLAGS) -O2 -o $@ $<
+
+$(B)/gen/wordclass.c: $(B)/gen/gen_wordclass
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q)$(B)/gen/gen_wordclass $(HUNSPELL) > $@.tmp && mv $@.tmp $@
+
+$(B)/lib/wordclass.o: $(B)/gen/wordclass.c | $(B)/lib
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
 
@@ -153,7 +167,12 @@ $(B)/tests/jsoncheck: tests/jsoncheck.c $(LIB_OBJ) | $(B)/tests
 $(B)/tests/summarize: examples/summarize.c $(STATIC) | $(B)/tests
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(STATIC) $(DEPLIBS)
 
-check: unit golden pathological api-doc tables-check
+check: unit golden pathological api-doc tables-check tools-test
+
+# The tools' own tests (Python 3; skipped without it).
+tools-test:
+	@if command -v python3 > /dev/null 2>&1; then python3 tests/test_kp_check.py; \
+	else echo "tools-test: no python3, skipped"; fi
 
 unit: $(TESTS) $(B)/tests/summarize
 	@set -e; for t in $(TESTS); do echo "== $$t"; $$t; done
@@ -245,7 +264,8 @@ FUZZ_CFLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
                -fno-sanitize-recover=all
 # The library is compiled once, with coverage instrumentation, including
 # the generated lexicon.
-FUZZ_OBJ := $(LIB_SRC:src/%.c=build-fuzz/lib/%.o) build-fuzz/lib/lexicon.o
+FUZZ_OBJ := $(LIB_SRC:src/%.c=build-fuzz/lib/%.o) build-fuzz/lib/lexicon.o \
+            build-fuzz/lib/wordclass.o
 .SECONDARY: $(FUZZ_OBJ)
 
 build-fuzz/lib:
@@ -256,7 +276,7 @@ build-fuzz/lib/%.o: src/%.c | build-fuzz/lib
 	$(Q)clang -std=c11 $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
 	  -MMD -MP -c $< -o $@
 
-build-fuzz/lib/lexicon.o: $(GEN_SRC) | build-fuzz/lib
+build-fuzz/lib/lexicon.o build-fuzz/lib/wordclass.o: build-fuzz/lib/%.o: $(B)/gen/%.c | build-fuzz/lib
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)clang -std=c11 $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
 	  -c $< -o $@

@@ -350,7 +350,9 @@ enum {
   /** Compiled-in stopword, abbreviation and filler lists. */
   RECAP_LANGUAGE_LISTS = 1u << 1,
   /** A word-class lexicon keeps verbs and adverbs out of key phrases
-      (English, when WordNet was installed at build time). */
+      (English, when WordNet was installed at build time; French,
+      Spanish, German, Italian, Portuguese, Russian and Dutch, when their
+      Hunspell dictionaries were). */
   RECAP_LANGUAGE_LEXICON = 1u << 2,
   /** General-language word frequencies as the default background for
       IDF (English, with WordNet at build time). */

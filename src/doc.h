@@ -71,8 +71,13 @@ enum {
   RC_TERM_INSIDE = 1u << 10,    /* a key phrase only inside a longer one */
   RC_TERM_LINK = 1u << 11,      /* links to what follows ("the", "of",
                                    "and"): no sentence ends with it */
-  RC_TERM_PHRASE_END = 1u << 12 /* the last word of a listed phrase
+  RC_TERM_PHRASE_END = 1u << 12, /* the last word of a listed phrase
                                    (lang.h, phrase_ends) */
+  RC_TERM_JOIN = 1u << 13,      /* a stopword that joins the capitalised
+                                   parts of a name ("of", "de", "van") */
+  RC_TERM_NONFINAL = 1u << 14   /* a modifier never used as a noun: no key
+                                   phrase ends in it where modifiers come
+                                   first ("experienced", "available") */
 };
 
 /* A distinct word form (folded), interned in doc->terms. */
@@ -161,6 +166,11 @@ static inline int rc_sent_eligible(const rc_sent *s) {
 
 /* ---- key phrase candidates --------------------------------------------------- */
 
+/* Longest key phrase candidate, in words.  F1@10 is flat from 3 to 6
+   (4: .3377/.2351, 5: .3385/.2338 on Inspec/SemEval); 5 keeps names
+   such as "China Mobile Global Partners Conference" whole. */
+#define RC_MAX_PHRASE_WORDS 5
+
 /* A candidate phrase: a sequence of stems (all inflections together). */
 typedef struct rc_phrase {
   uint32_t count;        /* mentions, inside longer runs too */
@@ -171,14 +181,34 @@ typedef struct rc_phrase {
   uint32_t surface;      /* most frequent surface form (id in surfaces) */
   size_t first_off;      /* first mention, content range */
   size_t first_len;
-  uint32_t caps;         /* occurrences written with capitals ... */
-  uint32_t cased;        /* ... of those where case tells (not at the
-                            start of a sentence) */
-  int headless;          /* no word that can name a thing: only modifiers
+  /* How each word is written where case tells: votes for a capital (not
+     counted at the start of a sentence or a line) and for lower case. */
+  uint16_t upper[RC_MAX_PHRASE_WORDS];
+  uint16_t lower[RC_MAX_PHRASE_WORDS];
+  uint32_t context;      /* the words around its first mention inside a
+                            longer run (a hash), for `varied` */
+  uint8_t varied;        /* a run of its own, or inside different runs:
+                            not a piece always cut from the same name */
+  uint8_t headless;      /* no word that can name a thing: only modifiers
                             ("good", "two"), one letter, or one general
                             noun ("method") */
+  uint16_t spread;       /* parts of the text it is mentioned in (of
+                            RC_KP_PARTS equal runs of sentences) */
+  uint16_t last_part;    /* the part of its last mention, + 1 */
+  uint32_t turns;        /* speakers' turns it is mentioned in */
+  uint32_t last_turn;    /* the turn of its last mention, + 1 */
   double score;
 } rc_phrase;
+
+/* How a word is written with capitals, over the document: where case
+   tells, how often as a capitalised word ("Transit"), in capitals
+   ("ROUGE") or mixed ("iPod", "TensorFlow"), and where it was first
+   written each way. */
+typedef struct rc_termcase {
+  uint32_t votes[3];
+  uint32_t len[3];
+  size_t off[3];
+} rc_termcase;
 
 /* One surface form of a phrase: a sequence of folded terms. */
 typedef struct rc_surface {
@@ -244,6 +274,7 @@ struct recap_document {
   RC_VEC(rc_phrase) phrases;
   rc_strtab surface_keys;  /* term sequences */
   RC_VEC(rc_surface) surfaces;
+  RC_VEC(rc_termcase) term_case; /* per term, from candidates.c */
   size_t word_count;
   size_t content_tokens; /* content tokens so far (positions) */
   float score_top; /* the highest sentence score; reported scores are

@@ -58,6 +58,7 @@ void rc_doc_reset(recap_document *doc) {
   doc->phrases.len = 0;
   rc_strtab_clear(&doc->surface_keys);
   doc->surfaces.len = 0;
+  doc->term_case.len = 0;
   doc->word_count = 0;
   doc->content_tokens = 0;
   doc->score_top = 0;
@@ -104,6 +105,7 @@ void recap_document_free(recap_document *doc) {
   RC_VEC_FREE(a, doc->phrases);
   rc_strtab_free(&doc->surface_keys);
   RC_VEC_FREE(a, doc->surfaces);
+  RC_VEC_FREE(a, doc->term_case);
   rc_free(a, doc);
 }
 

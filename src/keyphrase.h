@@ -29,6 +29,43 @@
    often hold a verb ("présenté lundi") and a single word is the safer
    phrase. */
 #define RC_KP_SINGLE 0.5
+/* A text of more sentences than this has its sentence positions scaled
+   down to this many for the position prior: a long text's opening is its
+   first sentences as a share of it, not the first ten (a meeting's
+   greetings).  SemEval-2010 F1@10 (papers of ~300 sentences): unscaled
+   .2457, 250 .2500, 150 .2544, 100 .2522, 30 .2404, 10 .2139; Inspec's
+   abstracts are shorter than any of these. */
+#define RC_KP_POSITION_SPAN 150
+/* Spread (keyphrase.c, score_phrases): the weight of the number of parts
+   of a long text (at least RC_KP_SPREAD_MIN sentences, of RC_KP_PARTS)
+   mentioning a phrase, and of the number of speakers' turns.  SemEval
+   F1@10 by the parts' weight (with the span above): 0 .2544, 0.1 .2577,
+   0.15 .2566, 0.2 .2539, 0.5 .2441 (ungated, Inspec lost .004 at 0.25).
+   Turns (meetings only; no key phrase set has speakers): the share of
+   the top ten found in the meeting's reference summary (AMI / ICSI /
+   QMSum dev) went from .440 / .436 / .335 at 0 to .491 / .473 / .360 at
+   0.4 and .511 / .504 / .379 at 0.7, which ranked fillers of talk
+   ("people", "words") above named topics; 0.4 read best. */
+#define RC_KP_SPREAD 0.1
+#define RC_KP_SPREAD_MIN 40
+#define RC_KP_TURNS 0.4
+
+/* Mentions a phrase needs of its own, outside the chosen phrases that
+   contain it or share two of its words, to be chosen beside them.
+   Asking also for half of its mentions to be its own lowered SemEval's
+   F1@10 from .2577 to .2523 (its gold often holds both "coalitional
+   game" and "multi-attribute coalitional game"). */
+#define RC_KP_OWN 2
+/* A phrase containing a chosen one takes its place when it has at least
+   this share of the chosen one's mentions (keyphrase.c, redundant).
+   F1@10 Inspec / SemEval: never .3600 / .2445, 0.4 .3600 / .2542, 0.5
+   .3595 / .2542, 0.6 .3615 / .2469 (before the spread), 0.8 .3649 /
+   .2533 (with it; 0.6 then .3658 / .2544). */
+#define RC_KP_FORM 0.6
+
+/* A name joined through a joiner ("of") is a candidate when it holds at
+   least this share of the uses of the word after the joiner. */
+#define RC_KP_JOINED 0.75
 
 /* Phrase scores and each phrase's most frequent surface form: a stage of
    its own, run once by the driver before anything ranks phrases. */

@@ -64,7 +64,9 @@ unsigned recap_language_features(const char *name) {
     return 0;
   return (l->stemmer ? RECAP_LANGUAGE_STEMMER : 0u) |
          (l->stopwords.count ? RECAP_LANGUAGE_LISTS : 0u) |
-         (l->verbs && l->verbs->count ? RECAP_LANGUAGE_LEXICON : 0u) |
+         ((l->verbs && l->verbs->count) || (l->verb_ends && l->verb_ends->count)
+              ? RECAP_LANGUAGE_LEXICON
+              : 0u) |
          (l->background && l->background->total ? RECAP_LANGUAGE_BACKGROUND
                                                 : 0u) |
          (l->flags & RC_LANG_NOSPACE ? RECAP_LANGUAGE_NO_SPACES : 0u);
@@ -93,4 +95,20 @@ long rc_wordlist_find(const rc_wordlist *l, const char *w, size_t n) {
       hi = mid;
   }
   return -1;
+}
+
+int rc_lang_verb_form(const rc_lang *l, const char *w, size_t n) {
+  if (!l->verb_ends || !l->other_ends)
+    return 0;
+  /* The longest listed ending decides: from the whole word to its last
+     character, at each character's first byte. */
+  for (size_t i = 0; i < n; i++) {
+    if (((unsigned char)w[i] & 0xC0) == 0x80)
+      continue;
+    if (rc_wordlist_find(l->verb_ends, w + i, n - i) >= 0)
+      return 1;
+    if (rc_wordlist_find(l->other_ends, w + i, n - i) >= 0)
+      return 0;
+  }
+  return 0;
 }

@@ -40,7 +40,9 @@ enum {
   RC_LANG_ORDINAL = 1u << 1,       /* ordinals written "24." ("am 24. Mai") */
   RC_LANG_COLON_STOP = 1u << 2,    /* ':' also ends sentences (Armenian, for
                                       its full stop ։) */
-  RC_LANG_SEMICOLON_STOP = 1u << 3 /* ';' ends questions (Greek) */
+  RC_LANG_SEMICOLON_STOP = 1u << 3, /* ';' ends questions (Greek) */
+  RC_LANG_HEADFINAL = 1u << 4 /* modifiers come before their noun: a key
+                                 phrase never ends in one */
 };
 
 /* How common stems are in general use: counts[i] occurrences of
@@ -83,6 +85,9 @@ typedef struct rc_lang {
   /* gist: what says what a meeting came to (a recap, a decision, who does
      what next: "to sum up", "we decided", "you'll be working on"). */
   rc_wordlist gist;
+  /* Stopwords that join the capitalised parts of a name ("Chamber of
+     Commerce", "Banco de España"): listed in stopwords too. */
+  rc_wordlist joiners;
   /* Words that are mostly verbs, and mostly adverbs: not part of noun
      phrases.  From a lexicon generated at build time; NULL if the language
      has none. */
@@ -91,6 +96,16 @@ typedef struct rc_lang {
   /* Words that are mostly adjectives or adverbs, or numbers ("good",
      "different", "two"): in a key phrase, but never one on their own. */
   const rc_wordlist *modifiers;
+  /* Modifiers that are never nouns ("experienced", "available"): where
+     modifiers come before their noun (RC_LANG_HEADFINAL), a key phrase
+     never ends in one. */
+  const rc_wordlist *nonfinal;
+  /* Word endings that tell verb forms from other words, generated at
+     build time from Hunspell dictionaries (tools/gen_wordclass.c): a word
+     is a verb form if its longest ending listed in either is in
+     verb_ends.  NULL if the language has none. */
+  const rc_wordlist *verb_ends;
+  const rc_wordlist *other_ends;
   /* General-language frequencies, the default background for IDF; NULL
      if the language has none. */
   const rc_background *background;
@@ -117,5 +132,8 @@ size_t rc_lang_index(const rc_lang *l);
 const rc_lang *rc_lang_find(const char *name);
 /* Index of w[0..n) in the list, or -1. */
 long rc_wordlist_find(const rc_wordlist *l, const char *w, size_t n);
+/* Is the folded word w[0..n) a verb form by the language's endings
+   (verb_ends, other_ends)?  0 without them. */
+int rc_lang_verb_form(const rc_lang *l, const char *w, size_t n);
 
 #endif

@@ -108,12 +108,18 @@ static recap_status word_facts(recap_document *doc, const char *w, size_t n,
     f |= RC_TERM_LINK;
   if (rc_wordlist_find(&lang->phrase_ends, w, n) >= 0)
     f |= RC_TERM_PHRASE_END;
-  if (lang->verbs && rc_wordlist_find(lang->verbs, w, n) >= 0)
+  if (rc_wordlist_find(&lang->joiners, w, n) >= 0)
+    f |= RC_TERM_JOIN;
+  if ((lang->verbs && rc_wordlist_find(lang->verbs, w, n) >= 0) ||
+      rc_lang_verb_form(lang, w, n))
     f |= RC_TERM_VERBAL;
   if (lang->adverbs && rc_wordlist_find(lang->adverbs, w, n) >= 0)
     f |= RC_TERM_ADVERB;
   if (lang->modifiers && rc_wordlist_find(lang->modifiers, w, n) >= 0)
     f |= RC_TERM_MODIFIER;
+  if (lang->nonfinal && (lang->flags & RC_LANG_HEADFINAL) &&
+      rc_wordlist_find(lang->nonfinal, w, n) >= 0)
+    f |= RC_TERM_NONFINAL;
   *flags = f;
   *stem = w;
   *stem_len = n;
@@ -478,7 +484,7 @@ static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
   int more;
   rc_units_init(&units, doc, sp->off, sp->off + sp->len);
   size_t only_backchannel = 1, stop_or_filler = 1;
-  rc_kp_sentence_begin(&p->kp, si);
+  rc_kp_sentence_begin(&p->kp, si, sp->cue_first);
   rc_tok_kind prev_kind = RC_TOK_WORD;
   rc_unit last;
   memset(&last, 0, sizeof last);

@@ -220,7 +220,7 @@ static void test_language_names(void **state) {
   assert_true(recap_language_features("en") & RECAP_LANGUAGE_STEMMER);
   assert_false(recap_language_features("zh") & RECAP_LANGUAGE_STEMMER);
   assert_true(recap_language_features("zh") & RECAP_LANGUAGE_NO_SPACES);
-  assert_false(recap_language_features("fr") & RECAP_LANGUAGE_LEXICON);
+  assert_false(recap_language_features("ja") & RECAP_LANGUAGE_LEXICON);
   assert_int_equal(recap_language_features("none"), 0);
   assert_int_equal(recap_language_features("klingon"), 0);
 }

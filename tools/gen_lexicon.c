@@ -16,6 +16,9 @@
  * by rule, irregular ones from verb.exc), except forms that are themselves
  * mostly nouns or adjectives.
  *
+ * Modifiers that are never nouns ("experienced", "available") are listed
+ * again as words no key phrase ends in.
+ *
  * Frequencies: SemCor's tagged occurrences per lemma (all parts of speech),
  * summed per Snowball stem, give how common a word is in general English.
  * TF-IDF uses them as background document frequencies when the caller has
@@ -159,6 +162,14 @@ static int mostly_modifier(const word *x) {
   return mod >= RATIO * noun + 1;
 }
 
+/* A modifier that is never used as a noun: WordNet has no noun sense of
+   it, or SemCor never tags one ("experienced", "available", "straight",
+   but not "terminal" or "remote", which name things too).  It modifies
+   the word after it, so a key phrase never ends in it. */
+static int never_noun(const word *x) {
+  return !(x->pos & 0x1) || x->counts[0] == 0;
+}
+
 typedef struct out {
   char **w;
   size_t n, cap;
@@ -253,16 +264,19 @@ static void irregular(const char *dir, out *o) {
   fclose(f);
 }
 
-static void degree(out *o, const char *form) {
+static void degree(out *o, out *nf, const char *form) {
   const word *y = find(form);
-  if ((!y || mostly_modifier(y)) && listable(form))
+  if ((!y || mostly_modifier(y)) && listable(form)) {
     push(o, form);
+    if (!y || never_noun(y))
+      push(nf, form);
+  }
 }
 
 /* Comparatives and superlatives of modifiers, unless the form is a noun
    of its own: regular ones by rule ("harder", "easiest"), irregular ones
    from adj.exc ("better"). */
-static void comparatives(const char *dir, out *o) {
+static void comparatives(const char *dir, out *o, out *nf) {
   char buf[256];
   for (size_t i = 0; i < nwords; i++) {
     const word *x = &words[i];
@@ -278,7 +292,7 @@ static void comparatives(const char *dir, out *o) {
         snprintf(buf, sizeof buf, "%.*si%s", (int)(n - 1), v, suffix[k]);
       else
         snprintf(buf, sizeof buf, "%s%s", v, e ? suffix[k] + 1 : suffix[k]);
-      degree(o, buf);
+      degree(o, nf, buf);
     }
   }
   FILE *f = open_in(dir, "adj.exc");
@@ -288,7 +302,7 @@ static void comparatives(const char *dir, out *o) {
   while (fscanf(f, "%255s %255s%*[^\n]", form, lemma) == 2) {
     const word *x = find(lemma);
     if (x && mostly_modifier(x))
-      degree(o, form);
+      degree(o, nf, form);
   }
   fclose(f);
 }
@@ -385,14 +399,18 @@ int main(int argc, char **argv) {
              read_index(dir, "index.verb", 0x2) &
              read_index(dir, "index.adj", 0x4) &
              read_index(dir, "index.adv", 0x8);
-  out verbs = {NULL, 0, 0}, adverbs = {NULL, 0, 0}, modifiers = {NULL, 0, 0};
+  out verbs = {NULL, 0, 0}, adverbs = {NULL, 0, 0}, modifiers = {NULL, 0, 0},
+      nonfinal = {NULL, 0, 0};
   if (have) {
     merge();
     read_counts(dir);
     for (size_t i = 0; i < nwords; i++) {
       const word *x = &words[i];
-      if (listable(x->w) && mostly_modifier(x))
+      if (listable(x->w) && mostly_modifier(x)) {
         push(&modifiers, x->w);
+        if (never_noun(x))
+          push(&nonfinal, x->w);
+      }
       if (!mostly_verb_or_adverb(x))
         continue;
       /* Verbs get their inflections; adverbs ("digitally") are their own
@@ -404,7 +422,7 @@ int main(int argc, char **argv) {
         emit(&adverbs, x->w);
     }
     irregular(dir, &verbs);
-    comparatives(dir, &modifiers);
+    comparatives(dir, &modifiers, &nonfinal);
   } else {
     fprintf(stderr, "gen_lexicon: no WordNet in %s; building without the "
                     "English lexicon (see README)\n", dir);
@@ -416,6 +434,7 @@ int main(int argc, char **argv) {
   print_list("verbs", &verbs);
   print_list("adverbs", &adverbs);
   print_list("modifiers", &modifiers);
+  print_list("nonfinal", &nonfinal);
   emit_frequencies(have);
   return 0;
 }

@@ -106,24 +106,34 @@ static int abbrev_kind(const char *k, const char *file, int line) {
   exit(1);
 }
 
-/* Stopword lists: a bare word is a stopword; "<word> phrase" is content
-   for scoring but never part of a key phrase; "<word> inside" is content
-   and a key phrase only inside a longer one; "<word> link" is a stopword
-   that links to what follows (an article, a preposition, a conjunction),
-   so a sentence cannot end with it. */
-enum { STOP_PLAIN, STOP_PHRASE, STOP_INSIDE, STOP_LINK };
+/* Stopword lists: a bare word is a stopword; after it, one or more kinds,
+   separated by spaces, each a bit of the entry's kind: "phrase" is content
+   for scoring but never part of a key phrase; "inside" is content and a
+   key phrase only inside a longer one; "link" is a stopword that links to
+   what follows (an article, a preposition, a conjunction), so a sentence
+   cannot end with it; "join" is a stopword that joins the capitalised
+   parts of a name ("Chamber of Commerce"). */
+enum { STOP_PHRASE = 1, STOP_INSIDE = 2, STOP_LINK = 4, STOP_JOIN = 8 };
 
 static int stop_kind(const char *k, const char *file, int line) {
-  if (!*k)
-    return STOP_PLAIN;
-  if (strcmp(k, "phrase") == 0)
-    return STOP_PHRASE;
-  if (strcmp(k, "inside") == 0)
-    return STOP_INSIDE;
-  if (strcmp(k, "link") == 0)
-    return STOP_LINK;
-  fprintf(stderr, "gen_tables: %s:%d: unknown kind '%s'\n", file, line, k);
-  exit(1);
+  int kind = 0;
+  char buf[64];
+  snprintf(buf, sizeof buf, "%s", k);
+  for (char *w = strtok(buf, " \t"); w; w = strtok(NULL, " \t")) {
+    if (strcmp(w, "phrase") == 0)
+      kind |= STOP_PHRASE;
+    else if (strcmp(w, "inside") == 0)
+      kind |= STOP_INSIDE;
+    else if (strcmp(w, "link") == 0)
+      kind |= STOP_LINK;
+    else if (strcmp(w, "join") == 0)
+      kind |= STOP_JOIN;
+    else {
+      fprintf(stderr, "gen_tables: %s:%d: unknown kind '%s'\n", file, line, w);
+      exit(1);
+    }
+  }
+  return kind;
 }
 
 static int filler_kind(const char *k, const char *file, int line) {
@@ -211,19 +221,15 @@ static void read_list(const char *dir, const char *name, const char *ext,
   sort_unique(l, path);
 }
 
-/* Bit k stands for kind k in the masks below. */
-#define KIND(k) (1u << (k))
-#define ANY_KIND (~0u)
-
-/* The words of l whose kind is in `kinds` as the data of list SYM;
-   returns how many. */
-static size_t emit_words(const char *sym, const list *l, unsigned kinds) {
+/* The words of l whose kind, masked with `mask`, is `want`, as the data
+   of list SYM; returns how many.  (mask 0: every word.) */
+static size_t emit_words(const char *sym, const list *l, int mask, int want) {
   const char **w = malloc((l->n ? l->n : 1) * sizeof *w);
   if (!w)
     die("out of memory", NULL);
   size_t n = 0;
   for (size_t i = 0; i < l->n; i++)
-    if (kinds & KIND(l->e[i].kind))
+    if ((l->e[i].kind & mask) == want)
       w[n++] = l->e[i].word;
   wordlist_data(sym, w, n);
   free(w);
@@ -269,9 +275,9 @@ static void emit_masks(list *l) {
 typedef struct lang_row {
   char name[64], codes[64], stemmer[64], flags[64], elisions[512];
   char lexicon[64];
-  size_t counts[11]; /* stopwords, abbrevs, fillers, backchannels, elisions,
+  size_t counts[12]; /* stopwords, abbrevs, fillers, backchannels, elisions,
                         phrase stops, inside only, links, phrase ends,
-                        housekeeping, gist */
+                        housekeeping, gist, joiners */
 } lang_row;
 
 int main(int argc, char **argv) {
@@ -329,35 +335,39 @@ int main(int argc, char **argv) {
       sort_unique(&elis, "languages.tsv");
     }
     char sym[128];
-    const unsigned stopwords = KIND(STOP_PLAIN) | KIND(STOP_LINK);
+    /* Stopwords: the plain, linking and joining ones (phrase and inside
+       words are content). */
+    const int content = STOP_PHRASE | STOP_INSIDE;
     snprintf(sym, sizeof sym, "%.60s_stopwords", r->name);
-    r->counts[0] = emit_words(sym, &stop, stopwords);
+    r->counts[0] = emit_words(sym, &stop, content, 0);
     snprintf(sym, sizeof sym, "%.60s_phrase_stops", r->name);
-    r->counts[5] = emit_words(sym, &stop, KIND(STOP_PHRASE));
+    r->counts[5] = emit_words(sym, &stop, STOP_PHRASE, STOP_PHRASE);
     snprintf(sym, sizeof sym, "%.60s_inside_only", r->name);
-    r->counts[6] = emit_words(sym, &stop, KIND(STOP_INSIDE));
+    r->counts[6] = emit_words(sym, &stop, STOP_INSIDE, STOP_INSIDE);
     snprintf(sym, sizeof sym, "%.60s_links", r->name);
-    r->counts[7] = emit_words(sym, &stop, KIND(STOP_LINK));
+    r->counts[7] = emit_words(sym, &stop, STOP_LINK, STOP_LINK);
     snprintf(sym, sizeof sym, "%.60s_phrase_ends", r->name);
-    r->counts[8] = emit_words(sym, &ends, ANY_KIND);
+    r->counts[8] = emit_words(sym, &ends, 0, 0);
     snprintf(sym, sizeof sym, "%.60s_housekeeping", r->name);
-    r->counts[9] = emit_words(sym, &phr, KIND(0));
+    r->counts[9] = emit_words(sym, &phr, ~0, 0);
     snprintf(sym, sizeof sym, "%.60s_gist", r->name);
-    r->counts[10] = emit_words(sym, &phr, KIND(1));
+    r->counts[10] = emit_words(sym, &phr, ~0, 1);
+    snprintf(sym, sizeof sym, "%.60s_joiners", r->name);
+    r->counts[11] = emit_words(sym, &stop, STOP_JOIN, STOP_JOIN);
     snprintf(sym, sizeof sym, "%.60s_abbrevs", r->name);
-    r->counts[1] = emit_words(sym, &abbr, ANY_KIND);
+    r->counts[1] = emit_words(sym, &abbr, 0, 0);
     printf("static const unsigned char %s_abbrev_kinds[] = {", r->name);
     for (size_t k = 0; k < abbr.n; k++)
       printf("%s%d", k ? ", " : "", abbr.e[k].kind);
     printf("%s};\n", abbr.n ? "" : "0");
     snprintf(sym, sizeof sym, "%.60s_fillers", r->name);
-    r->counts[2] = emit_words(sym, &fill, KIND(0));
+    r->counts[2] = emit_words(sym, &fill, ~0, 0);
     snprintf(sym, sizeof sym, "%.60s_backchannels", r->name);
-    r->counts[3] = emit_words(sym, &fill, KIND(1));
+    r->counts[3] = emit_words(sym, &fill, ~0, 1);
     snprintf(sym, sizeof sym, "%.60s_elisions", r->name);
-    r->counts[4] = emit_words(sym, &elis, ANY_KIND);
+    r->counts[4] = emit_words(sym, &elis, 0, 0);
     for (size_t k = 0; k < stop.n; k++)
-      if (stopwords & KIND(stop.e[k].kind))
+      if (!(stop.e[k].kind & content))
         add(&all_stop, stop.e[k].word, strlen(stop.e[k].word), (int)i);
     putchar('\n');
     free(stop.e);
@@ -368,12 +378,19 @@ int main(int argc, char **argv) {
     free(ends.e);
   }
   for (size_t i = 0; i < nrows; i++)
+    if (strcmp(rows[i].lexicon, "hunspell") == 0)
+      printf("/* from gen_wordclass */\n"
+             "extern const rc_wordlist rc_%s_verb_ends, rc_%s_other_ends, "
+             "rc_%s_adverbs, rc_%s_verbs;\n",
+             rows[i].name, rows[i].name, rows[i].name, rows[i].name);
+  for (size_t i = 0; i < nrows; i++)
     if (strcmp(rows[i].lexicon, "wordnet") == 0)
       printf("/* from gen_lexicon */\n"
              "extern const rc_wordlist rc_%s_verbs, rc_%s_adverbs, "
-             "rc_%s_modifiers;\n"
+             "rc_%s_modifiers, rc_%s_nonfinal;\n"
              "extern const rc_background rc_%s_background;\n",
-             rows[i].name, rows[i].name, rows[i].name, rows[i].name);
+             rows[i].name, rows[i].name, rows[i].name, rows[i].name,
+             rows[i].name);
   printf("\nconst rc_lang rc_languages[] = {\n");
   for (size_t i = 0; i < nrows; i++) {
     lang_row *r = &rows[i];
@@ -390,7 +407,8 @@ int main(int argc, char **argv) {
         {"nospace", "RC_LANG_NOSPACE"},
         {"ordinal", "RC_LANG_ORDINAL"},
         {"colonstop", "RC_LANG_COLON_STOP"},
-        {"semicolonstop", "RC_LANG_SEMICOLON_STOP"}};
+        {"semicolonstop", "RC_LANG_SEMICOLON_STOP"},
+        {"headfinal", "RC_LANG_HEADFINAL"}};
     int nflags = 0;
     for (size_t fl = 0; fl < sizeof flag_names / sizeof *flag_names; fl++)
       if (strstr(r->flags, flag_names[fl][0]))
@@ -401,9 +419,9 @@ int main(int argc, char **argv) {
                                         "elisions",     "phrase_stops",
                                         "inside_only",  "links",
                                         "phrase_ends",  "housekeeping",
-                                        "gist"};
+                                        "gist",         "joiners"};
     printf("    ");
-    for (int k = 0; k < 11; k++) {
+    for (int k = 0; k < 12; k++) {
       char sym[128];
       snprintf(sym, sizeof sym, "%.60s_%s", n, parts[k]);
       wordlist_init(sym, r->counts[k]);
@@ -414,10 +432,14 @@ int main(int argc, char **argv) {
     printf("\n");
     if (strcmp(r->lexicon, "wordnet") == 0)
       printf("     &rc_%s_verbs, &rc_%s_adverbs, &rc_%s_modifiers,\n"
-             "     &rc_%s_background},\n",
+             "     &rc_%s_nonfinal, NULL, NULL, &rc_%s_background},\n",
+             n, n, n, n, n);
+    else if (strcmp(r->lexicon, "hunspell") == 0)
+      printf("     &rc_%s_verbs, &rc_%s_adverbs, NULL, NULL, &rc_%s_verb_ends,\n"
+             "     &rc_%s_other_ends, NULL},\n",
              n, n, n, n);
     else
-      printf("     NULL, NULL, NULL, NULL},\n");
+      printf("     NULL, NULL, NULL, NULL, NULL, NULL, NULL},\n");
   }
   printf("};\n\nconst size_t rc_language_count = %zu;\n\n", nrows);
   emit_masks(&all_stop);
