@@ -88,6 +88,9 @@ typedef struct rc_lang {
   /* Stopwords that join the capitalised parts of a name ("Chamber of
      Commerce", "Banco de España"): listed in stopwords too. */
   rc_wordlist joiners;
+  /* openers (.phrases): words that open a clause in speech ("and", "but",
+     "so", "because"), where segment.c cuts a run-on turn. */
+  rc_wordlist openers;
   /* Words that are mostly verbs, and mostly adverbs: not part of noun
      phrases.  From a lexicon generated at build time; NULL if the language
      has none. */

@@ -197,5 +197,8 @@ recap_status rc_read_text(rc_source *src, const char *s, size_t n) {
   }
   if (wrapped && para != SIZE_MAX)
     RC_TRY(rc_source_cue(src, para, para_end - para, RC_CUE_BREAK));
+  /* Lines that are units are utterances (a transcript without names, a
+     chat); one line alone says nothing of the kind. */
+  src->spoken = !wrapped && src->cues.len > 1;
   return RECAP_OK;
 }

@@ -306,10 +306,92 @@ static size_t word_start(const char *t, size_t b, size_t e, size_t limit) {
 /* Cuts [b, e) into pieces of at most RC_MAX_SENTENCE_WORDS words,
    preferring to cut after a comma, semicolon, colon or dash in the second
    half of each piece. */
+static int is_space_byte(char c);
+static int is_word_cp(unsigned c);
+static long find_word(seg *g, const rc_wordlist *list, const char *w,
+                      size_t n);
+
+/* The most words a sentence may have: fewer in speech, where a turn runs
+   on ("and ... so ... and then ...") and a shown sentence should stay
+   readable. */
+static size_t max_words(const seg *g) {
+  return g->src->spoken ? RC_MAX_SPOKEN_WORDS : RC_MAX_SENTENCE_WORDS;
+}
+
+/* The word [*wb, *we) that ends at or before p (skipping spaces back),
+   without the punctuation around it. */
+static void word_ending(const char *t, size_t b, size_t p, size_t *wb,
+                        size_t *we) {
+  size_t e = p;
+  while (e > b && is_space_byte(t[e - 1]))
+    e--;
+  size_t a = e;
+  while (a > b && !is_space_byte(t[a - 1]))
+    a--;
+  while (e > a && (unsigned char)t[e - 1] < 0x80 && !is_word_cp((unsigned char)t[e - 1]))
+    e--;
+  while (a < e && (unsigned char)t[a] < 0x80 && !is_word_cp((unsigned char)t[a]))
+    a++;
+  *wb = a;
+  *we = e;
+}
+
+/* The word at i (a word start), without trailing punctuation. */
+static size_t word_here(const char *t, size_t i, size_t e) {
+  size_t z = i;
+  while (z < e && !is_space_byte(t[z]))
+    z++;
+  while (z > i && (unsigned char)t[z - 1] < 0x80 && !is_word_cp((unsigned char)t[z - 1]))
+    z--;
+  return z;
+}
+
+/* Where to cut an over-long sentence [b, ...) at or before `limit` (a
+   word start), in its second half: at the word start that best opens a
+   clause -- after a comma, semicolon, colon or dash; in captions without
+   punctuation but with capitals, before a capital (each recognised
+   stretch of speech begins with one); before a word that opens a clause
+   ("and", "but", "because": the language's openers); before one that
+   links to what follows ("the", "of") -- and never after a linking word,
+   which would leave the first piece cut off.  Ties go to the later
+   place. */
+static size_t clause_cut(seg *g, size_t b, size_t limit) {
+  const char *t = g->t;
+  size_t half = b + (limit - b) / 2, best = limit;
+  int best_score = -2;
+  for (size_t i = limit; i > half; i--) {
+    if (!is_space_byte(t[i - 1]) || is_space_byte(t[i]))
+      continue;
+    size_t pb, pe, ne = word_here(t, i, limit + 64 < g->src->len ? limit + 64 : g->src->len);
+    word_ending(t, b, i, &pb, &pe);
+    size_t q = i;
+    while (q > b && is_space_byte(t[q - 1]))
+      q--;
+    char before = q > b ? t[q - 1] : ' ';
+    int score = 0;
+    if (before == ',' || before == ';' || before == ':' || before == '-')
+      score = 4;
+    else if (pe > pb && find_word(g, &g->lang->links, t + pb, pe - pb) >= 0)
+      score = -1;
+    else if (g->unpunctuated && g->cased && t[i] >= 'A' && t[i] <= 'Z' &&
+             !(t[i] == 'I' && (ne == i + 1 || t[i + 1] == '\'')))
+      score = 3;
+    else if (ne > i && find_word(g, &g->lang->openers, t + i, ne - i) >= 0)
+      score = 2;
+    else if (ne > i && find_word(g, &g->lang->links, t + i, ne - i) >= 0)
+      score = 1;
+    if (score > best_score) {
+      best_score = score;
+      best = i;
+    }
+  }
+  return best;
+}
+
 static void push_limited(seg *g, size_t b, size_t e) {
   /* A sentence of fewer than 2 x RC_MAX_SENTENCE_WORDS bytes cannot have
      too many words (each takes a byte and a space): no need to count. */
-  if (e - b < 2 * RC_MAX_SENTENCE_WORDS) {
+  if (e - b < 2 * max_words(g)) {
     push(g, b, e);
     return;
   }
@@ -319,7 +401,7 @@ static void push_limited(seg *g, size_t b, size_t e) {
        scanned to its end for every piece cut from it. */
     size_t look = e - b > MAX_SENTENCE_BYTES * 4 ? b + MAX_SENTENCE_BYTES * 4 + 1
                                                  : e;
-    size_t cut = word_start(g->t, b, look, RC_MAX_SENTENCE_WORDS);
+    size_t cut = word_start(g->t, b, look, max_words(g));
     if (cut - b > MAX_SENTENCE_BYTES * 4 ||
         (cut == look && look - b > MAX_SENTENCE_BYTES * 4)) {
       /* One huge unspaced run: cut at a character boundary. */
@@ -331,16 +413,16 @@ static void push_limited(seg *g, size_t b, size_t e) {
       push(g, b, e);
       return;
     }
-    size_t half = b + (cut - b) / 2;
-    for (size_t i = cut; i > half; i--) {
-      char c = g->t[i - 1];
-      if ((c == ',' || c == ';' || c == ':' || c == '-') &&
-          (g->t[i] == ' ' || g->t[i] == '\n')) {
-        cut = i;
-        break;
-      }
-    }
-    push(g, b, cut);
+    cut = clause_cut(g, b, cut);
+    /* The piece ends before the comma it was cut at: "We looked at four
+       sites" and "and we decided ...", not a sentence that ends in a comma
+       (which would read as cut off). */
+    size_t end = cut;
+    while (end > b && is_space_byte(g->t[end - 1]))
+      end--;
+    if (end > b && strchr(",;:-", g->t[end - 1]))
+      end--;
+    push(g, b, end);
     b = cut;
   }
 }

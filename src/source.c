@@ -28,6 +28,7 @@ void rc_source_clear(rc_source *src) {
   src->cues.len = 0;
   rc_strtab_clear(&src->speakers);
   src->timed = 0;
+  src->spoken = 0;
   src->error = NULL;
   src->error_line = 0;
   src->open = 0;
@@ -86,6 +87,7 @@ recap_status rc_source_begin(rc_source *src, double start, double end,
   RC_PUSH(st, src->alloc, src->cues, c);
   if (st == RECAP_OK) {
     src->open = 1;
+    src->spoken = 1; /* a structured reader: transcript, captions, JSON */
     if (start >= 0)
       src->timed = 1;
   }

@@ -45,6 +45,8 @@ typedef struct rc_source {
   RC_VEC(rc_cue) cues;
   rc_strtab speakers; /* names as written (NFC is applied at display) */
   int timed;          /* some cue has times */
+  int spoken;         /* speech: a transcript's or captions' cues, or text
+                         with one utterance per line (not prose) */
   /* Set by a reader that fails: where and why. */
   size_t error_line;
   const char *error;

@@ -875,6 +875,43 @@ static void test_long_unpunctuated_paragraph(void **state) {
   free(t);
 }
 
+/* In speech (a transcript's turns, captions, lines of utterances) a
+   sentence over RC_MAX_SPOKEN_WORDS words is cut where a clause begins:
+   before "and" rather than after "the", and in captions without
+   punctuation before a capital (a new stretch of speech). */
+static void test_spoken_run_on_cut(void **state) {
+  (void)state;
+  const char *turn =
+      "so we looked at the four sites for the depot and we talked to the "
+      "city about the power lines and the council wants the garage on "
+      "the east side because the land is cheap and the buses can reach "
+      "the ring road in minutes and the drivers like it too\n";
+  run r;
+  run_init(&r);
+  rc_source_borrow(&r.src, turn, strlen(turn));
+  assert_int_equal(rc_source_cue(&r.src, 0, strlen(turn), RC_CUE_BREAK),
+                   RECAP_OK);
+  r.src.spoken = 1; /* as read_text sets it for lines of utterances */
+  segment(&r, "english");
+  assert_true(r.out.len >= 2);
+  for (size_t i = 0; i < r.out.len; i++) {
+    const rc_span *s = &r.out.data[i];
+    assert_true(words_in(&r, i) <= RC_MAX_SPOKEN_WORDS);
+    /* No piece ends in a linking word ("the", "and", "of"). */
+    const char *end = turn + s->off + s->len;
+    assert_false(end - turn >= 4 && memcmp(end - 4, " the", 4) == 0);
+    assert_false(end - turn >= 4 && memcmp(end - 4, " and", 4) == 0);
+    if (i > 0) /* each later piece opens with "and" or "because" */
+      assert_true(memcmp(turn + s->off, "and ", 4) == 0 ||
+                  memcmp(turn + s->off, "because ", 8) == 0);
+  }
+  run_free(&r);
+  /* The same words as prose (not speech) stay one sentence. */
+  segment_text(&r, turn, "english");
+  assert_int_equal(r.out.len, 1);
+  run_free(&r);
+}
+
 static void test_long_sentence_cut_at_comma(void **state) {
   (void)state;
   /* 1,000 four-letter words with a comma after every 50th: the 80-word
@@ -900,9 +937,13 @@ static void test_long_sentence_cut_at_comma(void **state) {
   for (size_t i = 0; i < r.out.len; i++) {
     assert_int_equal(words_in(&r, i), 50);
     const rc_span *s = &r.out.data[i];
-    assert_int_equal(t[s->off + s->len - 1], ','); /* ends after the comma */
+    /* It ends before the comma it was cut at (which no sentence then
+       holds), so that it does not read as cut off. */
+    if (i + 1 < r.out.len) /* the last piece ends the text, comma and all */
+      assert_int_equal(t[s->off + s->len - 1], 'd');
+    if (i + 1 < r.out.len)
+      assert_int_equal(t[s->off + s->len], ',');
   }
-  assert_covers(&r);
   run_free(&r);
   free(t);
 }
@@ -965,6 +1006,7 @@ int main(void) {
       cmocka_unit_test(test_unpunctuated_captions),
       cmocka_unit_test(test_long_unpunctuated_paragraph),
       cmocka_unit_test(test_long_sentence_cut_at_comma),
+      cmocka_unit_test(test_spoken_run_on_cut),
       cmocka_unit_test(test_long_cjk_run),
   };
   return cmocka_run_group_tests_name("segment", tests, NULL, NULL);

@@ -148,7 +148,7 @@ static int filler_kind(const char *k, const char *file, int line) {
 /* Phrase lists (<language>.phrases): "<kind> <word> <word> ...", the
    words as the tokenizer finds them.  Kinds, each compiled into a list of
    whole phrases (words joined by one space) for rc_lang: */
-static const char *const phrase_kinds[] = {"housekeeping", "gist"};
+static const char *const phrase_kinds[] = {"housekeeping", "gist", "opener"};
 #define PHRASE_KINDS (sizeof phrase_kinds / sizeof *phrase_kinds)
 
 /* Reads the phrases into l (kind = index in phrase_kinds) and the last
@@ -275,9 +275,9 @@ static void emit_masks(list *l) {
 typedef struct lang_row {
   char name[64], codes[64], stemmer[64], flags[64], elisions[512];
   char lexicon[64];
-  size_t counts[12]; /* stopwords, abbrevs, fillers, backchannels, elisions,
+  size_t counts[13]; /* stopwords, abbrevs, fillers, backchannels, elisions,
                         phrase stops, inside only, links, phrase ends,
-                        housekeeping, gist, joiners */
+                        housekeeping, gist, joiners, openers */
 } lang_row;
 
 int main(int argc, char **argv) {
@@ -354,6 +354,8 @@ int main(int argc, char **argv) {
     r->counts[10] = emit_words(sym, &phr, ~0, 1);
     snprintf(sym, sizeof sym, "%.60s_joiners", r->name);
     r->counts[11] = emit_words(sym, &stop, STOP_JOIN, STOP_JOIN);
+    snprintf(sym, sizeof sym, "%.60s_openers", r->name);
+    r->counts[12] = emit_words(sym, &phr, ~0, 2);
     snprintf(sym, sizeof sym, "%.60s_abbrevs", r->name);
     r->counts[1] = emit_words(sym, &abbr, 0, 0);
     printf("static const unsigned char %s_abbrev_kinds[] = {", r->name);
@@ -419,9 +421,10 @@ int main(int argc, char **argv) {
                                         "elisions",     "phrase_stops",
                                         "inside_only",  "links",
                                         "phrase_ends",  "housekeeping",
-                                        "gist",         "joiners"};
+                                        "gist",         "joiners",
+                                        "openers"};
     printf("    ");
-    for (int k = 0; k < 12; k++) {
+    for (int k = 0; k < 13; k++) {
       char sym[128];
       snprintf(sym, sizeof sym, "%.60s_%s", n, parts[k]);
       wordlist_init(sym, r->counts[k]);
