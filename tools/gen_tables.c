@@ -7,7 +7,9 @@
  * words marked "phrase" that key phrases leave out, and words marked
  * "inside" that are key phrases only inside longer ones),
  * <name>.abbrev (abbreviations and their kinds) and <name>.fillers (fillers
- * and backchannels); formats in stopwords/README.  Every word is folded
+ * and backchannels) and <name>.chapters (phrases that open a topic, words a
+ * chapter title leaves out, the word that joins two title phrases); formats
+ * in stopwords/README.  Every word is folded
  * with the library's own rc_fold() (NFKC + case fold), so the tables hold
  * exactly the keys the tokenizer will look up, then sorted bytewise and
  * de-duplicated.  Output is deterministic: running it twice gives the same
@@ -152,6 +154,48 @@ static void read_list(const char *dir, const char *name, const char *ext,
   sort_unique(l, path);
 }
 
+/* <name>.chapters: "cue <phrase>" (kind 0), "notitle <word>" (kind 1),
+   "and <word>" (kind 2).  A phrase's words are folded one by one and
+   joined by single spaces, as the tokens they are matched against. */
+static void read_chapters(const char *dir, const char *name, list *l) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s.chapters", dir, name);
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return;
+  char buf[1024];
+  int line = 0;
+  while (fgets(buf, sizeof buf, f)) {
+    line++;
+    char *s = strip(buf);
+    if (!*s || *s == '#')
+      continue;
+    char *sp = strpbrk(s, " \t");
+    if (!sp) {
+      fprintf(stderr, "gen_tables: %s:%d: expected 'KIND TEXT'\n", path, line);
+      exit(1);
+    }
+    *sp = '\0';
+    const char *text = strip(sp + 1);
+    int kind = strcmp(s, "cue") == 0       ? 0
+               : strcmp(s, "notitle") == 0 ? 1
+               : strcmp(s, "and") == 0     ? 2
+               : strcmp(s, "move") == 0    ? 3
+                                           : -1;
+    if (kind < 0) {
+      fprintf(stderr, "gen_tables: %s:%d: unknown kind '%s'\n", path, line, s);
+      exit(1);
+    }
+    if ((kind == 1 || kind == 2) && strpbrk(text, " \t")) {
+      fprintf(stderr, "gen_tables: %s:%d: one word expected\n", path, line);
+      exit(1);
+    }
+    add(l, text, strlen(text), kind);
+  }
+  fclose(f);
+  sort_unique(l, path);
+}
+
 /* The words of l (of one kind, with `filter`) as the data of list SYM;
    returns how many. */
 static size_t emit_words(const char *sym, const list *l, int want_kind,
@@ -214,8 +258,9 @@ static void emit_masks(list *l) {
 typedef struct lang_row {
   char name[64], codes[64], stemmer[64], flags[64], elisions[512];
   char lexicon[64];
-  size_t counts[7]; /* stopwords, abbrevs, fillers, backchannels, elisions,
-                       phrase stops, inside only */
+  size_t counts[10]; /* stopwords, abbrevs, fillers, backchannels, elisions,
+                       phrase stops, inside only, topic cues, title stops */
+  char title_and[64];
 } lang_row;
 
 int main(int argc, char **argv) {
@@ -262,10 +307,11 @@ int main(int argc, char **argv) {
          "#include <stddef.h>\n#include <stdint.h>\n\n#include \"lang.h\"\n\n");
   for (size_t i = 0; i < nrows; i++) {
     lang_row *r = &rows[i];
-    list stop = {0}, abbr = {0}, fill = {0}, elis = {0};
+    list stop = {0}, abbr = {0}, fill = {0}, elis = {0}, chap = {0};
     read_list(dir, r->name, "txt", stop_kind, &stop);
     read_list(dir, r->name, "abbrev", abbrev_kind, &abbr);
     read_list(dir, r->name, "fillers", filler_kind, &fill);
+    read_chapters(dir, r->name, &chap);
     if (strcmp(r->elisions, "-") != 0) {
       for (char *w = strtok(r->elisions, " "); w; w = strtok(NULL, " "))
         add(&elis, w, strlen(w), 0);
@@ -290,6 +336,16 @@ int main(int argc, char **argv) {
     emit_words(sym, &fill, 1, 1);
     snprintf(sym, sizeof sym, "%.60s_elisions", r->name);
     emit_words(sym, &elis, 0, 0);
+    snprintf(sym, sizeof sym, "%.60s_topic_cues", r->name);
+    emit_words(sym, &chap, 0, 1);
+    snprintf(sym, sizeof sym, "%.60s_title_stops", r->name);
+    emit_words(sym, &chap, 1, 1);
+    snprintf(sym, sizeof sym, "%.60s_topic_moves", r->name);
+    emit_words(sym, &chap, 3, 1);
+    r->title_and[0] = '\0';
+    for (size_t k = 0; k < chap.n; k++)
+      if (chap.e[k].kind == 2)
+        snprintf(r->title_and, sizeof r->title_and, "%s", chap.e[k].word);
     for (size_t k = 0; k < stop.n; k++)
       if (stop.e[k].kind == 0)
         add(&all_stop, stop.e[k].word, strlen(stop.e[k].word), (int)i);
@@ -300,11 +356,15 @@ int main(int argc, char **argv) {
     r->counts[4] = elis.n;
     r->counts[5] = count_kind(&stop, 1);
     r->counts[6] = count_kind(&stop, 2);
+    r->counts[7] = count_kind(&chap, 0);
+    r->counts[8] = count_kind(&chap, 1);
+    r->counts[9] = count_kind(&chap, 3);
     putchar('\n');
     free(stop.e);
     free(abbr.e);
     free(fill.e);
     free(elis.e);
+    free(chap.e);
   }
   for (size_t i = 0; i < nrows; i++)
     if (strcmp(rows[i].lexicon, "wordnet") == 0)
@@ -342,10 +402,21 @@ int main(int argc, char **argv) {
     printf("\n");
     if (strcmp(r->lexicon, "wordnet") == 0)
       printf("     &rc_%s_verbs, &rc_%s_adverbs, &rc_%s_modifiers,\n"
-             "     &rc_%s_background},\n",
+             "     &rc_%s_background,\n",
              n, n, n, n);
     else
-      printf("     NULL, NULL, NULL, NULL},\n");
+      printf("     NULL, NULL, NULL, NULL,\n");
+    char sym[128];
+    printf("     ");
+    snprintf(sym, sizeof sym, "%.60s_topic_cues", n);
+    wordlist_init(sym, r->counts[7]);
+    printf(", ");
+    snprintf(sym, sizeof sym, "%.60s_topic_moves", n);
+    wordlist_init(sym, r->counts[9]);
+    printf(", ");
+    snprintf(sym, sizeof sym, "%.60s_title_stops", n);
+    wordlist_init(sym, r->counts[8]);
+    printf(", \"%s\"},\n", r->title_and);
   }
   printf("};\n\nconst size_t rc_language_count = %zu;\n\n", nrows);
   emit_masks(&all_stop);
