@@ -490,21 +490,103 @@ static recap_status tile(tiling *t, recap_document *doc, size_t want,
 
 /* ---- titles and highlights ------------------------------------------------- */
 
-/* "Remote control, button design": the chapter's own key phrases (kp[0..n)),
-   or "Part N" when it has none. */
+static int one_word(const recap_keyphrase *k) {
+  return memchr(k->phrase, ' ', k->phrase_length) == NULL;
+}
+
+/* Is the phrase shown with capitals (a name, an acronym)?  Key phrases
+   keep their case only then (keyphrase.c). */
+static recap_status capitalised(recap_document *doc, const recap_keyphrase *k,
+                                int *yes) {
+  const char *low;
+  size_t n;
+  RC_TRY(rc_lower(&doc->norm, k->phrase, k->phrase_length, &low, &n));
+  *yes = n != k->phrase_length || memcmp(low, k->phrase, n) != 0;
+  return RECAP_OK;
+}
+
+/* Can this key phrase name a chapter?  Not with a word the language keeps
+   out of titles (courtesies, forms of address, "et cetera"), and not if
+   it is one word written as a name that general language does not know
+   ("Sunil", "Kay"): people are seldom what a chapter is about, and most
+   are addressed rather than discussed.  Acronyms ("VAD") are no names;
+   names are told only where the language has background frequencies. */
+static recap_status title_worthy(recap_document *doc, const recap_keyphrase *k,
+                                 int *ok) {
+  const rc_wordlist *stops = &doc->lang->title_stops;
+  const rc_background *bg = doc->lang->background;
+  const char *f;
+  size_t n;
+  *ok = 1;
+  RC_TRY(rc_fold(&doc->norm, k->phrase, k->phrase_length, &f, &n));
+  for (size_t i = 0; i < n && *ok;) {
+    size_t j = i;
+    while (j < n && f[j] != ' ')
+      j++;
+    if (j > i && rc_wordlist_find(stops, f + i, j - i) >= 0)
+      *ok = 0;
+    i = j + 1;
+  }
+  if (!*ok || !bg || !bg->total || !one_word(k))
+    return RECAP_OK;
+  uint32_t term = rc_strtab_find(&doc->terms, f, n);
+  int caps;
+  RC_TRY(capitalised(doc, k, &caps));
+  if (!caps || term == RC_NO_ID)
+    return RECAP_OK;
+  int lower = 0; /* an acronym has none */
+  for (size_t i = 0; i < k->phrase_length; i++)
+    lower |= k->phrase[i] >= 'a' && k->phrase[i] <= 'z';
+  if (lower && doc->stem_info.data[doc->term_info.data[term].stem].bg_df <= 0)
+    *ok = 0;
+  return RECAP_OK;
+}
+
+static int same_phrase(const recap_keyphrase *a, const recap_keyphrase *b) {
+  return a->phrase_length == b->phrase_length &&
+         memcmp(a->phrase, b->phrase, a->phrase_length) == 0;
+}
+
+/* The title of chapter `index`: at most RC_TITLE_PHRASES of its ranked
+   key phrases kp[0..n) that are worthy, joined by the language's "and"
+   ("Budget and funding"; a comma without one), or "Part N" when none is.
+   A word that titled an earlier chapter does not title another (a phrase
+   may: "Remote control and LCD", "Remote control and big buttons"); a
+   second phrase is a phrase or a name, since a lone common word after a
+   phrase is more often a fragment ("depot construction and goes").
+   taken[0..ntaken): the phrases of earlier titles; this one's are added. */
 static recap_status title(recap_document *doc, size_t index,
                           const recap_keyphrase *kp, size_t n,
+                          const recap_keyphrase **taken, size_t *ntaken,
                           const char **out) {
+  const char *and_ = doc->lang->title_and;
+  const recap_keyphrase *use[RC_TITLE_PHRASES];
+  size_t used = 0;
+  for (size_t i = 0; i < n && used < RC_TITLE_PHRASES; i++) {
+    int ok, caps;
+    RC_TRY(title_worthy(doc, &kp[i], &ok));
+    RC_TRY(capitalised(doc, &kp[i], &caps));
+    if (!ok || (used > 0 && one_word(&kp[i]) && !caps))
+      continue;
+    for (size_t j = 0; j < *ntaken && ok; j++)
+      ok = !(one_word(&kp[i]) && same_phrase(taken[j], &kp[i]));
+    if (ok)
+      use[used++] = &kp[i];
+  }
   rc_buf b;
   rc_buf_init(&b, doc->alloc);
-  for (size_t i = 0; i < n; i++) {
-    if (i)
+  for (size_t i = 0; i < used; i++) {
+    if (i && and_ && *and_)
+      rc_buf_printf(&b, " %s ", and_);
+    else if (i)
       rc_buf_puts(&b, ", ");
-    rc_buf_put(&b, kp[i].phrase, kp[i].phrase_length);
+    rc_buf_put(&b, use[i]->phrase, use[i]->phrase_length);
+    taken[(*ntaken)++] = use[i];
   }
-  if (n == 0)
+  if (used == 0)
     rc_buf_printf(&b, "Part %zu", index + 1);
-  char *t = b.failed ? NULL : rc_arena_strndup(&doc->arena, rc_buf_data(&b), b.len);
+  char *t = b.failed ? NULL
+                     : rc_arena_strndup(&doc->arena, rc_buf_data(&b), b.len);
   rc_buf_free(&b);
   if (!t)
     return RECAP_ERR_NOMEM;
@@ -556,6 +638,15 @@ static void place(recap_document *doc, recap_chapter *c, size_t first,
   c->length = rc_doc_input_end(doc, z->off + z->len) - c->offset;
 }
 
+/* How titles rank a chapter's phrases (keyphrase.h): IDF over chapters to
+   the power 1 and the phrase's score over the whole text to the power
+   0.75, where the speakers' key phrases use 2 and 0.5, so that the
+   talk's subject may name a chapter that is about it ("Remote control and
+   big buttons"); phrases said twice in the chapter first.  QMSum title
+   R-1, before the rest of the title rules: {2, 0.5, 1} .129, {1, 0.75, 2}
+   .155, {1, 1, 2} .153, {0, 0.5, 1} .153. */
+static const rc_kp_weights title_weights = {1.0, 0.75, 2};
+
 /* Chapters from the boundaries: places, titles, highlights. */
 static recap_status fill(recap_document *doc, const uint32_t *bounds,
                          size_t nb) {
@@ -563,10 +654,14 @@ static recap_status fill(recap_document *doc, const uint32_t *bounds,
   size_t n = doc->sents.len, nc = nb + 1;
   doc->chapters = rc_arena_calloc(&doc->arena, nc, sizeof *doc->chapters);
   uint32_t *part = rc_calloc(a, n, sizeof *part);
-  recap_keyphrase *kp = rc_calloc(a, nc * RC_TITLE_PHRASES, sizeof *kp);
+  recap_keyphrase *kp = rc_calloc(a, nc * RC_TITLE_CHOICES, sizeof *kp);
   size_t *got = rc_calloc(a, nc, sizeof *got);
-  recap_status st = doc->chapters && part && kp && got ? RECAP_OK
-                                                       : RECAP_ERR_NOMEM;
+  const recap_keyphrase **taken =
+      rc_calloc(a, nc * RC_TITLE_PHRASES, sizeof *taken);
+  size_t ntaken = 0;
+  recap_status st = doc->chapters && part && kp && got && taken
+                        ? RECAP_OK
+                        : RECAP_ERR_NOMEM;
   for (size_t i = 0; st == RECAP_OK && i < nc; i++) {
     size_t first = i ? bounds[i - 1] : 0, last = i < nb ? bounds[i] : n;
     place(doc, &doc->chapters[i], first, last);
@@ -582,10 +677,12 @@ static recap_status fill(recap_document *doc, const uint32_t *bounds,
       c->end = next > c->start ? next : c->start;
   }
   if (st == RECAP_OK)
-    st = rc_kp_parts(doc, part, nc, RC_TITLE_PHRASES, kp, got);
+    st = rc_kp_parts_weighted(doc, part, nc, RC_TITLE_CHOICES, &title_weights,
+                              kp, got);
   for (size_t i = 0; st == RECAP_OK && i < nc; i++) {
     recap_chapter *c = &doc->chapters[i];
-    st = title(doc, i, kp + i * RC_TITLE_PHRASES, got[i], &c->title);
+    st = title(doc, i, kp + i * RC_TITLE_CHOICES, got[i], taken, &ntaken,
+               &c->title);
     if (st == RECAP_OK)
       st = highlights(doc, c);
     if (st == RECAP_OK)
@@ -594,6 +691,7 @@ static recap_status fill(recap_document *doc, const uint32_t *bounds,
   rc_free(a, part);
   rc_free(a, kp);
   rc_free(a, got);
+  rc_free(a, taken);
   return st;
 }
 

@@ -63,6 +63,8 @@
 #define RC_MAX_CANDIDATES 256
 /* A title is made of this many of the chapter's key phrases. */
 #define RC_TITLE_PHRASES 2
+/* ... chosen among this many of its best. */
+#define RC_TITLE_CHOICES 8
 /* One highlight per this many sentences, 1 to 3. */
 #define RC_HIGHLIGHT_EVERY 15
 /* Most chapters a caller may ask for (recap_options.chapters). */
