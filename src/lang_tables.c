@@ -1001,6 +1001,28 @@ static const uint32_t dutch_backchannels_offsets[] = {
     0, 3, 11, 16, 26, 31, 36, 41, 48, 52, 62, 65,
     70, 76, 82, 86, 91, 102, 106, 109, 112, 117, 122, 130,
     136, 142, 146, 155};
+static const char dutch_topic_cues_text[] = {
+    'a', 'g', 'e', 'n', 'd', 'a', '\000', 'e', 'n', ' ', 'n', 'u', '\000', 't', 'e', 'n',
+    ' ', 'e', 'e', 'r', 's', 't', 'e', '\000',};
+static const uint32_t dutch_topic_cues_offsets[] = {
+    0, 7, 13};
+static const char dutch_title_stops_text[] = {
+    'b', 'e', 'd', 'a', 'n', 'k', 't', '\000', 'd', 'a', 'n', 'k', '\000', 'h', 'a', 'l',
+    'l', 'o', '\000', 'm', 'e', 'n', 'e', 'e', 'r', '\000', 'm', 'e', 'v', 'r', 'o', 'u',
+    'w', '\000', 'm', 'i', 'n', 'u', 't', 'e', 'n', '\000', 'm', 'i', 'n', 'u', 'u', 't',
+    '\000', 'u', 'u', 'r', '\000', 'w', 'e', 'e', 'k', '\000', 'w', 'e', 'k', 'e', 'n', '\000',
+    'w', 'e', 'l', 'k', 'o', 'm', '\000',};
+static const uint32_t dutch_title_stops_offsets[] = {
+    0, 8, 13, 19, 26, 34, 42, 49, 53, 58, 64};
+static const char dutch_topic_moves_text[] = {
+    'g', 'a', 'a', 'n', ' ', 'w', 'e', ' ', 'v', 'e', 'r', 'd', 'e', 'r', '\000', 's',
+    'a', 'm', 'e', 'n', 'v', 'a', 't', 't', 'e', 'n', 'd', '\000', 't', 'o', 't', ' ',
+    's', 'l', 'o', 't', '\000', 'v', 'o', 'l', 'g', 'e', 'n', 'd', 'e', ' ', 'p', 'u',
+    'n', 't', '\000', 'v', 'o', 'l', 'g', 'e', 'n', 'd', 'e', ' ', 'v', 'r', 'a', 'a',
+    'g', '\000', 'w', 'e', ' ', 'g', 'a', 'a', 'n', ' ', 'v', 'e', 'r', 'd', 'e', 'r',
+    '\000',};
+static const uint32_t dutch_topic_moves_offsets[] = {
+    0, 15, 28, 37, 51, 66};
 
 static const char english_stopwords_text[] = {
     'a', '\000', 'a', 'b', 'o', 'u', 't', '\000', 'a', 'b', 'o', 'v', 'e', '\000', 'a', 'b',
@@ -1862,6 +1884,38 @@ static const char french_elisions_text[] = {
 static const uint32_t french_elisions_offsets[] = {
     0, 3, 6, 9, 16, 19, 27, 30, 33, 41, 45, 53,
     56};
+static const char french_topic_cues_text[] = {
+    'd', 'e', 'u', 'x', 'i', '\303', '\250', 'm', 'e', ' ', 'p', 'o', 'i', 'n', 't', '\000',
+    'e', 'n', 's', 'u', 'i', 't', 'e', '\000', 'e', 't', ' ', 'm', 'a', 'i', 'n', 't',
+    'e', 'n', 'a', 'n', 't', '\000', 'o', 'r', 'd', 'r', 'e', ' ', 'd', 'u', ' ', 'j',
+    'o', 'u', 'r', '\000', 'p', 'r', 'e', 'm', 'i', 'e', 'r', ' ', 'p', 'o', 'i', 'n',
+    't', '\000',};
+static const uint32_t french_topic_cues_offsets[] = {
+    0, 16, 24, 38, 52};
+static const char french_title_stops_text[] = {
+    'b', 'i', 'e', 'n', 'v', 'e', 'n', 'u', 'e', '\000', 'b', 'o', 'n', 'j', 'o', 'u',
+    'r', '\000', 'b', 'o', 'n', 's', 'o', 'i', 'r', '\000', 'h', 'e', 'u', 'r', 'e', '\000',
+    'h', 'e', 'u', 'r', 'e', 's', '\000', 'm', 'a', 'd', 'a', 'm', 'e', '\000', 'm', 'e',
+    'r', 'c', 'i', '\000', 'm', 'e', 's', 'd', 'a', 'm', 'e', 's', '\000', 'm', 'e', 's',
+    's', 'i', 'e', 'u', 'r', 's', '\000', 'm', 'i', 'n', 'u', 't', 'e', '\000', 'm', 'i',
+    'n', 'u', 't', 'e', 's', '\000', 'm', 'o', 'n', 's', 'i', 'e', 'u', 'r', '\000', 's',
+    'e', 'm', 'a', 'i', 'n', 'e', '\000', 's', 'e', 'm', 'a', 'i', 'n', 'e', 's', '\000',};
+static const uint32_t french_title_stops_offsets[] = {
+    0, 10, 18, 26, 32, 39, 46, 52, 61, 71, 78, 86,
+    95, 103};
+static const char french_topic_moves_text[] = {
+    'a', 'b', 'o', 'r', 'd', 'o', 'n', 's', '\000', 'e', 'n', ' ', 'c', 'o', 'n', 'c',
+    'l', 'u', 's', 'i', 'o', 'n', '\000', 'o', 'n', ' ', 'p', 'a', 's', 's', 'e', ' ',
+    '\303', '\240', '\000', 'p', 'a', 'r', 'l', 'o', 'n', 's', ' ', 'd', 'e', '\000', 'p', 'a',
+    's', 's', 'o', 'n', 's', ' ', 'm', 'a', 'i', 'n', 't', 'e', 'n', 'a', 'n', 't',
+    ' ', '\303', '\240', '\000', 'p', 'a', 's', 's', 'o', 'n', 's', ' ', '\303', '\240', '\000', 'p',
+    'o', 'i', 'n', 't', ' ', 's', 'u', 'i', 'v', 'a', 'n', 't', '\000', 'p', 'o', 'u',
+    'r', ' ', 'c', 'o', 'n', 'c', 'l', 'u', 'r', 'e', '\000', 'p', 'o', 'u', 'r', ' ',
+    'r', '\303', '\251', 's', 'u', 'm', 'e', 'r', '\000', 'q', 'u', 'e', 's', 't', 'i', 'o',
+    'n', ' ', 's', 'u', 'i', 'v', 'a', 'n', 't', 'e', '\000', 's', 'u', 'j', 'e', 't',
+    ' ', 's', 'u', 'i', 'v', 'a', 'n', 't', '\000',};
+static const uint32_t french_topic_moves_offsets[] = {
+    0, 9, 23, 35, 46, 68, 79, 93, 107, 121, 139};
 
 static const char german_stopwords_text[] = {
     'a', 'b', '\000', 'a', 'b', 'e', 'r', '\000', 'a', 'l', 'l', 'e', '\000', 'a', 'l', 'l',
@@ -2109,6 +2163,35 @@ static const uint32_t german_backchannels_offsets[] = {
     0, 8, 12, 18, 21, 25, 31, 36, 50, 56, 62, 66,
     69, 74, 78, 85, 89, 92, 97, 105, 109, 120, 123, 127,
     132, 135, 138, 143, 149, 155, 163, 170, 177, 183};
+static const char german_topic_cues_text[] = {
+    'a', 'l', 's', ' ', 'n', '\303', '\244', 'c', 'h', 's', 't', 'e', 's', '\000', 'e', 'r',
+    's', 't', 'e', 'n', 's', '\000', 't', 'a', 'g', 'e', 's', 'o', 'r', 'd', 'n', 'u',
+    'n', 'g', '\000', 'u', 'n', 'd', ' ', 'j', 'e', 't', 'z', 't', '\000',};
+static const uint32_t german_topic_cues_offsets[] = {
+    0, 14, 22, 35};
+static const char german_title_stops_text[] = {
+    'd', 'a', 'm', 'e', 'n', '\000', 'd', 'a', 'n', 'k', '\000', 'd', 'a', 'n', 'k', 'e',
+    '\000', 'f', 'r', 'a', 'u', '\000', 'h', 'a', 'l', 'l', 'o', '\000', 'h', 'e', 'r', 'r',
+    '\000', 'h', 'e', 'r', 'r', 'e', 'n', '\000', 'm', 'i', 'n', 'u', 't', 'e', '\000', 'm',
+    'i', 'n', 'u', 't', 'e', 'n', '\000', 's', 't', 'u', 'n', 'd', 'e', '\000', 's', 't',
+    'u', 'n', 'd', 'e', 'n', '\000', 'w', 'i', 'l', 'l', 'k', 'o', 'm', 'm', 'e', 'n',
+    '\000', 'w', 'o', 'c', 'h', 'e', '\000', 'w', 'o', 'c', 'h', 'e', 'n', '\000',};
+static const uint32_t german_title_stops_offsets[] = {
+    0, 6, 11, 17, 22, 28, 33, 40, 47, 55, 62, 70,
+    81, 87};
+static const char german_topic_moves_text[] = {
+    'g', 'e', 'h', 'e', 'n', ' ', 'w', 'i', 'r', ' ', 'w', 'e', 'i', 't', 'e', 'r',
+    '\000', 'k', 'o', 'm', 'm', 'e', 'n', ' ', 'w', 'i', 'r', ' ', 'j', 'e', 't', 'z',
+    't', ' ', 'z', 'u', '\000', 'k', 'o', 'm', 'm', 'e', 'n', ' ', 'w', 'i', 'r', ' ',
+    'n', 'u', 'n', ' ', 'z', 'u', '\000', 'k', 'o', 'm', 'm', 'e', 'n', ' ', 'w', 'i',
+    'r', ' ', 'z', 'u', '\000', 'n', '\303', '\244', 'c', 'h', 's', 't', 'e', ' ', 'f', 'r',
+    'a', 'g', 'e', '\000', 'n', '\303', '\244', 'c', 'h', 's', 't', 'e', 'r', ' ', 'p', 'u',
+    'n', 'k', 't', '\000', 'z', 'u', 'm', ' ', 'n', '\303', '\244', 'c', 'h', 's', 't', 'e',
+    'n', ' ', 'p', 'u', 'n', 'k', 't', '\000', 'z', 'u', 'm', ' ', 's', 'c', 'h', 'l',
+    'u', 's', 's', '\000', 'z', 'u', 's', 'a', 'm', 'm', 'e', 'n', 'f', 'a', 's', 's',
+    'e', 'n', 'd', '\000',};
+static const uint32_t german_topic_moves_offsets[] = {
+    0, 17, 37, 55, 69, 84, 100, 120, 132};
 
 static const char greek_stopwords_text[] = {
     'o', 'k', '\000', '\316', '\254', '\316', '\273', '\316', '\273', '\316', '\261', '\000', '\316', '\254', '\316', '\273',
@@ -3208,6 +3291,30 @@ static const char italian_elisions_text[] = {
 static const uint32_t italian_elisions_offsets[] = {
     0, 5, 11, 14, 17, 23, 29, 34, 37, 40, 46, 50,
     57, 64, 67, 73, 76, 80};
+static const char italian_topic_cues_text[] = {
+    'e', ' ', 'a', 'd', 'e', 's', 's', 'o', '\000', 'e', ' ', 'o', 'r', 'a', '\000', 'i',
+    'n', ' ', 'p', 'r', 'i', 'm', 'o', ' ', 'l', 'u', 'o', 'g', 'o', '\000', 'o', 'r',
+    'd', 'i', 'n', 'e', ' ', 'd', 'e', 'l', ' ', 'g', 'i', 'o', 'r', 'n', 'o', '\000',};
+static const uint32_t italian_topic_cues_offsets[] = {
+    0, 9, 15, 30};
+static const char italian_title_stops_text[] = {
+    'b', 'e', 'n', 'v', 'e', 'n', 'u', 't', 'i', '\000', 'b', 'u', 'o', 'n', 'g', 'i',
+    'o', 'r', 'n', 'o', '\000', 'g', 'r', 'a', 'z', 'i', 'e', '\000', 'm', 'i', 'n', 'u',
+    't', 'i', '\000', 'm', 'i', 'n', 'u', 't', 'o', '\000', 's', 'e', 't', 't', 'i', 'm',
+    'a', 'n', 'a', '\000', 's', 'e', 't', 't', 'i', 'm', 'a', 'n', 'e', '\000', 's', 'i',
+    'g', 'n', 'o', 'r', 'a', '\000', 's', 'i', 'g', 'n', 'o', 'r', 'e', '\000', 's', 'i',
+    'g', 'n', 'o', 'r', 'i', '\000',};
+static const uint32_t italian_title_stops_offsets[] = {
+    0, 10, 21, 28, 35, 42, 52, 62, 70, 78};
+static const char italian_topic_moves_text[] = {
+    'i', 'n', ' ', 's', 'i', 'n', 't', 'e', 's', 'i', '\000', 'p', 'a', 'r', 'l', 'i',
+    'a', 'm', 'o', ' ', 'd', 'i', '\000', 'p', 'a', 's', 's', 'i', 'a', 'm', 'o', ' ',
+    'a', '\000', 'p', 'a', 's', 's', 'i', 'a', 'm', 'o', ' ', 'o', 'r', 'a', ' ', 'a',
+    '\000', 'p', 'e', 'r', ' ', 'c', 'o', 'n', 'c', 'l', 'u', 'd', 'e', 'r', 'e', '\000',
+    'p', 'r', 'o', 's', 's', 'i', 'm', 'a', ' ', 'd', 'o', 'm', 'a', 'n', 'd', 'a',
+    '\000', 'p', 'r', 'o', 's', 's', 'i', 'm', 'o', ' ', 'p', 'u', 'n', 't', 'o', '\000',};
+static const uint32_t italian_topic_moves_offsets[] = {
+    0, 11, 23, 34, 49, 64, 81};
 
 static const char japanese_stopwords_text[] = {
     '\343', '\201', '\202', '\343', '\201', '\202', '\000', '\343', '\201', '\202', '\343', '\201', '\235', '\343', '\201', '\223',
@@ -4020,6 +4127,29 @@ static const uint32_t portuguese_backchannels_offsets[] = {
     0, 3, 8, 15, 19, 25, 31, 41, 49, 60, 66, 71,
     76, 80, 89, 98, 101, 104, 109, 118, 123, 130, 134, 138,
     143, 149, 157, 160};
+static const char portuguese_topic_cues_text[] = {
+    'a', ' ', 's', 'e', 'g', 'u', 'i', 'r', '\000', 'e', ' ', 'a', 'g', 'o', 'r', 'a',
+    '\000', 'e', 'm', ' ', 'p', 'r', 'i', 'm', 'e', 'i', 'r', 'o', ' ', 'l', 'u', 'g',
+    'a', 'r', '\000', 'o', 'r', 'd', 'e', 'm', ' ', 'd', 'o', ' ', 'd', 'i', 'a', '\000',};
+static const uint32_t portuguese_topic_cues_offsets[] = {
+    0, 9, 17, 35};
+static const char portuguese_title_stops_text[] = {
+    'h', 'o', 'r', 'a', '\000', 'h', 'o', 'r', 'a', 's', '\000', 'm', 'i', 'n', 'u', 't',
+    'o', '\000', 'm', 'i', 'n', 'u', 't', 'o', 's', '\000', 'o', 'b', 'r', 'i', 'g', 'a',
+    'd', 'a', '\000', 'o', 'b', 'r', 'i', 'g', 'a', 'd', 'o', '\000', 'o', 'l', '\303', '\241',
+    '\000', 's', 'e', 'm', 'a', 'n', 'a', '\000', 's', 'e', 'm', 'a', 'n', 'a', 's', '\000',
+    's', 'e', 'n', 'h', 'o', 'r', '\000', 's', 'e', 'n', 'h', 'o', 'r', 'a', '\000',};
+static const uint32_t portuguese_title_stops_offsets[] = {
+    0, 5, 11, 18, 26, 35, 44, 49, 56, 64, 71};
+static const char portuguese_topic_moves_text[] = {
+    'e', 'm', ' ', 'r', 'e', 's', 'u', 'm', 'o', '\000', 'p', 'a', 'r', 'a', ' ', 't',
+    'e', 'r', 'm', 'i', 'n', 'a', 'r', '\000', 'p', 'a', 's', 's', 'a', 'm', 'o', 's',
+    ' ', 'a', '\000', 'p', 'a', 's', 's', 'e', 'm', 'o', 's', ' ', 'a', '\000', 'p', 'r',
+    '\303', '\263', 'x', 'i', 'm', 'a', ' ', 'p', 'e', 'r', 'g', 'u', 'n', 't', 'a', '\000',
+    'p', 'r', '\303', '\263', 'x', 'i', 'm', 'o', ' ', 'p', 'o', 'n', 't', 'o', '\000', 'v',
+    'a', 'm', 'o', 's', ' ', 'f', 'a', 'l', 'a', 'r', ' ', 'd', 'e', '\000',};
+static const uint32_t portuguese_topic_moves_offsets[] = {
+    0, 10, 24, 35, 46, 64, 79};
 
 static const char romanian_stopwords_text[] = {
     'a', '\000', 'a', 'c', 'e', 'a', '\000', 'a', 'c', 'e', 'a', 's', 't', 'a', '\000', 'a',
@@ -4504,6 +4634,46 @@ static const char russian_backchannels_text[] = {
 static const uint32_t russian_backchannels_offsets[] = {
     0, 3, 10, 15, 26, 31, 46, 57, 64, 69, 76, 81,
     86, 95, 110, 125, 144, 161, 178, 193, 204, 215, 222, 235};
+static const char russian_topic_cues_text[] = {
+    '\320', '\260', ' ', '\321', '\202', '\320', '\265', '\320', '\277', '\320', '\265', '\321', '\200', '\321', '\214', '\000',
+    '\320', '\262', '\320', '\276', '-', '\320', '\277', '\320', '\265', '\321', '\200', '\320', '\262', '\321', '\213', '\321',
+    '\205', '\000', '\320', '\264', '\320', '\260', '\320', '\273', '\320', '\265', '\320', '\265', '\000', '\320', '\277', '\320',
+    '\276', '\320', '\262', '\320', '\265', '\321', '\201', '\321', '\202', '\320', '\272', '\320', '\260', ' ', '\320', '\264',
+    '\320', '\275', '\321', '\217', '\000',};
+static const uint32_t russian_topic_cues_offsets[] = {
+    0, 16, 34, 45};
+static const char russian_title_stops_text[] = {
+    '\320', '\263', '\320', '\276', '\321', '\201', '\320', '\277', '\320', '\276', '\320', '\264', '\320', '\270', '\320', '\275',
+    '\000', '\320', '\263', '\320', '\276', '\321', '\201', '\320', '\277', '\320', '\276', '\320', '\266', '\320', '\260', '\000',
+    '\320', '\267', '\320', '\264', '\321', '\200', '\320', '\260', '\320', '\262', '\321', '\201', '\321', '\202', '\320', '\262',
+    '\321', '\203', '\320', '\271', '\321', '\202', '\320', '\265', '\000', '\320', '\272', '\320', '\276', '\320', '\273', '\320',
+    '\273', '\320', '\265', '\320', '\263', '\320', '\270', '\000', '\320', '\274', '\320', '\270', '\320', '\275', '\321', '\203',
+    '\321', '\202', '\000', '\320', '\274', '\320', '\270', '\320', '\275', '\321', '\203', '\321', '\202', '\320', '\260', '\000',
+    '\320', '\274', '\320', '\270', '\320', '\275', '\321', '\203', '\321', '\202', '\321', '\213', '\000', '\320', '\275', '\320',
+    '\265', '\320', '\264', '\320', '\265', '\320', '\273', '\320', '\270', '\000', '\320', '\275', '\320', '\265', '\320', '\264',
+    '\320', '\265', '\320', '\273', '\321', '\217', '\000', '\321', '\201', '\320', '\277', '\320', '\260', '\321', '\201', '\320',
+    '\270', '\320', '\261', '\320', '\276', '\000', '\321', '\207', '\320', '\260', '\321', '\201', '\000', '\321', '\207', '\320',
+    '\260', '\321', '\201', '\320', '\260', '\000', '\321', '\207', '\320', '\260', '\321', '\201', '\320', '\276', '\320', '\262',
+    '\000',};
+static const uint32_t russian_title_stops_offsets[] = {
+    0, 17, 32, 57, 72, 83, 96, 109, 122, 135, 150, 157,
+    166};
+static const char russian_topic_moves_text[] = {
+    '\320', '\262', ' ', '\320', '\267', '\320', '\260', '\320', '\272', '\320', '\273', '\321', '\216', '\321', '\207', '\320',
+    '\265', '\320', '\275', '\320', '\270', '\320', '\265', '\000', '\320', '\264', '\320', '\260', '\320', '\262', '\320', '\260',
+    '\320', '\271', '\321', '\202', '\320', '\265', ' ', '\320', '\277', '\320', '\276', '\320', '\263', '\320', '\276', '\320',
+    '\262', '\320', '\276', '\321', '\200', '\320', '\270', '\320', '\274', '\000', '\320', '\277', '\320', '\265', '\321', '\200',
+    '\320', '\265', '\320', '\271', '\320', '\264', '\320', '\265', '\320', '\274', ' ', '\320', '\272', '\000', '\320', '\277',
+    '\320', '\265', '\321', '\200', '\320', '\265', '\320', '\271', '\320', '\264', '\321', '\221', '\320', '\274', ' ', '\320',
+    '\272', '\000', '\320', '\277', '\320', '\265', '\321', '\200', '\320', '\265', '\321', '\205', '\320', '\276', '\320', '\264',
+    '\320', '\270', '\320', '\274', ' ', '\320', '\272', '\000', '\320', '\277', '\320', '\276', '\320', '\264', '\320', '\262',
+    '\320', '\276', '\320', '\264', '\321', '\217', ' ', '\320', '\270', '\321', '\202', '\320', '\276', '\320', '\263', '\000',
+    '\321', '\201', '\320', '\273', '\320', '\265', '\320', '\264', '\321', '\203', '\321', '\216', '\321', '\211', '\320', '\270',
+    '\320', '\271', ' ', '\320', '\262', '\320', '\276', '\320', '\277', '\321', '\200', '\320', '\276', '\321', '\201', '\000',
+    '\321', '\201', '\320', '\273', '\320', '\265', '\320', '\264', '\321', '\203', '\321', '\216', '\321', '\211', '\320', '\270',
+    '\320', '\271', ' ', '\320', '\277', '\321', '\203', '\320', '\275', '\320', '\272', '\321', '\202', '\000',};
+static const uint32_t russian_topic_moves_offsets[] = {
+    0, 24, 58, 78, 98, 120, 144, 176};
 
 static const char serbian_stopwords_text[] = {
     'a', '\000', 'a', 'k', 'o', '\000', 'a', 'l', 'i', '\000', 'b', 'a', '\305', '\241', '\000', 'b',
@@ -5136,6 +5306,35 @@ static const char spanish_backchannels_text[] = {
 static const uint32_t spanish_backchannels_offsets[] = {
     0, 3, 8, 13, 19, 26, 32, 41, 46, 58, 65, 72,
     80, 86, 90, 93, 99, 102, 105, 110, 119, 123, 128};
+static const char spanish_topic_cues_text[] = {
+    'a', ' ', 'c', 'o', 'n', 't', 'i', 'n', 'u', 'a', 'c', 'i', '\303', '\263', 'n', '\000',
+    'e', 'n', ' ', 'p', 'r', 'i', 'm', 'e', 'r', ' ', 'l', 'u', 'g', 'a', 'r', '\000',
+    'o', 'r', 'd', 'e', 'n', ' ', 'd', 'e', 'l', ' ', 'd', '\303', '\255', 'a', '\000', 'y',
+    ' ', 'a', 'h', 'o', 'r', 'a', '\000',};
+static const uint32_t spanish_topic_cues_offsets[] = {
+    0, 16, 32, 47};
+static const char spanish_title_stops_text[] = {
+    'b', 'i', 'e', 'n', 'v', 'e', 'n', 'i', 'd', 'o', 's', '\000', 'g', 'r', 'a', 'c',
+    'i', 'a', 's', '\000', 'h', 'o', 'l', 'a', '\000', 'h', 'o', 'r', 'a', '\000', 'h', 'o',
+    'r', 'a', 's', '\000', 'm', 'i', 'n', 'u', 't', 'o', '\000', 'm', 'i', 'n', 'u', 't',
+    'o', 's', '\000', 's', 'e', 'm', 'a', 'n', 'a', '\000', 's', 'e', 'm', 'a', 'n', 'a',
+    's', '\000', 's', 'e', '\303', '\261', 'o', 'r', '\000', 's', 'e', '\303', '\261', 'o', 'r', 'a',
+    '\000', 's', 'e', '\303', '\261', 'o', 'r', 'a', 's', '\000', 's', 'e', '\303', '\261', 'o', 'r',
+    'e', 's', '\000',};
+static const uint32_t spanish_title_stops_offsets[] = {
+    0, 12, 20, 25, 30, 36, 43, 51, 58, 66, 73, 81,
+    90};
+static const char spanish_topic_moves_text[] = {
+    'e', 'n', ' ', 'r', 'e', 's', 'u', 'm', 'e', 'n', '\000', 'p', 'a', 'r', 'a', ' ',
+    't', 'e', 'r', 'm', 'i', 'n', 'a', 'r', '\000', 'p', 'a', 's', 'a', 'm', 'o', 's',
+    ' ', 'a', '\000', 'p', 'a', 's', 'e', 'm', 'o', 's', ' ', 'a', '\000', 'p', 'r', '\303',
+    '\263', 'x', 'i', 'm', 'o', ' ', 'p', 'u', 'n', 't', 'o', '\000', 's', 'i', 'g', 'u',
+    'i', 'e', 'n', 't', 'e', ' ', 'p', 'r', 'e', 'g', 'u', 'n', 't', 'a', '\000', 's',
+    'i', 'g', 'u', 'i', 'e', 'n', 't', 'e', ' ', 'p', 'u', 'n', 't', 'o', '\000', 'v',
+    'a', 'm', 'o', 's', ' ', 'a', ' ', 'h', 'a', 'b', 'l', 'a', 'r', ' ', 'd', 'e',
+    '\000',};
+static const uint32_t spanish_topic_moves_offsets[] = {
+    0, 11, 25, 35, 45, 60, 79, 95};
 
 static const char swedish_stopwords_text[] = {
     'a', 'l', 'd', 'r', 'i', 'g', '\000', 'a', 'l', 'l', '\000', 'a', 'l', 'l', 'a', '\000',
@@ -5835,7 +6034,7 @@ const rc_lang rc_languages[] = {
     {dutch_stopwords_text, dutch_stopwords_offsets, 259}, {dutch_abbrevs_text, dutch_abbrevs_offsets, 62}, dutch_abbrev_kinds,
     {dutch_fillers_text, dutch_fillers_offsets, 8}, {dutch_backchannels_text, dutch_backchannels_offsets, 28}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL,
-     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
+     {dutch_topic_cues_text, dutch_topic_cues_offsets, 3}, {dutch_topic_moves_text, dutch_topic_moves_offsets, 6}, {dutch_title_stops_text, dutch_title_stops_offsets, 11}, "en"},
     {"english", "en", "", "english", 0,
     {english_stopwords_text, english_stopwords_offsets, 452}, {english_abbrevs_text, english_abbrevs_offsets, 132}, english_abbrev_kinds,
     {english_fillers_text, english_fillers_offsets, 18}, {english_backchannels_text, english_backchannels_offsets, 38}, {NULL, NULL, 0}, {english_phrase_stops_text, english_phrase_stops_offsets, 43}, {english_inside_only_text, english_inside_only_offsets, 104}, 
@@ -5851,12 +6050,12 @@ const rc_lang rc_languages[] = {
     {french_stopwords_text, french_stopwords_offsets, 369}, {french_abbrevs_text, french_abbrevs_offsets, 59}, french_abbrev_kinds,
     {french_fillers_text, french_fillers_offsets, 12}, {french_backchannels_text, french_backchannels_offsets, 28}, {french_elisions_text, french_elisions_offsets, 13}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL,
-     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
+     {french_topic_cues_text, french_topic_cues_offsets, 5}, {french_topic_moves_text, french_topic_moves_offsets, 11}, {french_title_stops_text, french_title_stops_offsets, 14}, "et"},
     {"german", "de", "", "german", 0,
     {german_stopwords_text, german_stopwords_offsets, 405}, {german_abbrevs_text, german_abbrevs_offsets, 81}, german_abbrev_kinds,
     {german_fillers_text, german_fillers_offsets, 10}, {german_backchannels_text, german_backchannels_offsets, 34}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL,
-     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
+     {german_topic_cues_text, german_topic_cues_offsets, 4}, {german_topic_moves_text, german_topic_moves_offsets, 9}, {german_title_stops_text, german_title_stops_offsets, 14}, "und"},
     {"greek", "el", "", "greek", 0,
     {greek_stopwords_text, greek_stopwords_offsets, 263}, {greek_abbrevs_text, greek_abbrevs_offsets, 31}, greek_abbrev_kinds,
     {greek_fillers_text, greek_fillers_offsets, 5}, {greek_backchannels_text, greek_backchannels_offsets, 18}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
@@ -5886,7 +6085,7 @@ const rc_lang rc_languages[] = {
     {italian_stopwords_text, italian_stopwords_offsets, 418}, {italian_abbrevs_text, italian_abbrevs_offsets, 62}, italian_abbrev_kinds,
     {italian_fillers_text, italian_fillers_offsets, 9}, {italian_backchannels_text, italian_backchannels_offsets, 30}, {italian_elisions_text, italian_elisions_offsets, 18}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL,
-     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
+     {italian_topic_cues_text, italian_topic_cues_offsets, 4}, {italian_topic_moves_text, italian_topic_moves_offsets, 7}, {italian_title_stops_text, italian_title_stops_offsets, 10}, "e"},
     {"japanese", "ja", "", NULL, RC_LANG_NOSPACE,
     {japanese_stopwords_text, japanese_stopwords_offsets, 145}, {japanese_abbrevs_text, japanese_abbrevs_offsets, 12}, japanese_abbrev_kinds,
     {japanese_fillers_text, japanese_fillers_offsets, 13}, {japanese_backchannels_text, japanese_backchannels_offsets, 24}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
@@ -5911,7 +6110,7 @@ const rc_lang rc_languages[] = {
     {portuguese_stopwords_text, portuguese_stopwords_offsets, 382}, {portuguese_abbrevs_text, portuguese_abbrevs_offsets, 57}, portuguese_abbrev_kinds,
     {portuguese_fillers_text, portuguese_fillers_offsets, 8}, {portuguese_backchannels_text, portuguese_backchannels_offsets, 28}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL,
-     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
+     {portuguese_topic_cues_text, portuguese_topic_cues_offsets, 4}, {portuguese_topic_moves_text, portuguese_topic_moves_offsets, 7}, {portuguese_title_stops_text, portuguese_title_stops_offsets, 11}, "e"},
     {"romanian", "ro", "", "romanian", 0,
     {romanian_stopwords_text, romanian_stopwords_offsets, 321}, {romanian_abbrevs_text, romanian_abbrevs_offsets, 51}, romanian_abbrev_kinds,
     {romanian_fillers_text, romanian_fillers_offsets, 5}, {romanian_backchannels_text, romanian_backchannels_offsets, 21}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
@@ -5921,7 +6120,7 @@ const rc_lang rc_languages[] = {
     {russian_stopwords_text, russian_stopwords_offsets, 354}, {russian_abbrevs_text, russian_abbrevs_offsets, 45}, russian_abbrev_kinds,
     {russian_fillers_text, russian_fillers_offsets, 7}, {russian_backchannels_text, russian_backchannels_offsets, 24}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL,
-     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
+     {russian_topic_cues_text, russian_topic_cues_offsets, 4}, {russian_topic_moves_text, russian_topic_moves_offsets, 8}, {russian_title_stops_text, russian_title_stops_offsets, 13}, "и"},
     {"serbian", "sr", "", "serbian", 0,
     {serbian_stopwords_text, serbian_stopwords_offsets, 630}, {serbian_abbrevs_text, serbian_abbrevs_offsets, 70}, serbian_abbrev_kinds,
     {serbian_fillers_text, serbian_fillers_offsets, 10}, {serbian_backchannels_text, serbian_backchannels_offsets, 44}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
@@ -5931,7 +6130,7 @@ const rc_lang rc_languages[] = {
     {spanish_stopwords_text, spanish_stopwords_offsets, 374}, {spanish_abbrevs_text, spanish_abbrevs_offsets, 77}, spanish_abbrev_kinds,
     {spanish_fillers_text, spanish_fillers_offsets, 8}, {spanish_backchannels_text, spanish_backchannels_offsets, 23}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      NULL, NULL, NULL, NULL,
-     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
+     {spanish_topic_cues_text, spanish_topic_cues_offsets, 4}, {spanish_topic_moves_text, spanish_topic_moves_offsets, 8}, {spanish_title_stops_text, spanish_title_stops_offsets, 13}, "y"},
     {"swedish", "sv", "", "swedish", 0,
     {swedish_stopwords_text, swedish_stopwords_offsets, 217}, {swedish_abbrevs_text, swedish_abbrevs_offsets, 47}, swedish_abbrev_kinds,
     {swedish_fillers_text, swedish_fillers_offsets, 7}, {swedish_backchannels_text, swedish_backchannels_offsets, 24}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
