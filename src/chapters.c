@@ -246,8 +246,11 @@ typedef struct tiling {
                         start (inside a turn) */
   unsigned char *moves; /* per gap: the turn announces a topic */
   uint32_t *queue;   /* sliding-window maxima */
+  double *when;      /* per sentence: when it starts, or -1 */
+  double end;        /* when the recording ends (timed text) */
   gap *gaps;         /* gaps by rank, then the candidates */
   size_t *pos;       /* candidates' positions, sorted */
+  double *time;      /* ... and their times */
   uint32_t *bounds;
 } tiling;
 
@@ -265,12 +268,21 @@ static recap_status tiling_alloc(tiling *t, const recap_document *doc) {
   t->queue = rc_calloc(a, n + 1, sizeof *t->queue);
   t->gaps = rc_calloc(a, n + 1, sizeof *t->gaps);
   t->pos = rc_calloc(a, n + 1, sizeof *t->pos);
+  t->when = rc_calloc(a, n + 1, sizeof *t->when);
+  t->time = rc_calloc(a, n + 1, sizeof *t->time);
   t->bounds = rc_calloc(a, n + 1, sizeof *t->bounds);
   if (!t->cum || !t->sim || !t->lex || !t->depth || !t->bonus || !t->moves ||
-      !t->queue || !t->gaps || !t->pos || !t->bounds)
+      !t->queue || !t->gaps || !t->pos || !t->bounds || !t->when || !t->time)
     return RECAP_ERR_NOMEM;
-  for (size_t i = 0; i < n; i++)
+  t->end = 0;
+  for (size_t i = 0; i < n; i++) {
+    double start, end;
     t->cum[i + 1] = t->cum[i] + doc->sents.data[i].content;
+    rc_doc_sentence_times(doc, i, &start, &end);
+    t->when[i] = start;
+    if (end > t->end)
+      t->end = end;
+  }
   return RECAP_OK;
 }
 
@@ -284,6 +296,8 @@ static void tiling_free(tiling *t, const recap_allocator *a) {
   rc_free(a, t->queue);
   rc_free(a, t->gaps);
   rc_free(a, t->pos);
+  rc_free(a, t->when);
+  rc_free(a, t->time);
   rc_free(a, t->bounds);
 }
 
@@ -370,8 +384,8 @@ static int by_at(const void *x, const void *y) {
   return (a > b) - (a < b);
 }
 
-/* Is position p at least `sep` from each of the sorted pos[0..n)? */
-static int far_enough(const size_t *pos, size_t n, size_t p, size_t sep) {
+/* Where position p goes among the sorted pos[0..n). */
+static size_t place_of(const size_t *pos, size_t n, size_t p) {
   size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -380,7 +394,26 @@ static int far_enough(const size_t *pos, size_t n, size_t p, size_t sep) {
     else
       hi = mid;
   }
-  return (lo == n || pos[lo] - p >= sep) && (lo == 0 || p - pos[lo - 1] >= sep);
+  return lo;
+}
+
+/* Can a chapter start at gap g, the nc chapters in t->pos and t->time
+   (sorted) chosen?  At least `sep` content words from each and from both
+   ends, and in timed text at least RC_CH_SHORTEST_SECONDS from each, from
+   0:00 and from the end of the recording. */
+static int room(const tiling *t, size_t nc, size_t g, size_t sep) {
+  size_t p = t->cum[g], total = t->cum[t->n];
+  if (p < sep || total - p < sep)
+    return 0;
+  size_t k = place_of(t->pos, nc, p);
+  if ((k < nc && t->pos[k] - p < sep) || (k > 0 && p - t->pos[k - 1] < sep))
+    return 0;
+  double w = t->when[g], d = RC_CH_SHORTEST_SECONDS;
+  if (w < 0)
+    return 1;
+  double before = k > 0 ? t->time[k - 1] : 0;
+  double after = k < nc ? t->time[k] : t->end;
+  return w - before >= d && after - w >= d;
 }
 
 /* Candidates: gaps where a chapter may start with a positive score,
@@ -389,7 +422,7 @@ static int far_enough(const size_t *pos, size_t n, size_t p, size_t sep) {
    gaps[0..) in that order.  `distinct`: only where the words before and
    after differ (a cosine below RC_CH_SAME_TOPIC). */
 static size_t candidates(tiling *t, size_t sep, size_t limit, int distinct) {
-  size_t n = t->n, total = t->cum[n], m = 0, nc = 0;
+  size_t n = t->n, m = 0, nc = 0;
   for (size_t g = 1; g < n; g++) {
     double s = score(t, g);
     if (t->bonus[g] < 0 || s <= 0 ||
@@ -402,13 +435,16 @@ static size_t candidates(tiling *t, size_t sep, size_t limit, int distinct) {
   }
   qsort(t->gaps, m, sizeof *t->gaps, by_rank);
   for (size_t i = 0; i < m && nc < limit; i++) {
-    size_t p = t->cum[t->gaps[i].at];
-    if (p < sep || total - p < sep || !far_enough(t->pos, nc, p, sep))
+    size_t g = t->gaps[i].at, p = t->cum[g];
+    if (!room(t, nc, g, sep))
       continue;
     size_t k = nc;
-    for (; k > 0 && t->pos[k - 1] > p; k--)
+    for (; k > 0 && t->pos[k - 1] > p; k--) {
       t->pos[k] = t->pos[k - 1];
+      t->time[k] = t->time[k - 1];
+    }
     t->pos[k] = p;
+    t->time[k] = t->when[g];
     t->gaps[nc++] = t->gaps[i];
   }
   return nc;
@@ -436,8 +472,16 @@ static recap_status expected_chapters(const recap_document *doc,
   return RECAP_OK;
 }
 
-/* The boundaries to keep among nb candidates (automatic count). */
-static size_t keep(const tiling *t, size_t nb, double expected) {
+/* Can the recording hold RC_YOUTUBE_CHAPTERS chapters of
+   RC_CH_SHORTEST_SECONDS? */
+static int youtube_room(const tiling *t) {
+  return t->n > 0 && t->when[0] >= 0 &&
+         t->end >= RC_YOUTUBE_CHAPTERS * RC_CH_SHORTEST_SECONDS;
+}
+
+/* The boundaries to keep among nb candidates (automatic count); `least`
+   at least, when there are as many. */
+static size_t keep(const tiling *t, size_t nb, double expected, size_t least) {
   double best = 0;
   size_t kept = 0, moved = 0;
   for (size_t i = 0; i < nb; i++) {
@@ -461,6 +505,8 @@ static size_t keep(const tiling *t, size_t nb, double expected) {
     kept = (size_t)(hi + 0.5);
   if (kept + 1 > RC_MAX_CHAPTERS)
     kept = RC_MAX_CHAPTERS - 1;
+  if (kept < least)
+    kept = least;
   return kept < nb ? kept : nb;
 }
 
@@ -479,8 +525,17 @@ static recap_status tile(tiling *t, recap_document *doc, size_t want,
   RC_TRY(gap_similarities(doc, span, t->sim, t->lex));
   depths(t, span);
   size_t nb = candidates(t, sep, want ? want - 1 : RC_MAX_CANDIDATES, !want);
-  if (!want)
-    nb = keep(t, nb, expected);
+  if (!want) {
+    /* YouTube shows chapters only when there are three or more: where the
+       recording has room, the three best, one topic or not. */
+    size_t least = 0;
+    if ((doc->opt.flags & RECAP_OPT_YOUTUBE) && youtube_room(t)) {
+      least = RC_YOUTUBE_CHAPTERS - 1;
+      if (nb < least)
+        nb = candidates(t, sep, RC_MAX_CANDIDATES, 0);
+    }
+    nb = keep(t, nb, expected, least);
+  }
   for (size_t i = 0; i < nb; i++)
     t->bounds[i] = t->gaps[i].at;
   qsort(t->bounds, nb, sizeof *t->bounds, by_at);
@@ -585,13 +640,15 @@ static recap_status title(recap_document *doc, size_t index,
   }
   if (used == 0)
     rc_buf_printf(&b, "Part %zu", index + 1);
-  char *t = b.failed ? NULL
-                     : rc_arena_strndup(&doc->arena, rc_buf_data(&b), b.len);
+  const char *cap = NULL;
+  size_t len = 0;
+  recap_status st = b.failed ? RECAP_ERR_NOMEM
+                             : rc_capitalize(&doc->norm, rc_buf_data(&b), b.len,
+                                             &cap, &len);
+  char *t = st == RECAP_OK ? rc_arena_strndup(&doc->arena, cap, len) : NULL;
   rc_buf_free(&b);
   if (!t)
-    return RECAP_ERR_NOMEM;
-  if (t[0] >= 'a' && t[0] <= 'z')
-    t[0] = (char)(t[0] - 32);
+    return st != RECAP_OK ? st : RECAP_ERR_NOMEM;
   *out = t;
   return RECAP_OK;
 }

@@ -61,6 +61,11 @@
 #define RC_MAX_CHAPTERS 20
 /* Candidate boundaries weighed for the automatic count. */
 #define RC_MAX_CANDIDATES 256
+/* In timed text no chapter is shorter than this (YouTube's rule, counting
+   the first from 0:00); with RECAP_OPT_YOUTUBE, a recording that can hold
+   RC_YOUTUBE_CHAPTERS such chapters gets at least that many. */
+#define RC_CH_SHORTEST_SECONDS 10.0
+#define RC_YOUTUBE_CHAPTERS 3
 /* A title is made of this many of the chapter's key phrases. */
 #define RC_TITLE_PHRASES 2
 /* ... chosen among this many of its best. */

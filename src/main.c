@@ -304,7 +304,7 @@ static void parse_args(int argc, char **argv, config *c) {
     }
   }
   if (c->format == RECAP_FORMAT_YOUTUBE)
-    c->opt.flags |= RECAP_OPT_CHAPTERS;
+    c->opt.flags |= RECAP_OPT_CHAPTERS | RECAP_OPT_YOUTUBE;
   c->files = argv + optind;
   c->nfiles = (size_t)(argc - optind);
 }
@@ -401,6 +401,13 @@ static void summarise_file(void *user, size_t i, recap_document *doc,
     st = recap_render_json_labelled(doc, "file", path, &r->out, &r->out_len);
   else if (st == RECAP_OK)
     st = recap_render(doc, c->format, &r->out, &r->out_len);
+  /* The list is printed all the same; stderr says why YouTube would not
+     take it. */
+  recap_youtube_check yt = recap_chapters_youtube(doc);
+  if (st == RECAP_OK && c->format == RECAP_FORMAT_YOUTUBE &&
+      yt != RECAP_YOUTUBE_OK)
+    r->err = message(shown, "not a YouTube chapter list",
+                     recap_youtube_message(yt));
   if (st != RECAP_OK) {
     const char *detail = recap_document_error(doc);
     r->err = message(shown, recap_strerror(st),
