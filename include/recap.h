@@ -302,7 +302,9 @@ typedef struct recap_options {
   /** How many key phrases.  Default 10.  0 = none. */
   size_t keyphrases;
   /** With RECAP_OPT_CHAPTERS: at most this many chapters (fewer if the
-      text has too few topic shifts; 200 at most); 0 (default) chooses. */
+      text has too few topic shifts; 200 at most); 0 (default) chooses:
+      about as many as people mark, no more than distinct topics, 20 at
+      most. */
   size_t chapters;
   /** Focus the summary on sentences related to this text ("what was
       decided about the budget?").  NULL (default) for a general summary.
@@ -506,7 +508,9 @@ RECAP_API const recap_keyphrase *recap_keyphrase_at(const recap_document *doc,
 
 /** One chapter (a run of sentences on one topic). */
 typedef struct recap_chapter {
-  const char *title;     /**< a few words from its key phrases */
+  const char *title;     /**< one or two of its key phrases, joined by
+                              the language's "and" ("Budget and
+                              funding"), or "Part N" */
   size_t first_sentence; /**< index of its first sentence */
   size_t sentence_count; /**< how many sentences */
   double start;          /**< time of its first sentence, or -1 */

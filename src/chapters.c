@@ -14,7 +14,7 @@
  * language that often opens a topic ("the next", "now we") or announces
  * one ("let's move on", "let's go to"; stopwords/<language>.chapters).
  * Where the text has turns (speakers, paragraphs) chapters start only at
- * a turn.
+ * a turn; in timed text no chapter is shorter than RC_CH_SHORTEST_SECONDS.
  *
  * Count: chapters people would mark.  `expected_chapters` guesses from the
  * length and the number of people who speak (QMSum's annotators marked
@@ -23,8 +23,15 @@
  * times that: a boundary is kept when it scores at least RC_CH_KEEP of the
  * best one, and every announced topic ("let's move on to ...") where the
  * words change at all (depth RC_CH_MOVE_DEPTH) is kept, up to
- * RC_CH_MOVES_MOST times the guess, before any other.  Chapters asked for
- * (`--chapters=N`) are exactly N when the text has room.
+ * RC_CH_MOVES_MOST times the guess, before any other; never where the
+ * words on both sides are alike (RC_CH_SAME_TOPIC), so no more chapters
+ * than distinct topics.  With RECAP_OPT_YOUTUBE a recording that has room
+ * gets RC_YOUTUBE_CHAPTERS at least.  Chapters asked for (`--chapters=N`)
+ * are exactly N when the text has room.
+ *
+ * Titles: one or two of the chapter's key phrases (rc_kp_parts_weighted,
+ * TF-IDF with chapters as documents), the worthy ones (`title`), joined
+ * by the language's "and".
  *
  * `span` is RC_TILE_FRACTION of the expected chapter; boundaries are at
  * least RC_CH_CLOSEST span apart and from both ends.  Measured on QMSum's
@@ -32,9 +39,11 @@
  * meetings spliced together (tools/chapter-eval).
  *
  * Every pass is linear: the windows slide (moving the gap by a sentence
- * updates dot products and norms term by term), depths are sliding-
- * window maxima, and cues are looked up in the first RC_CH_CUE_WORDS
- * words of each turn.
+ * updates dot products and norms term by term) and depths are sliding-
+ * window maxima.  Cues are looked up in the first RC_CH_CUE_WORDS words
+ * of each turn, re-read from the text: on a 1 MB transcript of short turns
+ * that is a quarter of this stage, which the phrases of the chapters
+ * (keyphrase.c) dominate.
  */
 #include "chapters.h"
 
@@ -108,8 +117,7 @@ static void move_sentence(slide *w, const recap_document *doc, size_t s,
     double x = t->tf * doc->stem_info.data[t->stem].idf;
     pair_move(&w->terms, t->stem, dl * x, dr * x);
   }
-  pair_move(&w->speakers, speaker_slot(doc, s), dl * se->words,
-            dr * se->words);
+  pair_move(&w->speakers, speaker_slot(doc, s), dl * se->words, dr * se->words);
 }
 
 /* sim[g] for the gap before sentence g, g in [1, n): the sentences
@@ -151,7 +159,8 @@ static recap_status gap_similarities(const recap_document *doc, size_t span,
   return st;
 }
 
-/* ---- what marks a gap besides the words ------------------------------------ */
+/* ---- what marks a gap besides the words ------------------------------------
+ */
 
 /* Does sentence s start a turn: a new speaker, or a new paragraph? */
 static int starts_turn(const recap_document *doc, size_t s) {
@@ -167,21 +176,40 @@ static int starts_turn(const recap_document *doc, size_t s) {
 
 enum { CUE_NONE, CUE_OPENS, CUE_MOVES };
 
+/* Does some phrase of list l start with the word w[0..n) (the word
+   alone, or followed by a space)? */
+static int starts_a_phrase(const rc_wordlist *l, const char *w, size_t n) {
+  size_t lo = 0, hi = l->count;
+  while (lo < hi) { /* the first entry not below w */
+    size_t mid = lo + (hi - lo) / 2;
+    const char *m = rc_wordlist_at(l, mid);
+    int c = strncmp(m, w, n);
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo == l->count)
+    return 0;
+  const char *m = rc_wordlist_at(l, lo);
+  return strncmp(m, w, n) == 0 && (m[n] == '\0' || m[n] == ' ');
+}
+
 /* How the turn starting at sentence s opens: with a phrase of the
    language that announces a topic (CUE_MOVES: "let's move on"), one that
    often opens one (CUE_OPENS: "the next"), or neither, within its first
    RC_CH_CUE_WORDS words (fillers not counted).  `turn`: read on into the
-   turn's later sentences. */
+   turn's later sentences.  A phrase is looked up only from a word that
+   starts one, so most words cost one binary search per list. */
 static recap_status turn_cue(recap_document *doc, size_t s, int turn,
-                             int *cue) {
-  const rc_wordlist *opens = &doc->lang->topic_cues;
-  const rc_wordlist *moves = &doc->lang->topic_moves;
+                             unsigned char *starts, int *cue) {
+  const rc_wordlist *lists[2] = {&doc->lang->topic_moves,
+                                 &doc->lang->topic_cues};
   *cue = CUE_NONE;
-  if (opens->count == 0 && moves->count == 0)
+  if (lists[0]->count == 0 && lists[1]->count == 0)
     return RECAP_OK;
-  uint32_t ring[RC_CH_CUE_LEN]; /* the last words read, as terms */
+  uint32_t words[RC_CH_CUE_WORDS];
   size_t seen = 0;
-  char key[RC_CH_CUE_LEN * 32];
   for (size_t i = s; i < doc->sents.len && seen < RC_CH_CUE_WORDS &&
                      (i == s || (turn && !starts_turn(doc, i)));
        i++) {
@@ -194,34 +222,46 @@ static recap_status turn_cue(recap_document *doc, size_t s, int turn,
       RC_TRY(rc_units_next(&units, &u, &more));
       if (!more)
         break;
-      if (u.info.flags & RC_TERM_FILLER)
+      if (!(u.info.flags & RC_TERM_FILLER))
+        words[seen++] = u.term;
+    }
+  }
+  char key[RC_CH_CUE_LEN * 32];
+  for (int k = 0; k < 2; k++) {
+    const rc_wordlist *l = lists[k];
+    if (l->count == 0)
+      continue;
+    for (size_t i = 0; i < seen; i++) {
+      size_t n;
+      const char *w = rc_strtab_str(&doc->terms, words[i], &n);
+      /* starts[term]: bit 2k says list k was asked, bit 2k+1 the answer. */
+      unsigned char *known =
+          words[i] < doc->terms.count ? &starts[words[i]] : NULL;
+      int yes;
+      if (known && (*known >> (2 * k) & 1)) {
+        yes = *known >> (2 * k + 1) & 1;
+      } else {
+        yes = n < sizeof key && starts_a_phrase(l, w, n);
+        if (known)
+          *known |= (unsigned char)((1 | yes << 1) << (2 * k));
+      }
+      if (!yes)
         continue;
-      ring[seen % RC_CH_CUE_LEN] = u.term;
-      seen++;
-      /* The phrases of 1 to RC_CH_CUE_LEN words that end here. */
-      for (size_t len = 1; len <= RC_CH_CUE_LEN && len <= seen; len++) {
-        size_t n = 0;
-        for (size_t k = seen - len; k < seen; k++) {
-          size_t wl;
-          const char *w =
-              rc_strtab_str(&doc->terms, ring[k % RC_CH_CUE_LEN], &wl);
-          if (n + wl + 1 > sizeof key) {
-            n = 0;
-            break;
-          }
-          if (k > seen - len)
-            key[n++] = ' ';
-          memcpy(key + n, w, wl);
-          n += wl;
-        }
-        if (n == 0)
-          continue;
-        if (rc_wordlist_find(moves, key, n) >= 0) {
-          *cue = CUE_MOVES;
+      memcpy(key, w, n);
+      for (size_t j = i;;) {
+        if (rc_wordlist_find(l, key, n) >= 0) {
+          *cue = k == 0 ? CUE_MOVES : CUE_OPENS;
           return RECAP_OK;
         }
-        if (rc_wordlist_find(opens, key, n) >= 0)
-          *cue = CUE_OPENS;
+        if (++j >= seen || j - i >= RC_CH_CUE_LEN)
+          break;
+        size_t wn;
+        const char *ww = rc_strtab_str(&doc->terms, words[j], &wn);
+        if (n + 1 + wn > sizeof key)
+          break;
+        key[n++] = ' ';
+        memcpy(key + n, ww, wn);
+        n += wn;
       }
     }
   }
@@ -238,19 +278,19 @@ typedef struct gap {
 /* Scratch for one document, each array with room for n + 1 entries. */
 typedef struct tiling {
   size_t n;
-  size_t *cum;       /* content words before each sentence */
-  double *sim;       /* per gap */
-  double *lex;       /* per gap: the words' part of sim */
-  double *depth;     /* per gap */
-  double *bonus;     /* per gap: a cue's bonus, or -1 where no chapter can
-                        start (inside a turn) */
+  size_t *cum;          /* content words before each sentence */
+  double *sim;          /* per gap */
+  double *lex;          /* per gap: the words' part of sim */
+  double *depth;        /* per gap */
+  double *bonus;        /* per gap: a cue's bonus, or -1 where no chapter can
+                           start (inside a turn) */
   unsigned char *moves; /* per gap: the turn announces a topic */
-  uint32_t *queue;   /* sliding-window maxima */
-  double *when;      /* per sentence: when it starts, or -1 */
-  double end;        /* when the recording ends (timed text) */
-  gap *gaps;         /* gaps by rank, then the candidates */
-  size_t *pos;       /* candidates' positions, sorted */
-  double *time;      /* ... and their times */
+  uint32_t *queue;      /* sliding-window maxima */
+  double *when;         /* per sentence: when it starts, or -1 */
+  double end;           /* when the recording ends (timed text) */
+  gap *gaps;            /* gaps by rank, then the candidates */
+  size_t *pos;          /* candidates' positions, sorted */
+  double *time;         /* ... and their times */
   uint32_t *bounds;
 } tiling;
 
@@ -309,17 +349,24 @@ static recap_status mark_gaps(tiling *t, recap_document *doc) {
   for (size_t g = 1; g < n; g++)
     turns += starts_turn(doc, g);
   int at_turns = turns > 0 && turns * RC_CH_TURN_WORDS >= doc->word_count;
-  for (size_t g = 1; g < n; g++) {
+  /* What each word was found to start, once per word (turn_cue). */
+  size_t nterms = doc->terms.count;
+  unsigned char *starts = rc_calloc(doc->alloc, nterms ? nterms : 1, 1);
+  if (!starts)
+    return RECAP_ERR_NOMEM;
+  recap_status st = RECAP_OK;
+  for (size_t g = 1; g < n && st == RECAP_OK; g++) {
     if (at_turns && !starts_turn(doc, g)) {
       t->bonus[g] = -1;
       continue;
     }
     int cue;
-    RC_TRY(turn_cue(doc, g, at_turns, &cue));
+    st = turn_cue(doc, g, at_turns, starts, &cue);
     t->bonus[g] = cue == CUE_NONE ? 0 : RC_CH_CUE;
     t->moves[g] = cue == CUE_MOVES;
   }
-  return RECAP_OK;
+  rc_free(doc->alloc, starts);
+  return st;
 }
 
 /* The scale of the comparison for `chapters` chapters, in content words:
@@ -453,8 +500,7 @@ static size_t candidates(tiling *t, size_t sep, size_t limit, int distinct) {
 /* How many chapters people would mark in this text: 1 + sqrt(words) /
    RC_CH_PRIOR_WORDS + RC_CH_PRIOR_SPEAKERS x ln(speakers), counting the
    speakers who say at least RC_CH_SPEAKER_SHARE of the words. */
-static recap_status expected_chapters(const recap_document *doc,
-                                      double *out) {
+static recap_status expected_chapters(const recap_document *doc, double *out) {
   size_t nsp = doc->src.speakers.count + 1, active = 0, total = 0;
   size_t *said = rc_calloc(doc->alloc, nsp, sizeof *said);
   if (!said)
@@ -464,8 +510,8 @@ static recap_status expected_chapters(const recap_document *doc,
     total += doc->sents.data[s].words;
   }
   for (size_t i = 0; i < nsp; i++)
-    active += said[i] > 0 &&
-              (double)said[i] >= RC_CH_SPEAKER_SHARE * (double)total;
+    active +=
+        said[i] > 0 && (double)said[i] >= RC_CH_SPEAKER_SHARE * (double)total;
   rc_free(doc->alloc, said);
   *out = 1 + sqrt((double)doc->word_count) / RC_CH_PRIOR_WORDS +
          RC_CH_PRIOR_SPEAKERS * log(active > 1 ? (double)active : 1.0);
@@ -543,7 +589,8 @@ static recap_status tile(tiling *t, recap_document *doc, size_t want,
   return RECAP_OK;
 }
 
-/* ---- titles and highlights ------------------------------------------------- */
+/* ---- titles and highlights -------------------------------------------------
+ */
 
 static int one_word(const recap_keyphrase *k) {
   return memchr(k->phrase, ' ', k->phrase_length) == NULL;
@@ -642,9 +689,9 @@ static recap_status title(recap_document *doc, size_t index,
     rc_buf_printf(&b, "Part %zu", index + 1);
   const char *cap = NULL;
   size_t len = 0;
-  recap_status st = b.failed ? RECAP_ERR_NOMEM
-                             : rc_capitalize(&doc->norm, rc_buf_data(&b), b.len,
-                                             &cap, &len);
+  recap_status st =
+      b.failed ? RECAP_ERR_NOMEM
+               : rc_capitalize(&doc->norm, rc_buf_data(&b), b.len, &cap, &len);
   char *t = st == RECAP_OK ? rc_arena_strndup(&doc->arena, cap, len) : NULL;
   rc_buf_free(&b);
   if (!t)
@@ -668,8 +715,9 @@ static recap_status highlights(recap_document *doc, recap_chapter *c) {
   if (!hs || !ptrs)
     return RECAP_ERR_NOMEM;
   size_t got;
-  RC_TRY(rc_select(doc, c->first_sentence, c->first_sentence + c->sentence_count,
-                   k, RECAP_UNLIMITED, hs, &got));
+  RC_TRY(rc_select(doc, c->first_sentence,
+                   c->first_sentence + c->sentence_count, k, RECAP_UNLIMITED,
+                   hs, &got));
   qsort(hs, got, sizeof *hs, by_index);
   for (size_t i = 0; i < got; i++)
     ptrs[i] = &hs[i];
@@ -716,9 +764,8 @@ static recap_status fill(recap_document *doc, const uint32_t *bounds,
   const recap_keyphrase **taken =
       rc_calloc(a, nc * RC_TITLE_PHRASES, sizeof *taken);
   size_t ntaken = 0;
-  recap_status st = doc->chapters && part && kp && got && taken
-                        ? RECAP_OK
-                        : RECAP_ERR_NOMEM;
+  recap_status st =
+      doc->chapters && part && kp && got && taken ? RECAP_OK : RECAP_ERR_NOMEM;
   for (size_t i = 0; st == RECAP_OK && i < nc; i++) {
     size_t first = i ? bounds[i - 1] : 0, last = i < nb ? bounds[i] : n;
     place(doc, &doc->chapters[i], first, last);

@@ -75,12 +75,13 @@ static char *talk(const int *topics, size_t ntopics, size_t per, char who) {
   size_t cue = 0;
   for (size_t k = 0; k < ntopics; k++)
     for (size_t i = 0; i < per; i++, cue++) {
-      const char *name = who == 'A' ? "Ann" : who == 'B' ? "Bob"
-                         : cue % 2  ? "Bob"
-                                    : "Ann";
+      const char *name = who == 'A'   ? "Ann"
+                         : who == 'B' ? "Bob"
+                         : cue % 2    ? "Bob"
+                                      : "Ann";
       append(&t, "00:%02zu:%02zu.000 --> 00:%02zu:%02zu.000\n<v %s>",
-             cue * 4 / 60, cue * 4 % 60, (cue * 4 + 4) / 60,
-             (cue * 4 + 4) % 60, name);
+             cue * 4 / 60, cue * 4 % 60, (cue * 4 + 4) / 60, (cue * 4 + 4) % 60,
+             name);
       sentence(&t, topics[k], &seed);
       append(&t, "\n\n");
     }
@@ -160,8 +161,8 @@ static int titled_by(const recap_chapter *c, int topic) {
 }
 
 /* The boundaries found are within `slack` sentences of the true ones. */
-static void assert_breaks(const recap_document *doc, size_t per,
-                          size_t ntopics, size_t slack) {
+static void assert_breaks(const recap_document *doc, size_t per, size_t ntopics,
+                          size_t slack) {
   assert_int_equal(recap_chapter_count(doc), ntopics);
   for (size_t i = 1; i < ntopics; i++) {
     size_t at = recap_chapter_at(doc, i)->first_sentence, want = i * per;
@@ -261,9 +262,9 @@ static void test_overlapping_cues(void **state) {
     for (int i = 0; i < 50; i++) {
       int cue = k * 50 + i;
       /* each cue lasts 9 s but the next starts 4 s later */
-      append(&t, "00:%02d:%02d.000 --> 00:%02d:%02d.000\n<v %s>",
-             cue * 4 / 60, cue * 4 % 60, (cue * 4 + 9) / 60,
-             (cue * 4 + 9) % 60, i % 2 ? "Bob" : "Ann");
+      append(&t, "00:%02d:%02d.000 --> 00:%02d:%02d.000\n<v %s>", cue * 4 / 60,
+             cue * 4 % 60, (cue * 4 + 9) / 60, (cue * 4 + 9) % 60,
+             i % 2 ? "Bob" : "Ann");
       sentence(&t, k, &seed);
       append(&t, "\n\n");
     }
@@ -290,8 +291,7 @@ static void test_speaker_keyphrases(void **state) {
   recap_options_init(&o);
   o.language = "english";
   o.flags = RECAP_OPT_SPEAKERS;
-  assert_int_equal(recap_document_analyze(f->doc, t.data, t.len, &o),
-                   RECAP_OK);
+  assert_int_equal(recap_document_analyze(f->doc, t.data, t.len, &o), RECAP_OK);
   assert_int_equal(recap_speaker_count(f->doc), 2);
   for (size_t i = 0; i < 2; i++) {
     const recap_speaker *s = recap_speaker_at(f->doc, i);
@@ -316,7 +316,8 @@ static void test_speaker_keyphrases(void **state) {
   free(t.data);
 }
 
-/* ---- boundaries: turns and cues ------------------------------------------- */
+/* ---- boundaries: turns and cues -------------------------------------------
+ */
 
 /* A speaker-labelled transcript: Ann and Bob take turns of three sentences;
    sentence i is on topic topic_of(i). */
@@ -380,7 +381,8 @@ static void test_announced_topic(void **state) {
   free(cued);
 }
 
-/* ---- titles ------------------------------------------------------------------ */
+/* ---- titles
+ * ------------------------------------------------------------------ */
 
 /* Topics named by two-word phrases. */
 static const char *const PHRASES[2][6] = {
@@ -441,8 +443,7 @@ static void test_titles_in_the_language(void **state) {
   o.language = "french";
   o.flags = RECAP_OPT_CHAPTERS;
   o.chapters = 2;
-  assert_int_equal(recap_document_analyze(f->doc, t.data, t.len, &o),
-                   RECAP_OK);
+  assert_int_equal(recap_document_analyze(f->doc, t.data, t.len, &o), RECAP_OK);
   int joined = 0;
   for (size_t i = 0; i < recap_chapter_count(f->doc); i++) {
     const char *title = recap_chapter_at(f->doc, i)->title;
@@ -454,7 +455,8 @@ static void test_titles_in_the_language(void **state) {
   free(t.data);
 }
 
-/* ---- YouTube ---------------------------------------------------------------- */
+/* ---- YouTube ----------------------------------------------------------------
+ */
 
 /* A WebVTT talk by one speaker: `n` sentences of `secs` seconds each, the
    topic changing every `per` sentences. */
@@ -520,7 +522,8 @@ static void test_youtube_checks(void **state) {
   }
   analyze(f, t.data, 0, RECAP_OPT_YOUTUBE);
   assert_int_equal(recap_chapters_youtube(f->doc), RECAP_YOUTUBE_UNTIMED);
-  assert_non_null(strstr(recap_youtube_message(RECAP_YOUTUBE_UNTIMED), "times"));
+  assert_non_null(
+      strstr(recap_youtube_message(RECAP_YOUTUBE_UNTIMED), "times"));
   recap_options o;
   recap_options_init(&o);
   o.language = "english";
@@ -529,7 +532,8 @@ static void test_youtube_checks(void **state) {
   free(t.data);
 }
 
-/* ---- the seed webinar -------------------------------------------------------- */
+/* ---- the seed webinar
+ * -------------------------------------------------------- */
 
 /* ../shared/seeds/webinar-digitalisation-2021.txt: an account of a webinar
    with three talks, one paragraph each (third-party text, read where it
