@@ -257,7 +257,12 @@ enum {
   RECAP_OPT_SPEAKERS = 1u << 4,
   /** With a word budget, cut the last sentence to fill it exactly instead
       of leaving it out.  A cut sentence ends with "...". */
-  RECAP_OPT_CUT_LAST = 1u << 5
+  RECAP_OPT_CUT_LAST = 1u << 5,
+  /** With RECAP_OPT_CHAPTERS and an automatic count: chapters YouTube
+      shows, at least three when the recording lasts 30 seconds or more
+      (timed chapters are never shorter than 10 seconds, with or without
+      this flag).  recap_chapters_youtube() tells whether they qualify. */
+  RECAP_OPT_YOUTUBE = 1u << 6
 };
 
 /** "No limit" for the size_t limits in recap_options. */
@@ -301,7 +306,9 @@ typedef struct recap_options {
   /** How many key phrases.  Default 10.  0 = none. */
   size_t keyphrases;
   /** With RECAP_OPT_CHAPTERS: at most this many chapters (fewer if the
-      text has too few topic shifts; 200 at most); 0 (default) chooses. */
+      text has too few topic shifts; 200 at most); 0 (default) chooses:
+      about as many as people mark, no more than distinct topics, 20 at
+      most. */
   size_t chapters;
   /** Focus the summary on sentences related to this text ("what was
       decided about the budget?").  NULL (default) for a general summary.
@@ -511,7 +518,9 @@ RECAP_API const recap_keyphrase *recap_keyphrase_at(const recap_document *doc,
 
 /** One chapter (a run of sentences on one topic). */
 typedef struct recap_chapter {
-  const char *title;     /**< a few words from its key phrases */
+  const char *title;     /**< one or two of its key phrases, joined by
+                              the language's "and" ("Budget and
+                              funding"), or "Part N" */
   size_t first_sentence; /**< index of its first sentence */
   size_t sentence_count; /**< how many sentences */
   double start;          /**< time of its first sentence, or -1 */
@@ -527,6 +536,25 @@ typedef struct recap_chapter {
 RECAP_API size_t recap_chapter_count(const recap_document *doc);
 RECAP_API const recap_chapter *recap_chapter_at(const recap_document *doc,
                                                 size_t i);
+
+/** Whether a document's chapters make a list YouTube accepts in a video
+    description: the first at 0:00, three or more, each lasting 10
+    seconds or more (the last until the end of the recording). */
+typedef enum recap_youtube_check {
+  RECAP_YOUTUBE_OK = 0,
+  RECAP_YOUTUBE_NO_CHAPTERS, /**< chapters were not computed */
+  RECAP_YOUTUBE_UNTIMED,     /**< the input has no times */
+  RECAP_YOUTUBE_TOO_SHORT,   /**< the recording lasts under 30 seconds */
+  RECAP_YOUTUBE_TOO_FEW      /**< fewer than three chapters of 10 seconds
+                                  (too few sentences, or a count asked for) */
+} recap_youtube_check;
+
+/** Checks the document's chapters against YouTube's rules.  Accepts NULL
+    (RECAP_YOUTUBE_NO_CHAPTERS). */
+RECAP_API recap_youtube_check recap_chapters_youtube(const recap_document *doc);
+/** A static English sentence saying why (for RECAP_YOUTUBE_OK, that the
+    list qualifies). */
+RECAP_API const char *recap_youtube_message(recap_youtube_check check);
 
 /** One speaker's share of the conversation. */
 typedef struct recap_speaker {

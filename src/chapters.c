@@ -1,25 +1,49 @@
 /*
- * chapters.c - chapters by lexical cohesion, after TextTiling (Hearst 1997).
+ * chapters.c - chapters: where the talk changes topic, how many topics it
+ * has, and what each is called.
  *
- * At every gap between sentences, the similarity of the text before with
- * the text after (cosine of their TF-IDF weighted term counts, `span`
- * content words each side) says how much the talk stays on topic there.
- * A gap's depth is how far its similarity lies below the highest within
- * `span` on both sides; topic shifts are deep valleys.  Boundaries are the
- * deepest gaps at least `span` apart: as many as asked for, or,
- * automatically, those deeper than the average candidate.
+ * Boundaries: lexical cohesion, after TextTiling (Hearst 1997), with what
+ * speech adds.  At every gap between sentences, the text before is
+ * compared with the text after, `span` content words each side: the
+ * cosine of their TF-IDF weighted term counts, plus RC_CH_SPEAKERS times
+ * the cosine of who said how many words in each (a presenter taking over,
+ * a new questioner; Galley et al. 2003 found speaker change a cue of topic
+ * shifts in meetings).  A gap's depth is how far that similarity lies
+ * below the highest within `span` on both sides.  A gap scores its depth,
+ * plus RC_CH_CUE when the turn after it opens with a phrase of the
+ * language that often opens a topic ("the next", "now we") or announces
+ * one ("let's move on", "let's go to"; stopwords/<language>.chapters).
+ * Where the text has turns (speakers, paragraphs) chapters start only at
+ * a turn; in timed text no chapter is shorter than RC_CH_SHORTEST_SECONDS.
  *
- * `span` is RC_TILE_FRACTION of the expected chapter: with chapters asked
- * for, of the real one; automatically, a first pass guesses one chapter
- * per RC_WORDS_PER_CHAPTER words and a second pass uses the count the
- * first one found.  Measured with tools/chapter-eval (Pk over meetings
- * spliced together; README, "Chapters"): Hearst's fixed windows of
- * sentences and climb to the nearest peaks scored worse than one chapter
- * for the whole text, since speech is full of short sentences and ripples.
+ * Count: chapters people would mark.  `expected_chapters` guesses from the
+ * length and the number of people who speak (QMSum's annotators marked
+ * about four topics in a meeting of any length, more in committees of many
+ * speakers); the content then decides within [RC_CH_FEWEST, RC_CH_MOST]
+ * times that: a boundary is kept when it scores at least RC_CH_KEEP of the
+ * best one, and every announced topic ("let's move on to ...") where the
+ * words change at all (depth RC_CH_MOVE_DEPTH) is kept, up to
+ * RC_CH_MOVES_MOST times the guess, before any other; never where the
+ * words on both sides are alike (RC_CH_SAME_TOPIC), so no more chapters
+ * than distinct topics.  With RECAP_OPT_YOUTUBE a recording that has room
+ * gets RC_YOUTUBE_CHAPTERS at least.  Chapters asked for (`--chapters=N`)
+ * are exactly N when the text has room.
+ *
+ * Titles: one or two of the chapter's key phrases (rc_kp_parts_weighted,
+ * TF-IDF with chapters as documents), the worthy ones (`title`), joined
+ * by the language's "and".
+ *
+ * `span` is RC_TILE_FRACTION of the expected chapter; boundaries are at
+ * least RC_CH_CLOSEST span apart and from both ends.  Measured on QMSum's
+ * topic segmentation (`evaluate chapters`, README "Chapters"), and on
+ * meetings spliced together (tools/chapter-eval).
  *
  * Every pass is linear: the windows slide (moving the gap by a sentence
  * updates dot products and norms term by term) and depths are sliding-
- * window maxima.
+ * window maxima.  Cues are looked up in the first RC_CH_CUE_WORDS words
+ * of each turn, re-read from the text: on a 1 MB transcript of short turns
+ * that is a quarter of this stage, which the phrases of the chapters
+ * (keyphrase.c) dominate.
  */
 #include "chapters.h"
 
@@ -29,27 +53,60 @@
 
 #include "keyphrase.h"
 #include "summary.h"
+#include "terms.h"
 
 /* ---- similarity across each gap ------------------------------------------ */
 
-typedef struct slide {
-  double *left, *right; /* per stem: weight in each window */
-  double dot, ll, rr;   /* left . right, |left|^2, |right|^2 */
-} slide;
+/* Two windows as dense vectors (by stem, by speaker), with their dot
+   product and squared norms kept up to date as entries change. */
+typedef struct pair {
+  double *left, *right;
+  double dot, ll, rr;
+} pair;
 
-static void move_term(slide *w, uint32_t stem, double dl, double dr) {
-  double l = w->left[stem], r = w->right[stem];
+static void pair_move(pair *w, size_t i, double dl, double dr) {
+  double l = w->left[i], r = w->right[i];
   w->dot -= l * r;
   w->ll -= l * l;
   w->rr -= r * r;
   l += dl;
   r += dr;
-  w->left[stem] = l;
-  w->right[stem] = r;
+  w->left[i] = l;
+  w->right[i] = r;
   w->dot += l * r;
   w->ll += l * l;
   w->rr += r * r;
 }
+
+static double pair_cosine(const pair *w) {
+  double d = w->ll > 0 && w->rr > 0 ? sqrt(w->ll) * sqrt(w->rr) : 0;
+  return d > 0 ? w->dot / d : 0;
+}
+
+static void pair_free(pair *w, const recap_allocator *a) {
+  rc_free(a, w->left);
+  rc_free(a, w->right);
+}
+
+static recap_status pair_alloc(pair *w, const recap_allocator *a, size_t n) {
+  memset(w, 0, sizeof *w);
+  w->left = rc_calloc(a, n ? n : 1, sizeof *w->left);
+  w->right = rc_calloc(a, n ? n : 1, sizeof *w->right);
+  return w->left && w->right ? RECAP_OK : RECAP_ERR_NOMEM;
+}
+
+/* Sentence s's speaker as an index below doc->src.speakers.count + 1 (the
+   last one for sentences of no speaker). */
+static uint32_t speaker_slot(const recap_document *doc, size_t s) {
+  uint32_t sp = doc->src.cues.data[doc->sents.data[s].cue_first].speaker;
+  size_t n = doc->src.speakers.count;
+  return sp == RC_NO_ID || sp >= n ? (uint32_t)n : sp;
+}
+
+typedef struct slide {
+  pair terms;    /* per stem: TF-IDF weight in each window */
+  pair speakers; /* per speaker: words said in each window */
+} slide;
 
 /* Adds sentence s to the left window dl times and to the right dr times. */
 static void move_sentence(slide *w, const recap_document *doc, size_t s,
@@ -58,48 +115,156 @@ static void move_sentence(slide *w, const recap_document *doc, size_t s,
   for (uint32_t k = 0; k < se->nterms; k++) {
     const rc_tf *t = &doc->sent_terms.data[se->terms + k];
     double x = t->tf * doc->stem_info.data[t->stem].idf;
-    move_term(w, t->stem, dl * x, dr * x);
+    pair_move(&w->terms, t->stem, dl * x, dr * x);
   }
+  pair_move(&w->speakers, speaker_slot(doc, s), dl * se->words, dr * se->words);
 }
 
 /* sim[g] for the gap before sentence g, g in [1, n): the sentences
    [first, g) before it and [g, end) after it, each side as few sentences
    as make `span` content words (fewer at the ends). */
 static recap_status gap_similarities(const recap_document *doc, size_t span,
-                                     double *sim) {
-  size_t n = doc->sents.len, nstems = doc->stem_info.len;
+                                     double *sim, double *lex) {
+  size_t n = doc->sents.len;
   const recap_allocator *a = doc->alloc;
   const rc_sent *se = doc->sents.data;
   slide w;
   memset(&w, 0, sizeof w);
-  w.left = rc_calloc(a, nstems ? nstems : 1, sizeof *w.left);
-  w.right = rc_calloc(a, nstems ? nstems : 1, sizeof *w.right);
-  if (!w.left || !w.right) {
-    rc_free(a, w.left);
-    rc_free(a, w.right);
-    return RECAP_ERR_NOMEM;
+  recap_status st = pair_alloc(&w.terms, a, doc->stem_info.len);
+  if (st == RECAP_OK)
+    st = pair_alloc(&w.speakers, a, doc->src.speakers.count + 1);
+  if (st == RECAP_OK) {
+    size_t first = 0, end = 1, left = se[0].content, right = 0;
+    move_sentence(&w, doc, 0, 1, 0);
+    for (size_t g = 1; g < n; g++) {
+      if (g > 1) { /* sentence g - 1 crosses the gap */
+        move_sentence(&w, doc, g - 1, 1, -1);
+        left += se[g - 1].content;
+        right -= se[g - 1].content;
+      }
+      for (; end < n && (end <= g || right < span); end++) {
+        move_sentence(&w, doc, end, 0, 1);
+        right += se[end].content;
+      }
+      for (; first + 1 < g && left - se[first].content >= span; first++) {
+        move_sentence(&w, doc, first, -1, 0);
+        left -= se[first].content;
+      }
+      lex[g] = pair_cosine(&w.terms);
+      sim[g] = lex[g] + RC_CH_SPEAKERS * pair_cosine(&w.speakers);
+    }
   }
-  size_t first = 0, end = 1, left = se[0].content, right = 0;
-  move_sentence(&w, doc, 0, 1, 0);
-  for (size_t g = 1; g < n; g++) {
-    if (g > 1) { /* sentence g - 1 crosses the gap */
-      move_sentence(&w, doc, g - 1, 1, -1);
-      left += se[g - 1].content;
-      right -= se[g - 1].content;
-    }
-    for (; end < n && (end <= g || right < span); end++) {
-      move_sentence(&w, doc, end, 0, 1);
-      right += se[end].content;
-    }
-    for (; first + 1 < g && left - se[first].content >= span; first++) {
-      move_sentence(&w, doc, first, -1, 0);
-      left -= se[first].content;
-    }
-    double d = w.ll > 0 && w.rr > 0 ? sqrt(w.ll) * sqrt(w.rr) : 0;
-    sim[g] = d > 0 ? w.dot / d : 0;
+  pair_free(&w.terms, a);
+  pair_free(&w.speakers, a);
+  return st;
+}
+
+/* ---- what marks a gap besides the words ------------------------------------
+ */
+
+/* Does sentence s start a turn: a new speaker, or a new paragraph? */
+static int starts_turn(const recap_document *doc, size_t s) {
+  if (s == 0)
+    return 1;
+  const rc_sent *a = &doc->sents.data[s - 1], *b = &doc->sents.data[s];
+  if (b->cue_first == a->cue_last)
+    return 0;
+  const rc_cue *c = &doc->src.cues.data[b->cue_first];
+  return (c->flags & RC_CUE_BREAK) ||
+         c->speaker != doc->src.cues.data[a->cue_last].speaker;
+}
+
+enum { CUE_NONE, CUE_OPENS, CUE_MOVES };
+
+/* Does some phrase of list l start with the word w[0..n) (the word
+   alone, or followed by a space)? */
+static int starts_a_phrase(const rc_wordlist *l, const char *w, size_t n) {
+  size_t lo = 0, hi = l->count;
+  while (lo < hi) { /* the first entry not below w */
+    size_t mid = lo + (hi - lo) / 2;
+    const char *m = rc_wordlist_at(l, mid);
+    int c = strncmp(m, w, n);
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
-  rc_free(a, w.left);
-  rc_free(a, w.right);
+  if (lo == l->count)
+    return 0;
+  const char *m = rc_wordlist_at(l, lo);
+  return strncmp(m, w, n) == 0 && (m[n] == '\0' || m[n] == ' ');
+}
+
+/* How the turn starting at sentence s opens: with a phrase of the
+   language that announces a topic (CUE_MOVES: "let's move on"), one that
+   often opens one (CUE_OPENS: "the next"), or neither, within its first
+   RC_CH_CUE_WORDS words (fillers not counted).  `turn`: read on into the
+   turn's later sentences.  A phrase is looked up only from a word that
+   starts one, so most words cost one binary search per list. */
+static recap_status turn_cue(recap_document *doc, size_t s, int turn,
+                             unsigned char *starts, int *cue) {
+  const rc_wordlist *lists[2] = {&doc->lang->topic_moves,
+                                 &doc->lang->topic_cues};
+  *cue = CUE_NONE;
+  if (lists[0]->count == 0 && lists[1]->count == 0)
+    return RECAP_OK;
+  uint32_t words[RC_CH_CUE_WORDS];
+  size_t seen = 0;
+  for (size_t i = s; i < doc->sents.len && seen < RC_CH_CUE_WORDS &&
+                     (i == s || (turn && !starts_turn(doc, i)));
+       i++) {
+    const rc_sent *se = &doc->sents.data[i];
+    rc_units units;
+    rc_unit u;
+    int more;
+    rc_units_init(&units, doc, se->off, se->off + se->len);
+    while (seen < RC_CH_CUE_WORDS) {
+      RC_TRY(rc_units_next(&units, &u, &more));
+      if (!more)
+        break;
+      if (!(u.info.flags & RC_TERM_FILLER))
+        words[seen++] = u.term;
+    }
+  }
+  char key[RC_CH_CUE_LEN * 32];
+  for (int k = 0; k < 2; k++) {
+    const rc_wordlist *l = lists[k];
+    if (l->count == 0)
+      continue;
+    for (size_t i = 0; i < seen; i++) {
+      size_t n;
+      const char *w = rc_strtab_str(&doc->terms, words[i], &n);
+      /* starts[term]: bit 2k says list k was asked, bit 2k+1 the answer. */
+      unsigned char *known =
+          words[i] < doc->terms.count ? &starts[words[i]] : NULL;
+      int yes;
+      if (known && (*known >> (2 * k) & 1)) {
+        yes = *known >> (2 * k + 1) & 1;
+      } else {
+        yes = n < sizeof key && starts_a_phrase(l, w, n);
+        if (known)
+          *known |= (unsigned char)((1 | yes << 1) << (2 * k));
+      }
+      if (!yes)
+        continue;
+      memcpy(key, w, n);
+      for (size_t j = i;;) {
+        if (rc_wordlist_find(l, key, n) >= 0) {
+          *cue = k == 0 ? CUE_MOVES : CUE_OPENS;
+          return RECAP_OK;
+        }
+        if (++j >= seen || j - i >= RC_CH_CUE_LEN)
+          break;
+        size_t wn;
+        const char *ww = rc_strtab_str(&doc->terms, words[j], &wn);
+        if (n + 1 + wn > sizeof key)
+          break;
+        key[n++] = ' ';
+        memcpy(key + n, ww, wn);
+        n += wn;
+      }
+    }
+  }
   return RECAP_OK;
 }
 
@@ -107,18 +272,25 @@ static recap_status gap_similarities(const recap_document *doc, size_t span,
 
 typedef struct gap {
   uint32_t at;
-  double depth;
+  double rank; /* the order candidates are taken in */
 } gap;
 
 /* Scratch for one document, each array with room for n + 1 entries. */
 typedef struct tiling {
   size_t n;
-  size_t *cum;     /* content words before each sentence */
-  double *sim;     /* per gap */
-  double *depth;   /* per gap */
-  uint32_t *queue; /* sliding-window maxima */
-  gap *gaps;       /* gaps by depth, then the candidates */
-  size_t *pos;     /* candidates' positions, sorted */
+  size_t *cum;          /* content words before each sentence */
+  double *sim;          /* per gap */
+  double *lex;          /* per gap: the words' part of sim */
+  double *depth;        /* per gap */
+  double *bonus;        /* per gap: a cue's bonus, or -1 where no chapter can
+                           start (inside a turn) */
+  unsigned char *moves; /* per gap: the turn announces a topic */
+  uint32_t *queue;      /* sliding-window maxima */
+  double *when;         /* per sentence: when it starts, or -1 */
+  double end;           /* when the recording ends (timed text) */
+  gap *gaps;            /* gaps by rank, then the candidates */
+  size_t *pos;          /* candidates' positions, sorted */
+  double *time;         /* ... and their times */
   uint32_t *bounds;
 } tiling;
 
@@ -129,38 +301,83 @@ static recap_status tiling_alloc(tiling *t, const recap_document *doc) {
   t->n = n;
   t->cum = rc_calloc(a, n + 1, sizeof *t->cum);
   t->sim = rc_calloc(a, n + 1, sizeof *t->sim);
+  t->lex = rc_calloc(a, n + 1, sizeof *t->lex);
   t->depth = rc_calloc(a, n + 1, sizeof *t->depth);
+  t->bonus = rc_calloc(a, n + 1, sizeof *t->bonus);
+  t->moves = rc_calloc(a, n + 1, sizeof *t->moves);
   t->queue = rc_calloc(a, n + 1, sizeof *t->queue);
   t->gaps = rc_calloc(a, n + 1, sizeof *t->gaps);
   t->pos = rc_calloc(a, n + 1, sizeof *t->pos);
+  t->when = rc_calloc(a, n + 1, sizeof *t->when);
+  t->time = rc_calloc(a, n + 1, sizeof *t->time);
   t->bounds = rc_calloc(a, n + 1, sizeof *t->bounds);
-  if (!t->cum || !t->sim || !t->depth || !t->queue || !t->gaps || !t->pos ||
-      !t->bounds)
+  if (!t->cum || !t->sim || !t->lex || !t->depth || !t->bonus || !t->moves ||
+      !t->queue || !t->gaps || !t->pos || !t->bounds || !t->when || !t->time)
     return RECAP_ERR_NOMEM;
-  for (size_t i = 0; i < n; i++)
+  t->end = 0;
+  for (size_t i = 0; i < n; i++) {
+    double start, end;
     t->cum[i + 1] = t->cum[i] + doc->sents.data[i].content;
+    rc_doc_sentence_times(doc, i, &start, &end);
+    t->when[i] = start;
+    if (end > t->end)
+      t->end = end;
+  }
   return RECAP_OK;
 }
 
 static void tiling_free(tiling *t, const recap_allocator *a) {
   rc_free(a, t->cum);
   rc_free(a, t->sim);
+  rc_free(a, t->lex);
   rc_free(a, t->depth);
+  rc_free(a, t->bonus);
+  rc_free(a, t->moves);
   rc_free(a, t->queue);
   rc_free(a, t->gaps);
   rc_free(a, t->pos);
+  rc_free(a, t->when);
+  rc_free(a, t->time);
   rc_free(a, t->bounds);
 }
 
+/* Each gap's bonus and cue.  Chapters start at turns when the text has at
+   least one turn per RC_CH_TURN_WORDS words (a transcript, paragraphs);
+   captions without speakers have sentences only. */
+static recap_status mark_gaps(tiling *t, recap_document *doc) {
+  size_t n = t->n, turns = 0;
+  for (size_t g = 1; g < n; g++)
+    turns += starts_turn(doc, g);
+  int at_turns = turns > 0 && turns * RC_CH_TURN_WORDS >= doc->word_count;
+  /* What each word was found to start, once per word (turn_cue). */
+  size_t nterms = doc->terms.count;
+  unsigned char *starts = rc_calloc(doc->alloc, nterms ? nterms : 1, 1);
+  if (!starts)
+    return RECAP_ERR_NOMEM;
+  recap_status st = RECAP_OK;
+  for (size_t g = 1; g < n && st == RECAP_OK; g++) {
+    if (at_turns && !starts_turn(doc, g)) {
+      t->bonus[g] = -1;
+      continue;
+    }
+    int cue;
+    st = turn_cue(doc, g, at_turns, starts, &cue);
+    t->bonus[g] = cue == CUE_NONE ? 0 : RC_CH_CUE;
+    t->moves[g] = cue == CUE_MOVES;
+  }
+  rc_free(doc->alloc, starts);
+  return st;
+}
+
 /* The scale of the comparison for `chapters` chapters, in content words:
-   windows, the reach of depths and the shortest chapter.  Chapters asked
-   for may be shorter than RC_TILE_MIN when the text is. */
-static size_t tile_span(const tiling *t, size_t chapters, int asked) {
+   windows and the reach of depths.  Chapters asked for may be shorter
+   than RC_TILE_MIN when the text is. */
+static size_t tile_span(const tiling *t, double chapters, int asked) {
   double content = (double)t->cum[t->n];
-  double span = RC_TILE_FRACTION * content / (double)chapters;
+  double span = RC_TILE_FRACTION * content / chapters;
   double lo = RC_TILE_MIN;
-  if (asked && content / (double)(2 * chapters) < lo)
-    lo = content / (double)(2 * chapters);
+  if (asked && content / (2 * chapters) < lo)
+    lo = content / (2 * chapters);
   if (lo < 1)
     lo = 1;
   return (size_t)(span < lo ? lo : span > RC_TILE_MAX ? RC_TILE_MAX : span);
@@ -193,10 +410,19 @@ static void depths(tiling *t, size_t span) {
   }
 }
 
-static int by_depth(const void *x, const void *y) {
+static double score(const tiling *t, size_t g) {
+  return t->depth[g] + t->bonus[g];
+}
+
+/* Is gap g an announced topic where the words change? */
+static int announced(const tiling *t, size_t g) {
+  return t->moves[g] && t->depth[g] >= RC_CH_MOVE_DEPTH;
+}
+
+static int by_rank(const void *x, const void *y) {
   const gap *a = x, *b = y;
-  if (a->depth != b->depth)
-    return a->depth > b->depth ? -1 : 1;
+  if (a->rank != b->rank)
+    return a->rank > b->rank ? -1 : 1;
   return (a->at > b->at) - (a->at < b->at);
 }
 
@@ -205,8 +431,8 @@ static int by_at(const void *x, const void *y) {
   return (a > b) - (a < b);
 }
 
-/* Is position p at least `span` from each of the sorted pos[0..n)? */
-static int far_enough(const size_t *pos, size_t n, size_t p, size_t span) {
+/* Where position p goes among the sorted pos[0..n). */
+static size_t place_of(const size_t *pos, size_t n, size_t p) {
   size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -215,56 +441,146 @@ static int far_enough(const size_t *pos, size_t n, size_t p, size_t span) {
     else
       hi = mid;
   }
-  return (lo == n || pos[lo] - p >= span) && (lo == 0 || p - pos[lo - 1] >= span);
+  return lo;
 }
 
-/* Candidates: the deepest gaps at least `span` from each other and from
-   both ends, at most `limit`, into gaps[0..), deepest first. */
-static size_t candidates(tiling *t, size_t span, size_t limit) {
-  size_t n = t->n, total = t->cum[n], m = 0, nc = 0;
+/* Can a chapter start at gap g, the nc chapters in t->pos and t->time
+   (sorted) chosen?  At least `sep` content words from each and from both
+   ends, and in timed text at least RC_CH_SHORTEST_SECONDS from each, from
+   0:00 and from the end of the recording. */
+static int room(const tiling *t, size_t nc, size_t g, size_t sep) {
+  size_t p = t->cum[g], total = t->cum[t->n];
+  if (p < sep || total - p < sep)
+    return 0;
+  size_t k = place_of(t->pos, nc, p);
+  if ((k < nc && t->pos[k] - p < sep) || (k > 0 && p - t->pos[k - 1] < sep))
+    return 0;
+  double w = t->when[g], d = RC_CH_SHORTEST_SECONDS;
+  if (w < 0)
+    return 1;
+  double before = k > 0 ? t->time[k - 1] : 0;
+  double after = k < nc ? t->time[k] : t->end;
+  return w - before >= d && after - w >= d;
+}
+
+/* Candidates: gaps where a chapter may start with a positive score,
+   announced topics first, then by score, each at least `sep` content
+   words from the others and from both ends; at most `limit`, into
+   gaps[0..) in that order.  `distinct`: only where the words before and
+   after differ (a cosine below RC_CH_SAME_TOPIC). */
+static size_t candidates(tiling *t, size_t sep, size_t limit, int distinct) {
+  size_t n = t->n, m = 0, nc = 0;
   for (size_t g = 1; g < n; g++) {
+    double s = score(t, g);
+    if (t->bonus[g] < 0 || s <= 0 ||
+        (distinct && t->lex[g] >= RC_CH_SAME_TOPIC))
+      continue;
     t->gaps[m].at = (uint32_t)g;
-    t->gaps[m].depth = t->depth[g];
+    /* Scores are below 2 + RC_CH_CUE: announced topics rank above all. */
+    t->gaps[m].rank = s + (announced(t, g) ? 4 : 0);
     m++;
   }
-  qsort(t->gaps, m, sizeof *t->gaps, by_depth);
-  for (size_t i = 0; i < m && nc < limit && t->gaps[i].depth > 0; i++) {
-    size_t p = t->cum[t->gaps[i].at];
-    if (p < span || total - p < span || !far_enough(t->pos, nc, p, span))
+  qsort(t->gaps, m, sizeof *t->gaps, by_rank);
+  for (size_t i = 0; i < m && nc < limit; i++) {
+    size_t g = t->gaps[i].at, p = t->cum[g];
+    if (!room(t, nc, g, sep))
       continue;
     size_t k = nc;
-    for (; k > 0 && t->pos[k - 1] > p; k--)
+    for (; k > 0 && t->pos[k - 1] > p; k--) {
       t->pos[k] = t->pos[k - 1];
+      t->time[k] = t->time[k - 1];
+    }
     t->pos[k] = p;
+    t->time[k] = t->when[g];
     t->gaps[nc++] = t->gaps[i];
   }
   return nc;
 }
 
+/* How many chapters people would mark in this text: 1 + sqrt(words) /
+   RC_CH_PRIOR_WORDS + RC_CH_PRIOR_SPEAKERS x ln(speakers), counting the
+   speakers who say at least RC_CH_SPEAKER_SHARE of the words. */
+static recap_status expected_chapters(const recap_document *doc, double *out) {
+  size_t nsp = doc->src.speakers.count + 1, active = 0, total = 0;
+  size_t *said = rc_calloc(doc->alloc, nsp, sizeof *said);
+  if (!said)
+    return RECAP_ERR_NOMEM;
+  for (size_t s = 0; s < doc->sents.len; s++) {
+    said[speaker_slot(doc, s)] += doc->sents.data[s].words;
+    total += doc->sents.data[s].words;
+  }
+  for (size_t i = 0; i < nsp; i++)
+    active +=
+        said[i] > 0 && (double)said[i] >= RC_CH_SPEAKER_SHARE * (double)total;
+  rc_free(doc->alloc, said);
+  *out = 1 + sqrt((double)doc->word_count) / RC_CH_PRIOR_WORDS +
+         RC_CH_PRIOR_SPEAKERS * log(active > 1 ? (double)active : 1.0);
+  return RECAP_OK;
+}
+
+/* Can the recording hold RC_YOUTUBE_CHAPTERS chapters of
+   RC_CH_SHORTEST_SECONDS? */
+static int youtube_room(const tiling *t) {
+  return t->n > 0 && t->when[0] >= 0 &&
+         t->end >= RC_YOUTUBE_CHAPTERS * RC_CH_SHORTEST_SECONDS;
+}
+
+/* The boundaries to keep among nb candidates (automatic count); `least`
+   at least, when there are as many. */
+static size_t keep(const tiling *t, size_t nb, double expected, size_t least) {
+  double best = 0;
+  size_t kept = 0, moved = 0;
+  for (size_t i = 0; i < nb; i++) {
+    double s = score(t, t->gaps[i].at);
+    if (s > best)
+      best = s;
+  }
+  for (size_t i = 0; i < nb; i++) {
+    kept += score(t, t->gaps[i].at) >= RC_CH_KEEP * best;
+    moved += announced(t, t->gaps[i].at);
+  }
+  double most_moved = RC_CH_MOVES_MOST * expected - 1;
+  if ((double)moved > most_moved)
+    moved = most_moved > 0 ? (size_t)(most_moved + 0.5) : 0;
+  if (moved > kept)
+    kept = moved;
+  double lo = RC_CH_FEWEST * expected - 1, hi = RC_CH_MOST * expected - 1;
+  if ((double)kept < lo)
+    kept = (size_t)(lo + 0.5);
+  if ((double)kept > hi)
+    kept = (size_t)(hi + 0.5);
+  if (kept + 1 > RC_MAX_CHAPTERS)
+    kept = RC_MAX_CHAPTERS - 1;
+  if (kept < least)
+    kept = least;
+  return kept < nb ? kept : nb;
+}
+
 /* Boundaries (first sentences of chapters 2..) into t->bounds, in order;
    returns their number.  want = 0: automatic. */
-static recap_status tile(tiling *t, const recap_document *doc, size_t want,
+static recap_status tile(tiling *t, recap_document *doc, size_t want,
                          size_t *count) {
-  size_t guess = want ? want : doc->word_count / RC_WORDS_PER_CHAPTER + 1;
-  size_t span = tile_span(t, guess, want > 0);
-  RC_TRY(gap_similarities(doc, span, t->sim));
+  double expected = (double)want;
+  if (!want)
+    RC_TRY(expected_chapters(doc, &expected));
+  size_t span = tile_span(t, expected, want > 0);
+  size_t sep = (size_t)(RC_CH_CLOSEST * (double)span);
+  if (sep < 1)
+    sep = 1;
+  RC_TRY(mark_gaps(t, doc));
+  RC_TRY(gap_similarities(doc, span, t->sim, t->lex));
   depths(t, span);
-  size_t limit = want ? want - 1 : RC_MAX_CANDIDATES;
-  size_t nb = candidates(t, span, limit < RC_MAX_CANDIDATES ? limit
-                                                            : RC_MAX_CANDIDATES);
-  if (!want && nb) {
-    double mean = 0;
-    for (size_t i = 0; i < nb; i++)
-      mean += t->gaps[i].depth;
-    mean /= (double)nb;
-    size_t deep = 0;
-    while (deep < nb && deep + 1 < RC_MAX_CHAPTERS && t->gaps[deep].depth >= mean)
-      deep++;
-    /* Again at the scale of the chapters found. */
-    span = tile_span(t, deep + 1, 0);
-    RC_TRY(gap_similarities(doc, span, t->sim));
-    depths(t, span);
-    nb = candidates(t, span, deep);
+  size_t nb = candidates(t, sep, want ? want - 1 : RC_MAX_CANDIDATES, !want);
+  if (!want) {
+    /* YouTube shows chapters only when there are three or more: where the
+       recording has room, the three best, one topic or not. */
+    size_t least = 0;
+    if ((doc->opt.flags & RECAP_OPT_YOUTUBE) && youtube_room(t)) {
+      least = RC_YOUTUBE_CHAPTERS - 1;
+      if (nb < least)
+        nb = candidates(t, sep, RC_MAX_CANDIDATES, 0);
+    }
+    nb = keep(t, nb, expected, least);
   }
   for (size_t i = 0; i < nb; i++)
     t->bounds[i] = t->gaps[i].at;
@@ -273,28 +589,113 @@ static recap_status tile(tiling *t, const recap_document *doc, size_t want,
   return RECAP_OK;
 }
 
-/* ---- titles and highlights ------------------------------------------------- */
+/* ---- titles and highlights -------------------------------------------------
+ */
 
-/* "Remote control, button design": the chapter's own key phrases (kp[0..n)),
-   or "Part N" when it has none. */
+static int one_word(const recap_keyphrase *k) {
+  return memchr(k->phrase, ' ', k->phrase_length) == NULL;
+}
+
+/* Is the phrase shown with capitals (a name, an acronym)?  Key phrases
+   keep their case only then (keyphrase.c). */
+static recap_status capitalised(recap_document *doc, const recap_keyphrase *k,
+                                int *yes) {
+  const char *low;
+  size_t n;
+  RC_TRY(rc_lower(&doc->norm, k->phrase, k->phrase_length, &low, &n));
+  *yes = n != k->phrase_length || memcmp(low, k->phrase, n) != 0;
+  return RECAP_OK;
+}
+
+/* Can this key phrase name a chapter?  Not with a word the language keeps
+   out of titles (courtesies, forms of address, "et cetera"), and not if
+   it is one word written as a name that general language does not know
+   ("Sunil", "Kay"): people are seldom what a chapter is about, and most
+   are addressed rather than discussed.  Acronyms ("VAD") are no names;
+   names are told only where the language has background frequencies. */
+static recap_status title_worthy(recap_document *doc, const recap_keyphrase *k,
+                                 int *ok) {
+  const rc_wordlist *stops = &doc->lang->title_stops;
+  const rc_background *bg = doc->lang->background;
+  const char *f;
+  size_t n;
+  *ok = 1;
+  RC_TRY(rc_fold(&doc->norm, k->phrase, k->phrase_length, &f, &n));
+  for (size_t i = 0; i < n && *ok;) {
+    size_t j = i;
+    while (j < n && f[j] != ' ')
+      j++;
+    if (j > i && rc_wordlist_find(stops, f + i, j - i) >= 0)
+      *ok = 0;
+    i = j + 1;
+  }
+  if (!*ok || !bg || !bg->total || !one_word(k))
+    return RECAP_OK;
+  uint32_t term = rc_strtab_find(&doc->terms, f, n);
+  int caps;
+  RC_TRY(capitalised(doc, k, &caps));
+  if (!caps || term == RC_NO_ID)
+    return RECAP_OK;
+  int lower = 0; /* an acronym has none */
+  for (size_t i = 0; i < k->phrase_length; i++)
+    lower |= k->phrase[i] >= 'a' && k->phrase[i] <= 'z';
+  if (lower && doc->stem_info.data[doc->term_info.data[term].stem].bg_df <= 0)
+    *ok = 0;
+  return RECAP_OK;
+}
+
+static int same_phrase(const recap_keyphrase *a, const recap_keyphrase *b) {
+  return a->phrase_length == b->phrase_length &&
+         memcmp(a->phrase, b->phrase, a->phrase_length) == 0;
+}
+
+/* The title of chapter `index`: at most RC_TITLE_PHRASES of its ranked
+   key phrases kp[0..n) that are worthy, joined by the language's "and"
+   ("Budget and funding"; a comma without one), or "Part N" when none is.
+   A word that titled an earlier chapter does not title another (a phrase
+   may: "Remote control and LCD", "Remote control and big buttons"); a
+   second phrase is a phrase or a name, since a lone common word after a
+   phrase is more often a fragment ("depot construction and goes").
+   taken[0..ntaken): the phrases of earlier titles; this one's are added. */
 static recap_status title(recap_document *doc, size_t index,
                           const recap_keyphrase *kp, size_t n,
+                          const recap_keyphrase **taken, size_t *ntaken,
                           const char **out) {
+  const char *and_ = doc->lang->title_and;
+  const recap_keyphrase *use[RC_TITLE_PHRASES];
+  size_t used = 0;
+  for (size_t i = 0; i < n && used < RC_TITLE_PHRASES; i++) {
+    int ok, caps;
+    RC_TRY(title_worthy(doc, &kp[i], &ok));
+    RC_TRY(capitalised(doc, &kp[i], &caps));
+    if (!ok || (used > 0 && one_word(&kp[i]) && !caps))
+      continue;
+    for (size_t j = 0; j < *ntaken && ok; j++)
+      ok = !(one_word(&kp[i]) && same_phrase(taken[j], &kp[i]));
+    if (ok)
+      use[used++] = &kp[i];
+  }
   rc_buf b;
   rc_buf_init(&b, doc->alloc);
-  for (size_t i = 0; i < n; i++) {
-    if (i)
+  for (size_t i = 0; i < used; i++) {
+    if (i && and_ && *and_)
+      rc_buf_printf(&b, " %s ", and_);
+    else if (i)
       rc_buf_puts(&b, ", ");
-    rc_buf_put(&b, kp[i].phrase, kp[i].phrase_length);
+    rc_buf_put(&b, use[i]->phrase, use[i]->phrase_length);
+    taken[(*ntaken)++] = use[i];
   }
-  if (n == 0)
+  if (used == 0)
     rc_buf_printf(&b, "Part %zu", index + 1);
-  char *t = b.failed ? NULL : rc_arena_strndup(&doc->arena, rc_buf_data(&b), b.len);
+  const char *cap = NULL;
+  size_t len = 0;
+  recap_status st =
+      b.failed ? RECAP_ERR_NOMEM
+               : rc_capitalize(&doc->norm, rc_buf_data(&b), b.len, &cap, &len);
+  char *t = st == RECAP_OK ? rc_arena_strndup(&doc->arena, cap, len) : NULL;
   rc_buf_free(&b);
   if (!t)
-    return RECAP_ERR_NOMEM;
-  if (t[0] >= 'a' && t[0] <= 'z')
-    t[0] = (char)(t[0] - 32);
+    return st != RECAP_OK ? st : RECAP_ERR_NOMEM;
   *out = t;
   return RECAP_OK;
 }
@@ -314,8 +715,9 @@ static recap_status highlights(recap_document *doc, recap_chapter *c) {
   if (!hs || !ptrs)
     return RECAP_ERR_NOMEM;
   size_t got;
-  RC_TRY(rc_select(doc, c->first_sentence, c->first_sentence + c->sentence_count,
-                   k, RECAP_UNLIMITED, hs, &got));
+  RC_TRY(rc_select(doc, c->first_sentence,
+                   c->first_sentence + c->sentence_count, k, RECAP_UNLIMITED,
+                   hs, &got));
   qsort(hs, got, sizeof *hs, by_index);
   for (size_t i = 0; i < got; i++)
     ptrs[i] = &hs[i];
@@ -341,6 +743,15 @@ static void place(recap_document *doc, recap_chapter *c, size_t first,
   c->length = rc_doc_input_end(doc, z->off + z->len) - c->offset;
 }
 
+/* How titles rank a chapter's phrases (keyphrase.h): IDF over chapters to
+   the power 1 and the phrase's score over the whole text to the power
+   0.75, where the speakers' key phrases use 2 and 0.5, so that the
+   talk's subject may name a chapter that is about it ("Remote control and
+   big buttons"); phrases said twice in the chapter first.  QMSum title
+   R-1, before the rest of the title rules: {2, 0.5, 1} .129, {1, 0.75, 2}
+   .155, {1, 1, 2} .153, {0, 0.5, 1} .153. */
+static const rc_kp_weights title_weights = {1.0, 0.75, 2};
+
 /* Chapters from the boundaries: places, titles, highlights. */
 static recap_status fill(recap_document *doc, const uint32_t *bounds,
                          size_t nb) {
@@ -348,10 +759,13 @@ static recap_status fill(recap_document *doc, const uint32_t *bounds,
   size_t n = doc->sents.len, nc = nb + 1;
   doc->chapters = rc_arena_calloc(&doc->arena, nc, sizeof *doc->chapters);
   uint32_t *part = rc_calloc(a, n, sizeof *part);
-  recap_keyphrase *kp = rc_calloc(a, nc * RC_TITLE_PHRASES, sizeof *kp);
+  recap_keyphrase *kp = rc_calloc(a, nc * RC_TITLE_CHOICES, sizeof *kp);
   size_t *got = rc_calloc(a, nc, sizeof *got);
-  recap_status st = doc->chapters && part && kp && got ? RECAP_OK
-                                                       : RECAP_ERR_NOMEM;
+  const recap_keyphrase **taken =
+      rc_calloc(a, nc * RC_TITLE_PHRASES, sizeof *taken);
+  size_t ntaken = 0;
+  recap_status st =
+      doc->chapters && part && kp && got && taken ? RECAP_OK : RECAP_ERR_NOMEM;
   for (size_t i = 0; st == RECAP_OK && i < nc; i++) {
     size_t first = i ? bounds[i - 1] : 0, last = i < nb ? bounds[i] : n;
     place(doc, &doc->chapters[i], first, last);
@@ -367,10 +781,12 @@ static recap_status fill(recap_document *doc, const uint32_t *bounds,
       c->end = next > c->start ? next : c->start;
   }
   if (st == RECAP_OK)
-    st = rc_kp_parts(doc, part, nc, RC_TITLE_PHRASES, kp, got);
+    st = rc_kp_parts_weighted(doc, part, nc, RC_TITLE_CHOICES, &title_weights,
+                              kp, got);
   for (size_t i = 0; st == RECAP_OK && i < nc; i++) {
     recap_chapter *c = &doc->chapters[i];
-    st = title(doc, i, kp + i * RC_TITLE_PHRASES, got[i], &c->title);
+    st = title(doc, i, kp + i * RC_TITLE_CHOICES, got[i], taken, &ntaken,
+               &c->title);
     if (st == RECAP_OK)
       st = highlights(doc, c);
     if (st == RECAP_OK)
@@ -379,6 +795,7 @@ static recap_status fill(recap_document *doc, const uint32_t *bounds,
   rc_free(a, part);
   rc_free(a, kp);
   rc_free(a, got);
+  rc_free(a, taken);
   return st;
 }
 

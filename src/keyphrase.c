@@ -562,7 +562,8 @@ static recap_status best_of_part(recap_document *doc, ranked *r, size_t m,
 
 /* Scores the phrases of each part from the sorted mentions. */
 static recap_status rank_parts(recap_document *doc, const rc_kp_mentions *ms,
-                               size_t nparts, size_t k, recap_keyphrase *out,
+                               size_t nparts, size_t k,
+                               const rc_kp_weights *w, recap_keyphrase *out,
                                size_t *got) {
   const recap_allocator *a = doc->alloc;
   uint32_t *used_by = rc_calloc(a, doc->phrases.len + 1, sizeof *used_by);
@@ -582,10 +583,15 @@ static recap_status rank_parts(recap_document *doc, const rc_kp_mentions *ms,
         j++;
       const rc_phrase *p = &doc->phrases.data[id];
       double here = (double)(j - i);
-      r[m].phrase = id;
       double idf = log(1.0 + (double)nparts / (double)used_by[id]);
-      r[m].score = sqrt(p->score) * (1.0 + log(here)) * here /
-                   (double)p->count * idf * idf;
+      double g = w->global == 0.5 ? sqrt(p->score) : pow(p->score, w->global);
+      double x = g * (1.0 + log(here)) * here / (double)p->count;
+      x = w->idf == 2.0 ? x * idf * idf : x * pow(idf, w->idf);
+      /* Phrases mentioned fewer times only when nothing else is left. */
+      if (here < (double)w->min_mentions)
+        x *= 1e-9;
+      r[m].phrase = id;
+      r[m].score = x;
       r[m].first = p->first_off;
       m++;
       i = j;
@@ -597,9 +603,19 @@ static recap_status rank_parts(recap_document *doc, const rc_kp_mentions *ms,
   return st;
 }
 
+const rc_kp_weights rc_kp_weights_default = {2.0, 0.5, 1};
+
 recap_status rc_kp_parts(recap_document *doc, const uint32_t *part,
                          size_t nparts, size_t k, recap_keyphrase *out,
                          size_t *got) {
+  return rc_kp_parts_weighted(doc, part, nparts, k, &rc_kp_weights_default,
+                              out, got);
+}
+
+recap_status rc_kp_parts_weighted(recap_document *doc, const uint32_t *part,
+                                  size_t nparts, size_t k,
+                                  const rc_kp_weights *w, recap_keyphrase *out,
+                                  size_t *got) {
   for (size_t p = 0; p < nparts; p++)
     got[p] = 0;
   if (k == 0 || nparts == 0 || doc->phrases.len == 0)
@@ -611,7 +627,7 @@ recap_status rc_kp_parts(recap_document *doc, const uint32_t *part,
       st = mentions_in(doc, s, part[s], &ms);
   if (st == RECAP_OK && ms.len) {
     qsort(ms.data, ms.len, sizeof *ms.data, by_value);
-    st = rank_parts(doc, &ms, nparts, k, out, got);
+    st = rank_parts(doc, &ms, nparts, k, w, out, got);
   }
   RC_VEC_FREE(doc->alloc, ms);
   return st;

@@ -87,4 +87,19 @@ recap_status rc_kp_parts(recap_document *doc, const uint32_t *part,
                          size_t nparts, size_t k, recap_keyphrase *out,
                          size_t *got);
 
+/* The same with other weights: global score^global x (1 + ln mentions in
+   the part) x share of its mentions in the part x ln(1 + nparts / parts
+   using it)^idf; phrases mentioned fewer than min_mentions times in the
+   part rank after all others.  rc_kp_parts uses rc_kp_weights_default:
+   {2, 0.5, 1}. */
+typedef struct rc_kp_weights {
+  double idf, global;
+  uint32_t min_mentions;
+} rc_kp_weights;
+extern const rc_kp_weights rc_kp_weights_default;
+recap_status rc_kp_parts_weighted(recap_document *doc, const uint32_t *part,
+                                  size_t nparts, size_t k,
+                                  const rc_kp_weights *w, recap_keyphrase *out,
+                                  size_t *got);
+
 #endif

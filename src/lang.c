@@ -8,7 +8,8 @@
 #include "recap.h"
 
 /* No stemmer and no lists: every other field is empty. */
-const rc_lang rc_lang_none = {.name = "none", .code = "", .aliases = ""};
+const rc_lang rc_lang_none = {
+    .name = "none", .code = "", .aliases = "", .title_and = ""};
 
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 

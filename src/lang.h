@@ -112,6 +112,15 @@ typedef struct rc_lang {
   /* General-language frequencies, the default background for IDF; NULL
      if the language has none. */
   const rc_background *background;
+  /* Phrases that often open a topic at the start of a turn ("the next",
+     "now we"), and phrases that announce one ("let's move on", "let's go
+     to"), as folded words joined by single spaces; words a chapter title
+     never uses ("thanks", "cetera"); the word that joins two title
+     phrases ("and"), or "". */
+  rc_wordlist topic_cues;
+  rc_wordlist topic_moves;
+  rc_wordlist title_stops;
+  const char *title_and;
 } rc_lang;
 
 extern const rc_lang rc_languages[];

@@ -1938,6 +1938,28 @@ static const char dutch_joiners_text[] = {
     'v', 'a', 'n', '\000',};
 static const uint32_t dutch_joiners_offsets[] = {
     0};
+static const char dutch_topic_cues_text[] = {
+    'a', 'g', 'e', 'n', 'd', 'a', '\000', 'e', 'n', ' ', 'n', 'u', '\000', 't', 'e', 'n',
+    ' ', 'e', 'e', 'r', 's', 't', 'e', '\000',};
+static const uint32_t dutch_topic_cues_offsets[] = {
+    0, 7, 13};
+static const char dutch_title_stops_text[] = {
+    'b', 'e', 'd', 'a', 'n', 'k', 't', '\000', 'd', 'a', 'n', 'k', '\000', 'h', 'a', 'l',
+    'l', 'o', '\000', 'm', 'e', 'n', 'e', 'e', 'r', '\000', 'm', 'e', 'v', 'r', 'o', 'u',
+    'w', '\000', 'm', 'i', 'n', 'u', 't', 'e', 'n', '\000', 'm', 'i', 'n', 'u', 'u', 't',
+    '\000', 'u', 'u', 'r', '\000', 'w', 'e', 'e', 'k', '\000', 'w', 'e', 'k', 'e', 'n', '\000',
+    'w', 'e', 'l', 'k', 'o', 'm', '\000',};
+static const uint32_t dutch_title_stops_offsets[] = {
+    0, 8, 13, 19, 26, 34, 42, 49, 53, 58, 64};
+static const char dutch_topic_moves_text[] = {
+    'g', 'a', 'a', 'n', ' ', 'w', 'e', ' ', 'v', 'e', 'r', 'd', 'e', 'r', '\000', 's',
+    'a', 'm', 'e', 'n', 'v', 'a', 't', 't', 'e', 'n', 'd', '\000', 't', 'o', 't', ' ',
+    's', 'l', 'o', 't', '\000', 'v', 'o', 'l', 'g', 'e', 'n', 'd', 'e', ' ', 'p', 'u',
+    'n', 't', '\000', 'v', 'o', 'l', 'g', 'e', 'n', 'd', 'e', ' ', 'v', 'r', 'a', 'a',
+    'g', '\000', 'w', 'e', ' ', 'g', 'a', 'a', 'n', ' ', 'v', 'e', 'r', 'd', 'e', 'r',
+    '\000',};
+static const uint32_t dutch_topic_moves_offsets[] = {
+    0, 15, 28, 37, 51, 66};
 static const char dutch_abbrevs_text[] = {
     'a', '.', 's', '\000', 'a', '.', 'u', '.', 'b', '\000', 'a', 'p', 'r', '\000', 'a', 'r',
     't', '\000', 'a', 'u', 'g', '\000', 'b', '.', 'v', '\000', 'b', 'i', 'j', 'v', '\000', 'b',
@@ -2570,6 +2592,85 @@ static const char english_openers_text[] = {
 static const uint32_t english_openers_offsets[] = {
     0, 7, 16, 25, 29, 36, 44, 48, 54, 57, 62, 65,
     71, 74, 79, 86, 93, 99, 104, 109, 115, 123, 129};
+static const char english_topic_cues_text[] = {
+    'a', 'g', 'e', 'n', 'd', 'a', '\000', 'a', 'l', 'r', 'i', 'g', 'h', 't', ' ', 'n',
+    'o', 'w', '\000', 'f', 'i', 'r', 's', 't', ' ', 'o', 'f', ' ', 'a', 'l', 'l', '\000',
+    'g', 'o', 'i', 'n', 'g', ' ', 't', 'o', ' ', 't', 'a', 'l', 'k', '\000', 'g', 'o',
+    'n', 'n', 'a', ' ', 't', 'a', 'l', 'k', '\000', 'n', 'e', 'x', 't', ' ', 'q', 'u',
+    'e', 's', 't', 'i', 'o', 'n', '\000', 'n', 'e', 'x', 't', ' ', 'q', 'u', 'e', 's',
+    't', 'i', 'o', 'n', 's', '\000', 'n', 'e', 'x', 't', ' ', 't', 'h', 'i', 'n', 'g',
+    '\000', 'n', 'o', 'w', ' ', 'l', 'e', 't', '\'', 's', '\000', 'n', 'o', 'w', ' ', 'w',
+    'e', '\000', 'o', 'k', 'a', 'y', ' ', 'n', 'o', 'w', '\000', 's', 'o', ' ', 'n', 'o',
+    'w', '\000', 't', 'a', 'l', 'k', ' ', 'a', 'b', 'o', 'u', 't', '\000', 't', 'h', 'a',
+    'n', 'k', ' ', 'y', 'o', 'u', ' ', 'c', 'h', 'a', 'i', 'r', '\000', 't', 'h', 'a',
+    'n', 'k', ' ', 'y', 'o', 'u', ' ', 'c', 'h', 'a', 'i', 'r', 'm', 'a', 'n', '\000',
+    't', 'h', 'a', 'n', 'k', ' ', 'y', 'o', 'u', ' ', 'm', 'a', 'd', 'a', 'm', ' ',
+    'c', 'h', 'a', 'i', 'r', '\000', 't', 'h', 'a', 'n', 'k', ' ', 'y', 'o', 'u', ' ',
+    'm', 'r', ' ', 'c', 'h', 'a', 'i', 'r', '\000', 't', 'h', 'a', 'n', 'k', 's', ' ',
+    'c', 'h', 'a', 'i', 'r', '\000', 't', 'h', 'e', ' ', 'n', 'e', 'x', 't', '\000', 'w',
+    'i', 't', 'h', ' ', 'r', 'e', 'g', 'a', 'r', 'd', ' ', 't', 'o', '\000',};
+static const uint32_t english_topic_cues_offsets[] = {
+    0, 7, 19, 32, 46, 57, 71, 86, 97, 107, 114, 123,
+    130, 141, 157, 176, 198, 217, 230, 239};
+static const char english_title_stops_text[] = {
+    'a', 'f', 't', 'e', 'r', 'n', 'o', 'o', 'n', '\000', 'b', 'i', 't', '\000', 'b', 'y',
+    'e', '\000', 'c', 'e', 't', 'e', 'r', 'a', '\000', 'c', 'h', 'a', 'i', 'r', '\000', 'c',
+    'h', 'a', 'i', 'r', 'm', 'a', 'n', '\000', 'c', 'h', 'a', 'i', 'r', 'w', 'o', 'm',
+    'a', 'n', '\000', 'c', 'h', 'e', 'e', 'r', 's', '\000', 'c', 'o', 'l', 'l', 'e', 'a',
+    'g', 'u', 'e', '\000', 'c', 'o', 'l', 'l', 'e', 'a', 'g', 'u', 'e', 's', '\000', 'd',
+    'i', 'o', 'l', 'c', 'h', '\000', 'e', 't', 'c', '\000', 'e', 'v', 'e', 'n', 'i', 'n',
+    'g', '\000', 'e', 'v', 'e', 'r', 'y', 'b', 'o', 'd', 'y', '\000', 'e', 'v', 'e', 'r',
+    'y', 'o', 'n', 'e', '\000', 'f', 'o', 'l', 'k', 's', '\000', 'g', 'e', 'n', 't', 'l',
+    'e', 'm', 'a', 'n', '\000', 'g', 'e', 'n', 't', 'l', 'e', 'm', 'e', 'n', '\000', 'g',
+    'o', 'o', 'd', 'b', 'y', 'e', '\000', 'g', 'u', 'y', 's', '\000', 'h', 'a', 'l', 'f',
+    '\000', 'h', 'e', 'l', 'l', 'o', '\000', 'h', 'i', '\000', 'h', 'o', 'n', 'o', 'r', 'a',
+    'b', 'l', 'e', '\000', 'h', 'o', 'n', 'o', 'u', 'r', 'a', 'b', 'l', 'e', '\000', 'h',
+    'o', 'u', 'r', '\000', 'h', 'o', 'u', 'r', 's', '\000', 'k', 'i', 'n', 'd', '\000', 'l',
+    'a', 'd', 'i', 'e', 's', '\000', 'l', 'o', 't', '\000', 'm', 'a', 'd', 'a', 'm', '\000',
+    'm', 'i', 'n', 'u', 't', 'e', '\000', 'm', 'i', 'n', 'u', 't', 'e', 's', '\000', 'm',
+    'i', 's', 't', 'e', 'r', '\000', 'm', 'o', 'n', 't', 'h', '\000', 'm', 'o', 'n', 't',
+    'h', 's', '\000', 'm', 'o', 'r', 'n', 'i', 'n', 'g', '\000', 'm', 'r', '\000', 'm', 'r',
+    's', '\000', 'm', 's', '\000', 'o', 'k', '\000', 'o', 'k', 'a', 'y', '\000', 'p', 'l', 'e',
+    'a', 's', 'e', '\000', 'p', 'o', 'i', 'n', 't', '\000', 'q', 'u', 'e', 's', 't', 'i',
+    'o', 'n', '\000', 'q', 'u', 'e', 's', 't', 'i', 'o', 'n', 's', '\000', 's', 'i', 'r',
+    '\000', 's', 'o', 'r', 'r', 'y', '\000', 's', 'o', 'r', 't', '\000', 's', 't', 'u', 'f',
+    'f', '\000', 't', 'h', 'a', 'n', 'k', '\000', 't', 'h', 'a', 'n', 'k', 's', '\000', 't',
+    'h', 'i', 'n', 'g', '\000', 't', 'h', 'i', 'n', 'g', 's', '\000', 't', 'i', 'm', 'e',
+    '\000', 't', 'o', 'd', 'a', 'y', '\000', 't', 'o', 'm', 'o', 'r', 'r', 'o', 'w', '\000',
+    'v', 'e', 'r', 's', 'a', '\000', 'w', 'a', 'y', '\000', 'w', 'e', 'e', 'k', '\000', 'w',
+    'e', 'e', 'k', 's', '\000', 'w', 'e', 'l', 'c', 'o', 'm', 'e', '\000', 'y', 'e', 'a',
+    'h', '\000', 'y', 'e', 's', 't', 'e', 'r', 'd', 'a', 'y', '\000',};
+static const uint32_t english_title_stops_offsets[] = {
+    0, 10, 14, 18, 25, 31, 40, 51, 58, 68, 79, 86,
+    90, 98, 108, 117, 123, 133, 143, 151, 156, 161, 167, 170,
+    180, 191, 196, 202, 207, 214, 218, 224, 231, 239, 246, 252,
+    259, 267, 270, 274, 277, 280, 285, 292, 298, 307, 317, 321,
+    327, 332, 338, 344, 351, 357, 364, 369, 375, 384, 390, 394,
+    399, 405, 413, 418};
+static const char english_topic_moves_text[] = {
+    'a', 'n', 'y', ' ', 'o', 't', 'h', 'e', 'r', ' ', 'b', 'u', 's', 'i', 'n', 'e',
+    's', 's', '\000', 'c', 'o', 'm', 'i', 'n', 'g', ' ', 'b', 'a', 'c', 'k', ' ', 't',
+    'o', '\000', 'g', 'o', ' ', 'o', 'n', ' ', 't', 'o', '\000', 'l', 'e', 't', ' ', 'm',
+    'e', ' ', 's', 't', 'a', 'r', 't', ' ', 'w', 'i', 't', 'h', '\000', 'l', 'e', 't',
+    '\'', 's', ' ', 'g', 'o', ' ', 'o', 'n', '\000', 'l', 'e', 't', '\'', 's', ' ', 'g',
+    'o', ' ', 't', 'o', '\000', 'l', 'e', 't', '\'', 's', ' ', 'l', 'o', 'o', 'k', ' ',
+    'a', 't', '\000', 'l', 'e', 't', '\'', 's', ' ', 'm', 'o', 'v', 'e', '\000', 'l', 'e',
+    't', '\'', 's', ' ', 's', 't', 'a', 'r', 't', ' ', 'w', 'i', 't', 'h', '\000', 'l',
+    'e', 't', '\'', 's', ' ', 't', 'a', 'l', 'k', '\000', 'l', 'e', 't', '\'', 's', ' ',
+    't', 'a', 'l', 'k', ' ', 'a', 'b', 'o', 'u', 't', '\000', 'm', 'o', 'v', 'e', ' ',
+    'o', 'n', '\000', 'm', 'o', 'v', 'e', ' ', 't', 'o', '\000', 'm', 'o', 'v', 'i', 'n',
+    'g', ' ', 'o', 'n', '\000', 'm', 'o', 'v', 'i', 'n', 'g', ' ', 't', 'o', '\000', 'n',
+    'e', 'x', 't', ' ', 'i', 't', 'e', 'm', '\000', 'n', 'e', 'x', 't', ' ', 'o', 'n',
+    ' ', 't', 'h', 'e', ' ', 'a', 'g', 'e', 'n', 'd', 'a', '\000', 'n', 'e', 'x', 't',
+    ' ', 'p', 'o', 'i', 'n', 't', '\000', 'n', 'e', 'x', 't', ' ', 't', 'o', 'p', 'i',
+    'c', '\000', 's', 'u', 'm', ' ', 'u', 'p', '\000', 't', 'o', ' ', 's', 'u', 'm', ' ',
+    'u', 'p', '\000', 't', 'u', 'r', 'n', ' ', 't', 'o', '\000', 't', 'u', 'r', 'n', 'i',
+    'n', 'g', ' ', 't', 'o', '\000', 'w', 'e', '\'', 'l', 'l', ' ', 'm', 'o', 'v', 'e',
+    '\000', 'w', 'r', 'a', 'p', ' ', 'u', 'p', '\000',};
+static const uint32_t english_topic_moves_offsets[] = {
+    0, 19, 34, 43, 61, 73, 85, 99, 110, 127, 138, 155,
+    163, 171, 181, 191, 201, 220, 231, 242, 249, 259, 267, 278,
+    289};
 static const char english_abbrevs_text[] = {
     'a', '.', 'd', '\000', 'a', '.', 'k', '.', 'a', '\000', 'a', '.', 'm', '\000', 'a', '.',
     's', '.', 'a', '.', 'p', '\000', 'a', 'd', 'm', '\000', 'a', 'l', '\000', 'a', 'p', 'p',
@@ -3376,6 +3477,38 @@ static const char french_joiners_text[] = {
     'd', 'e', '\000', 'd', 'e', 's', '\000', 'd', 'u', '\000',};
 static const uint32_t french_joiners_offsets[] = {
     0, 3, 7};
+static const char french_topic_cues_text[] = {
+    'd', 'e', 'u', 'x', 'i', '\303', '\250', 'm', 'e', ' ', 'p', 'o', 'i', 'n', 't', '\000',
+    'e', 'n', 's', 'u', 'i', 't', 'e', '\000', 'e', 't', ' ', 'm', 'a', 'i', 'n', 't',
+    'e', 'n', 'a', 'n', 't', '\000', 'o', 'r', 'd', 'r', 'e', ' ', 'd', 'u', ' ', 'j',
+    'o', 'u', 'r', '\000', 'p', 'r', 'e', 'm', 'i', 'e', 'r', ' ', 'p', 'o', 'i', 'n',
+    't', '\000',};
+static const uint32_t french_topic_cues_offsets[] = {
+    0, 16, 24, 38, 52};
+static const char french_title_stops_text[] = {
+    'b', 'i', 'e', 'n', 'v', 'e', 'n', 'u', 'e', '\000', 'b', 'o', 'n', 'j', 'o', 'u',
+    'r', '\000', 'b', 'o', 'n', 's', 'o', 'i', 'r', '\000', 'h', 'e', 'u', 'r', 'e', '\000',
+    'h', 'e', 'u', 'r', 'e', 's', '\000', 'm', 'a', 'd', 'a', 'm', 'e', '\000', 'm', 'e',
+    'r', 'c', 'i', '\000', 'm', 'e', 's', 'd', 'a', 'm', 'e', 's', '\000', 'm', 'e', 's',
+    's', 'i', 'e', 'u', 'r', 's', '\000', 'm', 'i', 'n', 'u', 't', 'e', '\000', 'm', 'i',
+    'n', 'u', 't', 'e', 's', '\000', 'm', 'o', 'n', 's', 'i', 'e', 'u', 'r', '\000', 's',
+    'e', 'm', 'a', 'i', 'n', 'e', '\000', 's', 'e', 'm', 'a', 'i', 'n', 'e', 's', '\000',};
+static const uint32_t french_title_stops_offsets[] = {
+    0, 10, 18, 26, 32, 39, 46, 52, 61, 71, 78, 86,
+    95, 103};
+static const char french_topic_moves_text[] = {
+    'a', 'b', 'o', 'r', 'd', 'o', 'n', 's', '\000', 'e', 'n', ' ', 'c', 'o', 'n', 'c',
+    'l', 'u', 's', 'i', 'o', 'n', '\000', 'o', 'n', ' ', 'p', 'a', 's', 's', 'e', ' ',
+    '\303', '\240', '\000', 'p', 'a', 'r', 'l', 'o', 'n', 's', ' ', 'd', 'e', '\000', 'p', 'a',
+    's', 's', 'o', 'n', 's', ' ', 'm', 'a', 'i', 'n', 't', 'e', 'n', 'a', 'n', 't',
+    ' ', '\303', '\240', '\000', 'p', 'a', 's', 's', 'o', 'n', 's', ' ', '\303', '\240', '\000', 'p',
+    'o', 'i', 'n', 't', ' ', 's', 'u', 'i', 'v', 'a', 'n', 't', '\000', 'p', 'o', 'u',
+    'r', ' ', 'c', 'o', 'n', 'c', 'l', 'u', 'r', 'e', '\000', 'p', 'o', 'u', 'r', ' ',
+    'r', '\303', '\251', 's', 'u', 'm', 'e', 'r', '\000', 'q', 'u', 'e', 's', 't', 'i', 'o',
+    'n', ' ', 's', 'u', 'i', 'v', 'a', 'n', 't', 'e', '\000', 's', 'u', 'j', 'e', 't',
+    ' ', 's', 'u', 'i', 'v', 'a', 'n', 't', '\000',};
+static const uint32_t french_topic_moves_offsets[] = {
+    0, 9, 23, 35, 46, 68, 79, 93, 107, 121, 139};
 static const char french_abbrevs_text[] = {
     'a', 'l', '\000', 'a', 'r', 't', '\000', 'a', 'v', '\000', 'a', 'v', 'r', '\000', 'b', 'd',
     '\000', 'b', 'o', 'u', 'l', '\000', 'c', '.', '-', '\303', '\240', '-', 'd', '\000', 'c', '.',
@@ -3864,6 +3997,35 @@ static const char german_joiners_text[] = {
     'v', 'o', 'n', '\000',};
 static const uint32_t german_joiners_offsets[] = {
     0};
+static const char german_topic_cues_text[] = {
+    'a', 'l', 's', ' ', 'n', '\303', '\244', 'c', 'h', 's', 't', 'e', 's', '\000', 'e', 'r',
+    's', 't', 'e', 'n', 's', '\000', 't', 'a', 'g', 'e', 's', 'o', 'r', 'd', 'n', 'u',
+    'n', 'g', '\000', 'u', 'n', 'd', ' ', 'j', 'e', 't', 'z', 't', '\000',};
+static const uint32_t german_topic_cues_offsets[] = {
+    0, 14, 22, 35};
+static const char german_title_stops_text[] = {
+    'd', 'a', 'm', 'e', 'n', '\000', 'd', 'a', 'n', 'k', '\000', 'd', 'a', 'n', 'k', 'e',
+    '\000', 'f', 'r', 'a', 'u', '\000', 'h', 'a', 'l', 'l', 'o', '\000', 'h', 'e', 'r', 'r',
+    '\000', 'h', 'e', 'r', 'r', 'e', 'n', '\000', 'm', 'i', 'n', 'u', 't', 'e', '\000', 'm',
+    'i', 'n', 'u', 't', 'e', 'n', '\000', 's', 't', 'u', 'n', 'd', 'e', '\000', 's', 't',
+    'u', 'n', 'd', 'e', 'n', '\000', 'w', 'i', 'l', 'l', 'k', 'o', 'm', 'm', 'e', 'n',
+    '\000', 'w', 'o', 'c', 'h', 'e', '\000', 'w', 'o', 'c', 'h', 'e', 'n', '\000',};
+static const uint32_t german_title_stops_offsets[] = {
+    0, 6, 11, 17, 22, 28, 33, 40, 47, 55, 62, 70,
+    81, 87};
+static const char german_topic_moves_text[] = {
+    'g', 'e', 'h', 'e', 'n', ' ', 'w', 'i', 'r', ' ', 'w', 'e', 'i', 't', 'e', 'r',
+    '\000', 'k', 'o', 'm', 'm', 'e', 'n', ' ', 'w', 'i', 'r', ' ', 'j', 'e', 't', 'z',
+    't', ' ', 'z', 'u', '\000', 'k', 'o', 'm', 'm', 'e', 'n', ' ', 'w', 'i', 'r', ' ',
+    'n', 'u', 'n', ' ', 'z', 'u', '\000', 'k', 'o', 'm', 'm', 'e', 'n', ' ', 'w', 'i',
+    'r', ' ', 'z', 'u', '\000', 'n', '\303', '\244', 'c', 'h', 's', 't', 'e', ' ', 'f', 'r',
+    'a', 'g', 'e', '\000', 'n', '\303', '\244', 'c', 'h', 's', 't', 'e', 'r', ' ', 'p', 'u',
+    'n', 'k', 't', '\000', 'z', 'u', 'm', ' ', 'n', '\303', '\244', 'c', 'h', 's', 't', 'e',
+    'n', ' ', 'p', 'u', 'n', 'k', 't', '\000', 'z', 'u', 'm', ' ', 's', 'c', 'h', 'l',
+    'u', 's', 's', '\000', 'z', 'u', 's', 'a', 'm', 'm', 'e', 'n', 'f', 'a', 's', 's',
+    'e', 'n', 'd', '\000',};
+static const uint32_t german_topic_moves_offsets[] = {
+    0, 17, 37, 55, 69, 84, 100, 120, 132};
 static const char german_abbrevs_text[] = {
     'a', 'b', 'b', '\000', 'a', 'b', 's', '\000', 'a', 'b', 'z', 'g', 'l', '\000', 'a', 'l',
     'l', 'g', '\000', 'a', 'p', 'r', '\000', 'a', 'r', 't', '\000', 'a', 'u', 'g', '\000', 'b',
@@ -6094,6 +6256,30 @@ static const char italian_joiners_text[] = {
     'l', 'l', 'a', '\000', 'd', 'i', '\000',};
 static const uint32_t italian_joiners_offsets[] = {
     0, 6, 10, 14, 20};
+static const char italian_topic_cues_text[] = {
+    'e', ' ', 'a', 'd', 'e', 's', 's', 'o', '\000', 'e', ' ', 'o', 'r', 'a', '\000', 'i',
+    'n', ' ', 'p', 'r', 'i', 'm', 'o', ' ', 'l', 'u', 'o', 'g', 'o', '\000', 'o', 'r',
+    'd', 'i', 'n', 'e', ' ', 'd', 'e', 'l', ' ', 'g', 'i', 'o', 'r', 'n', 'o', '\000',};
+static const uint32_t italian_topic_cues_offsets[] = {
+    0, 9, 15, 30};
+static const char italian_title_stops_text[] = {
+    'b', 'e', 'n', 'v', 'e', 'n', 'u', 't', 'i', '\000', 'b', 'u', 'o', 'n', 'g', 'i',
+    'o', 'r', 'n', 'o', '\000', 'g', 'r', 'a', 'z', 'i', 'e', '\000', 'm', 'i', 'n', 'u',
+    't', 'i', '\000', 'm', 'i', 'n', 'u', 't', 'o', '\000', 's', 'e', 't', 't', 'i', 'm',
+    'a', 'n', 'a', '\000', 's', 'e', 't', 't', 'i', 'm', 'a', 'n', 'e', '\000', 's', 'i',
+    'g', 'n', 'o', 'r', 'a', '\000', 's', 'i', 'g', 'n', 'o', 'r', 'e', '\000', 's', 'i',
+    'g', 'n', 'o', 'r', 'i', '\000',};
+static const uint32_t italian_title_stops_offsets[] = {
+    0, 10, 21, 28, 35, 42, 52, 62, 70, 78};
+static const char italian_topic_moves_text[] = {
+    'i', 'n', ' ', 's', 'i', 'n', 't', 'e', 's', 'i', '\000', 'p', 'a', 'r', 'l', 'i',
+    'a', 'm', 'o', ' ', 'd', 'i', '\000', 'p', 'a', 's', 's', 'i', 'a', 'm', 'o', ' ',
+    'a', '\000', 'p', 'a', 's', 's', 'i', 'a', 'm', 'o', ' ', 'o', 'r', 'a', ' ', 'a',
+    '\000', 'p', 'e', 'r', ' ', 'c', 'o', 'n', 'c', 'l', 'u', 'd', 'e', 'r', 'e', '\000',
+    'p', 'r', 'o', 's', 's', 'i', 'm', 'a', ' ', 'd', 'o', 'm', 'a', 'n', 'd', 'a',
+    '\000', 'p', 'r', 'o', 's', 's', 'i', 'm', 'o', ' ', 'p', 'u', 'n', 't', 'o', '\000',};
+static const uint32_t italian_topic_moves_offsets[] = {
+    0, 11, 23, 34, 49, 64, 81};
 static const char italian_abbrevs_text[] = {
     'a', '.', 'c', '\000', 'a', 'g', 'o', '\000', 'a', 'p', 'r', '\000', 'a', 'r', 'c', 'h',
     '\000', 'a', 'r', 't', '\000', 'a', 'v', 'v', '\000', 'c', '.', 'a', '\000', 'c', '.', 's',
@@ -7637,6 +7823,29 @@ static const char portuguese_joiners_text[] = {
     '\000',};
 static const uint32_t portuguese_joiners_offsets[] = {
     0, 3, 7, 10, 13};
+static const char portuguese_topic_cues_text[] = {
+    'a', ' ', 's', 'e', 'g', 'u', 'i', 'r', '\000', 'e', ' ', 'a', 'g', 'o', 'r', 'a',
+    '\000', 'e', 'm', ' ', 'p', 'r', 'i', 'm', 'e', 'i', 'r', 'o', ' ', 'l', 'u', 'g',
+    'a', 'r', '\000', 'o', 'r', 'd', 'e', 'm', ' ', 'd', 'o', ' ', 'd', 'i', 'a', '\000',};
+static const uint32_t portuguese_topic_cues_offsets[] = {
+    0, 9, 17, 35};
+static const char portuguese_title_stops_text[] = {
+    'h', 'o', 'r', 'a', '\000', 'h', 'o', 'r', 'a', 's', '\000', 'm', 'i', 'n', 'u', 't',
+    'o', '\000', 'm', 'i', 'n', 'u', 't', 'o', 's', '\000', 'o', 'b', 'r', 'i', 'g', 'a',
+    'd', 'a', '\000', 'o', 'b', 'r', 'i', 'g', 'a', 'd', 'o', '\000', 'o', 'l', '\303', '\241',
+    '\000', 's', 'e', 'm', 'a', 'n', 'a', '\000', 's', 'e', 'm', 'a', 'n', 'a', 's', '\000',
+    's', 'e', 'n', 'h', 'o', 'r', '\000', 's', 'e', 'n', 'h', 'o', 'r', 'a', '\000',};
+static const uint32_t portuguese_title_stops_offsets[] = {
+    0, 5, 11, 18, 26, 35, 44, 49, 56, 64, 71};
+static const char portuguese_topic_moves_text[] = {
+    'e', 'm', ' ', 'r', 'e', 's', 'u', 'm', 'o', '\000', 'p', 'a', 'r', 'a', ' ', 't',
+    'e', 'r', 'm', 'i', 'n', 'a', 'r', '\000', 'p', 'a', 's', 's', 'a', 'm', 'o', 's',
+    ' ', 'a', '\000', 'p', 'a', 's', 's', 'e', 'm', 'o', 's', ' ', 'a', '\000', 'p', 'r',
+    '\303', '\263', 'x', 'i', 'm', 'a', ' ', 'p', 'e', 'r', 'g', 'u', 'n', 't', 'a', '\000',
+    'p', 'r', '\303', '\263', 'x', 'i', 'm', 'o', ' ', 'p', 'o', 'n', 't', 'o', '\000', 'v',
+    'a', 'm', 'o', 's', ' ', 'f', 'a', 'l', 'a', 'r', ' ', 'd', 'e', '\000',};
+static const uint32_t portuguese_topic_moves_offsets[] = {
+    0, 10, 24, 35, 46, 64, 79};
 static const char portuguese_abbrevs_text[] = {
     'a', '.', 'c', '\000', 'a', 'b', 'r', '\000', 'a', 'g', 'o', '\000', 'a', 'p', 'r', 'o',
     'x', '\000', 'a', 'p', 't', 'o', '\000', 'a', 'r', 't', '\000', 'a', 'v', '\000', 'c', 'a',
@@ -8610,6 +8819,46 @@ static const uint32_t russian_gist_offsets[] = {
     304, 334, 366, 383, 400, 437, 472, 498, 528, 546, 574, 602,
     632, 660, 688, 716, 740, 766, 796, 823, 849, 877, 903, 922,
     940, 960};
+static const char russian_topic_cues_text[] = {
+    '\320', '\260', ' ', '\321', '\202', '\320', '\265', '\320', '\277', '\320', '\265', '\321', '\200', '\321', '\214', '\000',
+    '\320', '\262', '\320', '\276', '-', '\320', '\277', '\320', '\265', '\321', '\200', '\320', '\262', '\321', '\213', '\321',
+    '\205', '\000', '\320', '\264', '\320', '\260', '\320', '\273', '\320', '\265', '\320', '\265', '\000', '\320', '\277', '\320',
+    '\276', '\320', '\262', '\320', '\265', '\321', '\201', '\321', '\202', '\320', '\272', '\320', '\260', ' ', '\320', '\264',
+    '\320', '\275', '\321', '\217', '\000',};
+static const uint32_t russian_topic_cues_offsets[] = {
+    0, 16, 34, 45};
+static const char russian_title_stops_text[] = {
+    '\320', '\263', '\320', '\276', '\321', '\201', '\320', '\277', '\320', '\276', '\320', '\264', '\320', '\270', '\320', '\275',
+    '\000', '\320', '\263', '\320', '\276', '\321', '\201', '\320', '\277', '\320', '\276', '\320', '\266', '\320', '\260', '\000',
+    '\320', '\267', '\320', '\264', '\321', '\200', '\320', '\260', '\320', '\262', '\321', '\201', '\321', '\202', '\320', '\262',
+    '\321', '\203', '\320', '\271', '\321', '\202', '\320', '\265', '\000', '\320', '\272', '\320', '\276', '\320', '\273', '\320',
+    '\273', '\320', '\265', '\320', '\263', '\320', '\270', '\000', '\320', '\274', '\320', '\270', '\320', '\275', '\321', '\203',
+    '\321', '\202', '\000', '\320', '\274', '\320', '\270', '\320', '\275', '\321', '\203', '\321', '\202', '\320', '\260', '\000',
+    '\320', '\274', '\320', '\270', '\320', '\275', '\321', '\203', '\321', '\202', '\321', '\213', '\000', '\320', '\275', '\320',
+    '\265', '\320', '\264', '\320', '\265', '\320', '\273', '\320', '\270', '\000', '\320', '\275', '\320', '\265', '\320', '\264',
+    '\320', '\265', '\320', '\273', '\321', '\217', '\000', '\321', '\201', '\320', '\277', '\320', '\260', '\321', '\201', '\320',
+    '\270', '\320', '\261', '\320', '\276', '\000', '\321', '\207', '\320', '\260', '\321', '\201', '\000', '\321', '\207', '\320',
+    '\260', '\321', '\201', '\320', '\260', '\000', '\321', '\207', '\320', '\260', '\321', '\201', '\320', '\276', '\320', '\262',
+    '\000',};
+static const uint32_t russian_title_stops_offsets[] = {
+    0, 17, 32, 57, 72, 83, 96, 109, 122, 135, 150, 157,
+    166};
+static const char russian_topic_moves_text[] = {
+    '\320', '\262', ' ', '\320', '\267', '\320', '\260', '\320', '\272', '\320', '\273', '\321', '\216', '\321', '\207', '\320',
+    '\265', '\320', '\275', '\320', '\270', '\320', '\265', '\000', '\320', '\264', '\320', '\260', '\320', '\262', '\320', '\260',
+    '\320', '\271', '\321', '\202', '\320', '\265', ' ', '\320', '\277', '\320', '\276', '\320', '\263', '\320', '\276', '\320',
+    '\262', '\320', '\276', '\321', '\200', '\320', '\270', '\320', '\274', '\000', '\320', '\277', '\320', '\265', '\321', '\200',
+    '\320', '\265', '\320', '\271', '\320', '\264', '\320', '\265', '\320', '\274', ' ', '\320', '\272', '\000', '\320', '\277',
+    '\320', '\265', '\321', '\200', '\320', '\265', '\320', '\271', '\320', '\264', '\321', '\221', '\320', '\274', ' ', '\320',
+    '\272', '\000', '\320', '\277', '\320', '\265', '\321', '\200', '\320', '\265', '\321', '\205', '\320', '\276', '\320', '\264',
+    '\320', '\270', '\320', '\274', ' ', '\320', '\272', '\000', '\320', '\277', '\320', '\276', '\320', '\264', '\320', '\262',
+    '\320', '\276', '\320', '\264', '\321', '\217', ' ', '\320', '\270', '\321', '\202', '\320', '\276', '\320', '\263', '\000',
+    '\321', '\201', '\320', '\273', '\320', '\265', '\320', '\264', '\321', '\203', '\321', '\216', '\321', '\211', '\320', '\270',
+    '\320', '\271', ' ', '\320', '\262', '\320', '\276', '\320', '\277', '\321', '\200', '\320', '\276', '\321', '\201', '\000',
+    '\321', '\201', '\320', '\273', '\320', '\265', '\320', '\264', '\321', '\203', '\321', '\216', '\321', '\211', '\320', '\270',
+    '\320', '\271', ' ', '\320', '\277', '\321', '\203', '\320', '\275', '\320', '\272', '\321', '\202', '\000',};
+static const uint32_t russian_topic_moves_offsets[] = {
+    0, 24, 58, 78, 98, 120, 144, 176};
 static const char russian_abbrevs_text[] = {
     '\320', '\260', '\320', '\262', '\320', '\263', '\000', '\320', '\260', '\320', '\272', '\320', '\260', '\320', '\264', '\000',
     '\320', '\260', '\320', '\277', '\321', '\200', '\000', '\320', '\262', '\320', '\262', '\000', '\320', '\263', '\000', '\320',
@@ -9802,6 +10051,35 @@ static const char spanish_joiners_text[] = {
     'd', 'e', '\000', 'd', 'e', 'l', '\000',};
 static const uint32_t spanish_joiners_offsets[] = {
     0, 3};
+static const char spanish_topic_cues_text[] = {
+    'a', ' ', 'c', 'o', 'n', 't', 'i', 'n', 'u', 'a', 'c', 'i', '\303', '\263', 'n', '\000',
+    'e', 'n', ' ', 'p', 'r', 'i', 'm', 'e', 'r', ' ', 'l', 'u', 'g', 'a', 'r', '\000',
+    'o', 'r', 'd', 'e', 'n', ' ', 'd', 'e', 'l', ' ', 'd', '\303', '\255', 'a', '\000', 'y',
+    ' ', 'a', 'h', 'o', 'r', 'a', '\000',};
+static const uint32_t spanish_topic_cues_offsets[] = {
+    0, 16, 32, 47};
+static const char spanish_title_stops_text[] = {
+    'b', 'i', 'e', 'n', 'v', 'e', 'n', 'i', 'd', 'o', 's', '\000', 'g', 'r', 'a', 'c',
+    'i', 'a', 's', '\000', 'h', 'o', 'l', 'a', '\000', 'h', 'o', 'r', 'a', '\000', 'h', 'o',
+    'r', 'a', 's', '\000', 'm', 'i', 'n', 'u', 't', 'o', '\000', 'm', 'i', 'n', 'u', 't',
+    'o', 's', '\000', 's', 'e', 'm', 'a', 'n', 'a', '\000', 's', 'e', 'm', 'a', 'n', 'a',
+    's', '\000', 's', 'e', '\303', '\261', 'o', 'r', '\000', 's', 'e', '\303', '\261', 'o', 'r', 'a',
+    '\000', 's', 'e', '\303', '\261', 'o', 'r', 'a', 's', '\000', 's', 'e', '\303', '\261', 'o', 'r',
+    'e', 's', '\000',};
+static const uint32_t spanish_title_stops_offsets[] = {
+    0, 12, 20, 25, 30, 36, 43, 51, 58, 66, 73, 81,
+    90};
+static const char spanish_topic_moves_text[] = {
+    'e', 'n', ' ', 'r', 'e', 's', 'u', 'm', 'e', 'n', '\000', 'p', 'a', 'r', 'a', ' ',
+    't', 'e', 'r', 'm', 'i', 'n', 'a', 'r', '\000', 'p', 'a', 's', 'a', 'm', 'o', 's',
+    ' ', 'a', '\000', 'p', 'a', 's', 'e', 'm', 'o', 's', ' ', 'a', '\000', 'p', 'r', '\303',
+    '\263', 'x', 'i', 'm', 'o', ' ', 'p', 'u', 'n', 't', 'o', '\000', 's', 'i', 'g', 'u',
+    'i', 'e', 'n', 't', 'e', ' ', 'p', 'r', 'e', 'g', 'u', 'n', 't', 'a', '\000', 's',
+    'i', 'g', 'u', 'i', 'e', 'n', 't', 'e', ' ', 'p', 'u', 'n', 't', 'o', '\000', 'v',
+    'a', 'm', 'o', 's', ' ', 'a', ' ', 'h', 'a', 'b', 'l', 'a', 'r', ' ', 'd', 'e',
+    '\000',};
+static const uint32_t spanish_topic_moves_offsets[] = {
+    0, 11, 25, 35, 45, 60, 79, 95};
 static const char spanish_abbrevs_text[] = {
     'a', '.', 'c', '\000', 'a', '.', 'm', '\000', 'a', 'b', 'r', '\000', 'a', 'd', 'm', '\303',
     '\263', 'n', '\000', 'a', 'g', 'o', '\000', 'a', 'p', 'r', 'o', 'x', '\000', 'a', 'r', 'q',
@@ -11297,131 +11575,161 @@ const rc_lang rc_languages[] = {
     {"arabic", "ar", "", "arabic", 0,
     {arabic_stopwords_text, arabic_stopwords_offsets, 229}, {arabic_abbrevs_text, arabic_abbrevs_offsets, 10}, arabic_abbrev_kinds,
     {arabic_fillers_text, arabic_fillers_offsets, 4}, {arabic_backchannels_text, arabic_backchannels_offsets, 19}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {arabic_links_text, arabic_links_offsets, 58}, {arabic_phrase_ends_text, arabic_phrase_ends_offsets, 64}, {arabic_housekeeping_text, arabic_housekeeping_offsets, 56}, {arabic_gist_text, arabic_gist_offsets, 30}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"armenian", "hy", "", "armenian", RC_LANG_COLON_STOP,
     {armenian_stopwords_text, armenian_stopwords_offsets, 161}, {armenian_abbrevs_text, armenian_abbrevs_offsets, 10}, armenian_abbrev_kinds,
     {armenian_fillers_text, armenian_fillers_offsets, 4}, {armenian_backchannels_text, armenian_backchannels_offsets, 13}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {armenian_links_text, armenian_links_offsets, 11}, {armenian_phrase_ends_text, armenian_phrase_ends_offsets, 47}, {armenian_housekeeping_text, armenian_housekeeping_offsets, 37}, {armenian_gist_text, armenian_gist_offsets, 25}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"basque", "eu", "", "basque", 0,
     {basque_stopwords_text, basque_stopwords_offsets, 263}, {basque_abbrevs_text, basque_abbrevs_offsets, 23}, basque_abbrev_kinds,
     {basque_fillers_text, basque_fillers_offsets, 6}, {basque_backchannels_text, basque_backchannels_offsets, 21}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {basque_links_text, basque_links_offsets, 5}, {basque_phrase_ends_text, basque_phrase_ends_offsets, 46}, {basque_housekeeping_text, basque_housekeeping_offsets, 42}, {basque_gist_text, basque_gist_offsets, 29}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"catalan", "ca", "", "catalan", 0,
     {catalan_stopwords_text, catalan_stopwords_offsets, 276}, {catalan_abbrevs_text, catalan_abbrevs_offsets, 43}, catalan_abbrev_kinds,
     {catalan_fillers_text, catalan_fillers_offsets, 5}, {catalan_backchannels_text, catalan_backchannels_offsets, 23}, {catalan_elisions_text, catalan_elisions_offsets, 6}, {NULL, NULL, 0}, {NULL, NULL, 0}, {catalan_links_text, catalan_links_offsets, 31}, {catalan_phrase_ends_text, catalan_phrase_ends_offsets, 56}, {catalan_housekeeping_text, catalan_housekeeping_offsets, 46}, {catalan_gist_text, catalan_gist_offsets, 35}, {catalan_joiners_text, catalan_joiners_offsets, 2}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"chinese", "zh", "", NULL, RC_LANG_NOSPACE,
     {chinese_stopwords_text, chinese_stopwords_offsets, 148}, {chinese_abbrevs_text, chinese_abbrevs_offsets, 12}, chinese_abbrev_kinds,
     {chinese_fillers_text, chinese_fillers_offsets, 6}, {chinese_backchannels_text, chinese_backchannels_offsets, 27}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {chinese_links_text, chinese_links_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"danish", "da", "", "danish", RC_LANG_HEADFINAL,
     {danish_stopwords_text, danish_stopwords_offsets, 188}, {danish_abbrevs_text, danish_abbrevs_offsets, 74}, danish_abbrev_kinds,
     {danish_fillers_text, danish_fillers_offsets, 6}, {danish_backchannels_text, danish_backchannels_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {danish_links_text, danish_links_offsets, 9}, {danish_phrase_ends_text, danish_phrase_ends_offsets, 49}, {danish_housekeeping_text, danish_housekeeping_offsets, 46}, {danish_gist_text, danish_gist_offsets, 27}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"dutch", "nl", "", "dutch", RC_LANG_HEADFINAL,
     {dutch_stopwords_text, dutch_stopwords_offsets, 259}, {dutch_abbrevs_text, dutch_abbrevs_offsets, 72}, dutch_abbrev_kinds,
     {dutch_fillers_text, dutch_fillers_offsets, 8}, {dutch_backchannels_text, dutch_backchannels_offsets, 28}, {NULL, NULL, 0}, {dutch_phrase_stops_text, dutch_phrase_stops_offsets, 1}, {NULL, NULL, 0}, {dutch_links_text, dutch_links_offsets, 24}, {dutch_phrase_ends_text, dutch_phrase_ends_offsets, 55}, {dutch_housekeeping_text, dutch_housekeeping_offsets, 56}, {dutch_gist_text, dutch_gist_offsets, 35}, {dutch_joiners_text, dutch_joiners_offsets, 1}, {NULL, NULL, 0}, 
      &rc_dutch_verbs, &rc_dutch_adverbs, NULL, NULL, &rc_dutch_verb_ends,
-     &rc_dutch_other_ends, NULL},
+     &rc_dutch_other_ends, NULL,
+     {dutch_topic_cues_text, dutch_topic_cues_offsets, 3}, {dutch_topic_moves_text, dutch_topic_moves_offsets, 6}, {dutch_title_stops_text, dutch_title_stops_offsets, 11}, "en"},
     {"english", "en", "", "english", RC_LANG_HEADFINAL,
     {english_stopwords_text, english_stopwords_offsets, 452}, {english_abbrevs_text, english_abbrevs_offsets, 155}, english_abbrev_kinds,
     {english_fillers_text, english_fillers_offsets, 18}, {english_backchannels_text, english_backchannels_offsets, 38}, {NULL, NULL, 0}, {english_phrase_stops_text, english_phrase_stops_offsets, 54}, {english_inside_only_text, english_inside_only_offsets, 104}, {english_links_text, english_links_offsets, 32}, {english_phrase_ends_text, english_phrase_ends_offsets, 96}, {english_housekeeping_text, english_housekeeping_offsets, 109}, {english_gist_text, english_gist_offsets, 63}, {english_joiners_text, english_joiners_offsets, 1}, {english_openers_text, english_openers_offsets, 23}, 
      &rc_english_verbs, &rc_english_adverbs, &rc_english_modifiers,
-     &rc_english_nonfinal, NULL, NULL, &rc_english_background},
+     &rc_english_nonfinal, NULL, NULL, &rc_english_background,
+     {english_topic_cues_text, english_topic_cues_offsets, 20}, {english_topic_moves_text, english_topic_moves_offsets, 25}, {english_title_stops_text, english_title_stops_offsets, 64}, "and"},
     {"finnish", "fi", "", "finnish", RC_LANG_HEADFINAL,
     {finnish_stopwords_text, finnish_stopwords_offsets, 290}, {finnish_abbrevs_text, finnish_abbrevs_offsets, 33}, finnish_abbrev_kinds,
     {finnish_fillers_text, finnish_fillers_offsets, 8}, {finnish_backchannels_text, finnish_backchannels_offsets, 21}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {finnish_links_text, finnish_links_offsets, 12}, {finnish_phrase_ends_text, finnish_phrase_ends_offsets, 62}, {finnish_housekeeping_text, finnish_housekeeping_offsets, 52}, {finnish_gist_text, finnish_gist_offsets, 34}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"french", "fr", "", "french", 0,
     {french_stopwords_text, french_stopwords_offsets, 369}, {french_abbrevs_text, french_abbrevs_offsets, 68}, french_abbrev_kinds,
     {french_fillers_text, french_fillers_offsets, 12}, {french_backchannels_text, french_backchannels_offsets, 28}, {french_elisions_text, french_elisions_offsets, 13}, {french_phrase_stops_text, french_phrase_stops_offsets, 2}, {NULL, NULL, 0}, {french_links_text, french_links_offsets, 52}, {french_phrase_ends_text, french_phrase_ends_offsets, 66}, {french_housekeeping_text, french_housekeeping_offsets, 66}, {french_gist_text, french_gist_offsets, 46}, {french_joiners_text, french_joiners_offsets, 3}, {NULL, NULL, 0}, 
      &rc_french_verbs, &rc_french_adverbs, NULL, NULL, &rc_french_verb_ends,
-     &rc_french_other_ends, NULL},
+     &rc_french_other_ends, NULL,
+     {french_topic_cues_text, french_topic_cues_offsets, 5}, {french_topic_moves_text, french_topic_moves_offsets, 11}, {french_title_stops_text, french_title_stops_offsets, 14}, "et"},
     {"german", "de", "", "german", RC_LANG_ORDINAL | RC_LANG_HEADFINAL,
     {german_stopwords_text, german_stopwords_offsets, 405}, {german_abbrevs_text, german_abbrevs_offsets, 102}, german_abbrev_kinds,
     {german_fillers_text, german_fillers_offsets, 10}, {german_backchannels_text, german_backchannels_offsets, 34}, {NULL, NULL, 0}, {german_phrase_stops_text, german_phrase_stops_offsets, 1}, {NULL, NULL, 0}, {german_links_text, german_links_offsets, 47}, {german_phrase_ends_text, german_phrase_ends_offsets, 77}, {german_housekeeping_text, german_housekeeping_offsets, 78}, {german_gist_text, german_gist_offsets, 45}, {german_joiners_text, german_joiners_offsets, 1}, {NULL, NULL, 0}, 
      &rc_german_verbs, &rc_german_adverbs, NULL, NULL, &rc_german_verb_ends,
-     &rc_german_other_ends, NULL},
+     &rc_german_other_ends, NULL,
+     {german_topic_cues_text, german_topic_cues_offsets, 4}, {german_topic_moves_text, german_topic_moves_offsets, 9}, {german_title_stops_text, german_title_stops_offsets, 14}, "und"},
     {"greek", "el", "", "greek", RC_LANG_COLON_STOP | RC_LANG_SEMICOLON_STOP | RC_LANG_HEADFINAL,
     {greek_stopwords_text, greek_stopwords_offsets, 263}, {greek_abbrevs_text, greek_abbrevs_offsets, 38}, greek_abbrev_kinds,
     {greek_fillers_text, greek_fillers_offsets, 5}, {greek_backchannels_text, greek_backchannels_offsets, 18}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {greek_links_text, greek_links_offsets, 37}, {greek_phrase_ends_text, greek_phrase_ends_offsets, 53}, {greek_housekeeping_text, greek_housekeeping_offsets, 46}, {greek_gist_text, greek_gist_offsets, 33}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"hindi", "hi", "", "hindi", 0,
     {hindi_stopwords_text, hindi_stopwords_offsets, 225}, {hindi_abbrevs_text, hindi_abbrevs_offsets, 2}, hindi_abbrev_kinds,
     {hindi_fillers_text, hindi_fillers_offsets, 3}, {hindi_backchannels_text, hindi_backchannels_offsets, 16}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {hindi_links_text, hindi_links_offsets, 14}, {hindi_phrase_ends_text, hindi_phrase_ends_offsets, 37}, {hindi_housekeeping_text, hindi_housekeeping_offsets, 36}, {hindi_gist_text, hindi_gist_offsets, 32}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"hungarian", "hu", "", "hungarian", RC_LANG_HEADFINAL,
     {hungarian_stopwords_text, hungarian_stopwords_offsets, 256}, {hungarian_abbrevs_text, hungarian_abbrevs_offsets, 36}, hungarian_abbrev_kinds,
     {hungarian_fillers_text, hungarian_fillers_offsets, 5}, {hungarian_backchannels_text, hungarian_backchannels_offsets, 20}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {hungarian_links_text, hungarian_links_offsets, 15}, {hungarian_phrase_ends_text, hungarian_phrase_ends_offsets, 60}, {hungarian_housekeeping_text, hungarian_housekeeping_offsets, 48}, {hungarian_gist_text, hungarian_gist_offsets, 29}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"indonesian", "id", "", "indonesian", 0,
     {indonesian_stopwords_text, indonesian_stopwords_offsets, 175}, {indonesian_abbrevs_text, indonesian_abbrevs_offsets, 44}, indonesian_abbrev_kinds,
     {indonesian_fillers_text, indonesian_fillers_offsets, 6}, {indonesian_backchannels_text, indonesian_backchannels_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {indonesian_links_text, indonesian_links_offsets, 44}, {indonesian_phrase_ends_text, indonesian_phrase_ends_offsets, 58}, {indonesian_housekeeping_text, indonesian_housekeeping_offsets, 45}, {indonesian_gist_text, indonesian_gist_offsets, 35}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"irish", "ga", "", "irish", 0,
     {irish_stopwords_text, irish_stopwords_offsets, 232}, {irish_abbrevs_text, irish_abbrevs_offsets, 10}, irish_abbrev_kinds,
     {irish_fillers_text, irish_fillers_offsets, 5}, {irish_backchannels_text, irish_backchannels_offsets, 18}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {irish_links_text, irish_links_offsets, 48}, {irish_phrase_ends_text, irish_phrase_ends_offsets, 57}, {irish_housekeeping_text, irish_housekeeping_offsets, 38}, {irish_gist_text, irish_gist_offsets, 25}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"italian", "it", "", "italian", 0,
     {italian_stopwords_text, italian_stopwords_offsets, 418}, {italian_abbrevs_text, italian_abbrevs_offsets, 71}, italian_abbrev_kinds,
     {italian_fillers_text, italian_fillers_offsets, 9}, {italian_backchannels_text, italian_backchannels_offsets, 30}, {italian_elisions_text, italian_elisions_offsets, 18}, {italian_phrase_stops_text, italian_phrase_stops_offsets, 4}, {NULL, NULL, 0}, {italian_links_text, italian_links_offsets, 73}, {italian_phrase_ends_text, italian_phrase_ends_offsets, 70}, {italian_housekeeping_text, italian_housekeeping_offsets, 62}, {italian_gist_text, italian_gist_offsets, 40}, {italian_joiners_text, italian_joiners_offsets, 5}, {NULL, NULL, 0}, 
      &rc_italian_verbs, &rc_italian_adverbs, NULL, NULL, &rc_italian_verb_ends,
-     &rc_italian_other_ends, NULL},
+     &rc_italian_other_ends, NULL,
+     {italian_topic_cues_text, italian_topic_cues_offsets, 4}, {italian_topic_moves_text, italian_topic_moves_offsets, 7}, {italian_title_stops_text, italian_title_stops_offsets, 10}, "e"},
     {"japanese", "ja", "", NULL, RC_LANG_NOSPACE,
     {japanese_stopwords_text, japanese_stopwords_offsets, 145}, {japanese_abbrevs_text, japanese_abbrevs_offsets, 12}, japanese_abbrev_kinds,
     {japanese_fillers_text, japanese_fillers_offsets, 13}, {japanese_backchannels_text, japanese_backchannels_offsets, 24}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {japanese_links_text, japanese_links_offsets, 2}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"lithuanian", "lt", "", "lithuanian", RC_LANG_HEADFINAL,
     {lithuanian_stopwords_text, lithuanian_stopwords_offsets, 250}, {lithuanian_abbrevs_text, lithuanian_abbrevs_offsets, 23}, lithuanian_abbrev_kinds,
     {lithuanian_fillers_text, lithuanian_fillers_offsets, 5}, {lithuanian_backchannels_text, lithuanian_backchannels_offsets, 17}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {lithuanian_links_text, lithuanian_links_offsets, 27}, {lithuanian_phrase_ends_text, lithuanian_phrase_ends_offsets, 65}, {lithuanian_housekeeping_text, lithuanian_housekeeping_offsets, 49}, {lithuanian_gist_text, lithuanian_gist_offsets, 29}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"nepali", "ne", "", "nepali", 0,
     {nepali_stopwords_text, nepali_stopwords_offsets, 195}, {nepali_abbrevs_text, nepali_abbrevs_offsets, 2}, nepali_abbrev_kinds,
     {nepali_fillers_text, nepali_fillers_offsets, 2}, {nepali_backchannels_text, nepali_backchannels_offsets, 13}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {nepali_links_text, nepali_links_offsets, 9}, {nepali_phrase_ends_text, nepali_phrase_ends_offsets, 48}, {nepali_housekeeping_text, nepali_housekeeping_offsets, 36}, {nepali_gist_text, nepali_gist_offsets, 23}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"norwegian", "no", "nb,nn", "norwegian", RC_LANG_HEADFINAL,
     {norwegian_stopwords_text, norwegian_stopwords_offsets, 228}, {norwegian_abbrevs_text, norwegian_abbrevs_offsets, 70}, norwegian_abbrev_kinds,
     {norwegian_fillers_text, norwegian_fillers_offsets, 7}, {norwegian_backchannels_text, norwegian_backchannels_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {norwegian_links_text, norwegian_links_offsets, 10}, {norwegian_phrase_ends_text, norwegian_phrase_ends_offsets, 54}, {norwegian_housekeeping_text, norwegian_housekeeping_offsets, 49}, {norwegian_gist_text, norwegian_gist_offsets, 31}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"portuguese", "pt", "", "portuguese", 0,
     {portuguese_stopwords_text, portuguese_stopwords_offsets, 382}, {portuguese_abbrevs_text, portuguese_abbrevs_offsets, 65}, portuguese_abbrev_kinds,
     {portuguese_fillers_text, portuguese_fillers_offsets, 8}, {portuguese_backchannels_text, portuguese_backchannels_offsets, 28}, {NULL, NULL, 0}, {portuguese_phrase_stops_text, portuguese_phrase_stops_offsets, 4}, {NULL, NULL, 0}, {portuguese_links_text, portuguese_links_offsets, 42}, {portuguese_phrase_ends_text, portuguese_phrase_ends_offsets, 73}, {portuguese_housekeeping_text, portuguese_housekeeping_offsets, 71}, {portuguese_gist_text, portuguese_gist_offsets, 42}, {portuguese_joiners_text, portuguese_joiners_offsets, 5}, {NULL, NULL, 0}, 
      &rc_portuguese_verbs, &rc_portuguese_adverbs, NULL, NULL, &rc_portuguese_verb_ends,
-     &rc_portuguese_other_ends, NULL},
+     &rc_portuguese_other_ends, NULL,
+     {portuguese_topic_cues_text, portuguese_topic_cues_offsets, 4}, {portuguese_topic_moves_text, portuguese_topic_moves_offsets, 7}, {portuguese_title_stops_text, portuguese_title_stops_offsets, 11}, "e"},
     {"romanian", "ro", "", "romanian", 0,
     {romanian_stopwords_text, romanian_stopwords_offsets, 321}, {romanian_abbrevs_text, romanian_abbrevs_offsets, 52}, romanian_abbrev_kinds,
     {romanian_fillers_text, romanian_fillers_offsets, 5}, {romanian_backchannels_text, romanian_backchannels_offsets, 21}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {romanian_links_text, romanian_links_offsets, 49}, {romanian_phrase_ends_text, romanian_phrase_ends_offsets, 64}, {romanian_housekeeping_text, romanian_housekeeping_offsets, 60}, {romanian_gist_text, romanian_gist_offsets, 47}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"russian", "ru", "", "russian", RC_LANG_HEADFINAL,
     {russian_stopwords_text, russian_stopwords_offsets, 356}, {russian_abbrevs_text, russian_abbrevs_offsets, 58}, russian_abbrev_kinds,
     {russian_fillers_text, russian_fillers_offsets, 7}, {russian_backchannels_text, russian_backchannels_offsets, 24}, {NULL, NULL, 0}, {russian_phrase_stops_text, russian_phrase_stops_offsets, 2}, {NULL, NULL, 0}, {russian_links_text, russian_links_offsets, 38}, {russian_phrase_ends_text, russian_phrase_ends_offsets, 73}, {russian_housekeeping_text, russian_housekeeping_offsets, 62}, {russian_gist_text, russian_gist_offsets, 38}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
      &rc_russian_verbs, &rc_russian_adverbs, NULL, NULL, &rc_russian_verb_ends,
-     &rc_russian_other_ends, NULL},
+     &rc_russian_other_ends, NULL,
+     {russian_topic_cues_text, russian_topic_cues_offsets, 4}, {russian_topic_moves_text, russian_topic_moves_offsets, 8}, {russian_title_stops_text, russian_title_stops_offsets, 13}, "и"},
     {"serbian", "sr", "", "serbian", RC_LANG_HEADFINAL,
     {serbian_stopwords_text, serbian_stopwords_offsets, 630}, {serbian_abbrevs_text, serbian_abbrevs_offsets, 70}, serbian_abbrev_kinds,
     {serbian_fillers_text, serbian_fillers_offsets, 10}, {serbian_backchannels_text, serbian_backchannels_offsets, 44}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {serbian_links_text, serbian_links_offsets, 62}, {serbian_phrase_ends_text, serbian_phrase_ends_offsets, 100}, {serbian_housekeeping_text, serbian_housekeeping_offsets, 108}, {serbian_gist_text, serbian_gist_offsets, 70}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"spanish", "es", "", "spanish", 0,
     {spanish_stopwords_text, spanish_stopwords_offsets, 374}, {spanish_abbrevs_text, spanish_abbrevs_offsets, 93}, spanish_abbrev_kinds,
     {spanish_fillers_text, spanish_fillers_offsets, 8}, {spanish_backchannels_text, spanish_backchannels_offsets, 23}, {NULL, NULL, 0}, {spanish_phrase_stops_text, spanish_phrase_stops_offsets, 4}, {NULL, NULL, 0}, {spanish_links_text, spanish_links_offsets, 36}, {spanish_phrase_ends_text, spanish_phrase_ends_offsets, 70}, {spanish_housekeeping_text, spanish_housekeeping_offsets, 69}, {spanish_gist_text, spanish_gist_offsets, 40}, {spanish_joiners_text, spanish_joiners_offsets, 2}, {NULL, NULL, 0}, 
      &rc_spanish_verbs, &rc_spanish_adverbs, NULL, NULL, &rc_spanish_verb_ends,
-     &rc_spanish_other_ends, NULL},
+     &rc_spanish_other_ends, NULL,
+     {spanish_topic_cues_text, spanish_topic_cues_offsets, 4}, {spanish_topic_moves_text, spanish_topic_moves_offsets, 8}, {spanish_title_stops_text, spanish_title_stops_offsets, 13}, "y"},
     {"swedish", "sv", "", "swedish", RC_LANG_HEADFINAL,
     {swedish_stopwords_text, swedish_stopwords_offsets, 217}, {swedish_abbrevs_text, swedish_abbrevs_offsets, 67}, swedish_abbrev_kinds,
     {swedish_fillers_text, swedish_fillers_offsets, 7}, {swedish_backchannels_text, swedish_backchannels_offsets, 24}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {swedish_links_text, swedish_links_offsets, 11}, {swedish_phrase_ends_text, swedish_phrase_ends_offsets, 46}, {swedish_housekeeping_text, swedish_housekeeping_offsets, 45}, {swedish_gist_text, swedish_gist_offsets, 26}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"tamil", "ta", "", "tamil", 0,
     {tamil_stopwords_text, tamil_stopwords_offsets, 156}, {tamil_abbrevs_text, tamil_abbrevs_offsets, 4}, tamil_abbrev_kinds,
     {tamil_fillers_text, tamil_fillers_offsets, 2}, {tamil_backchannels_text, tamil_backchannels_offsets, 12}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {tamil_links_text, tamil_links_offsets, 15}, {tamil_phrase_ends_text, tamil_phrase_ends_offsets, 41}, {tamil_housekeeping_text, tamil_housekeeping_offsets, 30}, {tamil_gist_text, tamil_gist_offsets, 19}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"turkish", "tr", "", "turkish", RC_LANG_HEADFINAL,
     {turkish_stopwords_text, turkish_stopwords_offsets, 200}, {turkish_abbrevs_text, turkish_abbrevs_offsets, 33}, turkish_abbrev_kinds,
     {turkish_fillers_text, turkish_fillers_offsets, 6}, {turkish_backchannels_text, turkish_backchannels_offsets, 22}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {turkish_links_text, turkish_links_offsets, 6}, {turkish_phrase_ends_text, turkish_phrase_ends_offsets, 58}, {turkish_housekeeping_text, turkish_housekeeping_offsets, 52}, {turkish_gist_text, turkish_gist_offsets, 28}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
     {"yiddish", "yi", "", "yiddish", 0,
     {yiddish_stopwords_text, yiddish_stopwords_offsets, 247}, {NULL, NULL, 0}, yiddish_abbrev_kinds,
     {yiddish_fillers_text, yiddish_fillers_offsets, 4}, {yiddish_backchannels_text, yiddish_backchannels_offsets, 15}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {yiddish_links_text, yiddish_links_offsets, 25}, {yiddish_phrase_ends_text, yiddish_phrase_ends_offsets, 48}, {yiddish_housekeeping_text, yiddish_housekeeping_offsets, 46}, {yiddish_gist_text, yiddish_gist_offsets, 33}, {NULL, NULL, 0}, {NULL, NULL, 0}, 
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, ""},
 };
 
 const size_t rc_language_count = 30;

@@ -333,7 +333,7 @@ static void parse_args(int argc, char **argv, config *c) {
     }
   }
   if (c->format == RECAP_FORMAT_YOUTUBE)
-    c->opt.flags |= RECAP_OPT_CHAPTERS;
+    c->opt.flags |= RECAP_OPT_CHAPTERS | RECAP_OPT_YOUTUBE;
   if (c->format == RECAP_FORMAT_HTML)
     c->opt.flags |= RECAP_OPT_CHAPTERS | RECAP_OPT_SPEAKERS;
   else if (c->render.title || c->render.media)
@@ -445,6 +445,14 @@ static void summarise_file(void *user, size_t i, recap_document *doc,
       ro.title = slash && slash[1] ? slash + 1 : opt.filename;
     }
     st = recap_render_with(doc, c->format, &ro, &r->out, &r->out_len);
+  }
+  /* The list is printed all the same; stderr says why YouTube would not
+     take it. */
+  if (st == RECAP_OK && c->format == RECAP_FORMAT_YOUTUBE) {
+    recap_youtube_check yt = recap_chapters_youtube(doc);
+    if (yt != RECAP_YOUTUBE_OK)
+      r->err = message(shown, "not a YouTube chapter list",
+                       recap_youtube_message(yt));
   }
   if (st != RECAP_OK) {
     const char *detail = recap_document_error(doc);

@@ -130,15 +130,18 @@ static utf8proc_int32_t map_variants(utf8proc_int32_t cp, void *data) {
   }
 }
 
-static recap_status run(rc_norm *n, const char *s, size_t len,
-                        utf8proc_option_t opts, utf8proc_custom_func custom,
-                        const char **out, size_t *outlen) {
+static recap_status run_with(rc_norm *n, const char *s, size_t len,
+                             utf8proc_option_t opts,
+                             utf8proc_custom_func custom, int *data,
+                             const char **out, size_t *outlen) {
   if (len > (size_t)PTRDIFF_MAX / 8)
     return RECAP_ERR_TOO_LARGE;
   for (;;) {
+    if (data) /* a pass starts: the mapping's state too */
+      *(int *)data = 0;
     utf8proc_ssize_t got = utf8proc_decompose_custom(
         (const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, n->u32,
-        (utf8proc_ssize_t)n->cap, opts, custom, NULL);
+        (utf8proc_ssize_t)n->cap, opts, custom, data);
     if (got < 0)
       return got == UTF8PROC_ERROR_NOMEM ? RECAP_ERR_NOMEM
                                          : RECAP_ERR_BAD_ENCODING;
@@ -156,6 +159,12 @@ static recap_status run(rc_norm *n, const char *s, size_t len,
     RC_TRY(rc_reserve(n->alloc, &p, &n->cap, (size_t)got + 1, sizeof(int32_t)));
     n->u32 = p;
   }
+}
+
+static recap_status run(rc_norm *n, const char *s, size_t len,
+                        utf8proc_option_t opts, utf8proc_custom_func custom,
+                        const char **out, size_t *outlen) {
+  return run_with(n, s, len, opts, custom, NULL, out, outlen);
 }
 
 recap_status rc_fold(rc_norm *n, const char *s, size_t len, const char **out,
@@ -180,6 +189,26 @@ recap_status rc_lower(rc_norm *n, const char *s, size_t len, const char **out,
                       size_t *outlen) {
   return run(n, s, len, UTF8PROC_STABLE | UTF8PROC_COMPOSE, map_lower, out,
              outlen);
+}
+
+/* The first letter in title case; *data says whether it was seen (reset
+   by run_with at every pass). */
+static utf8proc_int32_t map_first_upper(utf8proc_int32_t cp, void *data) {
+  int *seen = data;
+  if (*seen)
+    return cp;
+  if (rc_char_class((unsigned)cp) & RC_CH_LETTER) {
+    *seen = 1;
+    return utf8proc_totitle(cp);
+  }
+  return cp;
+}
+
+recap_status rc_capitalize(rc_norm *n, const char *s, size_t len,
+                           const char **out, size_t *outlen) {
+  int seen;
+  return run_with(n, s, len, UTF8PROC_STABLE | UTF8PROC_COMPOSE,
+                  map_first_upper, &seen, out, outlen);
 }
 
 const char *rc_unicode_version(void) { return utf8proc_unicode_version(); }

@@ -62,6 +62,11 @@ recap_status rc_nfc(rc_norm *n, const char *s, size_t len, const char **out,
 recap_status rc_lower(rc_norm *n, const char *s, size_t len, const char **out,
                       size_t *outlen);
 
+/* The NFC form of s[0..len) with its first letter in title case ("Élan",
+   "Научим"), like rc_fold(). */
+recap_status rc_capitalize(rc_norm *n, const char *s, size_t len,
+                           const char **out, size_t *outlen);
+
 /* The Unicode version of the tables, for --version. */
 const char *rc_unicode_version(void);
 

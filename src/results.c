@@ -3,6 +3,9 @@
  * document without changing it (so several threads may read one document
  * at once, recap.h says).
  */
+#include <math.h>
+
+#include "chapters.h"
 #include "display.h"
 
 const char *recap_document_error(const recap_document *doc) {
@@ -91,6 +94,44 @@ size_t recap_chapter_count(const recap_document *doc) {
 
 const recap_chapter *recap_chapter_at(const recap_document *doc, size_t i) {
   return doc && i < doc->chapter_count ? &doc->chapters[i] : NULL;
+}
+
+recap_youtube_check recap_chapters_youtube(const recap_document *doc) {
+  size_t n = doc ? doc->chapter_count : 0;
+  if (n == 0)
+    return RECAP_YOUTUBE_NO_CHAPTERS;
+  const recap_chapter *c = doc->chapters;
+  if (c[0].start < 0)
+    return RECAP_YOUTUBE_UNTIMED;
+  double end = c[n - 1].end, shortest = RC_CH_SHORTEST_SECONDS;
+  if (end < RC_YOUTUBE_CHAPTERS * shortest)
+    return RECAP_YOUTUBE_TOO_SHORT;
+  if (n < RC_YOUTUBE_CHAPTERS)
+    return RECAP_YOUTUBE_TOO_FEW;
+  /* As the list shows them: whole seconds, the first at 0:00. */
+  for (size_t i = 0; i < n; i++) {
+    double from = i ? floor(c[i].start) : 0;
+    double to = i + 1 < n ? floor(c[i + 1].start) : end;
+    if (to - from < shortest)
+      return RECAP_YOUTUBE_TOO_FEW;
+  }
+  return RECAP_YOUTUBE_OK;
+}
+
+const char *recap_youtube_message(recap_youtube_check check) {
+  switch (check) {
+  case RECAP_YOUTUBE_OK:
+    return "chapters YouTube accepts";
+  case RECAP_YOUTUBE_NO_CHAPTERS:
+    return "no chapters were computed";
+  case RECAP_YOUTUBE_UNTIMED:
+    return "the input has no times";
+  case RECAP_YOUTUBE_TOO_SHORT:
+    return "the recording is too short for three chapters of 10 seconds";
+  case RECAP_YOUTUBE_TOO_FEW:
+    return "fewer than three chapters of 10 seconds";
+  }
+  return "unknown check";
 }
 
 size_t recap_speaker_count(const recap_document *doc) {

@@ -71,12 +71,13 @@ static char *talk(const int *topics, size_t ntopics, size_t per, char who) {
   size_t cue = 0;
   for (size_t k = 0; k < ntopics; k++)
     for (size_t i = 0; i < per; i++, cue++) {
-      const char *name = who == 'A' ? "Ann" : who == 'B' ? "Bob"
-                         : cue % 2  ? "Bob"
-                                    : "Ann";
+      const char *name = who == 'A'   ? "Ann"
+                         : who == 'B' ? "Bob"
+                         : cue % 2    ? "Bob"
+                                      : "Ann";
       append(&t, "00:%02zu:%02zu.000 --> 00:%02zu:%02zu.000\n<v %s>",
-             cue * 4 / 60, cue * 4 % 60, (cue * 4 + 4) / 60,
-             (cue * 4 + 4) % 60, name);
+             cue * 4 / 60, cue * 4 % 60, (cue * 4 + 4) / 60, (cue * 4 + 4) % 60,
+             name);
       sentence(&t, topics[k], &seed);
       append(&t, "\n\n");
     }
@@ -134,8 +135,8 @@ static int titled_by(const recap_chapter *c, int topic) {
 }
 
 /* The boundaries found are within `slack` sentences of the true ones. */
-static void assert_breaks(const recap_document *doc, size_t per,
-                          size_t ntopics, size_t slack) {
+static void assert_breaks(const recap_document *doc, size_t per, size_t ntopics,
+                          size_t slack) {
   assert_int_equal(recap_chapter_count(doc), ntopics);
   for (size_t i = 1; i < ntopics; i++) {
     size_t at = recap_chapter_at(doc, i)->first_sentence, want = i * per;
@@ -235,9 +236,9 @@ static void test_overlapping_cues(void **state) {
     for (int i = 0; i < 50; i++) {
       int cue = k * 50 + i;
       /* each cue lasts 9 s but the next starts 4 s later */
-      append(&t, "00:%02d:%02d.000 --> 00:%02d:%02d.000\n<v %s>",
-             cue * 4 / 60, cue * 4 % 60, (cue * 4 + 9) / 60,
-             (cue * 4 + 9) % 60, i % 2 ? "Bob" : "Ann");
+      append(&t, "00:%02d:%02d.000 --> 00:%02d:%02d.000\n<v %s>", cue * 4 / 60,
+             cue * 4 % 60, (cue * 4 + 9) / 60, (cue * 4 + 9) % 60,
+             i % 2 ? "Bob" : "Ann");
       sentence(&t, k, &seed);
       append(&t, "\n\n");
     }
@@ -264,8 +265,7 @@ static void test_speaker_keyphrases(void **state) {
   recap_options_init(&o);
   o.language = "english";
   o.flags = RECAP_OPT_SPEAKERS;
-  assert_int_equal(recap_document_analyze(f->doc, t.data, t.len, &o),
-                   RECAP_OK);
+  assert_int_equal(recap_document_analyze(f->doc, t.data, t.len, &o), RECAP_OK);
   assert_int_equal(recap_speaker_count(f->doc), 2);
   for (size_t i = 0; i < 2; i++) {
     const recap_speaker *s = recap_speaker_at(f->doc, i);
@@ -290,6 +290,246 @@ static void test_speaker_keyphrases(void **state) {
   free(t.data);
 }
 
+/* ---- boundaries: turns and cues -------------------------------------------
+ */
+
+/* A speaker-labelled transcript: Ann and Bob take turns of three sentences;
+   sentence i is on topic topic_of(i). */
+static char *turns_of_three(int (*topic_of)(size_t), size_t n,
+                            const char *cue_at_turn, size_t cue_turn) {
+  text t = {NULL, 0, 0};
+  unsigned seed = 13;
+  for (size_t i = 0; i < n; i++) {
+    size_t turn = i / 3;
+    if (i % 3 == 0) {
+      append(&t, "%s%s: ", i ? "\n" : "", turn % 2 ? "Bob" : "Ann");
+      if (cue_at_turn && turn == cue_turn)
+        append(&t, "%s ", cue_at_turn);
+    }
+    sentence(&t, topic_of(i), &seed);
+    append(&t, " ");
+  }
+  append(&t, "\n");
+  return t.data;
+}
+
+/* The topic changes in the middle of turn 20 (sentence 61). */
+static int mid_turn_shift(size_t i) { return i < 61 ? 0 : 1; }
+
+/* Chapters start where a turn starts, not where the topic happens to
+   change inside one. */
+static void test_chapters_start_at_turns(void **state) {
+  fixture *f = *state;
+  char *in = turns_of_three(mid_turn_shift, 120, NULL, 0);
+  analyze(f, in, 2, 0);
+  assert_well_formed(f->doc);
+  assert_int_equal(recap_chapter_count(f->doc), 2);
+  size_t at = recap_chapter_at(f->doc, 1)->first_sentence;
+  assert_int_equal(at % 3, 0);
+  assert_true(at >= 57 && at <= 66);
+  free(in);
+}
+
+/* Garden, then engines, then engines and money by turns: the first shift
+   is the deeper one. */
+static int three_topics(size_t i) {
+  return i < 45 ? 0 : i < 90 ? 1 : (int)(1 + i / 3 % 2);
+}
+
+/* Of two shifts, the one a speaker announces ("let's move on to") starts
+   the chapter; without the announcement the words alone choose. */
+static void test_announced_topic(void **state) {
+  fixture *f = *state;
+  /* Turn 30 starts sentence 90, the second shift. */
+  char *plain = turns_of_three(three_topics, 135, NULL, 0);
+  char *cued = turns_of_three(three_topics, 135,
+                              "Okay, let's move on to the money.", 30);
+  analyze(f, plain, 2, 0);
+  size_t without = recap_chapter_at(f->doc, 1)->first_sentence;
+  analyze(f, cued, 2, 0);
+  assert_well_formed(f->doc);
+  size_t with = recap_chapter_at(f->doc, 1)->first_sentence;
+  assert_int_equal(with, 90);
+  assert_int_not_equal(without, 90);
+  free(plain);
+  free(cued);
+}
+
+/* ---- titles
+ * ------------------------------------------------------------------ */
+
+/* Topics named by two-word phrases. */
+static const char *const PHRASES[2][6] = {
+    {"compost heap", "tomato seedlings", "greenhouse door", "rain barrel",
+     "seed trays", "garden hose"},
+    {"brake pads", "fuel pump", "clutch pedal", "exhaust pipe", "spark plugs",
+     "oil filter"}};
+
+static void phrase_sentence(text *t, int topic, unsigned *seed) {
+  const char *const *w = PHRASES[topic];
+  append(t, FRAMES[next(seed) % 4], w[next(seed) % 6], w[next(seed) % 6],
+         w[next(seed) % 6]);
+}
+
+/* Two topics; the first chapter's speaker thanks Sunil all the time. */
+static void test_titles_courtesies_and_names(void **state) {
+  fixture *f = *state;
+  text t = {NULL, 0, 0};
+  unsigned seed = 17;
+  for (int i = 0; i < 80; i++) {
+    append(&t, "%s: ", i % 2 ? "Bob" : "Ann");
+    if (i < 40 && i % 3 == 0)
+      append(&t, "Thank you very much, Sunil. Thanks again, Sunil. ");
+    phrase_sentence(&t, i < 40 ? 0 : 1, &seed);
+    append(&t, "\n");
+  }
+  analyze(f, t.data, 2, 0);
+  assert_well_formed(f->doc);
+  for (size_t i = 0; i < recap_chapter_count(f->doc); i++) {
+    const char *title = recap_chapter_at(f->doc, i)->title;
+    if (strstr(title, "hank") || strstr(title, "Sunil") ||
+        strstr(title, "much"))
+      fail_msg("title '%s'", title);
+    /* Two phrases read "A and B", never "A, B". */
+    assert_null(strchr(title, ','));
+  }
+  assert_non_null(strstr(recap_chapter_at(f->doc, 0)->title, " and "));
+  free(t.data);
+}
+
+/* French titles are joined by "et" and start with a capital. */
+static void test_titles_in_the_language(void **state) {
+  fixture *f = *state;
+  static const char *const mots[2][6] = {
+      {"terreau humide", "serre chauffée", "graines rares", "potager familial",
+       "récolte tardive", "compost mûr"},
+      {"moteur diesel", "pneus neufs", "freins arrière", "embrayage usé",
+       "pot catalytique", "filtre encrassé"}};
+  text t = {NULL, 0, 0};
+  unsigned seed = 19;
+  for (int i = 0; i < 80; i++) {
+    const char *const *w = mots[i < 40 ? 0 : 1];
+    append(&t, "Nous parlons de %s, de %s, puis encore de %s. ",
+           w[next(&seed) % 6], w[next(&seed) % 6], w[next(&seed) % 6]);
+  }
+  recap_options o;
+  recap_options_init(&o);
+  o.language = "french";
+  o.flags = RECAP_OPT_CHAPTERS;
+  o.chapters = 2;
+  assert_int_equal(recap_document_analyze(f->doc, t.data, t.len, &o), RECAP_OK);
+  int joined = 0;
+  for (size_t i = 0; i < recap_chapter_count(f->doc); i++) {
+    const char *title = recap_chapter_at(f->doc, i)->title;
+    assert_true(title[0] >= 'A' && title[0] <= 'Z');
+    assert_null(strstr(title, " and "));
+    joined |= strstr(title, " et ") != NULL;
+  }
+  assert_true(joined);
+  free(t.data);
+}
+
+/* ---- YouTube ----------------------------------------------------------------
+ */
+
+/* A WebVTT talk by one speaker: `n` sentences of `secs` seconds each, the
+   topic changing every `per` sentences. */
+static char *timed_talk(size_t n, size_t per, unsigned secs) {
+  text t = {NULL, 0, 0};
+  unsigned seed = 23;
+  append(&t, "WEBVTT\n\n");
+  for (size_t i = 0; i < n; i++) {
+    size_t a = i * secs, b = a + secs;
+    append(&t, "00:%02zu:%02zu.000 --> 00:%02zu:%02zu.000\n", a / 60, a % 60,
+           b / 60, b % 60);
+    sentence(&t, (int)(i / per % 3), &seed);
+    append(&t, "\n\n");
+  }
+  return t.data;
+}
+
+/* With RECAP_OPT_YOUTUBE a long enough recording gets three chapters or
+   more, each at least 10 s as YouTube counts them. */
+static void test_youtube_three_chapters(void **state) {
+  fixture *f = *state;
+  char *in = timed_talk(40, 20, 4); /* 160 s, one topic shift */
+  analyze(f, in, 0, 0);
+  assert_int_equal(recap_chapter_count(f->doc), 2);
+  assert_int_equal(recap_chapters_youtube(f->doc), RECAP_YOUTUBE_TOO_FEW);
+  analyze(f, in, 0, RECAP_OPT_YOUTUBE);
+  assert_well_formed(f->doc);
+  assert_true(recap_chapter_count(f->doc) >= 3);
+  assert_int_equal(recap_chapters_youtube(f->doc), RECAP_YOUTUBE_OK);
+  free(in);
+}
+
+/* Timed chapters are never shorter than 10 s, even when asked for many. */
+static void test_youtube_ten_seconds(void **state) {
+  fixture *f = *state;
+  char *in = timed_talk(48, 4, 1); /* 48 s, a topic every 4 s */
+  analyze(f, in, 12, 0);
+  assert_well_formed(f->doc);
+  size_t n = recap_chapter_count(f->doc);
+  assert_true(n >= 2 && n <= 4);
+  for (size_t i = 0; i < n; i++) {
+    const recap_chapter *c = recap_chapter_at(f->doc, i);
+    double from = i ? c->start : 0;
+    double to = i + 1 < n ? recap_chapter_at(f->doc, i + 1)->start : c->end;
+    assert_true(to - from >= 10);
+  }
+  free(in);
+}
+
+/* What recap_chapters_youtube says of lists YouTube would not take. */
+static void test_youtube_checks(void **state) {
+  fixture *f = *state;
+  assert_int_equal(recap_chapters_youtube(NULL), RECAP_YOUTUBE_NO_CHAPTERS);
+  char *in = timed_talk(5, 5, 4); /* 20 s */
+  analyze(f, in, 0, RECAP_OPT_YOUTUBE);
+  assert_int_equal(recap_chapters_youtube(f->doc), RECAP_YOUTUBE_TOO_SHORT);
+  free(in);
+  text t = {NULL, 0, 0};
+  unsigned seed = 29;
+  for (int i = 0; i < 60; i++) {
+    sentence(&t, i / 20, &seed);
+    append(&t, " ");
+  }
+  analyze(f, t.data, 0, RECAP_OPT_YOUTUBE);
+  assert_int_equal(recap_chapters_youtube(f->doc), RECAP_YOUTUBE_UNTIMED);
+  assert_non_null(
+      strstr(recap_youtube_message(RECAP_YOUTUBE_UNTIMED), "times"));
+  recap_options o;
+  recap_options_init(&o);
+  o.language = "english";
+  assert_int_equal(recap_document_analyze(f->doc, t.data, t.len, &o), RECAP_OK);
+  assert_int_equal(recap_chapters_youtube(f->doc), RECAP_YOUTUBE_NO_CHAPTERS);
+  free(t.data);
+}
+
+/* ---- the seed webinar
+ * -------------------------------------------------------- */
+
+/* ../shared/seeds/webinar-digitalisation-2021.txt: an account of a webinar
+   with three talks, one paragraph each (third-party text, read where it
+   is, skipped without it).  Its three talks are its chapters. */
+static void test_seed_webinar_three_talks(void **state) {
+  fixture *f = *state;
+  FILE *fp = fopen("../shared/seeds/webinar-digitalisation-2021.txt", "rb");
+  if (!fp)
+    skip();
+  char buf[16384];
+  size_t n = fread(buf, 1, sizeof buf - 1, fp);
+  fclose(fp);
+  buf[n] = '\0';
+  analyze(f, buf, 0, 0);
+  assert_well_formed(f->doc);
+  assert_int_equal(recap_chapter_count(f->doc), 3);
+  /* The second talk starts at sentence 8, the third at sentence 18. */
+  assert_int_equal(recap_chapter_at(f->doc, 1)->first_sentence, 7);
+  assert_int_equal(recap_chapter_at(f->doc, 2)->first_sentence, 17);
+  assert_non_null(strstr(recap_chapter_at(f->doc, 2)->title, "China Mobile"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
 #define T(f) fixture_unit_test(f)
@@ -301,6 +541,14 @@ int main(void) {
       T(test_untimed_text),
       T(test_overlapping_cues),
       T(test_speaker_keyphrases),
+      T(test_chapters_start_at_turns),
+      T(test_announced_topic),
+      T(test_titles_courtesies_and_names),
+      T(test_titles_in_the_language),
+      T(test_youtube_three_chapters),
+      T(test_youtube_ten_seconds),
+      T(test_youtube_checks),
+      T(test_seed_webinar_three_talks),
 #undef T
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

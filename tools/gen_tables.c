@@ -221,6 +221,50 @@ static void read_list(const char *dir, const char *name, const char *ext,
   sort_unique(l, path);
 }
 
+/* <name>.chapters: "cue <phrase>" (kind 0), "notitle <word>" (kind 1),
+   "and <word>" (kind 2), "move <phrase>" (kind 3).  A phrase's words are folded one by one and
+   joined by single spaces, as the tokens they are matched against. */
+static void read_chapters(const char *dir, const char *name, list *l) {
+  char path[4096];
+  if (snprintf(path, sizeof path, "%s/%s.chapters", dir, name) >=
+      (int)sizeof path)
+    die("path too long", dir);
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return;
+  char buf[1024];
+  int line = 0;
+  while (fgets(buf, sizeof buf, f)) {
+    line++;
+    char *s = strip(buf);
+    if (!*s || *s == '#')
+      continue;
+    char *sp = strpbrk(s, " \t");
+    if (!sp) {
+      fprintf(stderr, "gen_tables: %s:%d: expected 'KIND TEXT'\n", path, line);
+      exit(1);
+    }
+    *sp = '\0';
+    const char *text = strip(sp + 1);
+    int kind = strcmp(s, "cue") == 0       ? 0
+               : strcmp(s, "notitle") == 0 ? 1
+               : strcmp(s, "and") == 0     ? 2
+               : strcmp(s, "move") == 0    ? 3
+                                           : -1;
+    if (kind < 0) {
+      fprintf(stderr, "gen_tables: %s:%d: unknown kind '%s'\n", path, line, s);
+      exit(1);
+    }
+    if ((kind == 1 || kind == 2) && strpbrk(text, " \t")) {
+      fprintf(stderr, "gen_tables: %s:%d: one word expected\n", path, line);
+      exit(1);
+    }
+    add(l, text, strlen(text), kind);
+  }
+  fclose(f);
+  sort_unique(l, path);
+}
+
 /* The words of l whose kind, masked with `mask`, is `want`, as the data
    of list SYM; returns how many.  (mask 0: every word.) */
 static size_t emit_words(const char *sym, const list *l, int mask, int want) {
@@ -275,9 +319,11 @@ static void emit_masks(list *l) {
 typedef struct lang_row {
   char name[64], codes[64], stemmer[64], flags[64], elisions[512];
   char lexicon[64];
-  size_t counts[13]; /* stopwords, abbrevs, fillers, backchannels, elisions,
+  size_t counts[16]; /* stopwords, abbrevs, fillers, backchannels, elisions,
                         phrase stops, inside only, links, phrase ends,
-                        housekeeping, gist, joiners, openers */
+                        housekeeping, gist, joiners, openers, topic cues,
+                        title stops, topic moves */
+  char title_and[64];
 } lang_row;
 
 int main(int argc, char **argv) {
@@ -324,11 +370,13 @@ int main(int argc, char **argv) {
          "#include <stddef.h>\n#include <stdint.h>\n\n#include \"lang.h\"\n\n");
   for (size_t i = 0; i < nrows; i++) {
     lang_row *r = &rows[i];
-    list stop = {0}, abbr = {0}, fill = {0}, elis = {0}, phr = {0}, ends = {0};
+    list stop = {0}, abbr = {0}, fill = {0}, elis = {0}, phr = {0}, ends = {0},
+         chap = {0};
     read_list(dir, r->name, "txt", stop_kind, &stop);
     read_list(dir, r->name, "abbrev", abbrev_kind, &abbr);
     read_list(dir, r->name, "fillers", filler_kind, &fill);
     read_phrases(dir, r->name, &phr, &ends);
+    read_chapters(dir, r->name, &chap);
     if (strcmp(r->elisions, "-") != 0) {
       for (char *w = strtok(r->elisions, " "); w; w = strtok(NULL, " "))
         add(&elis, w, strlen(w), 0);
@@ -356,6 +404,16 @@ int main(int argc, char **argv) {
     r->counts[11] = emit_words(sym, &stop, STOP_JOIN, STOP_JOIN);
     snprintf(sym, sizeof sym, "%.60s_openers", r->name);
     r->counts[12] = emit_words(sym, &phr, ~0, 2);
+    snprintf(sym, sizeof sym, "%.60s_topic_cues", r->name);
+    r->counts[13] = emit_words(sym, &chap, ~0, 0);
+    snprintf(sym, sizeof sym, "%.60s_title_stops", r->name);
+    r->counts[14] = emit_words(sym, &chap, ~0, 1);
+    snprintf(sym, sizeof sym, "%.60s_topic_moves", r->name);
+    r->counts[15] = emit_words(sym, &chap, ~0, 3);
+    r->title_and[0] = '\0';
+    for (size_t k = 0; k < chap.n; k++)
+      if (chap.e[k].kind == 2)
+        snprintf(r->title_and, sizeof r->title_and, "%s", chap.e[k].word);
     snprintf(sym, sizeof sym, "%.60s_abbrevs", r->name);
     r->counts[1] = emit_words(sym, &abbr, 0, 0);
     printf("static const unsigned char %s_abbrev_kinds[] = {", r->name);
@@ -378,6 +436,7 @@ int main(int argc, char **argv) {
     free(elis.e);
     free(phr.e);
     free(ends.e);
+    free(chap.e);
   }
   for (size_t i = 0; i < nrows; i++)
     if (strcmp(rows[i].lexicon, "hunspell") == 0)
@@ -435,14 +494,27 @@ int main(int argc, char **argv) {
     printf("\n");
     if (strcmp(r->lexicon, "wordnet") == 0)
       printf("     &rc_%s_verbs, &rc_%s_adverbs, &rc_%s_modifiers,\n"
-             "     &rc_%s_nonfinal, NULL, NULL, &rc_%s_background},\n",
+             "     &rc_%s_nonfinal, NULL, NULL, &rc_%s_background,\n",
              n, n, n, n, n);
     else if (strcmp(r->lexicon, "hunspell") == 0)
       printf("     &rc_%s_verbs, &rc_%s_adverbs, NULL, NULL, &rc_%s_verb_ends,\n"
-             "     &rc_%s_other_ends, NULL},\n",
+             "     &rc_%s_other_ends, NULL,\n",
              n, n, n, n);
     else
-      printf("     NULL, NULL, NULL, NULL, NULL, NULL, NULL},\n");
+      printf("     NULL, NULL, NULL, NULL, NULL, NULL, NULL,\n");
+    /* The chapters' lists (lang.h: topic_cues, topic_moves, title_stops,
+       title_and). */
+    char sym[128];
+    printf("     ");
+    snprintf(sym, sizeof sym, "%.60s_topic_cues", n);
+    wordlist_init(sym, r->counts[13]);
+    printf(", ");
+    snprintf(sym, sizeof sym, "%.60s_topic_moves", n);
+    wordlist_init(sym, r->counts[15]);
+    printf(", ");
+    snprintf(sym, sizeof sym, "%.60s_title_stops", n);
+    wordlist_init(sym, r->counts[14]);
+    printf(", \"%s\"},\n", r->title_and);
   }
   printf("};\n\nconst size_t rc_language_count = %zu;\n\n", nrows);
   emit_masks(&all_stop);
