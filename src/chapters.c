@@ -663,17 +663,22 @@ static recap_status title(recap_document *doc, size_t index,
                           const char **out) {
   const char *and_ = doc->lang->title_and;
   const recap_keyphrase *use[RC_TITLE_PHRASES];
-  size_t used = 0;
-  for (size_t i = 0; i < n && used < RC_TITLE_PHRASES; i++) {
-    int ok, caps;
-    RC_TRY(title_worthy(doc, &kp[i], &ok));
-    RC_TRY(capitalised(doc, &kp[i], &caps));
-    if (!ok || (used > 0 && one_word(&kp[i]) && !caps))
-      continue;
-    for (size_t j = 0; j < *ntaken && ok; j++)
-      ok = !(one_word(&kp[i]) && same_phrase(taken[j], &kp[i]));
-    if (ok)
+  size_t used, fresh = 0;
+  for (int again = 0; again < 2 && !fresh; again++) {
+    used = 0;
+    for (size_t i = 0; i < n && used < RC_TITLE_PHRASES; i++) {
+      int ok, caps, old = 0;
+      RC_TRY(title_worthy(doc, &kp[i], &ok));
+      RC_TRY(capitalised(doc, &kp[i], &caps));
+      if (!ok || (used > 0 && one_word(&kp[i]) && !caps))
+        continue;
+      for (size_t j = 0; j < *ntaken; j++)
+        old |= same_phrase(taken[j], &kp[i]);
+      if (old && (one_word(&kp[i]) || again))
+        continue;
       use[used++] = &kp[i];
+      fresh += !old;
+    }
   }
   rc_buf b;
   rc_buf_init(&b, doc->alloc);

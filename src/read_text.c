@@ -47,6 +47,7 @@ typedef struct line_stats {
   size_t open_upper; /* ... or with a capital */
   size_t words;      /* words and sentence terminators in the sample */
   size_t stops;
+  size_t units;      /* non-blank lines in the sample */
 } line_stats;
 
 /* The last character of a line: does it end a sentence? */
@@ -132,6 +133,7 @@ static void gather(const char *s, size_t n, line_stats *ls) {
     while (rc_lines_next(&it, &cur)) {
       cur = rc_line_trim(cur);
       int blank = cur.len == 0;
+      ls->units += pass == 0 && !blank;
       if (have_prev && !blank) {
         if (pass == 0) {
           if (prev.len > ls->longest)
@@ -198,7 +200,9 @@ recap_status rc_read_text(rc_source *src, const char *s, size_t n) {
   if (wrapped && para != SIZE_MAX)
     RC_TRY(rc_source_cue(src, para, para_end - para, RC_CUE_BREAK));
   /* Lines that are units are utterances (a transcript without names, a
-     chat); one line alone says nothing of the kind. */
-  src->spoken = !wrapped && src->cues.len > 1;
+     chat); one line alone says nothing of the kind, and nor do lines that
+     are paragraphs.  An utterance holds 1.1-1.2 sentences on average in
+     the dev meetings, a paragraph per line 3 to 5 in the seeds. */
+  src->spoken = !wrapped && src->cues.len > 1 && ls.stops * 2 < ls.units * 5;
   return RECAP_OK;
 }
