@@ -225,8 +225,28 @@ static void print_version(void) {
   exit(EXIT_OK);
 }
 
+/* An optional argument must be attached ("--chapters=3"): getopt takes
+   "--chapters 3" for the option alone and a file "3".  When the word
+   after the option is a count and no such file exists, that is surely
+   what was meant, and a usage error says how to write it. */
+static void check_detached_count(int argc, char **argv, const char *opt) {
+  if (optind >= argc)
+    return;
+  const char *next = argv[optind];
+  size_t digits = strspn(next, "0123456789");
+  if (digits == 0 || next[digits] || access(next, F_OK) == 0)
+    return;
+  usage_error("%s takes its count after '=': %s=%s (there is no file '%s')",
+              opt, opt, next, next);
+}
+
 static void parse_args(int argc, char **argv, config *c) {
   int ch;
+  /* getopt's own messages ("unrecognized option") start with argv[0]:
+     make that "recap", as every other message does, rather than the path
+     the command was run by (or "idf" after a subcommand). */
+  static char name[] = "recap";
+  argv[0] = name;
   while ((ch = getopt_long(argc, argv, "n:w:r:k:l:f:i:j:hV", long_options,
                            NULL)) != -1) {
     switch (ch) {
@@ -279,6 +299,8 @@ static void parse_args(int argc, char **argv, config *c) {
       c->opt.flags |= RECAP_OPT_CHAPTERS;
       if (optarg)
         c->opt.chapters = parse_count("--chapters", optarg);
+      else
+        check_detached_count(argc, argv, "--chapters");
       break;
     case OPT_SPEAKERS:
       c->opt.flags |= RECAP_OPT_SPEAKERS;
