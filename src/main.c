@@ -438,6 +438,14 @@ static char *message(const char *path, const char *what, const char *detail) {
 
 /* ---- files ----------------------------------------------------------------------------- */
 
+/* Nothing but ASCII whitespace? */
+static int blank(const cli_input *in) {
+  for (size_t i = 0; i < in->len; i++)
+    if (!strchr(" \t\r\n\f\v", in->data[i]) || !in->data[i])
+      return 0;
+  return 1;
+}
+
 static void summarise_file(void *user, size_t i, recap_document *doc,
                            cli_result *r) {
   config *c = user;
@@ -453,6 +461,11 @@ static void summarise_file(void *user, size_t i, recap_document *doc,
   recap_options opt = c->opt;
   opt.filename = strcmp(path, "-") ? path : NULL;
   recap_status st = recap_document_analyze(doc, in.data, in.len, &opt);
+  if (st == RECAP_OK && !c->sentences && recap_sentence_count(doc) == 0)
+    r->err = message(shown,
+                     blank(&in) ? "empty input, nothing to summarise"
+                                : "no words, nothing to summarise",
+                     ""); /* a note: the exit status stays 0 */
   cli_input_free(&in);
   if (st == RECAP_OK && c->sentences) {
     st = recap_render_sentences(
