@@ -107,7 +107,9 @@ typedef struct selector {
 /* What adding sentence i would add to the objective, per unit of cost. */
 static double gain(const selector *sel, uint32_t i) {
   const rc_sent *s = &sel->doc->sents.data[i];
-  const rc_tf *t = sel->doc->sent_terms.data + s->terms;
+  /* No arithmetic on a NULL pointer: the fallback (rc_select) may offer
+     sentences without content terms in a document that has none. */
+  const rc_tf *t = s->nterms ? sel->doc->sent_terms.data + s->terms : NULL;
   double g = sel->centrality * s->score;
   if (sel->doc->opt.query)
     g += RC_QUERY_RELEVANCE * rc_query_relevance(sel->doc, i) * sel->average;
