@@ -578,6 +578,15 @@ RECAP_API const char *recap_format_name(recap_format format);
 RECAP_API recap_status recap_format_lookup(const char *name,
                                            recap_format *out);
 
+/** The version of the JSON results' schema (recap(1), OUTPUT): the
+    "version" member of every JSON object that recap_render(),
+    recap_render_json_labelled() and recap_jsonl_process() write (result
+    or error).  It changes only when a member is removed or changes
+    meaning; members may be added without a change, so readers should
+    ignore members they do not know.  (recap_render_sentences() writes
+    sentences, not results, and has none.) */
+#define RECAP_JSON_VERSION 1
+
 /**
  * Renders the document's results in a format, with the default render
  * options (recap_render_with()); the JSON schema is in recap(1).  *out gets a new NUL-terminated string to be freed with

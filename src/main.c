@@ -467,11 +467,12 @@ static void summarise_file(void *user, size_t i, recap_document *doc,
                                 : "no words, nothing to summarise",
                      ""); /* a note: the exit status stays 0 */
   cli_input_free(&in);
+  /* JSON names the file of every result, one file or many. */
+  int label = c->format == RECAP_FORMAT_JSON;
   if (st == RECAP_OK && c->sentences) {
-    st = recap_render_sentences(
-        doc, c->format, c->several ? "file" : NULL, c->several ? path : NULL,
-        &r->out, &r->out_len);
-  } else if (st == RECAP_OK && c->several && c->format == RECAP_FORMAT_JSON) {
+    st = recap_render_sentences(doc, c->format, label ? "file" : NULL,
+                                label ? path : NULL, &r->out, &r->out_len);
+  } else if (st == RECAP_OK && label) {
     st = recap_render_json_labelled(doc, "file", path, &r->out, &r->out_len);
   } else if (st == RECAP_OK) {
     recap_render_options ro = c->render;
@@ -490,7 +491,7 @@ static void summarise_file(void *user, size_t i, recap_document *doc,
 }
 
 /* Several inputs: text gets "==> name <==" headers as head(1) does; JSON
-   gets a "file" key. */
+   has a "file" key (always). */
 static int print_labelled(const config *c, size_t i, const cli_result *r) {
   const char *path = c->nfiles ? c->files[i] : "-";
   if (c->format == RECAP_FORMAT_JSON && c->sentences) /* JSON Lines */

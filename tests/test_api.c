@@ -1109,6 +1109,30 @@ static void test_sentence_get_words(void **state) {
 
 /* ---- rendering ----------------------------------------------------------- */
 
+/* Every JSON result carries the schema's version first, and text holding
+   U+2028 and U+2029 stays on one line for any line splitter. */
+static void test_render_json_version(void **state) {
+  fixture *f = *state;
+  const char *text =
+      "The transit board approved the budget\xE2\x80\xA8" "for the new "
+      "depot today. The forty electric buses ship\xE2\x80\xA9" "on Friday, "
+      "said the board chair.";
+  analyze_ok(f->doc, text, strlen(text), NULL);
+  char *s = NULL, want[64];
+  size_t n = 0;
+  assert_int_equal(recap_render(f->doc, RECAP_FORMAT_JSON, &s, &n), RECAP_OK);
+  snprintf(want, sizeof want, "{\"version\":%d,\"language\":",
+           RECAP_JSON_VERSION);
+  assert_true(starts_with(s, want));
+  assert_int_equal(RECAP_JSON_VERSION, 1);
+  assert_null(strstr(s, "\xE2\x80\xA8"));
+  assert_null(strstr(s, "\xE2\x80\xA9"));
+  assert_non_null(strstr(s, "\\u2028"));
+  assert_non_null(strstr(s, "\\u2029"));
+  assert_null(memchr(s, '\n', n));
+  recap_free(s);
+}
+
 /* The JSON with a leading member, as the CLI labels files: first in the
    object, escaped, any bytes made valid; the rest as recap_render(). */
 static void test_render_json_labelled(void **state) {
@@ -1380,7 +1404,7 @@ static void test_jsonl_good(void **state) {
 
   /* No id: null. */
   out = jsonl(f->doc, "{\"text\":\"Hello there, general.\"}", NULL, RECAP_OK);
-  assert_true(starts_with(out, "{\"id\":null,\"language\":"));
+  assert_true(starts_with(out, "{\"id\":null,\"version\":1,\"language\":"));
   free(out);
 }
 
@@ -1388,18 +1412,18 @@ static void test_jsonl_errors(void **state) {
   fixture *f = *state;
   char *out = jsonl(f->doc, "{\"id\":\"r1\",\"lang\":\"en\"}", NULL,
                     RECAP_ERR_INVALID_ARGUMENT);
-  assert_int_equal(strncmp(out, "{\"id\":\"r1\",\"error\":\"", 20), 0);
+  assert_true(starts_with(out, "{\"id\":\"r1\",\"version\":1,\"error\":\""));
   assert_true(ends_with(out, ",\"status\":\"invalid_argument\"}"));
   free(out);
 
   out =
       jsonl(f->doc, "{\"id\":3,\"text\":42}", NULL, RECAP_ERR_INVALID_ARGUMENT);
-  assert_int_equal(strncmp(out, "{\"id\":3,\"error\":", 16), 0);
+  assert_true(starts_with(out, "{\"id\":3,\"version\":1,\"error\":"));
   assert_true(ends_with(out, "\"status\":\"invalid_argument\"}"));
   free(out);
 
   out = jsonl(f->doc, "this is not json", NULL, RECAP_ERR_BAD_FORMAT);
-  assert_int_equal(strncmp(out, "{\"id\":null,\"error\":\"", 20), 0);
+  assert_true(starts_with(out, "{\"id\":null,\"version\":1,\"error\":\""));
   assert_true(ends_with(out, ",\"status\":\"bad_format\"}"));
   free(out);
 
@@ -1418,7 +1442,7 @@ static void test_jsonl_errors(void **state) {
   out =
       jsonl(f->doc, "{\"id\":5,\"text\":\"Hello there.\",\"lang\":\"klingon\"}",
             NULL, RECAP_ERR_UNKNOWN_LANGUAGE);
-  assert_int_equal(strncmp(out, "{\"id\":5,\"error\":\"", 17), 0);
+  assert_true(starts_with(out, "{\"id\":5,\"version\":1,\"error\":\""));
   assert_non_null(strstr(out, "klingon"));
   assert_true(ends_with(out, ",\"status\":\"unknown_language\"}"));
   free(out);
@@ -1434,7 +1458,7 @@ static void test_jsonl_errors(void **state) {
   };
   for (size_t i = 0; i < sizeof bad_opts / sizeof *bad_opts; i++) {
     out = jsonl(f->doc, bad_opts[i], NULL, RECAP_ERR_INVALID_ARGUMENT);
-    assert_int_equal(strncmp(out, "{\"id\":1,\"error\":", 16), 0);
+    assert_true(starts_with(out, "{\"id\":1,\"version\":1,\"error\":"));
     assert_true(ends_with(out, "\"status\":\"invalid_argument\"}"));
     free(out);
   }
@@ -1448,7 +1472,7 @@ static void test_jsonl_errors(void **state) {
   /* The stream goes on after errors. */
   out = jsonl(f->doc, "{\"id\":9,\"text\":\"All is well again here.\"}", NULL,
               RECAP_OK);
-  assert_int_equal(strncmp(out, "{\"id\":9,\"language\":", 19), 0);
+  assert_true(starts_with(out, "{\"id\":9,\"version\":1,\"language\":"));
   free(out);
 }
 
@@ -1530,12 +1554,27 @@ static void test_jsonl_id_verbatim(void **state) {
     free(out);
     /* Also in error objects. */
     snprintf(line, sizeof line, "{\"id\":%s}", ids[i]);
-    snprintf(want, sizeof want, "{\"id\":%s,\"error\":", ids[i]);
+    snprintf(want, sizeof want, "{\"id\":%s,\"version\":1,\"error\":", ids[i]);
     out = jsonl(f->doc, line, NULL, RECAP_ERR_INVALID_ARGUMENT);
     if (strncmp(out, want, strlen(want)) != 0)
       fail_msg("id %s: got %s", ids[i], out);
     free(out);
   }
+}
+
+/* An id's U+2028, U+2029 and NEL come back as the escapes they equal: a
+   result is one line for any line splitter. */
+static void test_jsonl_id_line_separators(void **state) {
+  fixture *f = *state;
+  const char *line = "{\"id\": \"a\xE2\x80\xA8" "b\xC2\x85" "c\xE2\x80\xA9\","
+                     " \"text\": \"Hello world.\"}";
+  char *out = jsonl(f->doc, line, NULL, RECAP_OK);
+  assert_true(starts_with(out, "{\"id\":\"a\\u2028b\\u0085c\\u2029\","));
+  free(out);
+  out = jsonl(f->doc, "{\"id\":[\"\xE2\x80\xA8\"]}", NULL,
+              RECAP_ERR_INVALID_ARGUMENT);
+  assert_true(starts_with(out, "{\"id\":[\"\\u2028\"],"));
+  free(out);
 }
 
 /* ---- IDF tables ---------------------------------------------------------- */
@@ -1935,12 +1974,14 @@ int main(void) {
       fixture_unit_test(test_sentence_get_words),
       fixture_unit_test(test_render),
       fixture_unit_test(test_render_sentences),
+      fixture_unit_test(test_render_json_version),
       fixture_unit_test(test_render_json_labelled),
       fixture_unit_test(test_summarize_one_call),
       fixture_unit_test(test_jsonl_good),
       fixture_unit_test(test_jsonl_errors),
       fixture_unit_test(test_jsonl_options),
       fixture_unit_test(test_jsonl_id_verbatim),
+      fixture_unit_test(test_jsonl_id_line_separators),
       fixture_unit_test(test_idf_round_trip),
       cmocka_unit_test(test_context_idf),
       cmocka_unit_test(test_stopwords),
