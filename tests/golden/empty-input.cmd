@@ -1,1 +1,1 @@
-printf '' | $RECAP; echo "exit $?"; printf ' \n\t\n' | $RECAP -f json; echo "exit $?"; printf 'WEBVTT\n\nNOTE nothing said\n' | $RECAP -k 3; echo "exit $?"; $RECAP -n 1 -k 1 /dev/null examples/webinar.txt
+printf '' | $RECAP; echo "exit $?"; printf 'WEBVTT\n\nNOTE nothing said\n' | $RECAP -k 3; echo "exit $?"; $RECAP -n 1 -k 1 /dev/null examples/webinar.txt
