@@ -33,6 +33,7 @@ typedef struct config {
   size_t nfiles;
   recap_context *ctx;
   cli_progress *progress;
+  cli_progress_mode progress_mode; /* --progress, --no-progress */
   int several; /* more than one input: label each result */
   int sentences; /* recap sentences: every sentence instead of results */
 } config;
@@ -83,6 +84,9 @@ static const char *usage_text =
     "result\n"
     "                         line per record (see recap(1))\n"
     "  -j, --jobs N           N worker threads (default 1)\n"
+    "      --progress         show progress on stderr (default: when it is a\n"
+    "                         terminal and the work takes over a second)\n"
+    "      --no-progress      never show progress\n"
     "      --scorer S         fused (default), textrank, tfidf\n"
     "      --similarity S     bm25 (default), cosine, overlap\n"
     "  -h, --help             this help\n"
@@ -185,7 +189,9 @@ enum {
   OPT_SCORER,
   OPT_SIMILARITY,
   OPT_TITLE,
-  OPT_MEDIA
+  OPT_MEDIA,
+  OPT_PROGRESS,
+  OPT_NO_PROGRESS
 };
 
 static const struct option long_options[] = {
@@ -212,6 +218,8 @@ static const struct option long_options[] = {
     {"similarity", required_argument, NULL, OPT_SIMILARITY},
     {"title", required_argument, NULL, OPT_TITLE},
     {"media", required_argument, NULL, OPT_MEDIA},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
@@ -343,6 +351,12 @@ static void parse_args(int argc, char **argv, config *c) {
         usage_error("--media: expected an http(s) or relative URL, got '%s'",
                     optarg);
       break;
+    case OPT_PROGRESS:
+      c->progress_mode = CLI_PROGRESS_ON;
+      break;
+    case OPT_NO_PROGRESS:
+      c->progress_mode = CLI_PROGRESS_OFF;
+      break;
     case 'h':
       fputs(usage_text, stdout);
       exit(ferror(stdout) || fflush(stdout) ? EXIT_INPUT : EXIT_OK);
@@ -438,6 +452,14 @@ static char *message(const char *path, const char *what, const char *detail) {
 
 /* ---- files ----------------------------------------------------------------------------- */
 
+/* recap_options.progress for a single input, analysed on this thread
+   (cli_run runs one item inline). */
+static void analysis_progress(void *user, double share) {
+  config *c = user;
+  const char *path = c->nfiles ? c->files[0] : "-";
+  cli_progress_share(c->progress, strcmp(path, "-") ? path : "(stdin)", share);
+}
+
 /* Nothing but ASCII whitespace? */
 static int blank(const cli_input *in) {
   for (size_t i = 0; i < in->len; i++)
@@ -460,6 +482,10 @@ static void summarise_file(void *user, size_t i, recap_document *doc,
   }
   recap_options opt = c->opt;
   opt.filename = strcmp(path, "-") ? path : NULL;
+  if (c->progress && !c->several) { /* one input: how far its analysis is */
+    opt.progress = analysis_progress;
+    opt.progress_user = c;
+  }
   recap_status st = recap_document_analyze(doc, in.data, in.len, &opt);
   if (st == RECAP_OK && !c->sentences && recap_sentence_count(doc) == 0)
     r->err = message(shown,
@@ -507,6 +533,7 @@ static int print_labelled(const config *c, size_t i, const cli_result *r) {
 static int emit_file(void *user, size_t i, cli_result *r) {
   config *c = user;
   int code = r->exit_code;
+  cli_progress_clear(c->progress, !r->err);
   if (r->err)
     fputs(r->err, stderr);
   if (r->out) {
@@ -523,14 +550,15 @@ static int emit_file(void *user, size_t i, cli_result *r) {
   }
   recap_free(r->out);
   free(r->err);
-  cli_progress_step(c->progress, i + 1);
+  if (c->several) /* one input shows its analysis instead */
+    cli_progress_step(c->progress, i + 1);
   return code;
 }
 
 static int run_files(config *c) {
   size_t n = c->nfiles ? c->nfiles : 1;
   c->several = c->nfiles > 1;
-  c->progress = cli_progress_start("files", n);
+  c->progress = cli_progress_start(c->progress_mode, "files", n);
   int code = cli_run(c->ctx, n, c->jobs, summarise_file, emit_file, c);
   cli_progress_end(c->progress);
   return code;
@@ -563,6 +591,7 @@ static void process_record(void *user, size_t i, recap_document *doc,
 static int emit_record(void *user, size_t i, cli_result *r) {
   batch *b = user;
   int code = r->exit_code;
+  cli_progress_clear(b->c->progress, !r->err);
   if (r->err)
     fputs(r->err, stderr);
   if (r->out && (cli_write(stdout, r->out, r->out_len) || putchar('\n') == EOF))
@@ -615,7 +644,7 @@ static int run_jsonl(config *c) {
     fputs("recap: out of memory\n", stderr);
     return EXIT_NOMEM;
   }
-  c->progress = cli_progress_start("records", 0);
+  c->progress = cli_progress_start(c->progress_mode, "records", 0);
   int code = EXIT_OK;
   for (;;) {
     b.n = read_lines(&b, JSONL_BATCH);
@@ -669,12 +698,13 @@ static int run_idf(config *c) {
   opt.summary_sentences = 0;
   opt.keyphrases = 0;
   int code = EXIT_OK;
-  c->progress = cli_progress_start("files", c->nfiles);
+  c->progress = cli_progress_start(c->progress_mode, "files", c->nfiles);
   for (size_t i = 0; i < c->nfiles; i++) {
     cli_input in;
     char err[256];
     const char *path = c->files[i];
     if (cli_read(path, opt.max_input_bytes, &in, err, sizeof err) != 0) {
+      cli_progress_clear(c->progress, 0);
       fprintf(stderr, "recap: %s: %s\n", path, err);
       code = EXIT_INPUT;
       continue;
@@ -693,6 +723,7 @@ static int run_idf(config *c) {
     }
     cli_input_free(&in);
     if (st != RECAP_OK) {
+      cli_progress_clear(c->progress, 0);
       fprintf(stderr, "recap: %s: %s%s%s\n", path, recap_strerror(st),
               *detail ? ": " : "", detail);
       code = st == RECAP_ERR_NOMEM ? EXIT_NOMEM : EXIT_INPUT;

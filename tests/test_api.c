@@ -298,6 +298,8 @@ static void test_options_defaults(void **state) {
   assert_true(RECAP_DEFAULT_MAX_INPUT == (size_t)1024 * 1024 * 1024);
   assert_int_equal(o.scorer, RECAP_SCORER_FUSED);
   assert_int_equal(o.similarity, RECAP_SIMILARITY_BM25);
+  assert_null((void *)(size_t)o.progress);
+  assert_null(o.progress_user);
   assert_int_equal(o.flags, 0);
   recap_options_init(NULL); /* accepted */
 }
@@ -437,6 +439,59 @@ static void expect_invalid(recap_document *doc, recap_options *o,
   assert_int_equal(recap_document_analyze(doc, PLAIN, strlen(PLAIN), o), want);
   assert_true(strlen(recap_document_error(doc)) > 0);
   assert_empty(doc);
+}
+
+/* recap_options.progress: shares that never go back, end at 1, come at
+   most about a thousand times, and the document forgets the callback. */
+typedef struct progress_log {
+  double last;
+  size_t calls;
+  int backwards;
+} progress_log;
+
+static void log_progress(void *user, double done) {
+  progress_log *l = user;
+  if (done < l->last || done < 0 || done > 1)
+    l->backwards = 1;
+  l->last = done;
+  l->calls++;
+}
+
+static void test_progress(void **state) {
+  fixture *f = *state;
+  size_t len;
+  char *text = slurp("examples/webinar.vtt", &len);
+  /* Long enough for the term pass to report from inside. */
+  size_t n = 40 * len;
+  char *big = malloc(n + 1);
+  assert_non_null(big);
+  memcpy(big, text, len);
+  for (size_t k = len; k < n; k += len - 6) /* drop the later WEBVTT lines */
+    memcpy(big + k, text + 6, k + len - 6 <= n ? len - 6 : n - k);
+  for (int flags = 0; flags < 2; flags++) {
+    progress_log l = {0, 0, 0};
+    recap_options o;
+    recap_options_init(&o);
+    o.progress = log_progress;
+    o.progress_user = &l;
+    if (flags)
+      o.flags = RECAP_OPT_CHAPTERS | RECAP_OPT_SPEAKERS;
+    analyze_ok(f->doc, big, n, &o);
+    assert_false(l.backwards);
+    assert_true(l.last == 1.0);
+    assert_true(l.calls >= 5 && l.calls <= 1001);
+    /* Rendering and a failed analysis call nothing. */
+    size_t calls = l.calls;
+    char *out;
+    assert_int_equal(recap_render(f->doc, RECAP_FORMAT_JSON, &out, NULL),
+                     RECAP_OK);
+    recap_free(out);
+    o.language = "klingon";
+    assert_int_not_equal(recap_document_analyze(f->doc, big, n, &o), RECAP_OK);
+    assert_true(l.calls - calls <= 3 && l.last < 1.0 + 1e-9);
+  }
+  free(big);
+  free(text);
 }
 
 static void test_invalid_options(void **state) {
@@ -1957,6 +2012,7 @@ int main(void) {
       cmocka_unit_test(test_options_defaults),
       fixture_unit_test(test_null_arguments),
       fixture_unit_test(test_empty_text),
+      fixture_unit_test(test_progress),
       fixture_unit_test(test_invalid_options),
       fixture_unit_test(test_filename_language),
       fixture_unit_test(test_too_large),
