@@ -43,10 +43,12 @@ static double seconds_now(void) {
    reports from inside (rc_doc_progress per sentence); the other stages
    move the share when they end. */
 static const double stage_weight[RC_STAGE_COUNT] = {
-    [RC_STAGE_DECODE] = 1,   [RC_STAGE_READ] = 8,      [RC_STAGE_LANGUAGE] = 1,
-    [RC_STAGE_SEGMENT] = 5,  [RC_STAGE_TERMS] = 55,    [RC_STAGE_TFIDF] = 1,
-    [RC_STAGE_SCORE] = 20,   [RC_STAGE_SUMMARY] = 2,   [RC_STAGE_KEYPHRASES] = 2,
-    [RC_STAGE_CHAPTERS] = 30, [RC_STAGE_SPEAKERS] = 18};
+    [RC_STAGE_DECODE] = 1,     [RC_STAGE_READ] = 8,
+    [RC_STAGE_LANGUAGE] = 1,   [RC_STAGE_SEGMENT] = 5,
+    [RC_STAGE_TERMS] = 55,     [RC_STAGE_TFIDF] = 1,
+    [RC_STAGE_SCORE] = 20,     [RC_STAGE_SUMMARY] = 2,
+    [RC_STAGE_KEYPHRASES] = 2, [RC_STAGE_CHAPTERS] = 30,
+    [RC_STAGE_SPEAKERS] = 18};
 
 /* Will the stage run with these options? */
 static int stage_runs(const recap_options *o, int stage) {

@@ -88,7 +88,8 @@ void rc_doc_progress(recap_document *doc, size_t done, size_t total) {
   if (share > 1)
     share = 1;
   /* At most about a thousand calls; 1 always gets through. */
-  if (share < doc->progress_last + 0.001 && !(share >= 1 && doc->progress_last < 1))
+  if (share < doc->progress_last + 0.001 &&
+      !(share >= 1 && doc->progress_last < 1))
     return;
   doc->progress_last = share;
   doc->opt.progress(doc->opt.progress_user, share);

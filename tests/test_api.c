@@ -1168,16 +1168,16 @@ static void test_sentence_get_words(void **state) {
    U+2028 and U+2029 stays on one line for any line splitter. */
 static void test_render_json_version(void **state) {
   fixture *f = *state;
-  const char *text =
-      "The transit board approved the budget\xE2\x80\xA8" "for the new "
-      "depot today. The forty electric buses ship\xE2\x80\xA9" "on Friday, "
-      "said the board chair.";
+  const char *text = "The transit board approved the budget\xE2\x80\xA8"
+                     "for the new depot today. The forty electric buses "
+                     "ship\xE2\x80\xA9"
+                     "on Friday, said the board chair.";
   analyze_ok(f->doc, text, strlen(text), NULL);
   char *s = NULL, want[64];
   size_t n = 0;
   assert_int_equal(recap_render(f->doc, RECAP_FORMAT_JSON, &s, &n), RECAP_OK);
-  snprintf(want, sizeof want, "{\"version\":%d,\"language\":",
-           RECAP_JSON_VERSION);
+  snprintf(want, sizeof want,
+           "{\"version\":%d,\"language\":", RECAP_JSON_VERSION);
   assert_true(starts_with(s, want));
   assert_int_equal(RECAP_JSON_VERSION, 1);
   assert_null(strstr(s, "\xE2\x80\xA8"));
@@ -1621,7 +1621,9 @@ static void test_jsonl_id_verbatim(void **state) {
    result is one line for any line splitter. */
 static void test_jsonl_id_line_separators(void **state) {
   fixture *f = *state;
-  const char *line = "{\"id\": \"a\xE2\x80\xA8" "b\xC2\x85" "c\xE2\x80\xA9\","
+  const char *line = "{\"id\": \"a\xE2\x80\xA8"
+                     "b\xC2\x85"
+                     "c\xE2\x80\xA9\","
                      " \"text\": \"Hello world.\"}";
   char *out = jsonl(f->doc, line, NULL, RECAP_OK);
   assert_true(starts_with(out, "{\"id\":\"a\\u2028b\\u0085c\\u2029\","));

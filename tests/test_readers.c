@@ -995,9 +995,9 @@ static void test_detect_formats(void **state) {
                    RECAP_INPUT_VTT);
   assert_int_equal(detect("intro\n00:01.000 --> 00:02.000\nHi\n", NULL),
                    RECAP_INPUT_VTT);
-  assert_int_equal(detect("NOTE\nexported\n\n00:01.000 --> 00:02.000\nHi\n",
-                          NULL),
-                   RECAP_INPUT_VTT);
+  assert_int_equal(
+      detect("NOTE\nexported\n\n00:01.000 --> 00:02.000\nHi\n", NULL),
+      RECAP_INPUT_VTT);
   /* A NOTE in prose, no cue anywhere near: text. */
   assert_int_equal(detect("NOTE\nThe meeting moved to Friday.\n", NULL),
                    RECAP_INPUT_TEXT);
