@@ -53,7 +53,8 @@ run_tty() {
   screen "$tmp/raw" | sed '$ { /^$/ d; }' > "$tmp/screen"
 }
 
-if command -v script > /dev/null 2>&1; then
+# script(1) needs a pseudo-terminal (/dev/pts): a bare chroot has none.
+if script -qec true /dev/null > /dev/null 2>&1 < /dev/null; then
   for jobs in 1 2; do
     name="tty-files-j$jobs"
     count=$((count + 1))
@@ -101,7 +102,7 @@ if command -v script > /dev/null 2>&1; then
   run_tty "$RECAP --progress --no-progress -n 1 -k 1 $many"
   if grep -q 'recap:' "$tmp/raw"; then fail "a progress line was drawn"; else ok; fi
 else
-  echo "skip tty-*: no script(1) to make a terminal"
+  echo "skip tty-*: script(1) cannot make a terminal here (none, or no /dev/pts)"
 fi
 
 # Not a terminal: silent by default; --progress writes whole lines.
