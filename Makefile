@@ -2,7 +2,7 @@
 #
 #   make              the libraries (static and shared) and the CLI
 #   make check        unit tests (cmocka), golden CLI tests, pathological inputs,
-#                     the tools' tests
+#                     the progress line on a terminal, the tools' tests
 #   make sanitize     the same tests built with ASan + UBSan
 #   make valgrind     the CLI on the examples under valgrind
 #   make bench        the speed benchmark (results: README, "Speed")
@@ -60,7 +60,7 @@ SHARED  := $(B)/librecap.so.$(VERSION)
 SONAME  := librecap.so.$(SOVERSION)
 RECAP   := $(B)/recap
 
-.PHONY: all check unit golden golden-update pathological api-doc tables-check tools-test \
+.PHONY: all check unit golden golden-update pathological tty api-doc tables-check tools-test \
         sanitize tsan valgrind bench fuzz fuzz-build test-browser static test-cluster install \
         uninstall tables format clean
 
@@ -167,7 +167,7 @@ $(B)/tests/jsoncheck: tests/jsoncheck.c $(LIB_OBJ) | $(B)/tests
 $(B)/tests/summarize: examples/summarize.c $(STATIC) | $(B)/tests
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(STATIC) $(DEPLIBS)
 
-check: unit golden pathological api-doc tables-check tools-test
+check: unit golden pathological tty api-doc tables-check tools-test
 
 # The tools' own tests (Python 3; skipped without it).
 tools-test:
@@ -195,6 +195,10 @@ api-doc:
 # SLOW multiplies the time limits (the sanitizer build is several times
 # slower).
 SLOW ?= 1
+# The progress line on a terminal (script(1) makes one) and off it.
+tty: $(RECAP)
+	RECAP=$(RECAP) sh tests/tty.sh
+
 pathological: $(RECAP) $(B)/tests/jsoncheck
 	RECAP=$(RECAP) JSONCHECK=$(B)/tests/jsoncheck SLOW=$(SLOW) sh tests/pathological.sh
 

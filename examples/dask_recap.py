@@ -23,9 +23,9 @@ lines came out as went in (recap's contract: one line in, one line out,
 in order, stateless).  The driver writes each partition's output as soon
 as it and those before it are done.
 
-Results are split on b"\\n" only, never with str.splitlines(): a record's
-"id" is copied as it is, and may hold U+2028, which splitlines() takes for
-a line break.
+Results are split on b"\\n", recap's record separator.  (recap escapes
+U+2028, U+2029 and NEL, in ids too, so str.splitlines() would do as well;
+older versions copied an id's U+2028 as it was.)
 
 Exit status as recap's: 0, or 1 if some record was bad (its result line
 is an error object; the others are there).  Needs Dask's distributed

@@ -281,6 +281,12 @@ enum {
  * The summary is the best set of sentences that fits every limit at once
  * (sentences, words, ratio); a limit of 0 turns the summary off.
  */
+/**
+ * A progress callback (recap_options.progress): `done` is the share of the
+ * analysis done so far, from 0 to 1.  `user` is recap_options.progress_user.
+ */
+typedef void (*recap_progress_fn)(void *user, double done);
+
 typedef struct recap_options {
   /** A language name ("english"), an ISO 639-1 code ("en"), "auto" to
       detect it, or "none" for no stemming and stopwords learnt from the
@@ -323,6 +329,18 @@ typedef struct recap_options {
   recap_similarity similarity;
   /** RECAP_OPT_* flags.  Default 0. */
   unsigned int flags;
+  /** Called during an analysis (recap_document_analyze(), and so
+      recap_jsonl_process() and recap_summarize()) with the share of the
+      work done, from 0 to 1: never less than at the call before, at most
+      about a thousand times, the last time with 1 when the analysis
+      succeeds.  The share is estimated from the stages' typical costs and,
+      within the costliest, from the sentences done: it is meant for a
+      progress display on large inputs (a 20 MB transcript takes seconds).
+      Called on the thread that analyses; it must return, and must not use
+      the document being analysed.  Default NULL: never called. */
+  recap_progress_fn progress;
+  /** Passed to progress as it is.  Default NULL. */
+  void *progress_user;
 } recap_options;
 
 #define RECAP_DEFAULT_MAX_INPUT ((size_t)1 << 30)
@@ -607,6 +625,15 @@ RECAP_API const char *recap_format_name(recap_format format);
     NULL or not such a name. */
 RECAP_API recap_status recap_format_lookup(const char *name,
                                            recap_format *out);
+
+/** The version of the JSON results' schema (recap(1), OUTPUT): the
+    "version" member of every JSON object that recap_render(),
+    recap_render_json_labelled() and recap_jsonl_process() write (result
+    or error).  It changes only when a member is removed or changes
+    meaning; members may be added without a change, so readers should
+    ignore members they do not know.  (recap_render_sentences() writes
+    sentences, not results, and has none.) */
+#define RECAP_JSON_VERSION 1
 
 /**
  * Renders the document's results in a format, with the default render

@@ -136,6 +136,8 @@ void rc_buf_json_string(rc_buf *b, const char *s, size_t n) {
            line splitters (Python's str.splitlines) take them for line
            breaks: escaped, a record stays on one line everywhere. */
         esc = (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
+      } else if (k == 2 && c == 0xC2 && (unsigned char)s[i + 1] == 0x85) {
+        esc = "\\u0085"; /* NEL: a line break to str.splitlines too */
       }
     } else if (c == '"') {
       esc = "\\\"";

@@ -56,10 +56,25 @@ typedef int (*cli_emit_fn)(void *user, size_t i, cli_result *r);
 int cli_run(const recap_context *ctx, size_t n, int jobs, cli_work_fn work,
             cli_emit_fn emit, void *user);
 
-/* Progress on stderr when it is a terminal and the work takes a while. */
+/* Progress on stderr when the work takes a while: by default when stderr
+   is a terminal (--progress: always; --no-progress: never).  NULL when
+   there is to be none; every function accepts NULL. */
 typedef struct cli_progress cli_progress;
-cli_progress *cli_progress_start(const char *what, size_t total);
+typedef enum cli_progress_mode {
+  CLI_PROGRESS_AUTO,
+  CLI_PROGRESS_ON,
+  CLI_PROGRESS_OFF
+} cli_progress_mode;
+cli_progress *cli_progress_start(cli_progress_mode mode, const char *what,
+                                 size_t total);
+/* `done` of the total items ("5/200 files"). */
 void cli_progress_step(cli_progress *p, size_t done);
+/* The analysis of one input, `name`, is `share` (0 to 1) done ("42%"). */
+void cli_progress_share(cli_progress *p, const char *name, double share);
+/* Erases the line before other output: results to stdout (to_stdout: only
+   if that is a terminal too) or a message to stderr (to_stdout 0). */
+void cli_progress_clear(cli_progress *p, int to_stdout);
+/* Erases the line and frees p. */
 void cli_progress_end(cli_progress *p);
 
 #endif

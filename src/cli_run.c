@@ -159,11 +159,26 @@ int cli_run(const recap_context *ctx, size_t n, int jobs, cli_work_fn work,
 
 /* ---- progress ------------------------------------------------------------------- */
 
+/*
+ * One line on stderr, redrawn in place ("\rrecap: 5/200 files", "\rrecap:
+ * talk.txt 42%"), and erased when done.  By default it appears only once
+ * the work has taken a second, so quick runs never flash one; asked for
+ * (--progress), from the start.  Anything else written to the terminal
+ * (results on a terminal stdout, messages on stderr) first erases it
+ * (cli_progress_clear), and the next update draws it again below what was
+ * written.  Forced onto a stderr that is not a terminal, updates are whole
+ * lines, at most one a second (and the 100% of an analysis), and nothing
+ * is erased.
+ */
 struct cli_progress {
   const char *what;
   size_t total;
   double start, last;
-  int shown;
+  double delay; /* seconds before the first update is drawn */
+  int tty;      /* stderr is a terminal: redraw in place */
+  int out_tty;  /* stdout is a terminal too: results cross the line */
+  int shown;    /* the line is on the screen */
+  int redraw;   /* it was erased for other output: draw at once */
 };
 
 static double now(void) {
@@ -172,38 +187,75 @@ static double now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-cli_progress *cli_progress_start(const char *what, size_t total) {
-  if (!isatty(STDERR_FILENO))
+cli_progress *cli_progress_start(cli_progress_mode mode, const char *what,
+                                 size_t total) {
+  int tty = isatty(STDERR_FILENO);
+  if (mode == CLI_PROGRESS_OFF || (mode == CLI_PROGRESS_AUTO && !tty))
     return NULL;
   cli_progress *p = calloc(1, sizeof *p);
   if (!p)
     return NULL;
   p->what = what;
   p->total = total;
+  p->tty = tty;
+  p->delay = mode == CLI_PROGRESS_AUTO ? 1.0 : 0;
+  p->out_tty = isatty(STDOUT_FILENO);
   p->start = p->last = now();
   return p;
 }
 
-void cli_progress_step(cli_progress *p, size_t done) {
-  if (!p)
-    return;
+/* Whether to draw now: after the delay, at most five times a second (once
+   a second as lines in a file), unless `force`d. */
+static int due(cli_progress *p, int force) {
   double t = now();
-  /* Only work that takes more than a moment gets a progress line. */
-  if (t - p->start < 1.0 || t - p->last < 0.2)
-    return;
+  if (t - p->start < p->delay)
+    return 0;
+  if (!force && !p->redraw && p->last > p->start &&
+      t - p->last < (p->tty ? 0.2 : 1.0))
+    return 0;
   p->last = t;
-  p->shown = 1;
-  if (p->total)
-    fprintf(stderr, "\rrecap: %zu/%zu %s", done, p->total, p->what);
-  else
-    fprintf(stderr, "\rrecap: %zu %s", done, p->what);
+  p->redraw = 0;
+  p->shown = p->tty;
+  fflush(stdout); /* what was printed goes above the line */
+  return 1;
+}
+
+static void draw_end(cli_progress *p) {
+  fputs(p->tty ? "\033[K" : "\n", stderr);
   fflush(stderr);
+}
+
+void cli_progress_step(cli_progress *p, size_t done) {
+  if (!p || !due(p, 0))
+    return;
+  if (p->total)
+    fprintf(stderr, "%srecap: %zu/%zu %s", p->tty ? "\r" : "", done, p->total,
+            p->what);
+  else
+    fprintf(stderr, "%srecap: %zu %s", p->tty ? "\r" : "", done, p->what);
+  draw_end(p);
+}
+
+void cli_progress_share(cli_progress *p, const char *name, double share) {
+  if (!p || !due(p, share >= 1))
+    return;
+  fprintf(stderr, "%srecap: %s %d%%", p->tty ? "\r" : "", name,
+          (int)(share * 100));
+  draw_end(p);
+}
+
+void cli_progress_clear(cli_progress *p, int to_stdout) {
+  if (!p || !p->shown || (to_stdout && !p->out_tty))
+    return;
+  fputs("\r\033[K", stderr);
+  fflush(stderr);
+  p->shown = 0;
+  p->redraw = 1;
 }
 
 void cli_progress_end(cli_progress *p) {
   if (!p)
     return;
-  if (p->shown)
-    fputs("\r\033[K", stderr);
+  cli_progress_clear(p, 0);
   free(p);
 }

@@ -3,21 +3,27 @@
  *
  * Content first, in order of how unmistakable the signs are:
  *   1. "WEBVTT" as the first non-blank line                  -> VTT
- *      (never VTT without it: the VTT reader would reject the file)
  *   2. a timing line "... --> ..." as the first non-blank line, or right
- *      after a first line of digits (the cue number)          -> SRT
- *   3. '{' then '"' or '}', or '[' then '{', '"', '[' or ']' -> JSON
+ *      after a first line of digits (the cue number)          -> SRT,
+ *      unless a WebVTT voice tag "<v Name>" comes among the first
+ *      SRT_LOOKAHEAD lines or the file name ends in ".vtt"   -> VTT
+ *   3. a WebVTT file without its signature: a first line that is a cue
+ *      identifier right before a timing line (Teams: "1a2b.../12-0"; SRT
+ *      numbers cues with digits), or a NOTE, STYLE or REGION block with a
+ *      timing line among the first SRT_LOOKAHEAD lines     -> VTT
+ *      (rc_vtt_headless_start: what the VTT reader accepts)
+ *   4. '{' then '"' or '}', or '[' then '{', '"', '[' or ']' -> JSON
  *      ("[00:01:02] Name: ..." and "[Music]" are not JSON)
- *   4. the file name, where the content is ambiguous: ".json" for text
+ *   5. the file name, where the content is ambiguous: ".json" for text
  *      starting with '{' or '[', ".srt" for text with a timing line in its
  *      first lines (the SRT reader then says what is wrong)
- *   5. speaker labels (rc_speaker_label) accepted by the transcript
+ *   6. speaker labels (rc_speaker_label) accepted by the transcript
  *      reader's rule (rc_label_rule, labels.c) on the sample's counts, on
  *      at least two lines, making up more than half of the non-blank lines
  *      among the first SAMPLE_LINES (a label alone on its line,
  *      "Name  00:01:02", counts with the line after it, so Otter-style
  *      paragraphs qualify)                                    -> TRANSCRIPT
- *   6. anything else                                          -> TEXT
+ *   7. anything else                                          -> TEXT
  *
  * Detection allocates nothing: the labels of the sample are counted in a
  * fixed table, quadratically in SAMPLE_LINES at worst.  It reads at most
@@ -83,6 +89,29 @@ static int timing_soon(const rc_lines *start, const rc_line *first) {
       return 0;
   }
   return 0;
+}
+
+/* Is there a WebVTT voice tag ("<v Name>", "<v.loud Name>") among the
+   first SRT_LOOKAHEAD lines from `first`? */
+static int voice_soon(const rc_lines *start, const rc_line *first) {
+  rc_lines it = *start;
+  rc_line l = *first;
+  for (int i = 0; i < SRT_LOOKAHEAD; i++) {
+    for (size_t k = 0; k + 3 <= l.len; k++)
+      if (l.s[k] == '<' && l.s[k + 1] == 'v' &&
+          (l.s[k + 2] == ' ' || l.s[k + 2] == '.' || l.s[k + 2] == '\t'))
+        return 1;
+    if (!rc_lines_next(&it, &l))
+      return 0;
+  }
+  return 0;
+}
+
+/* A WebVTT file without its signature that is not SRT-like (rule 3). */
+static int looks_headless_vtt(const rc_lines *start, const rc_line *first) {
+  if (!rc_vtt_headless_start(first, start))
+    return 0;
+  return !rc_vtt_block_keyword(first) || timing_soon(start, first);
 }
 
 /* ---- transcripts -------------------------------------------------------- */
@@ -186,7 +215,12 @@ recap_input_format rc_detect_format(const char *s, size_t n,
   if (rc_vtt_signature(&first))
     return RECAP_INPUT_VTT;
   if (looks_srt(&it, &first))
-    return RECAP_INPUT_SRT;
+    return voice_soon(&it, &first) ||
+                   rc_filename_has_extension(filename, ".vtt")
+               ? RECAP_INPUT_VTT
+               : RECAP_INPUT_SRT;
+  if (looks_headless_vtt(&it, &first))
+    return RECAP_INPUT_VTT;
   size_t q = skip_ws(s, n, p);
   if (looks_json(s, n, q))
     return RECAP_INPUT_JSON;

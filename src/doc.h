@@ -294,10 +294,20 @@ struct recap_document {
   /* Set by tools/bench.c: seconds spent per stage, summed over analyses. */
   int timing;
   double stage_seconds[RC_STAGE_COUNT];
+
+  /* Progress (opt.progress): where the running stage starts and how much
+     of the analysis it is, as shares of the whole (set by the driver), and
+     the share last reported. */
+  double progress_base, progress_span, progress_last;
 };
 
 /* Forgets the previous analysis (no results), keeping memory. */
 void rc_doc_reset(recap_document *doc);
+/* Reports that the running stage has done `done` of `total` (work items,
+   bytes) to opt.progress, if there is one, when that moves the share done
+   by at least 0.1%.  Cheap enough for a loop to call every few thousand
+   items. */
+void rc_doc_progress(recap_document *doc, size_t done, size_t total);
 /* The offset in the caller's input where content byte p begins, and where
    content ending just before p ends. */
 size_t rc_doc_input_offset(const recap_document *doc, size_t p);

@@ -76,6 +76,24 @@ void rc_doc_reset(recap_document *doc) {
   doc->lang = &rc_lang_none;
   doc->boundary_lang = &rc_lang_none;
   doc->lang_confidence = 0;
+  doc->progress_base = doc->progress_span = doc->progress_last = 0;
+}
+
+void rc_doc_progress(recap_document *doc, size_t done, size_t total) {
+  if (!doc->opt.progress)
+    return;
+  double share = doc->progress_base;
+  if (total)
+    share += doc->progress_span * (double)(done < total ? done : total) /
+             (double)total;
+  if (share > 1)
+    share = 1;
+  /* At most about a thousand calls; 1 always gets through. */
+  if (share < doc->progress_last + 0.001 &&
+      !(share >= 1 && doc->progress_last < 1))
+    return;
+  doc->progress_last = share;
+  doc->opt.progress(doc->opt.progress_user, share);
 }
 
 void recap_document_free(recap_document *doc) {

@@ -47,11 +47,23 @@ typedef struct record {
   char *strings; /* NUL-terminated copies for options, in the arena */
 } record;
 
+/* The line separators other than '\n' that line splitters such as
+   Python's str.splitlines break at (U+2028, U+2029, NEL): the length of
+   the one at s[0..n), 0 if none. */
+static size_t unicode_break(const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] & 0xFE) == 0xA8)
+    return 3;
+  return n >= 2 && u[0] == 0xC2 && u[1] == 0x85 ? 2 : 0;
+}
+
 /* The record's "id", as it was written, except that the result must be
    one line of valid UTF-8 even when the record is not: line breaks (which
-   valid JSON has only as whitespace) become spaces and bytes that are not
+   valid JSON has only as whitespace) become spaces, bytes that are not
    UTF-8 (which it has only inside strings, the parser copying them
-   through) become U+FFFD (found by fuzz_jsonl). */
+   through) become U+FFFD (found by fuzz_jsonl), and U+2028, U+2029 and
+   NEL (valid JSON only inside strings) are written as the \u escapes
+   they equal, so that no line splitter cuts the result in two. */
 static void put_id(rc_buf *b, const char *id, size_t n) {
   size_t run = 0;
   for (size_t i = 0; i < n;) {
@@ -60,11 +72,17 @@ static void put_id(rc_buf *b, const char *id, size_t n) {
       i++;
       continue;
     }
-    if (k > 1) {
+    if (k > 1 && !unicode_break(id + i, n - i)) {
       i += k;
       continue;
     }
     rc_buf_put(b, id + run, i - run);
+    if (k > 1) {
+      const unsigned char c = (unsigned char)id[i + k - 1];
+      rc_buf_puts(b, k == 2 ? "\\u0085" : c == 0xA8 ? "\\u2028" : "\\u2029");
+      run = i += k;
+      continue;
+    }
     rc_buf_puts(b, k ? " " : "\xEF\xBF\xBD");
     run = ++i;
   }
@@ -78,7 +96,7 @@ static recap_status error_line(recap_status st, const record *r,
   rc_buf_init(&b, a);
   rc_buf_puts(&b, "{\"id\":");
   put_id(&b, r->id, r->id_len);
-  rc_buf_puts(&b, ",\"error\":");
+  rc_buf_printf(&b, ",\"version\":%d,\"error\":", RECAP_JSON_VERSION);
   rc_buf_json_string(&b, message, strlen(message));
   rc_buf_puts(&b, ",\"status\":\"");
   rc_buf_puts(&b, status_name(st));

@@ -33,6 +33,7 @@ typedef struct config {
   size_t nfiles;
   recap_context *ctx;
   cli_progress *progress;
+  cli_progress_mode progress_mode; /* --progress, --no-progress */
   int several; /* more than one input: label each result */
   int sentences; /* recap sentences: every sentence instead of results */
 } config;
@@ -83,6 +84,9 @@ static const char *usage_text =
     "result\n"
     "                         line per record (see recap(1))\n"
     "  -j, --jobs N           N worker threads (default 1)\n"
+    "      --progress         progress on stderr from the start, also when it\n"
+    "                         is no terminal (default: on a terminal, after 1 s)\n"
+    "      --no-progress      no progress on stderr\n"
     "      --scorer S         fused (default), textrank, tfidf\n"
     "      --similarity S     bm25 (default), cosine, overlap\n"
     "  -h, --help             this help\n"
@@ -185,7 +189,9 @@ enum {
   OPT_SCORER,
   OPT_SIMILARITY,
   OPT_TITLE,
-  OPT_MEDIA
+  OPT_MEDIA,
+  OPT_PROGRESS,
+  OPT_NO_PROGRESS
 };
 
 static const struct option long_options[] = {
@@ -212,6 +218,8 @@ static const struct option long_options[] = {
     {"similarity", required_argument, NULL, OPT_SIMILARITY},
     {"title", required_argument, NULL, OPT_TITLE},
     {"media", required_argument, NULL, OPT_MEDIA},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
@@ -225,8 +233,28 @@ static void print_version(void) {
   exit(EXIT_OK);
 }
 
+/* An optional argument must be attached ("--chapters=3"): getopt takes
+   "--chapters 3" for the option alone and a file "3".  When the word
+   after the option is a count and no such file exists, that is surely
+   what was meant, and a usage error says how to write it. */
+static void check_detached_count(int argc, char **argv, const char *opt) {
+  if (optind >= argc)
+    return;
+  const char *next = argv[optind];
+  size_t digits = strspn(next, "0123456789");
+  if (digits == 0 || next[digits] || access(next, F_OK) == 0)
+    return;
+  usage_error("%s takes its count after '=': %s=%s (there is no file '%s')",
+              opt, opt, next, next);
+}
+
 static void parse_args(int argc, char **argv, config *c) {
   int ch;
+  /* getopt's own messages ("unrecognized option") start with argv[0]:
+     make that "recap", as every other message does, rather than the path
+     the command was run by (or "idf" after a subcommand). */
+  static char name[] = "recap";
+  argv[0] = name;
   while ((ch = getopt_long(argc, argv, "n:w:r:k:l:f:i:j:hV", long_options,
                            NULL)) != -1) {
     switch (ch) {
@@ -279,6 +307,8 @@ static void parse_args(int argc, char **argv, config *c) {
       c->opt.flags |= RECAP_OPT_CHAPTERS;
       if (optarg)
         c->opt.chapters = parse_count("--chapters", optarg);
+      else
+        check_detached_count(argc, argv, "--chapters");
       break;
     case OPT_SPEAKERS:
       c->opt.flags |= RECAP_OPT_SPEAKERS;
@@ -320,6 +350,12 @@ static void parse_args(int argc, char **argv, config *c) {
       if (recap_render_options_check(&c->render) != RECAP_OK)
         usage_error("--media: expected an http(s) or relative URL, got '%s'",
                     optarg);
+      break;
+    case OPT_PROGRESS:
+      c->progress_mode = CLI_PROGRESS_ON;
+      break;
+    case OPT_NO_PROGRESS:
+      c->progress_mode = CLI_PROGRESS_OFF;
       break;
     case 'h':
       fputs(usage_text, stdout);
@@ -416,6 +452,22 @@ static char *message(const char *path, const char *what, const char *detail) {
 
 /* ---- files ----------------------------------------------------------------------------- */
 
+/* recap_options.progress for a single input, analysed on this thread
+   (cli_run runs one item inline). */
+static void analysis_progress(void *user, double share) {
+  config *c = user;
+  const char *path = c->nfiles ? c->files[0] : "-";
+  cli_progress_share(c->progress, strcmp(path, "-") ? path : "(stdin)", share);
+}
+
+/* Nothing but ASCII whitespace? */
+static int blank(const cli_input *in) {
+  for (size_t i = 0; i < in->len; i++)
+    if (!strchr(" \t\r\n\f\v", in->data[i]) || !in->data[i])
+      return 0;
+  return 1;
+}
+
 static void summarise_file(void *user, size_t i, recap_document *doc,
                            cli_result *r) {
   config *c = user;
@@ -430,13 +482,23 @@ static void summarise_file(void *user, size_t i, recap_document *doc,
   }
   recap_options opt = c->opt;
   opt.filename = strcmp(path, "-") ? path : NULL;
+  if (c->progress && !c->several) { /* one input: how far its analysis is */
+    opt.progress = analysis_progress;
+    opt.progress_user = c;
+  }
   recap_status st = recap_document_analyze(doc, in.data, in.len, &opt);
+  if (st == RECAP_OK && !c->sentences && recap_sentence_count(doc) == 0)
+    r->err = message(shown,
+                     blank(&in) ? "empty input, nothing to summarise"
+                                : "no words, nothing to summarise",
+                     ""); /* a note: the exit status stays 0 */
   cli_input_free(&in);
+  /* JSON names the file of every result, one file or many. */
+  int label = c->format == RECAP_FORMAT_JSON;
   if (st == RECAP_OK && c->sentences) {
-    st = recap_render_sentences(
-        doc, c->format, c->several ? "file" : NULL, c->several ? path : NULL,
-        &r->out, &r->out_len);
-  } else if (st == RECAP_OK && c->several && c->format == RECAP_FORMAT_JSON) {
+    st = recap_render_sentences(doc, c->format, label ? "file" : NULL,
+                                label ? path : NULL, &r->out, &r->out_len);
+  } else if (st == RECAP_OK && label) {
     st = recap_render_json_labelled(doc, "file", path, &r->out, &r->out_len);
   } else if (st == RECAP_OK) {
     recap_render_options ro = c->render;
@@ -463,7 +525,7 @@ static void summarise_file(void *user, size_t i, recap_document *doc,
 }
 
 /* Several inputs: text gets "==> name <==" headers as head(1) does; JSON
-   gets a "file" key. */
+   has a "file" key (always). */
 static int print_labelled(const config *c, size_t i, const cli_result *r) {
   const char *path = c->nfiles ? c->files[i] : "-";
   if (c->format == RECAP_FORMAT_JSON && c->sentences) /* JSON Lines */
@@ -479,6 +541,7 @@ static int print_labelled(const config *c, size_t i, const cli_result *r) {
 static int emit_file(void *user, size_t i, cli_result *r) {
   config *c = user;
   int code = r->exit_code;
+  cli_progress_clear(c->progress, !r->err);
   if (r->err)
     fputs(r->err, stderr);
   if (r->out) {
@@ -495,14 +558,15 @@ static int emit_file(void *user, size_t i, cli_result *r) {
   }
   recap_free(r->out);
   free(r->err);
-  cli_progress_step(c->progress, i + 1);
+  if (c->several) /* one input shows its analysis instead */
+    cli_progress_step(c->progress, i + 1);
   return code;
 }
 
 static int run_files(config *c) {
   size_t n = c->nfiles ? c->nfiles : 1;
   c->several = c->nfiles > 1;
-  c->progress = cli_progress_start("files", n);
+  c->progress = cli_progress_start(c->progress_mode, "files", n);
   int code = cli_run(c->ctx, n, c->jobs, summarise_file, emit_file, c);
   cli_progress_end(c->progress);
   return code;
@@ -535,6 +599,7 @@ static void process_record(void *user, size_t i, recap_document *doc,
 static int emit_record(void *user, size_t i, cli_result *r) {
   batch *b = user;
   int code = r->exit_code;
+  cli_progress_clear(b->c->progress, !r->err);
   if (r->err)
     fputs(r->err, stderr);
   if (r->out && (cli_write(stdout, r->out, r->out_len) || putchar('\n') == EOF))
@@ -587,7 +652,7 @@ static int run_jsonl(config *c) {
     fputs("recap: out of memory\n", stderr);
     return EXIT_NOMEM;
   }
-  c->progress = cli_progress_start("records", 0);
+  c->progress = cli_progress_start(c->progress_mode, "records", 0);
   int code = EXIT_OK;
   for (;;) {
     b.n = read_lines(&b, JSONL_BATCH);
@@ -641,12 +706,13 @@ static int run_idf(config *c) {
   opt.summary_sentences = 0;
   opt.keyphrases = 0;
   int code = EXIT_OK;
-  c->progress = cli_progress_start("files", c->nfiles);
+  c->progress = cli_progress_start(c->progress_mode, "files", c->nfiles);
   for (size_t i = 0; i < c->nfiles; i++) {
     cli_input in;
     char err[256];
     const char *path = c->files[i];
     if (cli_read(path, opt.max_input_bytes, &in, err, sizeof err) != 0) {
+      cli_progress_clear(c->progress, 0);
       fprintf(stderr, "recap: %s: %s\n", path, err);
       code = EXIT_INPUT;
       continue;
@@ -665,6 +731,7 @@ static int run_idf(config *c) {
     }
     cli_input_free(&in);
     if (st != RECAP_OK) {
+      cli_progress_clear(c->progress, 0);
       fprintf(stderr, "recap: %s: %s%s%s\n", path, recap_strerror(st),
               *detail ? ": " : "", detail);
       code = st == RECAP_ERR_NOMEM ? EXIT_NOMEM : EXIT_INPUT;

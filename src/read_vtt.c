@@ -6,7 +6,10 @@
  * help a summariser, and departs from them where real files are messier:
  *
  *  - The file starts with "WEBVTT" followed by the end of the line, a space
- *    or a tab (blank lines before it are tolerated).  Without it the file
+ *    or a tab (blank lines before it are tolerated).  Unlike the spec, a
+ *    file without it is read too when it starts as a cue or a NOTE, STYLE
+ *    or REGION block would (rc_vtt_headless_start): Teams exports and cut
+ *    files lack the signature, and the cues leave no doubt.  Anything else
  *    is not WebVTT: RECAP_ERR_BAD_FORMAT, "missing WEBVTT header".
  *  - The header (Kind:, Language:, YouTube's multi-line Style: block) runs
  *    to the first blank line, or to a timing line if none comes first.
@@ -43,13 +46,6 @@ static int has_arrow(const rc_line *l) {
     if (l->s[i] == '-' && l->s[i + 1] == '-' && l->s[i + 2] == '>')
       return 1;
   return 0;
-}
-
-/* Does the line start the given keyword block (NOTE, STYLE, REGION)? */
-static int keyword_line(const rc_line *l, const char *word) {
-  size_t n = strlen(word);
-  return l->len >= n && memcmp(l->s, word, n) == 0 &&
-         (l->len == n || rc_is_space(l->s[n]));
 }
 
 /* Does the next line start a new cue: a "-->" line, or a cue number right
@@ -89,8 +85,7 @@ static recap_status read_blocks(rc_caption *c, rc_lines *it) {
   while (rc_lines_next(it, &l)) {
     if (rc_line_blank(&l))
       continue;
-    if (keyword_line(&l, "NOTE") || keyword_line(&l, "STYLE") ||
-        keyword_line(&l, "REGION")) {
+    if (rc_vtt_block_keyword(&l)) {
       skip_block(it);
       continue;
     }
@@ -117,17 +112,23 @@ static recap_status read_blocks(rc_caption *c, rc_lines *it) {
 }
 
 recap_status rc_read_vtt(rc_source *src, const char *s, size_t n) {
-  rc_lines it;
+  rc_lines it, at; /* at: just before the first non-blank line */
   rc_line l;
+  int found;
   rc_lines_init(&it, s, n);
-  while (rc_lines_next(&it, &l) && rc_line_blank(&l))
-    ;
-  if (it.number == 0 || !rc_vtt_signature(&l))
+  at = it;
+  while ((found = rc_lines_next(&it, &l)) && rc_line_blank(&l))
+    at = it;
+  if (found && rc_vtt_signature(&l)) {
+    /* The header: to the first blank line or timing line. */
+    while (rc_lines_peek(&it, &l) && !rc_line_blank(&l) && !has_arrow(&l))
+      rc_lines_next(&it, &l);
+  } else if (found && rc_vtt_headless_start(&l, &it)) {
+    it = at; /* no signature: the cues start at once */
+  } else {
     return rc_source_fail(src, it.number ? it.number : 1,
                           "missing WEBVTT header");
-  /* The header: to the first blank line or timing line. */
-  while (rc_lines_peek(&it, &l) && !rc_line_blank(&l) && !has_arrow(&l))
-    rc_lines_next(&it, &l);
+  }
   rc_caption c;
   recap_status st = rc_caption_init(&c, src, 0, 1, s, n);
   if (st == RECAP_OK)

@@ -46,8 +46,9 @@
 /* Plain text (read_text.c): paragraphs or lines as cues over the borrowed
    decoded text. */
 recap_status rc_read_text(rc_source *src, const char *s, size_t n);
-/* WebVTT.  A missing "WEBVTT" signature, or cue text before the first
-   timing line, is RECAP_ERR_BAD_FORMAT with its line number. */
+/* WebVTT.  A missing "WEBVTT" signature (unless the file starts with a
+   cue or a NOTE block: rc_vtt_headless_start), or cue text before the
+   first timing line, is RECAP_ERR_BAD_FORMAT with its line number. */
 recap_status rc_read_vtt(rc_source *src, const char *s, size_t n);
 /* SubRip.  Text before the first timing line is RECAP_ERR_BAD_FORMAT. */
 recap_status rc_read_srt(rc_source *src, const char *s, size_t n);

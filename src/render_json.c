@@ -1,9 +1,11 @@
 /*
  * render_json.c - one JSON object on one line (so several documents make
- * JSON Lines).  The schema is stable: every key is always present, with
- * null for what the input does not have (speakers, times); "chapters" and
- * "speakers" appear when asked for.  Strings are valid UTF-8 (the pipeline
- * guarantees it) and escaped per RFC 8259.
+ * JSON Lines).  The schema is stable and versioned ("version":
+ * RECAP_JSON_VERSION, first after the caller's lead): every key is always
+ * present, with null for what the input does not have (speakers, times);
+ * "chapters" and "speakers" appear when asked for.  Strings are valid
+ * UTF-8 (the pipeline guarantees it) and escaped per RFC 8259, U+2028 and
+ * U+2029 too, so that no line splitter cuts a record in two.
  */
 #include <string.h>
 
@@ -120,6 +122,8 @@ void rc_render_json(const recap_document *doc, const char *lead,
     rc_buf_put(out, lead, lead_len);
     rc_buf_putc(out, ',');
   }
+  uint_field(out, "\"version\":", RECAP_JSON_VERSION);
+  rc_buf_putc(out, ',');
   key(out, "language");
   str_or_null(out, lang);
   rc_buf_puts(out, ",\"language_confidence\":");

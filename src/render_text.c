@@ -1,9 +1,16 @@
 /*
- * render_text.c - plain text for people.  One item per line; section
- * headings only when more than one section is shown, so `recap -k 0`
- * prints just the summary, one sentence per line, ready for a pipe.
+ * render_text.c - plain text for people.  One item per line.  Every
+ * section asked for (the summary unless it is turned off, key phrases
+ * unless 0, chapters, speakers) is shown under its heading, and one with
+ * nothing in it says why in a line, so that a short text's key phrase is
+ * never taken for its summary.  When only one section is asked for it
+ * goes without a heading, so `recap -k 0` prints just the summary, one
+ * sentence per line, ready for a pipe (and nothing when it is empty).  A
+ * document without sentences renders as nothing at all.
  */
 #include "render.h"
+
+#include "options.h"
 
 void rc_text_sentence(rc_buf *out, const recap_sentence *s,
                       const char *indent) {
@@ -19,6 +26,27 @@ void rc_text_sentence(rc_buf *out, const recap_sentence *s,
   }
   rc_buf_put(out, s->text, s->text_length);
   rc_buf_putc(out, '\n');
+}
+
+/* Why a section asked for is empty: one line in parentheses. */
+static void why(rc_buf *out, const char *reason) {
+  rc_buf_puts(out, "(none: ");
+  rc_buf_puts(out, reason);
+  rc_buf_puts(out, ")\n");
+}
+
+static void why_no_summary(const recap_document *doc, rc_buf *out) {
+  int talk = 0; /* a sentence that is no backchannel */
+  for (size_t i = 0; i < doc->sents.len && !talk; i++)
+    talk = !(doc->sents.data[i].flags & RC_SENT_BACKCHANNEL);
+  if (!talk)
+    why(out, "every sentence is a backchannel, such as \"Yeah.\"");
+  else if (doc->opt.summary_words != RECAP_UNLIMITED)
+    rc_buf_printf(out, "(none: no sentence fits in %zu word%s)\n",
+                  doc->opt.summary_words,
+                  doc->opt.summary_words == 1 ? "" : "s");
+  else
+    why(out, "no sentence has a content word");
 }
 
 static void heading(rc_buf *out, int headings, const char *title) {
@@ -79,28 +107,41 @@ static void speakers(const recap_document *doc, rc_buf *out) {
 }
 
 void rc_render_text(const recap_document *doc, rc_buf *out) {
-  int sections = (doc->summary_count > 0) + (doc->keyphrase_count > 0) +
-                 (doc->chapter_count > 0) + (doc->speaker_count > 0);
-  int headings = sections > 1;
-  if (doc->summary_count) {
+  if (doc->sents.len == 0)
+    return;
+  const recap_options *o = &doc->opt;
+  int want_summary = rc_options_sentences(o) > 0 && o->summary_words > 0 &&
+                     o->summary_ratio > 0;
+  int want_keyphrases = o->keyphrases > 0;
+  int want_chapters = (o->flags & RECAP_OPT_CHAPTERS) != 0;
+  int want_speakers = (o->flags & RECAP_OPT_SPEAKERS) != 0;
+  int headings =
+      want_summary + want_keyphrases + want_chapters + want_speakers > 1;
+  if (want_summary && (headings || doc->summary_count)) {
     heading(out, headings, "Summary");
     for (size_t i = 0; i < doc->summary_count; i++)
       rc_text_sentence(out, &doc->summary[i], "");
+    if (!doc->summary_count)
+      why_no_summary(doc, out);
   }
-  if (doc->keyphrase_count) {
+  if (want_keyphrases && (headings || doc->keyphrase_count)) {
     heading(out, headings, "Key phrases");
     for (size_t i = 0; i < doc->keyphrase_count; i++) {
       rc_buf_put(out, doc->keyphrases[i].phrase,
                  doc->keyphrases[i].phrase_length);
       rc_buf_putc(out, '\n');
     }
+    if (!doc->keyphrase_count)
+      why(out, "no word or phrase stands out");
   }
-  if (doc->chapter_count) {
+  if (want_chapters && doc->chapter_count) { /* none only without sentences */
     heading(out, headings, "Chapters");
     chapters(doc, out);
   }
-  if (doc->speaker_count) {
+  if (want_speakers && (headings || doc->speaker_count)) {
     heading(out, headings, "Speakers");
     speakers(doc, out);
+    if (!doc->speaker_count)
+      why(out, "the input names no speakers");
   }
 }

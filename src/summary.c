@@ -107,7 +107,9 @@ typedef struct selector {
 /* What adding sentence i would add to the objective, per unit of cost. */
 static double gain(const selector *sel, uint32_t i) {
   const rc_sent *s = &sel->doc->sents.data[i];
-  const rc_tf *t = sel->doc->sent_terms.data + s->terms;
+  /* No arithmetic on a NULL pointer: the fallback (rc_select) may offer
+     sentences without content terms in a document that has none. */
+  const rc_tf *t = s->nterms ? sel->doc->sent_terms.data + s->terms : NULL;
   double g = sel->centrality * s->score;
   if (sel->doc->opt.query)
     g += RC_QUERY_RELEVANCE * rc_query_relevance(sel->doc, i) * sel->average;
@@ -222,11 +224,18 @@ recap_status rc_select(recap_document *doc, size_t first, size_t last,
       sel.decay[c] = sel.decay[c - 1] * RC_COVER_DECAY;
     size_t nh = 0;
     for (size_t i = first; i < last; i++)
-      if (rc_sent_eligible(&doc->sents.data[i])) {
-        h[nh].sent = (uint32_t)i;
-        h[nh].gain = gain(&sel, (uint32_t)i);
-        nh++;
-      }
+      if (rc_sent_eligible(&doc->sents.data[i]))
+        h[nh++].sent = (uint32_t)i;
+    /* Nothing can stand alone (every sentence is short, a fragment or cut
+       off: "Hello world. This is fine."): rather than no summary, the best
+       of what there is, every sentence but backchannels ("Yeah."), which
+       never are. */
+    if (nh == 0)
+      for (size_t i = first; i < last; i++)
+        if (!(doc->sents.data[i].flags & RC_SENT_BACKCHANNEL))
+          h[nh++].sent = (uint32_t)i;
+    for (size_t k = 0; k < nh; k++)
+      h[k].gain = gain(&sel, h[k].sent);
     for (size_t i = nh / 2; i-- > 0;)
       sift_down(h, nh, i);
     st = select_sentences(&sel, h, nh, out, cap, budget, mark, count);

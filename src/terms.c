@@ -680,8 +680,11 @@ recap_status rc_terms_build(recap_document *doc) {
   RC_RESERVE(st, doc->alloc, doc->sents, doc->spans.len);
   /* A span without words is dropped, so a sentence's index is the number
      of sentences kept before it. */
-  for (size_t i = 0; st == RECAP_OK && i < doc->spans.len; i++)
+  for (size_t i = 0; st == RECAP_OK && i < doc->spans.len; i++) {
+    if (i % 4096 == 0) /* the costliest stage: progress from inside */
+      rc_doc_progress(doc, i, doc->spans.len);
     st = sentence(&p, (uint32_t)doc->sents.len, &doc->spans.data[i]);
+  }
   if (st == RECAP_OK)
     mark_thin(doc);
   RC_VEC_FREE(doc->alloc, p.mark);

@@ -1,6 +1,6 @@
 /*
  * timecode.c - timestamps, cue timing lines, cue-number lines and the
- * WebVTT signature: the line syntax of caption files.
+ * WebVTT signature and block keywords: the line syntax of caption files.
  *
  * Timestamps follow WebVTT ("hh:mm:ss.ttt" or "mm:ss.ttt") and SubRip
  * ("hh:mm:ss,ttt"), read leniently: one-digit hours, either fraction
@@ -106,4 +106,28 @@ int rc_cue_number(const rc_line *l, const rc_lines *after, double *start,
 int rc_vtt_signature(const rc_line *l) {
   return l->len >= 6 && memcmp(l->s, "WEBVTT", 6) == 0 &&
          (l->len == 6 || rc_is_space(l->s[6]));
+}
+
+int rc_vtt_block_keyword(const rc_line *l) {
+  static const char *const words[] = {"NOTE", "STYLE", "REGION"};
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+    size_t n = strlen(words[i]);
+    if (l->len >= n && memcmp(l->s, words[i], n) == 0 &&
+        (l->len == n || rc_is_space(l->s[n])))
+      return 1;
+  }
+  return 0;
+}
+
+int rc_vtt_headless_start(const rc_line *l, const rc_lines *after) {
+  double a, b;
+  rc_line next;
+  if (rc_parse_timing(l->s, l->len, &a, &b) || rc_vtt_block_keyword(l))
+    return 1;
+  /* A cue identifier: any line without "-->", a timing line next. */
+  for (size_t i = 0; i + 3 <= l->len; i++)
+    if (memcmp(l->s + i, "-->", 3) == 0)
+      return 0;
+  return rc_lines_peek(after, &next) &&
+         rc_parse_timing(next.s, next.len, &a, &b);
 }

@@ -42,4 +42,16 @@ int rc_cue_number(const rc_line *l, const rc_lines *after, double *start,
    reader apply to the first non-blank line. */
 int rc_vtt_signature(const rc_line *l);
 
+/* Does the line start a WebVTT NOTE, STYLE or REGION block (the keyword
+   alone, or followed by a space or tab)? */
+int rc_vtt_block_keyword(const rc_line *l);
+
+/* Does a WebVTT file without its signature start at l, its first
+   non-blank line (`after` an iterator just past it): a cue timing line, a
+   cue identifier right before one, or a NOTE, STYLE or REGION block?
+   Teams and other tools export such files, and people cut the first line
+   off.  The WebVTT reader accepts exactly these; detection takes them for
+   WebVTT when nothing says SRT (detect.c). */
+int rc_vtt_headless_start(const rc_line *l, const rc_lines *after);
+
 #endif

@@ -298,6 +298,8 @@ static void test_options_defaults(void **state) {
   assert_true(RECAP_DEFAULT_MAX_INPUT == (size_t)1024 * 1024 * 1024);
   assert_int_equal(o.scorer, RECAP_SCORER_FUSED);
   assert_int_equal(o.similarity, RECAP_SIMILARITY_BM25);
+  assert_null((void *)(size_t)o.progress);
+  assert_null(o.progress_user);
   assert_int_equal(o.flags, 0);
   recap_options_init(NULL); /* accepted */
 }
@@ -437,6 +439,59 @@ static void expect_invalid(recap_document *doc, recap_options *o,
   assert_int_equal(recap_document_analyze(doc, PLAIN, strlen(PLAIN), o), want);
   assert_true(strlen(recap_document_error(doc)) > 0);
   assert_empty(doc);
+}
+
+/* recap_options.progress: shares that never go back, end at 1, come at
+   most about a thousand times, and the document forgets the callback. */
+typedef struct progress_log {
+  double last;
+  size_t calls;
+  int backwards;
+} progress_log;
+
+static void log_progress(void *user, double done) {
+  progress_log *l = user;
+  if (done < l->last || done < 0 || done > 1)
+    l->backwards = 1;
+  l->last = done;
+  l->calls++;
+}
+
+static void test_progress(void **state) {
+  fixture *f = *state;
+  size_t len;
+  char *text = slurp("examples/webinar.vtt", &len);
+  /* Long enough for the term pass to report from inside. */
+  size_t n = 40 * len;
+  char *big = malloc(n + 1);
+  assert_non_null(big);
+  memcpy(big, text, len);
+  for (size_t k = len; k < n; k += len - 6) /* drop the later WEBVTT lines */
+    memcpy(big + k, text + 6, k + len - 6 <= n ? len - 6 : n - k);
+  for (int flags = 0; flags < 2; flags++) {
+    progress_log l = {0, 0, 0};
+    recap_options o;
+    recap_options_init(&o);
+    o.progress = log_progress;
+    o.progress_user = &l;
+    if (flags)
+      o.flags = RECAP_OPT_CHAPTERS | RECAP_OPT_SPEAKERS;
+    analyze_ok(f->doc, big, n, &o);
+    assert_false(l.backwards);
+    assert_true(l.last == 1.0);
+    assert_true(l.calls >= 5 && l.calls <= 1001);
+    /* Rendering and a failed analysis call nothing. */
+    size_t calls = l.calls;
+    char *out;
+    assert_int_equal(recap_render(f->doc, RECAP_FORMAT_JSON, &out, NULL),
+                     RECAP_OK);
+    recap_free(out);
+    o.language = "klingon";
+    assert_int_not_equal(recap_document_analyze(f->doc, big, n, &o), RECAP_OK);
+    assert_true(l.calls - calls <= 3 && l.last < 1.0 + 1e-9);
+  }
+  free(big);
+  free(text);
 }
 
 static void test_invalid_options(void **state) {
@@ -1109,6 +1164,30 @@ static void test_sentence_get_words(void **state) {
 
 /* ---- rendering ----------------------------------------------------------- */
 
+/* Every JSON result carries the schema's version first, and text holding
+   U+2028 and U+2029 stays on one line for any line splitter. */
+static void test_render_json_version(void **state) {
+  fixture *f = *state;
+  const char *text = "The transit board approved the budget\xE2\x80\xA8"
+                     "for the new depot today. The forty electric buses "
+                     "ship\xE2\x80\xA9"
+                     "on Friday, said the board chair.";
+  analyze_ok(f->doc, text, strlen(text), NULL);
+  char *s = NULL, want[64];
+  size_t n = 0;
+  assert_int_equal(recap_render(f->doc, RECAP_FORMAT_JSON, &s, &n), RECAP_OK);
+  snprintf(want, sizeof want,
+           "{\"version\":%d,\"language\":", RECAP_JSON_VERSION);
+  assert_true(starts_with(s, want));
+  assert_int_equal(RECAP_JSON_VERSION, 1);
+  assert_null(strstr(s, "\xE2\x80\xA8"));
+  assert_null(strstr(s, "\xE2\x80\xA9"));
+  assert_non_null(strstr(s, "\\u2028"));
+  assert_non_null(strstr(s, "\\u2029"));
+  assert_null(memchr(s, '\n', n));
+  recap_free(s);
+}
+
 /* The JSON with a leading member, as the CLI labels files: first in the
    object, escaped, any bytes made valid; the rest as recap_render(). */
 static void test_render_json_labelled(void **state) {
@@ -1380,7 +1459,7 @@ static void test_jsonl_good(void **state) {
 
   /* No id: null. */
   out = jsonl(f->doc, "{\"text\":\"Hello there, general.\"}", NULL, RECAP_OK);
-  assert_true(starts_with(out, "{\"id\":null,\"language\":"));
+  assert_true(starts_with(out, "{\"id\":null,\"version\":1,\"language\":"));
   free(out);
 }
 
@@ -1388,18 +1467,18 @@ static void test_jsonl_errors(void **state) {
   fixture *f = *state;
   char *out = jsonl(f->doc, "{\"id\":\"r1\",\"lang\":\"en\"}", NULL,
                     RECAP_ERR_INVALID_ARGUMENT);
-  assert_int_equal(strncmp(out, "{\"id\":\"r1\",\"error\":\"", 20), 0);
+  assert_true(starts_with(out, "{\"id\":\"r1\",\"version\":1,\"error\":\""));
   assert_true(ends_with(out, ",\"status\":\"invalid_argument\"}"));
   free(out);
 
   out =
       jsonl(f->doc, "{\"id\":3,\"text\":42}", NULL, RECAP_ERR_INVALID_ARGUMENT);
-  assert_int_equal(strncmp(out, "{\"id\":3,\"error\":", 16), 0);
+  assert_true(starts_with(out, "{\"id\":3,\"version\":1,\"error\":"));
   assert_true(ends_with(out, "\"status\":\"invalid_argument\"}"));
   free(out);
 
   out = jsonl(f->doc, "this is not json", NULL, RECAP_ERR_BAD_FORMAT);
-  assert_int_equal(strncmp(out, "{\"id\":null,\"error\":\"", 20), 0);
+  assert_true(starts_with(out, "{\"id\":null,\"version\":1,\"error\":\""));
   assert_true(ends_with(out, ",\"status\":\"bad_format\"}"));
   free(out);
 
@@ -1418,7 +1497,7 @@ static void test_jsonl_errors(void **state) {
   out =
       jsonl(f->doc, "{\"id\":5,\"text\":\"Hello there.\",\"lang\":\"klingon\"}",
             NULL, RECAP_ERR_UNKNOWN_LANGUAGE);
-  assert_int_equal(strncmp(out, "{\"id\":5,\"error\":\"", 17), 0);
+  assert_true(starts_with(out, "{\"id\":5,\"version\":1,\"error\":\""));
   assert_non_null(strstr(out, "klingon"));
   assert_true(ends_with(out, ",\"status\":\"unknown_language\"}"));
   free(out);
@@ -1434,7 +1513,7 @@ static void test_jsonl_errors(void **state) {
   };
   for (size_t i = 0; i < sizeof bad_opts / sizeof *bad_opts; i++) {
     out = jsonl(f->doc, bad_opts[i], NULL, RECAP_ERR_INVALID_ARGUMENT);
-    assert_int_equal(strncmp(out, "{\"id\":1,\"error\":", 16), 0);
+    assert_true(starts_with(out, "{\"id\":1,\"version\":1,\"error\":"));
     assert_true(ends_with(out, "\"status\":\"invalid_argument\"}"));
     free(out);
   }
@@ -1448,7 +1527,7 @@ static void test_jsonl_errors(void **state) {
   /* The stream goes on after errors. */
   out = jsonl(f->doc, "{\"id\":9,\"text\":\"All is well again here.\"}", NULL,
               RECAP_OK);
-  assert_int_equal(strncmp(out, "{\"id\":9,\"language\":", 19), 0);
+  assert_true(starts_with(out, "{\"id\":9,\"version\":1,\"language\":"));
   free(out);
 }
 
@@ -1530,12 +1609,29 @@ static void test_jsonl_id_verbatim(void **state) {
     free(out);
     /* Also in error objects. */
     snprintf(line, sizeof line, "{\"id\":%s}", ids[i]);
-    snprintf(want, sizeof want, "{\"id\":%s,\"error\":", ids[i]);
+    snprintf(want, sizeof want, "{\"id\":%s,\"version\":1,\"error\":", ids[i]);
     out = jsonl(f->doc, line, NULL, RECAP_ERR_INVALID_ARGUMENT);
     if (strncmp(out, want, strlen(want)) != 0)
       fail_msg("id %s: got %s", ids[i], out);
     free(out);
   }
+}
+
+/* An id's U+2028, U+2029 and NEL come back as the escapes they equal: a
+   result is one line for any line splitter. */
+static void test_jsonl_id_line_separators(void **state) {
+  fixture *f = *state;
+  const char *line = "{\"id\": \"a\xE2\x80\xA8"
+                     "b\xC2\x85"
+                     "c\xE2\x80\xA9\","
+                     " \"text\": \"Hello world.\"}";
+  char *out = jsonl(f->doc, line, NULL, RECAP_OK);
+  assert_true(starts_with(out, "{\"id\":\"a\\u2028b\\u0085c\\u2029\","));
+  free(out);
+  out = jsonl(f->doc, "{\"id\":[\"\xE2\x80\xA8\"]}", NULL,
+              RECAP_ERR_INVALID_ARGUMENT);
+  assert_true(starts_with(out, "{\"id\":[\"\\u2028\"],"));
+  free(out);
 }
 
 /* ---- IDF tables ---------------------------------------------------------- */
@@ -1918,6 +2014,7 @@ int main(void) {
       cmocka_unit_test(test_options_defaults),
       fixture_unit_test(test_null_arguments),
       fixture_unit_test(test_empty_text),
+      fixture_unit_test(test_progress),
       fixture_unit_test(test_invalid_options),
       fixture_unit_test(test_filename_language),
       fixture_unit_test(test_too_large),
@@ -1935,12 +2032,14 @@ int main(void) {
       fixture_unit_test(test_sentence_get_words),
       fixture_unit_test(test_render),
       fixture_unit_test(test_render_sentences),
+      fixture_unit_test(test_render_json_version),
       fixture_unit_test(test_render_json_labelled),
       fixture_unit_test(test_summarize_one_call),
       fixture_unit_test(test_jsonl_good),
       fixture_unit_test(test_jsonl_errors),
       fixture_unit_test(test_jsonl_options),
       fixture_unit_test(test_jsonl_id_verbatim),
+      fixture_unit_test(test_jsonl_id_line_separators),
       fixture_unit_test(test_idf_round_trip),
       cmocka_unit_test(test_context_idf),
       cmocka_unit_test(test_stopwords),

@@ -69,6 +69,22 @@ static void test_no_content_terms(void **state) {
   assert_int_equal(recap_summary_count(f->doc), 0);
 }
 
+/* summary.c, gain(): the fallback for texts where no sentence can stand
+   alone offers sentences without content terms, in a document that has
+   none, and the term pointer was computed from the NULL array (clang's
+   UBSan, as above; found by fuzz_jsonl). */
+static void test_fallback_without_terms(void **state) {
+  fixture *f = *state;
+  const char *vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n"
+                    "<v Ann>Hello there.\n\n00:00:02.000 --?";
+  recap_document *doc; /* new: one that analysed text before has terms */
+  assert_int_equal(recap_document_new(f->ctx, &doc), RECAP_OK);
+  assert_int_equal(recap_document_analyze(doc, vtt, strlen(vtt), NULL),
+                   RECAP_OK);
+  assert_true(recap_sentence_count(doc) >= 1);
+  recap_document_free(doc);
+}
+
 /* chapters.c, fill(): cues whose times go backwards gave a chapter that
    ends before it starts. */
 static void test_chapter_times_in_order(void **state) {
@@ -209,6 +225,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cjk_bigrams_grow_terms),
       cmocka_unit_test(test_no_content_terms),
+      cmocka_unit_test(test_fallback_without_terms),
       cmocka_unit_test(test_chapter_times_in_order),
       cmocka_unit_test(test_error_message_utf8),
       cmocka_unit_test(test_jsonl_id_repaired),

@@ -469,10 +469,12 @@ static void test_json_string(void **state) {
   json_string_is("\x01\x1f\x7f", 3, "\"\\u0001\\u001f\\u007f\"");
   json_string_is("a\0b", 3, "\"a\\u0000b\"");
   json_string_is("\x08\x0c", 2, "\"\\u0008\\u000c\"");
-  /* UTF-8 passes through unescaped, but for U+2028 and U+2029, which
-     line splitters (JavaScript, Python's splitlines) take for breaks. */
+  /* UTF-8 passes through unescaped, but for U+2028, U+2029 and NEL
+     (U+0085), which line splitters (JavaScript, Python's splitlines) take
+     for breaks. */
   json_string_is("caf\xC3\xA9 \xE2\x80\xA8", 9, "\"caf\xC3\xA9 \\u2028\"");
   json_string_is("\xE2\x80\xA9\xE2\x80\xA7", 6, "\"\\u2029\xE2\x80\xA7\"");
+  json_string_is("a\xC2\x85" "b\xC2\xA0", 6, "\"a\\u0085b\xC2\xA0\"");
   /* Bytes that are not UTF-8 become U+FFFD, one per byte; a sequence cut
      by n too. */
   json_string_is("a\xFF" "b\xC3", 4, "\"a\xEF\xBF\xBD" "b\xEF\xBF\xBD\"");

@@ -517,11 +517,18 @@ static void test_vtt_long_cues(void **state) {
 
 static void test_vtt_missing_header(void **state) {
   reader *r = *state;
-  assert_int_equal(
-      read_str(r, RECAP_INPUT_VTT, "00:00.000 --> 00:01.000\nHello\n"),
-      RECAP_ERR_BAD_FORMAT);
+  assert_int_equal(read_str(r, RECAP_INPUT_VTT, "Hello\nthere\n"),
+                   RECAP_ERR_BAD_FORMAT);
   assert_int_equal(r->src.error_line, 1);
   assert_string_equal(r->src.error, "missing WEBVTT header");
+  assert_int_equal(read_str(r, RECAP_INPUT_VTT, "\n\nHello\n\n"),
+                   RECAP_ERR_BAD_FORMAT);
+  assert_int_equal(r->src.error_line, 3);
+  /* A NOTE block, then text that is no cue. */
+  assert_int_equal(
+      read_str(r, RECAP_INPUT_VTT, "NOTE from Teams\n\nHello there\n"),
+      RECAP_ERR_BAD_FORMAT);
+  assert_string_equal(r->src.error, "expected a cue timing line");
   assert_int_equal(read_str(r, RECAP_INPUT_VTT, "WEBVTTX\n"),
                    RECAP_ERR_BAD_FORMAT);
   assert_int_equal(read_str(r, RECAP_INPUT_VTT, ""), RECAP_ERR_BAD_FORMAT);
@@ -530,6 +537,33 @@ static void test_vtt_missing_header(void **state) {
   assert_int_equal(read_str(r, RECAP_INPUT_VTT, "\n\nWEBVTT\n"), RECAP_OK);
   assert_int_equal(r->src.cues.len, 0);
   assert_int_equal(read_str(r, RECAP_INPUT_VTT, "WEBVTT"), RECAP_OK);
+}
+
+/* Files without the signature that start as cues do (Teams exports, a
+   cut first line) are read as WebVTT. */
+static void test_vtt_headless(void **state) {
+  reader *r = *state;
+  assert_int_equal(
+      read_str(r, RECAP_INPUT_VTT, "00:00.000 --> 00:01.000\nHello\n"),
+      RECAP_OK);
+  assert_int_equal(r->src.cues.len, 1);
+  check_cue(r, 0, "Hello", 0, 1, NULL);
+  assert_int_equal(
+      read_str(r, RECAP_INPUT_VTT,
+               "\n6f1a3c0e-2b7d/12-0\n00:00:03.120 --> 00:00:07.450\n"
+               "<v Dana Whitfield>Marcus Okafor, welcome.</v>\n\n"
+               "6f1a3c0e-2b7d/13-0\n00:00:07.500 --> 00:00:09.000\n"
+               "<v Marcus Okafor>Thanks, Dana.</v>\n"),
+      RECAP_OK);
+  assert_int_equal(r->src.cues.len, 2);
+  check_cue(r, 0, "Marcus Okafor, welcome.", 3.12, 7.45, "Dana Whitfield");
+  check_cue(r, 1, "Thanks, Dana.", 7.5, 9, "Marcus Okafor");
+  assert_int_equal(read_str(r, RECAP_INPUT_VTT,
+                            "NOTE exported\nby a tool\n\n"
+                            "00:01.000 --> 00:02.000\nHi\n"),
+                   RECAP_OK);
+  assert_int_equal(r->src.cues.len, 1);
+  check_cue(r, 0, "Hi", 1, 2, NULL);
 }
 
 static void test_vtt_text_before_cues(void **state) {
@@ -941,8 +975,34 @@ static void test_detect_formats(void **state) {
   assert_int_equal(detect("WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n", NULL),
                    RECAP_INPUT_VTT);
   assert_int_equal(detect("\nWEBVTT - title\n", "x.txt"), RECAP_INPUT_VTT);
-  /* Never VTT without the signature: a headerless file reads as SRT. */
+  /* Without the signature: SRT when it starts as SRT does, unless a
+     WebVTT voice or the file name says VTT; VTT when the first cue has an
+     identifier that is not a number (Teams) or a NOTE block comes
+     first. */
+  assert_int_equal(detect("00:01.000 --> 00:02.000\nHi\n", NULL),
+                   RECAP_INPUT_SRT);
   assert_int_equal(detect("00:01.000 --> 00:02.000\nHi\n", "a.vtt"),
+                   RECAP_INPUT_VTT);
+  assert_int_equal(detect("1\n00:01.000 --> 00:02.000\n<v Ann>Hi\n", NULL),
+                   RECAP_INPUT_VTT);
+  assert_int_equal(detect("00:01.000 --> 00:02.000\nHi\n\n"
+                          "00:02.000 --> 00:03.000\n<v.loud Ann>Hi\n",
+                          NULL),
+                   RECAP_INPUT_VTT);
+  assert_int_equal(detect("6f1a3c0e-2b7d/12-0\n00:00:03.120 --> "
+                          "00:00:07.450\n<v Dana Whitfield>Hi.</v>\n",
+                          NULL),
+                   RECAP_INPUT_VTT);
+  assert_int_equal(detect("intro\n00:01.000 --> 00:02.000\nHi\n", NULL),
+                   RECAP_INPUT_VTT);
+  assert_int_equal(
+      detect("NOTE\nexported\n\n00:01.000 --> 00:02.000\nHi\n", NULL),
+      RECAP_INPUT_VTT);
+  /* A NOTE in prose, no cue anywhere near: text. */
+  assert_int_equal(detect("NOTE\nThe meeting moved to Friday.\n", NULL),
+                   RECAP_INPUT_TEXT);
+  /* "<v" in SRT text that is no voice tag. */
+  assert_int_equal(detect("1\n00:00:01,000 --> 00:00:02,000\nI <vow>\n", NULL),
                    RECAP_INPUT_SRT);
   assert_int_equal(detect("1\n00:00:01,000 --> 00:00:02,000\nHi\n", NULL),
                    RECAP_INPUT_SRT);
@@ -988,6 +1048,7 @@ static void test_detect_fixtures(void **state) {
     recap_input_format f;
   } cases[] = {{"basic.vtt", RECAP_INPUT_VTT},
                {"rolling.vtt", RECAP_INPUT_VTT},
+               {"teams-noheader.vtt", RECAP_INPUT_VTT},
                {"basic.srt", RECAP_INPUT_SRT},
                {"meeting.transcript.txt", RECAP_INPUT_TRANSCRIPT},
                {"timestamps.transcript.txt", RECAP_INPUT_TRANSCRIPT},
@@ -1019,6 +1080,7 @@ static void test_out_of_memory(void **state) {
                {"voice.vtt", RECAP_INPUT_VTT},
                {"zoom.vtt", RECAP_INPUT_VTT},
                {"rolling.vtt", RECAP_INPUT_VTT},
+               {"teams-noheader.vtt", RECAP_INPUT_VTT},
                {"tags.vtt", RECAP_INPUT_VTT},
                {"basic.srt", RECAP_INPUT_SRT},
                {"timestamps.transcript.txt", RECAP_INPUT_TRANSCRIPT},
@@ -1701,6 +1763,7 @@ int main(int argc, char **argv) {
       T(test_vtt_real_repeats_kept),
       T(test_vtt_long_cues),
       T(test_vtt_missing_header),
+      T(test_vtt_headless),
       T(test_vtt_text_before_cues),
       T(test_vtt_lenient_structure),
       T(test_vtt_odd_times),

@@ -748,6 +748,33 @@ static void test_backchannels_and_fragments(void **state) {
     }
 }
 
+/* A text whose sentences are all too short to stand alone still gets a
+   summary: its best sentences, never a backchannel. */
+static void test_short_sentences_fallback(void **state) {
+  fixture *f = *state;
+  recap_document *d = f->doc;
+  analyze(d, "english", "Hello world. This is fine.", 0);
+  assert_int_equal(d->sents.len, 2);
+  assert_false(rc_sent_eligible(&d->sents.data[0]));
+  assert_int_equal(recap_summary_count(d), 1);
+  assert_true(in_summary(d, 0)); /* "This is fine." is a backchannel */
+  analyze(d, "english",
+          "Budget approved. Yeah. Ship it Friday. Mm-hmm. Tom owns QA.", 0);
+  assert_int_equal(recap_summary_count(d), 3);
+  assert_true(in_summary(d, 0) && in_summary(d, 2) && in_summary(d, 4));
+  /* Backchannels alone make no summary. */
+  analyze(d, "english", "Yeah. Okay. Mm-hmm.", 0);
+  assert_int_equal(recap_summary_count(d), 0);
+  /* One sentence that can stand alone is the whole choice: the fallback
+     is for when there is none. */
+  analyze(d, "english",
+          "Budget approved. The transit board approved the new electric bus "
+          "contract on Monday. Tom owns QA.",
+          0);
+  assert_int_equal(recap_summary_count(d), 1);
+  assert_true(in_summary(d, 1));
+}
+
 static char *display(recap_document *doc, size_t i) {
   char *t;
   size_t n;
@@ -1058,6 +1085,7 @@ int main(void) {
       T(test_phrase_inside_dropped),
       T(test_phrase_inside_twice_kept),
       T(test_backchannels_and_fragments),
+      T(test_short_sentences_fallback),
       T(test_thin_sentences),
       T(test_lead_prior),
       T(test_query_relevance),

@@ -31,6 +31,13 @@ static void one(recap_document *doc, const char *line, size_t n,
   FZ_CHECK(out != NULL && out[len] == '\0');
   FZ_CHECK(fz_json(out, len) == RC_JSON_OBJECT);
   FZ_CHECK(len >= 6 && memcmp(out, "{\"id\":", 6) == 0);
+  /* One line for every line splitter: no raw U+2028, U+2029 or NEL. */
+  for (size_t i = 0; i + 1 < len; i++)
+    FZ_CHECK(
+        !((unsigned char)out[i] == 0xC2 && (unsigned char)out[i + 1] == 0x85) &&
+        !(i + 2 < len && (unsigned char)out[i] == 0xE2 &&
+          (unsigned char)out[i + 1] == 0x80 &&
+          ((unsigned char)out[i + 2] & 0xFE) == 0xA8));
   if (st == RECAP_OK) {
     size_t tl = text_length(line, n);
     FZ_CHECK(tl != SIZE_MAX);

@@ -1,0 +1,1 @@
+printf 'Hello world. This is fine.\n' | $RECAP -; printf 'Yeah. Okay. Mm-hmm.\n' | $RECAP --speakers; echo ==; printf 'Yeah. Okay. Mm-hmm.\n' | $RECAP -k 0; echo ==; $RECAP -w 3 -k 2 examples/webinar.txt; $RECAP -n 2 -k 0 --speakers tests/golden/lines.txt
