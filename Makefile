@@ -91,7 +91,7 @@ $(RECAP): $(CLI_OBJ) $(STATIC)
 $(B)/gen_tables: tools/gen_tables.c tools/wordlist_out.h src/normalize.c src/mem.c src/lang.h | $(B)/lib
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ tools/gen_tables.c src/normalize.c src/mem.c -lutf8proc
 
-src/lang_tables.c: $(wildcard stopwords/*.txt stopwords/*.abbrev stopwords/*.fillers) stopwords/languages.tsv
+src/lang_tables.c: $(wildcard stopwords/*.txt stopwords/*.abbrev stopwords/*.fillers stopwords/*.cues) stopwords/languages.tsv
 	$(MAKE) $(B)/gen_tables
 	$(B)/gen_tables stopwords > $@.tmp && mv $@.tmp $@
 
