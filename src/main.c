@@ -55,6 +55,8 @@ static const char *usage_text =
     "      --verbatim         keep fillers (um, uh) in sentences\n"
     "      --chapters[=N]     split into chapters (N of them, or automatic)\n"
     "      --speakers         figures per speaker\n"
+    "      --decisions[=N]    decisions and action items (owner, due time);\n"
+    "                         at most N of each, or automatic\n"
     "\n"
     "Input:\n"
     "  -l, --lang LANG        language name or code, 'auto' (default) or "
@@ -171,7 +173,8 @@ enum {
   OPT_MAX_INPUT,
   OPT_JSONL,
   OPT_SCORER,
-  OPT_SIMILARITY
+  OPT_SIMILARITY,
+  OPT_DECISIONS
 };
 
 static const struct option long_options[] = {
@@ -189,6 +192,7 @@ static const struct option long_options[] = {
     {"verbatim", no_argument, NULL, OPT_VERBATIM},
     {"chapters", optional_argument, NULL, OPT_CHAPTERS},
     {"speakers", no_argument, NULL, OPT_SPEAKERS},
+    {"decisions", optional_argument, NULL, OPT_DECISIONS},
     {"strict", no_argument, NULL, OPT_STRICT},
     {"stopwords", required_argument, NULL, OPT_STOPWORDS},
     {"idf", required_argument, NULL, OPT_IDF},
@@ -262,6 +266,11 @@ static void parse_args(int argc, char **argv, config *c) {
       break;
     case OPT_SPEAKERS:
       c->opt.flags |= RECAP_OPT_SPEAKERS;
+      break;
+    case OPT_DECISIONS:
+      c->opt.flags |= RECAP_OPT_DECISIONS;
+      if (optarg)
+        c->opt.decisions = parse_count("--decisions", optarg);
       break;
     case OPT_STRICT:
       c->opt.flags |= RECAP_OPT_STRICT_UTF8;

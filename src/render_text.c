@@ -78,9 +78,38 @@ static void speakers(const recap_document *doc, rc_buf *out) {
   }
 }
 
+/* An item as a sentence line, with an action's owner and due time after
+   it when known: "... (owner: Linda Chen; due: today)". */
+static void item_line(rc_buf *out, const recap_item *it) {
+  if (it->start >= 0) {
+    rc_buf_putc(out, '[');
+    rc_put_clock(out, it->start);
+    rc_buf_puts(out, "] ");
+  }
+  if (it->speaker) {
+    rc_buf_puts(out, it->speaker);
+    rc_buf_puts(out, ": ");
+  }
+  rc_buf_put(out, it->text, it->text_length);
+  if (it->owner || it->due) {
+    rc_buf_puts(out, " (");
+    if (it->owner) {
+      rc_buf_puts(out, "owner: ");
+      rc_buf_puts(out, it->owner);
+    }
+    if (it->due) {
+      rc_buf_puts(out, it->owner ? "; due: " : "due: ");
+      rc_buf_puts(out, it->due);
+    }
+    rc_buf_putc(out, ')');
+  }
+  rc_buf_putc(out, '\n');
+}
+
 void rc_render_text(const recap_document *doc, rc_buf *out) {
   int sections = (doc->summary_count > 0) + (doc->keyphrase_count > 0) +
-                 (doc->chapter_count > 0) + (doc->speaker_count > 0);
+                 (doc->chapter_count > 0) + (doc->speaker_count > 0) +
+                 (doc->decision_count > 0) + (doc->action_count > 0);
   int headings = sections > 1;
   if (doc->summary_count) {
     heading(out, headings, "Summary");
@@ -102,5 +131,15 @@ void rc_render_text(const recap_document *doc, rc_buf *out) {
   if (doc->speaker_count) {
     heading(out, headings, "Speakers");
     speakers(doc, out);
+  }
+  if (doc->decision_count) {
+    heading(out, headings, "Decisions");
+    for (size_t i = 0; i < doc->decision_count; i++)
+      item_line(out, &doc->decisions[i]);
+  }
+  if (doc->action_count) {
+    heading(out, headings, "Action items");
+    for (size_t i = 0; i < doc->action_count; i++)
+      item_line(out, &doc->actions[i]);
   }
 }
