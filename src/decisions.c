@@ -63,7 +63,7 @@
 #include "tfidf.h"
 #include "tokenize.h"
 
-/* ---- parameters ------------------------------------------------------------- */
+/* ---- parameters ---------------------------------------------------------- */
 
 /* Evidence weights of the kinds of cue; a sentence's evidence is their
    sum.  A decision cue alone, or two weaker ones, reach RC_MIN_EVIDENCE;
@@ -121,7 +121,7 @@
 /* Most words of a name before "will" ("Linda Chen will"). */
 #define RC_NAME_WORDS 3
 
-/* ---- cues --------------------------------------------------------------------- */
+/* ---- cues ---------------------------------------------------------------- */
 
 typedef struct cue {
   uint32_t first; /* its words: ct->words[first .. first + len) */
@@ -201,7 +201,7 @@ static unsigned word_kinds(const cuetab *ct, uint32_t t) {
   return 0;
 }
 
-/* ---- tokens and matching --------------------------------------------------------- */
+/* ---- tokens and matching ------------------------------------------------- */
 
 typedef struct token {
   rc_tok tok;
@@ -268,7 +268,7 @@ static int is_due_month(const cuetab *ct, const tokvec *tv, const char *text,
          (p + c->len < tv->len && is_number_token(&tv->data[p + c->len], text));
 }
 
-/* ---- speakers' names ----------------------------------------------------------------- */
+/* ---- speakers' names ----------------------------------------------------- */
 
 /* The words of the speakers' names as terms: (term, speaker) pairs sorted
    by term, one per term; a word of several names names nobody (RC_NO_ID). */
@@ -371,9 +371,8 @@ static uint32_t addressed(const names *nm, const tokvec *tv, const char *t,
     while (z + 1 < tv->len && name_speaker(nm, tv->data[z + 1].term) == who)
       z++;
     const token *end = &tv->data[z];
-    if (a == 0 && (z + 1 == tv->len ||
-                   comma_in(t, end->tok.off + end->tok.len,
-                            tv->data[z + 1].tok.off)))
+    if (a == 0 && (z + 1 == tv->len || comma_in(t, end->tok.off + end->tok.len,
+                                                tv->data[z + 1].tok.off)))
       return who;
     if (z + 1 == tv->len && a > 0 &&
         comma_in(t, tv->data[a - 1].tok.off + tv->data[a - 1].tok.len,
@@ -384,7 +383,7 @@ static uint32_t addressed(const names *nm, const tokvec *tv, const char *t,
   return RC_NO_ID;
 }
 
-/* ---- pass 1: each sentence's cues -------------------------------------------------- */
+/* ---- pass 1: each sentence's cues ---------------------------------------- */
 
 typedef struct evid {
   unsigned kinds;  /* RC_CUE_* found in it (a month only as a due time) */
@@ -392,11 +391,13 @@ typedef struct evid {
                       agreement ("Yeah", "Sounds good") */
   int opens_cond;  /* it opens with a condition ("So if we ...") */
   int named;       /* it addresses another speaker ("Tom, ...") */
-  int assigned;    /* another speaker's name before "will" ("the
-                      industrial designer will ...") */
+  int assigned;    /* another speaker's name, or a capitalised word, before
+                      "will" ("the industrial designer will", "Jen is
+                      going to") */
 } evid;
 
 typedef struct kinds_scan {
+  const recap_document *doc;
   const cuetab *ct;
   const names *nm;
   const char *text;
@@ -415,9 +416,18 @@ static void on_kinds(void *user, const tokvec *tv, size_t p, const cue *c) {
     k->ev->opens_agree = 1;
   if (p == k->body && (c->kinds & RC_CUE_COND))
     k->ev->opens_cond = 1;
-  if ((c->kinds & RC_CUE_FUTURE) && p > 0) {
-    uint32_t who = name_speaker(k->nm, tv->data[p - 1].term);
-    if (one_speaker(who) && who != k->self)
+  if ((c->kinds & RC_CUE_FUTURE) && p > 0 &&
+      !comma_in(k->text, tv->data[p - 1].tok.off + tv->data[p - 1].tok.len,
+                tv->data[p].tok.off)) {
+    /* "the industrial designer will", "Jen is going to" */
+    const token *x = &tv->data[p - 1];
+    uint32_t who = name_speaker(k->nm, x->term);
+    unsigned f =
+        x->term == RC_NO_ID ? 0 : k->doc->term_info.data[x->term].flags;
+    if ((one_speaker(who) && who != k->self) ||
+        (who == NOT_A_NAME && x->tok.kind == RC_TOK_WORD &&
+         (x->tok.flags & RC_TOK_CAP) &&
+         !(f & (RC_TERM_STOP | RC_TERM_FILLER | RC_TERM_BACKCH))))
       k->ev->assigned = 1;
   }
 }
@@ -447,6 +457,7 @@ static recap_status find_cues(recap_document *doc, const cuetab *ct,
     const rc_sent *s = &doc->sents.data[i];
     RC_TRY(tokens_of(doc, doc->src.text, s->off, s->off + s->len, tv));
     kinds_scan k;
+    k.doc = doc;
     k.ct = ct;
     k.nm = nm;
     k.text = doc->src.text;
@@ -460,13 +471,15 @@ static recap_status find_cues(recap_document *doc, const cuetab *ct,
   return RECAP_OK;
 }
 
-/* ---- pass 2: evidence and candidates -------------------------------------------------- */
+/* ---- pass 2: evidence and candidates ------------------------------------- */
 
 typedef struct cand {
   double score;
   double gain;
   uint32_t cue_sent; /* the sentence with the cue */
   uint32_t src;      /* the sentence whose text the item shows */
+  uint32_t settled;  /* the last sentence of it: the cue, or the reply
+                        that agreed to it */
   int action;
 } cand;
 
@@ -495,8 +508,7 @@ static int agreed_to(const recap_document *doc, const evid *ev, size_t i) {
 }
 
 static int has_content(const rc_sent *s) {
-  return s->content >= RC_ITEM_MIN_CONTENT &&
-         !(s->flags & RC_SENT_BACKCHANNEL);
+  return s->content >= RC_ITEM_MIN_CONTENT && !(s->flags & RC_SENT_BACKCHANNEL);
 }
 
 /* The evidence that sentence i states a decision or an action, 0 if too
@@ -539,7 +551,8 @@ static double evidence(const recap_document *doc, const evid *ev, size_t i,
   if (w < RC_MIN_EVIDENCE)
     return 0;
   double n = (double)doc->sents.len;
-  double x = n > 1 ? ((double)i / (n - 1) - (1 - RC_END_SPAN)) / RC_END_SPAN : 0;
+  double x =
+      n > 1 ? ((double)i / (n - 1) - (1 - RC_END_SPAN)) / RC_END_SPAN : 0;
   if (x > 0)
     w *= 1 + RC_END_BOOST * x;
   return w;
@@ -565,6 +578,23 @@ static size_t proposal(const recap_document *doc, const evid *ev, size_t i) {
   return SIZE_MAX;
 }
 
+/* An action i that answers a request ("Omar, could you call the water
+   company?" - "Sure, I'll call them tomorrow."): the two are one action,
+   shown as the request, owned and dated by the answer.  Returns the
+   request, or src if i answers none. */
+static size_t request(const recap_document *doc, const evid *ev, size_t i,
+                      size_t src) {
+  for (size_t j = i; j-- > 0 && i - j <= RC_PROPOSAL_SPAN;) {
+    if (!other_turn(doc, j, i))
+      continue;
+    if ((ev[j].kinds & (RC_CUE_ASK | RC_CUE_OTHER)) && reply_to(doc, j) == i &&
+        has_content(&doc->sents.data[j]))
+      return j;
+    break;
+  }
+  return src;
+}
+
 /* What a sentence is about, without the opening's prior: the mean of its
    TextRank and TF-IDF scores, each over its maximum (as score.c fuses
    them; only TF-IDF with that scorer, which computes no TextRank). */
@@ -585,8 +615,8 @@ static double about(const recap_document *doc, size_t i, double max_rank,
 
 /* The candidates, with their scores, into out; returns how many, the best
    score in *top. */
-static size_t candidates(const recap_document *doc, const evid *ev,
-                         cand *out, double *top) {
+static size_t candidates(const recap_document *doc, const evid *ev, cand *out,
+                         double *top) {
   size_t n = doc->sents.len, nc = 0;
   double max_rank = 0, max_tfidf = 0;
   for (size_t i = 0; i < n; i++) {
@@ -602,11 +632,15 @@ static size_t candidates(const recap_document *doc, const evid *ev,
     if (e <= 0)
       continue;
     size_t src = has_content(&doc->sents.data[i]) ? i : proposal(doc, ev, i);
+    if (action)
+      src = request(doc, ev, i, src);
     if (src == SIZE_MAX)
       continue;
     cand *c = &out[nc++];
+    size_t r = reply_to(doc, i);
     c->cue_sent = (uint32_t)i;
     c->src = (uint32_t)src;
+    c->settled = (uint32_t)(r != SIZE_MAX && ev[r].opens_agree ? r : i);
     c->action = action;
     c->score = (RC_ABOUT_FLOOR + about(doc, src, max_rank, max_tfidf)) * e;
     if (c->score > *top)
@@ -615,7 +649,7 @@ static size_t candidates(const recap_document *doc, const evid *ev,
   return nc;
 }
 
-/* ---- pass 3: selection ------------------------------------------------------------- */
+/* ---- pass 3: selection --------------------------------------------------- */
 
 typedef struct selector {
   const recap_document *doc;
@@ -713,9 +747,8 @@ static recap_status select_items(const recap_document *doc, cand *heap,
       total += sel.w[t];
     }
     /* Scores are over the best candidate's. */
-    sel.centrality = top > 0 ? RC_ITEM_CENTRALITY * total /
-                                   (double)doc->sents.len / top
-                             : 0;
+    sel.centrality =
+        top > 0 ? RC_ITEM_CENTRALITY * total / (double)doc->sents.len / top : 0;
     for (size_t i = 0; i < nc; i++)
       heap[i].gain = gain(&sel, &heap[i]);
     for (size_t i = nc / 2; i-- > 0;)
@@ -726,11 +759,15 @@ static recap_status select_items(const recap_document *doc, cand *heap,
            pop_best(&sel, heap, &nc, &c)) {
       if (got[c.action] >= limit)
         continue;
+      /* A decision and an action may share their object ("we're going
+         with cedar", "we need to order the cedar boards"); two items of a
+         kind may not, nor two items show one sentence. */
       int dup = 0;
       for (size_t j = 0; j < *k && !dup; j++)
         dup = chosen[j].src == c.src ||
-              rc_sentence_cosine(doc, chosen[j].src, c.src, mark) >=
-                  RC_REDUNDANCY;
+              (chosen[j].action == c.action &&
+               rc_sentence_cosine(doc, chosen[j].src, c.src, mark) >=
+                   RC_REDUNDANCY);
       if (dup)
         continue;
       cover(&sel, &c);
@@ -744,17 +781,28 @@ static recap_status select_items(const recap_document *doc, cand *heap,
   return st;
 }
 
-/* ---- items: text ----------------------------------------------------------------------- */
+/* ---- items: text --------------------------------------------------------- */
 
-/* Cues that anchor an item: its clause is theirs. */
-#define RC_ANCHORS                                                             \
-  (RC_CUE_DECIDE | RC_CUE_REQUIRE | RC_CUE_SELF | RC_CUE_OTHER | RC_CUE_ASK |  \
-   RC_CUE_GROUP | RC_CUE_PROPOSE)
+/* Cues that anchor an item, its clause being theirs: of a decision, and
+   of an action ("So we decided to go with route 12, and I'll send the
+   plan by Friday" holds one of each). */
+#define RC_DECISION_ANCHORS                                                    \
+  (RC_CUE_DECIDE | RC_CUE_REQUIRE | RC_CUE_GROUP | RC_CUE_PROPOSE)
+#define RC_ACTION_ANCHORS                                                      \
+  (RC_CUE_SELF | RC_CUE_OTHER | RC_CUE_ASK | RC_CUE_FUTURE | RC_CUE_GROUP)
+
+typedef struct anchor_scan {
+  unsigned want;
+  size_t first; /* first token of a wanted anchor */
+  size_t any;   /* first token of any anchor */
+} anchor_scan;
 
 static void on_anchor(void *user, const tokvec *tv, size_t p, const cue *c) {
-  size_t *first = user;
-  if ((c->kinds & RC_ANCHORS) && p < *first)
-    *first = p;
+  anchor_scan *a = user;
+  if ((c->kinds & a->want) && p < a->first)
+    a->first = p;
+  if ((c->kinds & (RC_DECISION_ANCHORS | RC_ACTION_ANCHORS)) && p < a->any)
+    a->any = p;
   (void)tv;
 }
 
@@ -780,21 +828,23 @@ static int clause_starts(const cuetab *ct, const tokvec *tv, const char *t,
 }
 
 /* The content range [*b, *e) an item shows of sentence i: the clause of
-   its first anchor cue, with the clauses after it while it is thin (fewer
-   than RC_CLAUSE_MIN_WORDS words or RC_ITEM_MIN_CONTENT content words);
-   the whole sentence without an anchor.  *cut: the range ends before the
-   sentence does. */
+   its first anchor cue of the item's kind (or of any), with the clauses after
+   it while it is thin (fewer than RC_CLAUSE_MIN_WORDS words or
+   RC_ITEM_MIN_CONTENT content words); the whole sentence without an anchor.
+   *cut: the range ends before the sentence does. */
 static recap_status item_range(recap_document *doc, const cuetab *ct,
-                               tokvec *tv, size_t i, size_t *b, size_t *e,
-                               int *cut) {
+                               tokvec *tv, size_t i, int action, size_t *b,
+                               size_t *e, int *cut) {
   const rc_sent *s = &doc->sents.data[i];
   const char *t = doc->src.text;
   *b = s->off;
   *e = s->off + s->len;
   *cut = 0;
   RC_TRY(tokens_of(doc, t, s->off, s->off + s->len, tv));
-  size_t anchor = SIZE_MAX;
-  match_cues(ct, tv, on_anchor, &anchor);
+  anchor_scan a = {action ? RC_ACTION_ANCHORS : RC_DECISION_ANCHORS, SIZE_MAX,
+                   SIZE_MAX};
+  match_cues(ct, tv, on_anchor, &a);
+  size_t anchor = a.first != SIZE_MAX ? a.first : a.any;
   if (anchor == SIZE_MAX)
     return RECAP_OK;
   size_t first = anchor;
@@ -848,8 +898,8 @@ static recap_status range_text(recap_document *doc, size_t i, size_t b,
   const rc_sent *s = &doc->sents.data[i];
   rc_buf raw;
   rc_buf_init(&raw, doc->alloc);
-  recap_status st = rc_display_range(
-      doc, &doc->norm, b, e, doc->opt.flags & RECAP_OPT_VERBATIM, &raw);
+  recap_status st = rc_display_range(doc, &doc->norm, b, e,
+                                     doc->opt.flags & RECAP_OPT_VERBATIM, &raw);
   if (st == RECAP_OK && cut) {
     const char *t = doc->src.text;
     size_t z = s->off + s->len;
@@ -868,8 +918,8 @@ static recap_status range_text(recap_document *doc, size_t i, size_t b,
 
 /* Drops the discourse words an item's text opens with ("So, okay, we'll
    ..." reads "We'll ..."), keeping at least two words. */
-static recap_status trim_lead(recap_document *doc, const cuetab *ct,
-                              tokvec *tv, recap_item *it) {
+static recap_status trim_lead(recap_document *doc, const cuetab *ct, tokvec *tv,
+                              recap_item *it) {
   const char *t = it->text;
   RC_TRY(tokens_of(doc, t, 0, it->text_length, tv));
   size_t k = skip_openers(doc, ct, tv, 0, 1);
@@ -887,7 +937,7 @@ static recap_status trim_lead(recap_document *doc, const cuetab *ct,
   return RECAP_OK;
 }
 
-/* ---- items: owner and due time ----------------------------------------------------------- */
+/* ---- items: owner and due time ------------------------------------------- */
 
 typedef struct detail {
   const recap_document *doc;
@@ -906,9 +956,14 @@ typedef struct detail {
    ("the industrial designer will"), or capitalised words that are not
    stopwords ("Mark", "Linda Chen"). */
 static void name_before(detail *d, const tokvec *tv, size_t p) {
+  const char *t = d->doc->src.text;
   size_t q = p;
   uint32_t who = NOT_A_NAME;
-  while (q > 0 && p - q < RC_NAME_WORDS) {
+  /* Not across a comma: "Omar, could you" addresses Omar (see
+     addressed()). */
+  while (q > 0 && p - q < RC_NAME_WORDS &&
+         !comma_in(t, tv->data[q - 1].tok.off + tv->data[q - 1].tok.len,
+                   tv->data[q].tok.off)) {
     uint32_t s = name_speaker(d->nm, tv->data[q - 1].term);
     if (s == NOT_A_NAME)
       break;
@@ -921,14 +976,13 @@ static void name_before(detail *d, const tokvec *tv, size_t p) {
     d->owner = who;
     return;
   }
-  const char *t = d->doc->src.text;
   for (q = p; q > 0 && p - q < RC_NAME_WORDS; q--) {
     const token *x = &tv->data[q - 1];
     unsigned flags =
         x->term == RC_NO_ID ? 0 : d->doc->term_info.data[x->term].flags;
     if (x->tok.kind != RC_TOK_WORD || !(x->tok.flags & RC_TOK_CAP) ||
         (flags & (RC_TERM_STOP | RC_TERM_FILLER | RC_TERM_BACKCH)) ||
-        (q < p && comma_in(t, x->tok.off + x->tok.len, tv->data[q].tok.off)))
+        comma_in(t, x->tok.off + x->tok.len, tv->data[q].tok.off))
       break;
   }
   if (q < p) {
@@ -952,12 +1006,12 @@ static void on_detail(void *user, const tokvec *tv, size_t p, const cue *c) {
     if (c->kinds & (RC_CUE_OTHER | RC_CUE_ASK))
       d->asks = 1;
   }
-  if (d->due_b < d->due_e || !((c->kinds & RC_CUE_DUE) ||
-                               is_due_month(d->ct, tv, t, p, c)))
+  if (d->due_b < d->due_e ||
+      !((c->kinds & RC_CUE_DUE) || is_due_month(d->ct, tv, t, p, c)))
     return;
   size_t b = p, e = p + c->len;
-  while (b > 0 && p - b < 3 && (word_kinds(d->ct, tv->data[b - 1].term) &
-                                RC_CUE_BY))
+  while (b > 0 && p - b < 3 &&
+         (word_kinds(d->ct, tv->data[b - 1].term) & RC_CUE_BY))
     b--;
   if ((c->kinds & RC_CUE_MONTH) && e < tv->len &&
       is_number_token(&tv->data[e], t))
@@ -1000,9 +1054,9 @@ static recap_status arena_phrase(recap_document *doc, const char *s, size_t n,
    content range [b, e) (the item's clause, or all of the answer that
    agreed to it), the due time from anywhere in it. */
 static recap_status owner_and_due(recap_document *doc, const cuetab *ct,
-                                  const names *nm, tokvec *tv,
-                                  const evid *ev, size_t i, size_t b,
-                                  size_t e, recap_item *it) {
+                                  const names *nm, tokvec *tv, const evid *ev,
+                                  size_t i, size_t b, size_t e,
+                                  recap_item *it) {
   const rc_sent *s = &doc->sents.data[i];
   detail d;
   memset(&d, 0, sizeof d);
@@ -1015,15 +1069,28 @@ static recap_status owner_and_due(recap_document *doc, const cuetab *ct,
   d.owner = RC_NO_ID;
   RC_TRY(tokens_of(doc, doc->src.text, s->off, s->off + s->len, tv));
   match_cues(ct, tv, on_detail, &d);
-  if (!d.found_owner && d.asks) {
-    /* "Tom, could you ...": the speaker named; else the one who answers
-       by agreeing or committing. */
-    RC_TRY(tokens_of(doc, doc->src.text, b, e, tv));
-    d.owner = addressed(nm, tv, doc->src.text, d.self);
+  if (d.asks) {
+    /* "Omar, could you ...": the speaker addressed, else the one who
+       answers by agreeing or committing ("Sure, I'll call them
+       tomorrow."), who may also say when. */
     size_t r = reply_to(doc, i);
-    if (d.owner == RC_NO_ID && r != SIZE_MAX &&
-        (ev[r].opens_agree || (ev[r].kinds & RC_CUE_SELF)))
-      d.owner = speaker_of(doc, r);
+    int answered =
+        r != SIZE_MAX && (ev[r].opens_agree || (ev[r].kinds & RC_CUE_SELF));
+    if (!d.found_owner) {
+      RC_TRY(tokens_of(doc, doc->src.text, b, e, tv));
+      d.owner = addressed(nm, tv, doc->src.text, d.self);
+      if (d.owner == RC_NO_ID && answered)
+        d.owner = speaker_of(doc, r);
+    }
+    if (answered && d.due_b == d.due_e) {
+      const rc_sent *q = &doc->sents.data[r];
+      detail a = d;
+      a.b = a.e = 0; /* its due time only */
+      RC_TRY(tokens_of(doc, doc->src.text, q->off, q->off + q->len, tv));
+      match_cues(ct, tv, on_detail, &a);
+      d.due_b = a.due_b;
+      d.due_e = a.due_e;
+    }
   }
   if (d.owner != RC_NO_ID)
     it->owner = rc_doc_speaker_name(doc, d.owner);
@@ -1036,7 +1103,7 @@ static recap_status owner_and_due(recap_document *doc, const cuetab *ct,
   return RECAP_OK;
 }
 
-/* ---- items ---------------------------------------------------------------------------- */
+/* ---- items --------------------------------------------------------------- */
 
 static recap_status fill_item(recap_document *doc, const cuetab *ct,
                               const names *nm, tokvec *tv, const evid *ev,
@@ -1044,7 +1111,7 @@ static recap_status fill_item(recap_document *doc, const cuetab *ct,
   size_t b, e;
   int cut;
   memset(it, 0, sizeof *it);
-  RC_TRY(item_range(doc, ct, tv, c->src, &b, &e, &cut));
+  RC_TRY(item_range(doc, ct, tv, c->src, c->action, &b, &e, &cut));
   RC_TRY(range_text(doc, c->src, b, e, cut, it));
   RC_TRY(trim_lead(doc, ct, tv, it));
   it->kind = c->action ? RECAP_ITEM_ACTION : RECAP_ITEM_DECISION;
@@ -1053,7 +1120,7 @@ static recap_status fill_item(recap_document *doc, const cuetab *ct,
   it->speaker = rc_doc_speaker_name(doc, speaker_of(doc, c->src));
   it->offset = rc_doc_input_offset(doc, b);
   /* It runs to the end of the sentence that settled it. */
-  size_t last = c->cue_sent > c->src ? c->cue_sent : c->src;
+  size_t last = c->settled > c->src ? c->settled : c->src;
   const rc_sent *z = &doc->sents.data[last];
   it->length = rc_doc_input_end(doc, z->off + z->len) - it->offset;
   double ignore;
@@ -1088,7 +1155,7 @@ static int item_by_score(const void *x, const void *y) {
   return item_by_position(x, y);
 }
 
-/* ---- the stage --------------------------------------------------------------------------- */
+/* ---- the stage ----------------------------------------------------------- */
 
 typedef struct work {
   cuetab ct;
@@ -1128,7 +1195,7 @@ static recap_status fill_items(recap_document *doc, work *w, size_t k,
   }
   int (*order)(const void *, const void *) =
       (doc->opt.flags & RECAP_OPT_SCORE_ORDER) ? item_by_score
-                                                : item_by_position;
+                                               : item_by_position;
   qsort(dec, nd, sizeof *dec, order);
   qsort(act, na, sizeof *act, order);
   doc->decisions = dec;
