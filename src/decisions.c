@@ -75,13 +75,15 @@
 #define RC_W_GROUP 0.5      /* "we need to", "let's" */
 #define RC_W_REQUIRE 0.5    /* "it has to be", "will have" */
 #define RC_W_CONFIRMED 0.4  /* a statement agreed to */
-/* Multipliers: the next turn agrees; hedged; opens with a condition; a
-   question nobody agrees to; about the meeting itself (unless it names a
+/* Multipliers: the next turn says yes; hedged; opens with a condition;
+   what decides in a question (only a proposal agreed to decides there);
+   an option not agreed to; about the meeting itself (unless it names a
    due time); an open question. */
 #define RC_AGREED 1.3
-#define RC_HEDGED 0.6
+#define RC_HEDGED 0.4
 #define RC_CONDITIONAL 0.3
 #define RC_UNANSWERED 0.3
+#define RC_OPTION 0.4
 #define RC_META 0.3
 #define RC_OPEN 0.3
 /* Least evidence of a candidate.  ROUGE-1 on the decisions dev sets
@@ -102,6 +104,12 @@
    .230 / .219, 0.3 .225 / .216, 1 .224 / .216 (within the sets'
    confidence intervals, +-.009 / +-.02). */
 #define RC_ABOUT_FLOOR 0.3
+/* Agreement opens a reply when it starts within its first RC_AGREE_AT
+   words ("Yeah, yeah, sounds good"); a condition opens a sentence when it
+   starts within RC_COND_AT words after the discourse words ("I think that
+   if we ..."). */
+#define RC_AGREE_AT 3
+#define RC_COND_AT 4
 /* The next turn answers a sentence when it starts within this many
    sentences. */
 #define RC_REPLY_SPAN 4
@@ -387,9 +395,10 @@ static uint32_t addressed(const names *nm, const tokvec *tv, const char *t,
 
 typedef struct evid {
   unsigned kinds;  /* RC_CUE_* found in it (a month only as a due time) */
-  int opens_agree; /* its first word that is not a filler opens an
-                      agreement ("Yeah", "Sounds good") */
-  int opens_cond;  /* it opens with a condition ("So if we ...") */
+  int opens_agree;  /* it opens with agreement ("Sounds good", "Yeah,
+                       let's do that") */
+  int opens_assent; /* ... or at least a yes ("Yeah", "Okay") */
+  int opens_cond;   /* it opens with a condition ("So I think if we") */
   int named;       /* it addresses another speaker ("Tom, ...") */
   int assigned;    /* another speaker's name, or a capitalised word, before
                       "will" ("the industrial designer will", "Jen is
@@ -412,9 +421,15 @@ static void on_kinds(void *user, const tokvec *tv, size_t p, const cue *c) {
   k->ev->kinds |= c->kinds & ~(unsigned)RC_CUE_MONTH;
   if (is_due_month(k->ct, tv, k->text, p, c))
     k->ev->kinds |= RC_CUE_DUE;
-  if (p == k->opening && (c->kinds & RC_CUE_AGREE))
+  if (p == k->opening && (c->kinds & (RC_CUE_AGREE | RC_CUE_ASSENT)))
+    k->ev->opens_assent = 1;
+  /* Agreement opens a reply, after a yes or two ("Yeah, sounds good"). */
+  if (p >= k->opening && p < k->opening + RC_AGREE_AT &&
+      (c->kinds & RC_CUE_AGREE)) {
     k->ev->opens_agree = 1;
-  if (p == k->body && (c->kinds & RC_CUE_COND))
+    k->ev->opens_assent = 1;
+  }
+  if (p >= k->body && p < k->body + RC_COND_AT && (c->kinds & RC_CUE_COND))
     k->ev->opens_cond = 1;
   if ((c->kinds & RC_CUE_FUTURE) && p > 0 &&
       !comma_in(k->text, tv->data[p - 1].tok.off + tv->data[p - 1].tok.len,
@@ -502,9 +517,16 @@ static size_t reply_to(const recap_document *doc, size_t i) {
   return SIZE_MAX;
 }
 
+/* Does the next turn agree to sentence i ("Sounds good"), or at least
+   say yes ("Yeah"; also a mere acknowledgement)? */
 static int agreed_to(const recap_document *doc, const evid *ev, size_t i) {
   size_t r = reply_to(doc, i);
   return r != SIZE_MAX && ev[r].opens_agree;
+}
+
+static int assented_to(const recap_document *doc, const evid *ev, size_t i) {
+  size_t r = reply_to(doc, i);
+  return r != SIZE_MAX && ev[r].opens_assent;
 }
 
 static int has_content(const rc_sent *s) {
@@ -517,33 +539,38 @@ static double evidence(const recap_document *doc, const evid *ev, size_t i,
                        int *action) {
   unsigned k = ev[i].kinds;
   const rc_sent *s = &doc->sents.data[i];
-  int agreed = agreed_to(doc, ev, i);
+  int agreed = agreed_to(doc, ev, i), assented = assented_to(doc, ev, i);
+  int question = (s->flags & RC_SENT_QUESTION) != 0;
   int task = (k & (RC_CUE_TASK | RC_CUE_DUE)) != 0;
   int commits = task && ((k & (RC_CUE_SELF | RC_CUE_OTHER)) || ev[i].assigned ||
-                         ((k & RC_CUE_ASK) && (agreed || ev[i].named)));
-  double w = 0;
+                         ((k & RC_CUE_ASK) && (assented || ev[i].named)));
+  /* What decides: its own words, weaker when they offer an option ("we
+     could go with ...") and void in a question ("why are you sticking
+     with ...?"), unless the proposal is agreed to. */
+  double decide = 0;
   if (k & RC_CUE_DECIDE)
-    w += RC_W_DECIDE;
+    decide += RC_W_DECIDE;
   if (k & RC_CUE_GROUP)
-    w += task ? RC_W_GROUP_TASK : RC_W_GROUP;
+    decide += task ? RC_W_GROUP_TASK : RC_W_GROUP;
   if (k & RC_CUE_REQUIRE)
-    w += RC_W_REQUIRE;
+    decide += RC_W_REQUIRE;
+  if (assented && has_content(s))
+    decide += RC_W_CONFIRMED;
+  if ((k & RC_CUE_OPTION) && !agreed)
+    decide *= RC_OPTION;
+  if (question)
+    decide *= RC_UNANSWERED;
   if ((k & RC_CUE_PROPOSE) && agreed)
-    w += RC_W_PROPOSE;
-  if (agreed && has_content(s) && !(s->flags & RC_SENT_QUESTION))
-    w += RC_W_CONFIRMED;
-  if (commits)
-    w += RC_W_COMMIT;
+    decide += RC_W_PROPOSE;
+  double w = decide + (commits ? RC_W_COMMIT : 0);
   *action = commits ||
             ((k & RC_CUE_GROUP) && (k & RC_CUE_DUE) && !(k & RC_CUE_DECIDE));
-  if (agreed)
+  if (assented)
     w *= RC_AGREED;
   if (k & RC_CUE_HEDGE)
     w *= RC_HEDGED;
   if (ev[i].opens_cond)
     w *= RC_CONDITIONAL;
-  if ((s->flags & RC_SENT_QUESTION) && !agreed)
-    w *= RC_UNANSWERED;
   if ((k & RC_CUE_META) && !(k & RC_CUE_DUE))
     w *= RC_META;
   if (k & RC_CUE_OPEN)
@@ -640,7 +667,7 @@ static size_t candidates(const recap_document *doc, const evid *ev, cand *out,
     size_t r = reply_to(doc, i);
     c->cue_sent = (uint32_t)i;
     c->src = (uint32_t)src;
-    c->settled = (uint32_t)(r != SIZE_MAX && ev[r].opens_agree ? r : i);
+    c->settled = (uint32_t)(r != SIZE_MAX && ev[r].opens_assent ? r : i);
     c->action = action;
     c->score = (RC_ABOUT_FLOOR + about(doc, src, max_rank, max_tfidf)) * e;
     if (c->score > *top)
@@ -1075,7 +1102,7 @@ static recap_status owner_and_due(recap_document *doc, const cuetab *ct,
        tomorrow."), who may also say when. */
     size_t r = reply_to(doc, i);
     int answered =
-        r != SIZE_MAX && (ev[r].opens_agree || (ev[r].kinds & RC_CUE_SELF));
+        r != SIZE_MAX && (ev[r].opens_assent || (ev[r].kinds & RC_CUE_SELF));
     if (!d.found_owner) {
       RC_TRY(tokens_of(doc, doc->src.text, b, e, tv));
       d.owner = addressed(nm, tv, doc->src.text, d.self);

@@ -157,7 +157,7 @@ static void read_list(const char *dir, const char *name, const char *ext,
 static const char *const cue_kind_names[RC_CUE_KINDS] = {
     "decide", "self",   "other",  "group", "propose", "agree", "task",
     "due",    "month",  "by",     "future", "hedge",  "meta",  "lead",
-    "ask",    "clause", "open",  "require", "cond"};
+    "ask",    "clause", "open",  "require", "cond",   "assent", "option"};
 
 /* <name>.cues: "KIND word word ..." per line.  A phrase listed under
    several kinds gets the union of their bits; its words are joined by
