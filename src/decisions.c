@@ -220,9 +220,11 @@ typedef RC_VEC(token) tokvec;
 
 /* The tokens of t[b, e) (the document's content, or another text) with
    their terms, into tv (reused: no allocation per token once it has
-   grown). */
+   grown).  With `repeats` 0, a word or two said twice in a row is kept
+   once ("you could you could change it", "the the cold"), so that a cue
+   cannot straddle a stutter ("could you"). */
 static recap_status tokens_of(recap_document *doc, const char *t, size_t b,
-                              size_t e, tokvec *tv) {
+                              size_t e, int repeats, tokvec *tv) {
   rc_tokenizer tz;
   rc_tok tok;
   tv->len = 0;
@@ -232,6 +234,16 @@ static recap_status tokens_of(recap_document *doc, const char *t, size_t b,
     recap_status st;
     x.tok = tok;
     RC_TRY(rc_term_find(doc, &doc->norm, t, &tok, &x.term));
+    size_t n = tv->len;
+    if (!repeats && x.term != RC_NO_ID) {
+      const token *v = tv->data;
+      if (n >= 1 && v[n - 1].term == x.term)
+        continue; /* "the the" */
+      if (n >= 3 && v[n - 2].term == x.term && v[n - 3].term == v[n - 1].term) {
+        tv->len--; /* "you could you could": drop the second "you" */
+        continue;
+      }
+    }
     RC_PUSH(st, doc->alloc, *tv, x);
     if (st != RECAP_OK)
       return st;
@@ -303,7 +315,7 @@ static recap_status names_build(recap_document *doc, tokvec *tv, names *nm) {
   for (uint32_t i = 0; i < sp->count; i++) {
     size_t len;
     const char *name = rc_strtab_str(sp, i, &len);
-    RC_TRY(tokens_of(doc, name, 0, len, tv));
+    RC_TRY(tokens_of(doc, name, 0, len, 1, tv));
     for (size_t k = 0; k < tv->len; k++) {
       if (tv->data[k].term == RC_NO_ID || tv->data[k].tok.kind != RC_TOK_WORD)
         continue;
@@ -470,7 +482,7 @@ static recap_status find_cues(recap_document *doc, const cuetab *ct,
                               const names *nm, tokvec *tv, evid *ev) {
   for (size_t i = 0; i < doc->sents.len; i++) {
     const rc_sent *s = &doc->sents.data[i];
-    RC_TRY(tokens_of(doc, doc->src.text, s->off, s->off + s->len, tv));
+    RC_TRY(tokens_of(doc, doc->src.text, s->off, s->off + s->len, 0, tv));
     kinds_scan k;
     k.doc = doc;
     k.ct = ct;
@@ -867,7 +879,7 @@ static recap_status item_range(recap_document *doc, const cuetab *ct,
   *b = s->off;
   *e = s->off + s->len;
   *cut = 0;
-  RC_TRY(tokens_of(doc, t, s->off, s->off + s->len, tv));
+  RC_TRY(tokens_of(doc, t, s->off, s->off + s->len, 0, tv));
   anchor_scan a = {action ? RC_ACTION_ANCHORS : RC_DECISION_ANCHORS, SIZE_MAX,
                    SIZE_MAX};
   match_cues(ct, tv, on_anchor, &a);
@@ -948,7 +960,7 @@ static recap_status range_text(recap_document *doc, size_t i, size_t b,
 static recap_status trim_lead(recap_document *doc, const cuetab *ct, tokvec *tv,
                               recap_item *it) {
   const char *t = it->text;
-  RC_TRY(tokens_of(doc, t, 0, it->text_length, tv));
+  RC_TRY(tokens_of(doc, t, 0, it->text_length, 0, tv));
   size_t k = skip_openers(doc, ct, tv, 0, 1);
   if (k == 0 || tv->len - k < 2)
     return RECAP_OK;
@@ -1047,34 +1059,27 @@ static void on_detail(void *user, const tokvec *tv, size_t p, const cue *c) {
   d->due_e = tv->data[e - 1].tok.off + tv->data[e - 1].tok.len;
 }
 
-/* s[0..n) with runs of whitespace as one space, NFC, into the arena. */
-static recap_status arena_phrase(recap_document *doc, const char *s, size_t n,
+/* The display text of content range [b, e) (fillers and stutters
+   dropped: "on, um, on Wednesday" reads "on Wednesday"), NFC, into the
+   arena. */
+static recap_status arena_phrase(recap_document *doc, size_t b, size_t e,
                                  const char **out) {
-  char *c = rc_arena_alloc(&doc->arena, n + 1);
-  if (!c)
-    return RECAP_ERR_NOMEM;
-  size_t k = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
-      if (k && c[k - 1] != ' ')
-        c[k++] = ' ';
-      continue;
-    }
-    c[k++] = s[i];
+  rc_buf raw;
+  rc_buf_init(&raw, doc->alloc);
+  recap_status st = rc_display_range(doc, &doc->norm, b, e, 0, &raw);
+  const char *s = raw.len ? rc_buf_data(&raw) : "";
+  size_t n = raw.len;
+  if (st == RECAP_OK && raw.failed)
+    st = RECAP_ERR_NOMEM;
+  if (st == RECAP_OK && !is_ascii(s, n))
+    st = rc_nfc(&doc->norm, s, n, &s, &n);
+  if (st == RECAP_OK) {
+    *out = rc_arena_strndup(&doc->arena, s, n);
+    if (!*out)
+      st = RECAP_ERR_NOMEM;
   }
-  while (k && c[k - 1] == ' ')
-    k--;
-  c[k] = '\0';
-  if (!is_ascii(c, k)) {
-    const char *nfc;
-    size_t m;
-    RC_TRY(rc_nfc(&doc->norm, c, k, &nfc, &m));
-    c = rc_arena_strndup(&doc->arena, nfc, m);
-    if (!c)
-      return RECAP_ERR_NOMEM;
-  }
-  *out = c;
-  return RECAP_OK;
+  rc_buf_free(&raw);
+  return st;
 }
 
 /* An action's owner and due time, from sentence i: the owner from its
@@ -1094,7 +1099,7 @@ static recap_status owner_and_due(recap_document *doc, const cuetab *ct,
   d.e = e;
   d.self = speaker_of(doc, i);
   d.owner = RC_NO_ID;
-  RC_TRY(tokens_of(doc, doc->src.text, s->off, s->off + s->len, tv));
+  RC_TRY(tokens_of(doc, doc->src.text, s->off, s->off + s->len, 0, tv));
   match_cues(ct, tv, on_detail, &d);
   if (d.asks) {
     /* "Omar, could you ...": the speaker addressed, else the one who
@@ -1104,7 +1109,7 @@ static recap_status owner_and_due(recap_document *doc, const cuetab *ct,
     int answered =
         r != SIZE_MAX && (ev[r].opens_assent || (ev[r].kinds & RC_CUE_SELF));
     if (!d.found_owner) {
-      RC_TRY(tokens_of(doc, doc->src.text, b, e, tv));
+      RC_TRY(tokens_of(doc, doc->src.text, b, e, 0, tv));
       d.owner = addressed(nm, tv, doc->src.text, d.self);
       if (d.owner == RC_NO_ID && answered)
         d.owner = speaker_of(doc, r);
@@ -1113,7 +1118,7 @@ static recap_status owner_and_due(recap_document *doc, const cuetab *ct,
       const rc_sent *q = &doc->sents.data[r];
       detail a = d;
       a.b = a.e = 0; /* its due time only */
-      RC_TRY(tokens_of(doc, doc->src.text, q->off, q->off + q->len, tv));
+      RC_TRY(tokens_of(doc, doc->src.text, q->off, q->off + q->len, 0, tv));
       match_cues(ct, tv, on_detail, &a);
       d.due_b = a.due_b;
       d.due_e = a.due_e;
@@ -1122,11 +1127,9 @@ static recap_status owner_and_due(recap_document *doc, const cuetab *ct,
   if (d.owner != RC_NO_ID)
     it->owner = rc_doc_speaker_name(doc, d.owner);
   else if (d.owner_b < d.owner_e)
-    RC_TRY(arena_phrase(doc, doc->src.text + d.owner_b, d.owner_e - d.owner_b,
-                        &it->owner));
+    RC_TRY(arena_phrase(doc, d.owner_b, d.owner_e, &it->owner));
   if (d.due_b < d.due_e)
-    RC_TRY(arena_phrase(doc, doc->src.text + d.due_b, d.due_e - d.due_b,
-                        &it->due));
+    RC_TRY(arena_phrase(doc, d.due_b, d.due_e, &it->due));
   return RECAP_OK;
 }
 
