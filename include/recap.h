@@ -555,9 +555,10 @@ typedef enum recap_item_kind {
  */
 typedef struct recap_item {
   recap_item_kind kind;
-  const char *text;    /**< display text, as recap_sentence's, without
-                            the discourse words it opened with ("So,
-                            okay, ...") */
+  const char *text;    /**< display text, as recap_sentence's: the
+                            clause that decides or commits, without the
+                            discourse words it opened with ("So, okay,
+                            ..."; kept with RECAP_OPT_VERBATIM) */
   size_t text_length;  /**< bytes in text, without the NUL */
   size_t words;        /**< words in text */
   size_t sentence;     /**< index of the sentence text comes from */

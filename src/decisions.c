@@ -959,10 +959,13 @@ static recap_status range_text(recap_document *doc, size_t i, size_t b,
 }
 
 /* Drops the discourse words an item's text opens with ("So, okay, we'll
-   ..." reads "We'll ..."), keeping at least two words. */
+   ..." reads "We'll ..."), keeping at least two words; not with
+   RECAP_OPT_VERBATIM. */
 static recap_status trim_lead(recap_document *doc, const cuetab *ct, tokvec *tv,
                               recap_item *it) {
   const char *t = it->text;
+  if (doc->opt.flags & RECAP_OPT_VERBATIM)
+    return RECAP_OK;
   RC_TRY(tokens_of(doc, t, 0, it->text_length, 0, tv));
   size_t k = skip_openers(doc, ct, tv, 0, 1);
   if (k == 0 || tv->len - k < 2)
