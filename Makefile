@@ -214,7 +214,8 @@ tsan:
 VALGRIND := valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=all -q
 
 valgrind: $(RECAP) $(B)/tests/summarize
-	$(VALGRIND) $(RECAP) --chapters --speakers examples/webinar.txt > /dev/null
+	$(VALGRIND) $(RECAP) --chapters --speakers --decisions examples/webinar.txt > /dev/null
+	$(VALGRIND) $(RECAP) -f json --decisions tests/fixtures/decisions/garden.txt > /dev/null
 	$(VALGRIND) $(RECAP) -f json examples/webinar.vtt > /dev/null
 	$(VALGRIND) $(RECAP) -f html --media talk.mp3 examples/webinar.vtt > /dev/null
 	$(VALGRIND) $(RECAP) -j 2 --query "charging depot" examples/webinar.txt \

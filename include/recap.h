@@ -262,7 +262,10 @@ enum {
       shows, at least three when the recording lasts 30 seconds or more
       (timed chapters are never shorter than 10 seconds, with or without
       this flag).  recap_chapters_youtube() tells whether they qualify. */
-  RECAP_OPT_YOUTUBE = 1u << 6
+  RECAP_OPT_YOUTUBE = 1u << 6,
+  /** Find the meeting's decisions and action items (recap_decision_count(),
+      recap_action_count() ...). */
+  RECAP_OPT_DECISIONS = 1u << 7
 };
 
 /** "No limit" for the size_t limits in recap_options. */
@@ -341,6 +344,10 @@ typedef struct recap_options {
   recap_progress_fn progress;
   /** Passed to progress as it is.  Default NULL. */
   void *progress_user;
+  /** With RECAP_OPT_DECISIONS: at most this many decisions and at most
+      this many action items (fewer if the meeting has fewer); 0 (default)
+      chooses by the meeting's length. */
+  size_t decisions;
 } recap_options;
 
 #define RECAP_DEFAULT_MAX_INPUT ((size_t)1 << 30)
@@ -590,6 +597,54 @@ RECAP_API size_t recap_speaker_count(const recap_document *doc);
 RECAP_API const recap_speaker *recap_speaker_at(const recap_document *doc,
                                                 size_t i);
 
+/** What a recap_item is. */
+typedef enum recap_item_kind {
+  RECAP_ITEM_DECISION = 0, /**< something the meeting decided */
+  RECAP_ITEM_ACTION        /**< something someone will do */
+} recap_item_kind;
+
+/**
+ * A decision or an action item (RECAP_OPT_DECISIONS): the sentence that
+ * states it, or, when that sentence only agrees ("Okay, let's do that."),
+ * the proposal it agrees to.  Times and the input range run from that
+ * sentence to the end of the one that settled it.
+ */
+typedef struct recap_item {
+  recap_item_kind kind;
+  const char *text;    /**< display text, as recap_sentence's: the
+                            clause that decides or commits, without the
+                            discourse words it opened with ("So, okay,
+                            ..."; kept with RECAP_OPT_VERBATIM) */
+  size_t text_length;  /**< bytes in text, without the NUL */
+  size_t words;        /**< words in text */
+  size_t sentence;     /**< index of the sentence text comes from */
+  size_t offset;       /**< where the item starts in the input */
+  size_t length;       /**< its bytes in the input */
+  double score;        /**< how surely and specifically it is a decision
+                            or action; higher is better */
+  const char *speaker; /**< who said text, or NULL */
+  double start;        /**< when it starts, or -1 */
+  double end;          /**< when it was settled, or -1 */
+  const char *owner;   /**< actions: who will do it, when the text says
+                            ("I'll ..." is the speaker; "Mark will ..."
+                            Mark), else NULL; NULL for decisions */
+  const char *due;     /**< actions: when, as said ("by Friday", "next
+                            week"), else NULL; NULL for decisions */
+} recap_item;
+
+/** Number of decisions found (0 without RECAP_OPT_DECISIONS). */
+RECAP_API size_t recap_decision_count(const recap_document *doc);
+/** Decision i (0-based), in document order unless RECAP_OPT_SCORE_ORDER;
+    NULL if i is out of range. */
+RECAP_API const recap_item *recap_decision_at(const recap_document *doc,
+                                              size_t i);
+/** Number of action items found (0 without RECAP_OPT_DECISIONS). */
+RECAP_API size_t recap_action_count(const recap_document *doc);
+/** Action item i (0-based), ordered as decisions are; NULL if i is out of
+    range. */
+RECAP_API const recap_item *recap_action_at(const recap_document *doc,
+                                            size_t i);
+
 /** One segment (cue, turn or paragraph) as read from the input. */
 typedef struct recap_segment {
   const char *speaker; /**< or NULL */
@@ -775,7 +830,7 @@ RECAP_API recap_status recap_summarize(const char *text, size_t length,
  *   {"id": ..., "text": "...", "format": "vtt", "lang": "en",
  *    "sentences": 5, "words": 100, "ratio": 0.2, "keyphrases": 10,
  *    "query": "...", "chapters": true | N, "speakers": true,
- *    "verbatim": true, "filename": "talk.vtt"}
+ *    "decisions": true | N, "verbatim": true, "filename": "talk.vtt"}
  *
  * of which only "text" is required; the other keys override `defaults`
  * (NULL for the library defaults) for this record only.  "id" may be any

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "chapters.h"
+#include "decisions.h"
 #include "doc.h"
 #include "filename.h"
 #include "keyphrase.h"
@@ -27,7 +28,7 @@
 
 const char *const rc_stage_names[RC_STAGE_COUNT] = {
     "decode",  "read",    "language",   "segment",  "terms",   "tfidf",
-    "score",   "summary", "keyphrases", "chapters", "speakers"};
+    "score",   "summary", "keyphrases", "chapters", "speakers", "decisions"};
 
 static double seconds_now(void) {
   struct timespec ts;
@@ -270,6 +271,8 @@ static recap_status run(recap_document *doc, const char *text, size_t len,
     STAGE(doc, RC_STAGE_CHAPTERS, rc_chapters_build(doc));
   if (doc->opt.flags & RECAP_OPT_SPEAKERS)
     STAGE(doc, RC_STAGE_SPEAKERS, rc_speakers_build(doc));
+  if (doc->opt.flags & RECAP_OPT_DECISIONS)
+    STAGE(doc, RC_STAGE_DECISIONS, rc_decisions_build(doc));
   /* Only now is the caller's text copied (if the content borrowed it): the
      copy then does not add to the peak of the scoring stages. */
   RC_TRY(keep_content(doc));

@@ -19,6 +19,8 @@
  *   keyphrase  -> phrases[].score, then keyphrases
  *   chapters   -> chapters
  *   speakers   -> speakers
+ *   decisions  -> decisions, actions (cue phrases of the language, the
+ *                 sentences' scores and display text)
  *
  * The model's own helpers (document.c) answer where a content byte lies
  * in the input, when it was said and by whom; results.c reads the
@@ -230,6 +232,7 @@ enum {
   RC_STAGE_KEYPHRASES,
   RC_STAGE_CHAPTERS,
   RC_STAGE_SPEAKERS,
+  RC_STAGE_DECISIONS,
   RC_STAGE_COUNT
 };
 extern const char *const rc_stage_names[RC_STAGE_COUNT];
@@ -289,6 +292,10 @@ struct recap_document {
   size_t chapter_count;
   recap_speaker *speakers;
   size_t speaker_count;
+  recap_item *decisions;
+  size_t decision_count;
+  recap_item *actions;
+  size_t action_count;
   const char **speaker_names; /* NFC copies, made after reading */
 
   /* Set by tools/bench.c: seconds spent per stage, summed over analyses. */

@@ -70,6 +70,10 @@ void rc_doc_reset(recap_document *doc) {
   doc->chapter_count = 0;
   doc->speakers = NULL;
   doc->speaker_count = 0;
+  doc->decisions = NULL;
+  doc->decision_count = 0;
+  doc->actions = NULL;
+  doc->action_count = 0;
   doc->speaker_names = NULL;
   doc->error[0] = '\0';
   doc->format = RECAP_INPUT_TEXT;

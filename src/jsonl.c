@@ -187,6 +187,14 @@ static const char *read_record(rc_arena *arena, const rc_json *obj,
   } else if (!get_flag(obj, "chapters", RECAP_OPT_CHAPTERS, &r->opt.flags)) {
     return "\"chapters\" must be true, false or a count";
   }
+  const rc_json *dec = rc_json_get(obj, "decisions");
+  if (dec && dec->type == RC_JSON_NUMBER) {
+    if (!get_count(obj, "decisions", &r->opt.decisions))
+      return "\"decisions\" must be true, false or a count";
+    r->opt.flags |= RECAP_OPT_DECISIONS;
+  } else if (!get_flag(obj, "decisions", RECAP_OPT_DECISIONS, &r->opt.flags)) {
+    return "\"decisions\" must be true, false or a count";
+  }
   if (!get_flag(obj, "speakers", RECAP_OPT_SPEAKERS, &r->opt.flags) ||
       !get_flag(obj, "verbatim", RECAP_OPT_VERBATIM, &r->opt.flags))
     return "\"speakers\" and \"verbatim\" must be true or false";

@@ -45,11 +45,11 @@ static const char *usage_text =
     "       recap sentences [OPTIONS] [FILE...]\n"
     "\n"
     "Summarises transcripts (plain text, `Name: text` transcripts, WebVTT,\n"
-    "SRT, Whisper JSON): the best sentences, key phrases, chapters and\n"
-    "speakers.  With no FILE, or FILE -, reads standard input.\n"
-    "'recap sentences' prints every sentence instead, one per line, as the\n"
-    "summary splits them, verbatim (-f json: JSON Lines with offsets,\n"
-    "speaker and times; -f markdown: list items).\n"
+    "SRT, Whisper JSON): the best sentences, key phrases, chapters,\n"
+    "speakers, decisions and action items.  With no FILE, or FILE -, reads\n"
+    "standard input.  'recap sentences' prints every sentence instead, one\n"
+    "per line, as the summary splits them, verbatim (-f json: JSON Lines\n"
+    "with offsets, speaker and times; -f markdown: list items).\n"
     "\n"
     "Summary and key phrases:\n"
     "  -n, --sentences N      at most N summary sentences (default 5; 0 = no "
@@ -63,6 +63,8 @@ static const char *usage_text =
     "      --verbatim         keep fillers, false starts and repeats in sentences\n"
     "      --chapters[=N]     split into chapters (N of them, or automatic)\n"
     "      --speakers         figures per speaker\n"
+    "      --decisions[=N]    decisions and action items (owner, due time);\n"
+    "                         at most N of each, or automatic\n"
     "\n"
     "Input:\n"
     "  -l, --lang LANG        language name or code, 'auto' (default) or "
@@ -191,7 +193,8 @@ enum {
   OPT_TITLE,
   OPT_MEDIA,
   OPT_PROGRESS,
-  OPT_NO_PROGRESS
+  OPT_NO_PROGRESS,
+  OPT_DECISIONS
 };
 
 static const struct option long_options[] = {
@@ -209,6 +212,7 @@ static const struct option long_options[] = {
     {"verbatim", no_argument, NULL, OPT_VERBATIM},
     {"chapters", optional_argument, NULL, OPT_CHAPTERS},
     {"speakers", no_argument, NULL, OPT_SPEAKERS},
+    {"decisions", optional_argument, NULL, OPT_DECISIONS},
     {"strict", no_argument, NULL, OPT_STRICT},
     {"stopwords", required_argument, NULL, OPT_STOPWORDS},
     {"idf", required_argument, NULL, OPT_IDF},
@@ -312,6 +316,11 @@ static void parse_args(int argc, char **argv, config *c) {
       break;
     case OPT_SPEAKERS:
       c->opt.flags |= RECAP_OPT_SPEAKERS;
+      break;
+    case OPT_DECISIONS:
+      c->opt.flags |= RECAP_OPT_DECISIONS;
+      if (optarg)
+        c->opt.decisions = parse_count("--decisions", optarg);
       break;
     case OPT_STRICT:
       c->opt.flags |= RECAP_OPT_STRICT_UTF8;

@@ -3,7 +3,8 @@
  * JSON Lines).  The schema is stable and versioned ("version":
  * RECAP_JSON_VERSION, first after the caller's lead): every key is always
  * present, with null for what the input does not have (speakers, times);
- * "chapters" and "speakers" appear when asked for.  Strings are valid
+ * "chapters", "speakers", "decisions" and "actions" appear when asked
+ * for.  Strings are valid
  * UTF-8 (the pipeline guarantees it) and escaped per RFC 8259, U+2028 and
  * U+2029 too, so that no line splitter cuts a record in two.
  */
@@ -113,6 +114,47 @@ static void speaker(rc_buf *out, const recap_speaker *s) {
   rc_buf_putc(out, '}');
 }
 
+/* A decision or action item: a sentence's members, then for actions its
+   owner and due time. */
+static void item(rc_buf *out, const recap_item *it) {
+  rc_buf_putc(out, '{');
+  key(out, "text");
+  rc_buf_json_string(out, it->text, it->text_length);
+  uint_field(out, ",\"index\":", it->sentence);
+  rc_buf_puts(out, ",\"score\":");
+  rc_buf_json_number(out, it->score);
+  uint_field(out, ",\"offset\":", it->offset);
+  uint_field(out, ",\"length\":", it->length);
+  uint_field(out, ",\"words\":", it->words);
+  rc_buf_putc(out, ',');
+  key(out, "speaker");
+  str_or_null(out, it->speaker);
+  rc_buf_puts(out, ",\"start\":");
+  time_or_null(out, it->start);
+  rc_buf_puts(out, ",\"end\":");
+  time_or_null(out, it->end);
+  if (it->kind == RECAP_ITEM_ACTION) {
+    rc_buf_putc(out, ',');
+    key(out, "owner");
+    str_or_null(out, it->owner);
+    rc_buf_putc(out, ',');
+    key(out, "due");
+    str_or_null(out, it->due);
+  }
+  rc_buf_putc(out, '}');
+}
+
+static void items(rc_buf *out, const char *name, const recap_item *its,
+                  size_t n) {
+  rc_buf_puts(out, name);
+  for (size_t i = 0; i < n; i++) {
+    if (i)
+      rc_buf_putc(out, ',');
+    item(out, &its[i]);
+  }
+  rc_buf_putc(out, ']');
+}
+
 void rc_render_json(const recap_document *doc, const char *lead,
                     size_t lead_len, rc_buf *out) {
   double conf;
@@ -163,6 +205,10 @@ void rc_render_json(const recap_document *doc, const char *lead,
       speaker(out, &doc->speakers[i]);
     }
     rc_buf_putc(out, ']');
+  }
+  if (doc->opt.flags & RECAP_OPT_DECISIONS) {
+    items(out, ",\"decisions\":[", doc->decisions, doc->decision_count);
+    items(out, ",\"actions\":[", doc->actions, doc->action_count);
   }
   rc_buf_putc(out, '}');
 }

@@ -55,6 +55,47 @@ static void speakers(const recap_document *doc, rc_buf *out) {
   }
 }
 
+/* `- [00:12:34] **Speaker**: text`, an action as a task list item
+   (`- [ ] ...`) with its owner and due time after it when known. */
+static void item(rc_buf *out, const recap_item *it) {
+  rc_buf_puts(out, it->kind == RECAP_ITEM_ACTION ? "- [ ] " : "- ");
+  if (it->start >= 0) {
+    rc_buf_putc(out, '[');
+    rc_put_clock(out, it->start);
+    rc_buf_puts(out, "] ");
+  }
+  if (it->speaker) {
+    rc_buf_puts(out, "**");
+    put_escaped(out, it->speaker, strlen(it->speaker));
+    rc_buf_puts(out, "**: ");
+  }
+  put_escaped(out, it->text, it->text_length);
+  if (it->owner || it->due) {
+    rc_buf_puts(out, " *(");
+    if (it->owner) {
+      rc_buf_puts(out, "owner: ");
+      put_escaped(out, it->owner, strlen(it->owner));
+    }
+    if (it->due) {
+      rc_buf_puts(out, it->owner ? "; due: " : "due: ");
+      put_escaped(out, it->due, strlen(it->due));
+    }
+    rc_buf_puts(out, ")*");
+  }
+  rc_buf_putc(out, '\n');
+}
+
+static void items(rc_buf *out, const char *title, const recap_item *its,
+                  size_t n) {
+  if (n == 0)
+    return;
+  rc_buf_puts(out, out->len ? "\n## " : "## ");
+  rc_buf_puts(out, title);
+  rc_buf_puts(out, "\n\n");
+  for (size_t i = 0; i < n; i++)
+    item(out, &its[i]);
+}
+
 void rc_render_markdown(const recap_document *doc, rc_buf *out) {
   if (doc->summary_count) {
     rc_buf_puts(out, "## Summary\n\n");
@@ -87,4 +128,6 @@ void rc_render_markdown(const recap_document *doc, rc_buf *out) {
   }
   if (doc->speaker_count)
     speakers(doc, out);
+  items(out, "Decisions", doc->decisions, doc->decision_count);
+  items(out, "Action items", doc->actions, doc->action_count);
 }

@@ -106,6 +106,34 @@ static void speakers(const recap_document *doc, rc_buf *out) {
   }
 }
 
+/* An item as a sentence line, with an action's owner and due time after
+   it when known: "... (owner: Linda Chen; due: today)". */
+static void item_line(rc_buf *out, const recap_item *it) {
+  if (it->start >= 0) {
+    rc_buf_putc(out, '[');
+    rc_put_clock(out, it->start);
+    rc_buf_puts(out, "] ");
+  }
+  if (it->speaker) {
+    rc_buf_puts(out, it->speaker);
+    rc_buf_puts(out, ": ");
+  }
+  rc_buf_put(out, it->text, it->text_length);
+  if (it->owner || it->due) {
+    rc_buf_puts(out, " (");
+    if (it->owner) {
+      rc_buf_puts(out, "owner: ");
+      rc_buf_puts(out, it->owner);
+    }
+    if (it->due) {
+      rc_buf_puts(out, it->owner ? "; due: " : "due: ");
+      rc_buf_puts(out, it->due);
+    }
+    rc_buf_putc(out, ')');
+  }
+  rc_buf_putc(out, '\n');
+}
+
 void rc_render_text(const recap_document *doc, rc_buf *out) {
   if (doc->sents.len == 0)
     return;
@@ -115,8 +143,10 @@ void rc_render_text(const recap_document *doc, rc_buf *out) {
   int want_keyphrases = o->keyphrases > 0;
   int want_chapters = (o->flags & RECAP_OPT_CHAPTERS) != 0;
   int want_speakers = (o->flags & RECAP_OPT_SPEAKERS) != 0;
-  int headings =
-      want_summary + want_keyphrases + want_chapters + want_speakers > 1;
+  int want_decisions = (o->flags & RECAP_OPT_DECISIONS) != 0;
+  int headings = want_summary + want_keyphrases + want_chapters +
+                     want_speakers + 2 * want_decisions >
+                 1;
   if (want_summary && (headings || doc->summary_count)) {
     heading(out, headings, "Summary");
     for (size_t i = 0; i < doc->summary_count; i++)
@@ -143,5 +173,17 @@ void rc_render_text(const recap_document *doc, rc_buf *out) {
     speakers(doc, out);
     if (!doc->speaker_count)
       why(out, "the input names no speakers");
+  }
+  if (want_decisions) {
+    heading(out, headings, "Decisions");
+    for (size_t i = 0; i < doc->decision_count; i++)
+      item_line(out, &doc->decisions[i]);
+    if (!doc->decision_count)
+      why(out, "no sentence decides, agrees or states a requirement");
+    heading(out, headings, "Action items");
+    for (size_t i = 0; i < doc->action_count; i++)
+      item_line(out, &doc->actions[i]);
+    if (!doc->action_count)
+      why(out, "no sentence commits or assigns anyone to do something");
   }
 }

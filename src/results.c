@@ -142,6 +142,22 @@ const recap_speaker *recap_speaker_at(const recap_document *doc, size_t i) {
   return doc && i < doc->speaker_count ? &doc->speakers[i] : NULL;
 }
 
+size_t recap_decision_count(const recap_document *doc) {
+  return doc ? doc->decision_count : 0;
+}
+
+const recap_item *recap_decision_at(const recap_document *doc, size_t i) {
+  return doc && i < doc->decision_count ? &doc->decisions[i] : NULL;
+}
+
+size_t recap_action_count(const recap_document *doc) {
+  return doc ? doc->action_count : 0;
+}
+
+const recap_item *recap_action_at(const recap_document *doc, size_t i) {
+  return doc && i < doc->action_count ? &doc->actions[i] : NULL;
+}
+
 size_t recap_segment_count(const recap_document *doc) {
   return doc ? doc->src.cues.len : 0;
 }

@@ -84,6 +84,11 @@ awk 'BEGIN { print "WEBVTT\n"; for (i = 0; i < 100000; i++) {
   s = i * 2; printf "%02d:%02d:%02d.000 --> %02d:%02d:%02d.500\n<v Speaker %d>cue number %d about the depot\n\n",
   s / 3600, s / 60 % 60, s % 60, s / 3600, s / 60 % 60, s % 60, i % 7, i } }' > "$tmp/cues.vtt"
 check vtt-100000-cues 60 0 "$tmp/cues.vtt" --chapters --speakers
+# Every line a decision or an action (the worst case for --decisions: all
+# sentences are candidates, every reply agrees).
+awk 'BEGIN { for (i = 0; i < 60000; i++) printf "Speaker %d: So we decided to go with route %d, and I will send the plan to Ann by Friday.\nSpeaker %d: Yes, sounds good, let us do that.\n", i % 5, i % 97, (i + 1) % 5 }' > "$tmp/decide.txt"
+check decisions-everywhere 60 0 "$tmp/decide.txt" --decisions=200
+check decisions-million-sentences 60 0 "$tmp/million.txt" -n 0 -k 0 --decisions
 printf 'WEBVTT\n\n00:10:00.000 --> 00:00:01.000\nBackwards cue about the depot.\n\n-00:00:05.000 --> 00:00:06.000\nNegative time.\n\n99999999:00:00.000 --> 99999999:59:59.999\nEnormous time about the depot budget.\n\n00:00:02.000 --> 00:00:03.000\nOut of order again.\n' > "$tmp/times.vtt"
 check vtt-bad-times 10 "0 1" "$tmp/times.vtt" --chapters --speakers
 awk 'BEGIN { printf "{\"segments\": ["; for (i = 0; i < 100000; i++) printf "%s{\"start\": %d.5, \"end\": %d.9, \"text\": \" Segment %d about the charging depot.\"}", (i ? "," : ""), i, i, i; print "]}" }' > "$tmp/huge.json"

@@ -5,9 +5,9 @@
  * allocation number N fail, for every N from 1 until a run makes fewer
  * than N allocations, i.e. until a run goes through without an injected
  * failure.  A run is the whole pipeline on one input: context, user
- * stopwords, IDF table, document, analysis with chapters, speakers and a
- * query, every rendering, recap_sentence_text(), recap_jsonl_process() and
- * the recap_idf_* functions.  Each step must return RECAP_OK or
+ * stopwords, IDF table, document, analysis with chapters, speakers,
+ * decisions and a query, every rendering, recap_sentence_text(),
+ * recap_jsonl_process() and the recap_idf_* functions.  Each step must return RECAP_OK or
  * RECAP_ERR_NOMEM (recap.h: "reports running out of memory as
  * RECAP_ERR_NOMEM, leaving the objects involved valid"), a document whose
  * analysis failed must hold no results and must analyse the next text
@@ -54,7 +54,10 @@ static const input inputs[] = {
      "Alice: Then the board must approve the depot budget next week.\n"
      "Bob: Yeah.\n"
      "Carol: The board meets on Monday and the café stays open late.\n"
-     "Alice: Good, the depot budget goes to the board on Monday.\n",
+     "Alice: Good, the depot budget goes to the board on Monday.\n"
+     "Bob: So we decided to buy two electric buses for the depot.\n"
+     "Carol: Bob, could you send the order to the dealer by Friday?\n"
+     "Bob: Sure, I'll send it tomorrow.\n",
      RECAP_INPUT_TRANSCRIPT},
     {"vtt",
      "WEBVTT\n\n"
@@ -97,7 +100,7 @@ static const char IDF_TABLE[] = "@language english 50\ndepot\t10\nbudget\t20\n"
 static void options(recap_options *o) {
   recap_options_init(o);
   o->language = "auto";
-  o->flags = RECAP_OPT_CHAPTERS | RECAP_OPT_SPEAKERS;
+  o->flags = RECAP_OPT_CHAPTERS | RECAP_OPT_SPEAKERS | RECAP_OPT_DECISIONS;
   o->query = "what about the depot budget?";
   o->summary_sentences = 3;
   o->keyphrases = 5;
@@ -112,7 +115,8 @@ static char *jsonl_record(const input *in) {
   assert_non_null(line);
   size_t n = (size_t)sprintf(line,
                              "{\"id\":\"%s\",\"chapters\":true,"
-                             "\"speakers\":true,\"text\":\"",
+                             "\"speakers\":true,\"decisions\":true,"
+                             "\"text\":\"",
                              in->name);
   for (size_t i = 0; i < len; i++) {
     char c = in->text[i];

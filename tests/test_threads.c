@@ -182,7 +182,7 @@ static int group_setup(void **state) {
 
   recap_options o;
   recap_options_init(&o);
-  o.flags = RECAP_OPT_CHAPTERS | RECAP_OPT_SPEAKERS;
+  o.flags = RECAP_OPT_CHAPTERS | RECAP_OPT_SPEAKERS | RECAP_OPT_DECISIONS;
   size_t len;
   char *t = slurp("examples/webinar.txt", &len);
   add_input(t, len, &o);

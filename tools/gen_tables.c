@@ -6,8 +6,9 @@
  * Reads stopwords/languages.tsv and, per language, <name>.txt (stopwords,
  * words marked "phrase" that key phrases leave out, and words marked
  * "inside" that are key phrases only inside longer ones),
- * <name>.abbrev (abbreviations and their kinds) and <name>.fillers (fillers
- * and backchannels); formats in stopwords/README.  Every word is folded
+ * <name>.abbrev (abbreviations and their kinds), <name>.fillers (fillers
+ * and backchannels) and <name>.cues (decision and action cues, phrases
+ * with a mask of kinds); formats in stopwords/README.  Every word is folded
  * with the library's own rc_fold() (NFKC + case fold), so the tables hold
  * exactly the keys the tokenizer will look up, then sorted bytewise and
  * de-duplicated.  Output is deterministic: running it twice gives the same
@@ -221,6 +222,78 @@ static void read_list(const char *dir, const char *name, const char *ext,
   sort_unique(l, path);
 }
 
+/* The kinds of a .cues line, in the order of the RC_CUE_* bits. */
+static const char *const cue_kind_names[RC_CUE_KINDS] = {
+    "decide", "self",   "other",  "group", "propose", "agree", "task",
+    "due",    "month",  "by",     "future", "hedge",  "meta",  "lead",
+    "ask",    "clause", "open",  "require", "cond",   "assent", "option"};
+
+/* <name>.cues: "KIND word word ..." per line.  A phrase listed under
+   several kinds gets the union of their bits; its words are joined by
+   single spaces. */
+static void read_cues(const char *dir, const char *name, list *l) {
+  char path[4096];
+  snprintf(path, sizeof path, "%.3000s/%.60s.cues", dir, name);
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return;
+  char buf[1024];
+  int line = 0;
+  while (fgets(buf, sizeof buf, f)) {
+    line++;
+    char *s = strip(buf);
+    if (!*s || *s == '#')
+      continue;
+    char *sp = strpbrk(s, " \t");
+    if (!sp) {
+      fprintf(stderr, "gen_tables: %s:%d: a cue needs a kind and words\n",
+              path, line);
+      exit(1);
+    }
+    *sp = '\0';
+    int kind = -1;
+    for (int k = 0; k < RC_CUE_KINDS; k++)
+      if (strcmp(s, cue_kind_names[k]) == 0)
+        kind = k;
+    if (kind < 0) {
+      fprintf(stderr, "gen_tables: %s:%d: unknown kind '%s'\n", path, line, s);
+      exit(1);
+    }
+    char phrase[1024];
+    size_t n = 0;
+    for (char *w = strtok(sp + 1, " \t"); w; w = strtok(NULL, " \t")) {
+      size_t wl = strlen(w);
+      if (n + wl + 2 > sizeof phrase)
+        die("cue too long", path);
+      if (n)
+        phrase[n++] = ' ';
+      memcpy(phrase + n, w, wl);
+      n += wl;
+    }
+    if (n == 0) {
+      fprintf(stderr, "gen_tables: %s:%d: a cue needs words\n", path, line);
+      exit(1);
+    }
+    add(l, phrase, n, 1 << kind);
+  }
+  fclose(f);
+  /* Sort, then merge the kinds of a phrase listed more than once. */
+  qsort(l->e, l->n, sizeof *l->e, cmp);
+  size_t out = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    if (out && strcmp(l->e[out - 1].word, l->e[i].word) == 0) {
+      if (l->e[out - 1].kind & l->e[i].kind)
+        fprintf(stderr, "gen_tables: %s: '%s' listed twice\n", path,
+                l->e[i].word);
+      l->e[out - 1].kind |= l->e[i].kind;
+      free(l->e[i].word);
+      continue;
+    }
+    l->e[out++] = l->e[i];
+  }
+  l->n = out;
+}
+
 /* <name>.chapters: "cue <phrase>" (kind 0), "notitle <word>" (kind 1),
    "and <word>" (kind 2), "move <phrase>" (kind 3).  A phrase's words are folded one by one and
    joined by single spaces, as the tokens they are matched against. */
@@ -319,10 +392,10 @@ static void emit_masks(list *l) {
 typedef struct lang_row {
   char name[64], codes[64], stemmer[64], flags[64], elisions[512];
   char lexicon[64];
-  size_t counts[16]; /* stopwords, abbrevs, fillers, backchannels, elisions,
+  size_t counts[17]; /* stopwords, abbrevs, fillers, backchannels, elisions,
                         phrase stops, inside only, links, phrase ends,
                         housekeeping, gist, joiners, openers, topic cues,
-                        title stops, topic moves */
+                        title stops, topic moves, cues */
   char title_and[64];
 } lang_row;
 
@@ -371,8 +444,10 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < nrows; i++) {
     lang_row *r = &rows[i];
     list stop = {0}, abbr = {0}, fill = {0}, elis = {0}, phr = {0}, ends = {0},
-         chap = {0};
+         chap = {0},
+         cues = {0};
     read_list(dir, r->name, "txt", stop_kind, &stop);
+    read_cues(dir, r->name, &cues);
     read_list(dir, r->name, "abbrev", abbrev_kind, &abbr);
     read_list(dir, r->name, "fillers", filler_kind, &fill);
     read_phrases(dir, r->name, &phr, &ends);
@@ -426,6 +501,12 @@ int main(int argc, char **argv) {
     r->counts[3] = emit_words(sym, &fill, ~0, 1);
     snprintf(sym, sizeof sym, "%.60s_elisions", r->name);
     r->counts[4] = emit_words(sym, &elis, 0, 0);
+    snprintf(sym, sizeof sym, "%.60s_cues", r->name);
+    r->counts[16] = emit_words(sym, &cues, 0, 0);
+    printf("static const uint32_t %s_cue_kinds[] = {", r->name);
+    for (size_t k = 0; k < cues.n; k++)
+      printf("%s%s0x%x", k ? "," : "", k % 10 ? " " : "\n    ", cues.e[k].kind);
+    printf("%s};\n", cues.n ? "" : "0");
     for (size_t k = 0; k < stop.n; k++)
       if (!(stop.e[k].kind & content))
         add(&all_stop, stop.e[k].word, strlen(stop.e[k].word), (int)i);
@@ -437,6 +518,7 @@ int main(int argc, char **argv) {
     free(phr.e);
     free(ends.e);
     free(chap.e);
+    free(cues.e);
   }
   for (size_t i = 0; i < nrows; i++)
     if (strcmp(rows[i].lexicon, "hunspell") == 0)
@@ -514,7 +596,10 @@ int main(int argc, char **argv) {
     printf(", ");
     snprintf(sym, sizeof sym, "%.60s_title_stops", n);
     wordlist_init(sym, r->counts[14]);
-    printf(", \"%s\"},\n", r->title_and);
+    printf(", \"%s\",\n     ", r->title_and);
+    snprintf(sym, sizeof sym, "%.60s_cues", n);
+    wordlist_init(sym, r->counts[16]);
+    printf(", %s_cue_kinds},\n", n);
   }
   printf("};\n\nconst size_t rc_language_count = %zu;\n\n", nrows);
   emit_masks(&all_stop);

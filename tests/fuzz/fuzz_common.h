@@ -178,6 +178,37 @@ static void fz_keyphrase(const recap_document *doc, const recap_keyphrase *k,
   fz_time(k->start);
 }
 
+/* A decision or action item. */
+static void fz_item(const recap_document *doc, const recap_item *it,
+                    recap_item_kind kind, size_t n) {
+  FZ_CHECK(it != NULL);
+  FZ_CHECK(it->kind == kind);
+  fz_string(it->text, it->text_length);
+  FZ_CHECK(it->text_length > 0);
+  FZ_CHECK(it->sentence < recap_sentence_count(doc));
+  fz_range(it->offset, it->length, n);
+  fz_time(it->start);
+  fz_time(it->end);
+  if (it->start >= 0 && it->end >= 0)
+    FZ_CHECK(it->end >= it->start);
+  FZ_CHECK(isfinite(it->score) && it->score >= 0 && it->score <= 1);
+  fz_cstring(it->speaker);
+  fz_cstring(it->owner);
+  fz_cstring(it->due);
+  if (kind == RECAP_ITEM_DECISION)
+    FZ_CHECK(it->owner == NULL && it->due == NULL);
+}
+
+/* Items listed in document order, or best first with score order. */
+static void fz_item_order(const recap_item *prev, const recap_item *it,
+                          int score_order) {
+  if (score_order)
+    FZ_CHECK(prev->score > it->score ||
+             (prev->score == it->score && prev->sentence <= it->sentence));
+  else
+    FZ_CHECK(prev->sentence <= it->sentence);
+}
+
 /* A document after a failed analysis: no results, a message. */
 static void fz_failed(const recap_document *doc) {
   const char *e = recap_document_error(doc);
@@ -187,6 +218,8 @@ static void fz_failed(const recap_document *doc) {
   FZ_CHECK(recap_keyphrase_count(doc) == 0);
   FZ_CHECK(recap_chapter_count(doc) == 0);
   FZ_CHECK(recap_speaker_count(doc) == 0);
+  FZ_CHECK(recap_decision_count(doc) == 0);
+  FZ_CHECK(recap_action_count(doc) == 0);
   FZ_CHECK(recap_sentence_count(doc) == 0);
   FZ_CHECK(recap_segment_count(doc) == 0);
   FZ_CHECK(recap_summary_at(doc, 0) == NULL);
@@ -270,6 +303,14 @@ static void fz_results(const recap_document *doc, size_t n) {
   }
   FZ_CHECK(recap_speaker_at(doc, nsp) == NULL);
 
+  size_t nd = recap_decision_count(doc), na = recap_action_count(doc);
+  for (size_t i = 0; i < nd; i++)
+    fz_item(doc, recap_decision_at(doc, i), RECAP_ITEM_DECISION, n);
+  for (size_t i = 0; i < na; i++)
+    fz_item(doc, recap_action_at(doc, i), RECAP_ITEM_ACTION, n);
+  FZ_CHECK(recap_decision_at(doc, nd) == NULL);
+  FZ_CHECK(recap_action_at(doc, na) == NULL);
+
   size_t nseg = recap_segment_count(doc);
   for (size_t i = 0; i < nseg; i++) {
     recap_segment g;
@@ -315,6 +356,18 @@ static void fz_limits(const recap_document *doc, const recap_options *o) {
     FZ_CHECK(nc <= o->chapters);
   if (!(o->flags & RECAP_OPT_SPEAKERS))
     FZ_CHECK(recap_speaker_count(doc) == 0);
+  size_t nd = recap_decision_count(doc), na = recap_action_count(doc);
+  if (!(o->flags & RECAP_OPT_DECISIONS))
+    FZ_CHECK(nd == 0 && na == 0);
+  if (o->decisions)
+    FZ_CHECK(nd <= o->decisions && na <= o->decisions);
+  int by_score = (o->flags & RECAP_OPT_SCORE_ORDER) != 0;
+  for (size_t i = 1; i < nd; i++)
+    fz_item_order(recap_decision_at(doc, i - 1), recap_decision_at(doc, i),
+                  by_score);
+  for (size_t i = 1; i < na; i++)
+    fz_item_order(recap_action_at(doc, i - 1), recap_action_at(doc, i),
+                  by_score);
 }
 
 /* Occurrences of needle in s[0..n). */
@@ -368,11 +421,12 @@ static const char fz_builtin_text[] =
 
 /* Two selector bytes, taken from the front of the input:
      byte 0: bits 0-1 language (auto, english, none, french), bit 2
-             chapters, bit 3 speakers, bit 4 verbatim, bit 5 score order,
+             chapters and decisions, bit 3 speakers, bit 4 verbatim, bit 5 score order,
              bit 6 cut last, bit 7 a query (the first line of the text)
      byte 1: bits 0-1 word budget (unlimited, 12, 1, 0), bits 2-3 scorer,
              bits 4-5 similarity, bit 6 strict UTF-8, bit 7 small limits
-             (1 sentence, 3 key phrases, 3 chapters, ratio 0.3)
+             (1 sentence, 3 key phrases, 3 chapters, 1 decision and
+             action item, ratio 0.3)
    The seeds under tests/fuzz/seeds/ carry these bytes in front. */
 #define FZ_SELECTOR_BYTES 2
 
@@ -388,7 +442,7 @@ static void fz_options(fz_opts *o, unsigned char b0, unsigned char b1,
   recap_options_init(&o->opt);
   o->opt.language = langs[b0 & 3];
   if (b0 & 4)
-    o->opt.flags |= RECAP_OPT_CHAPTERS;
+    o->opt.flags |= RECAP_OPT_CHAPTERS | RECAP_OPT_DECISIONS;
   if (b0 & 8)
     o->opt.flags |= RECAP_OPT_SPEAKERS;
   if (b0 & 16)
@@ -416,6 +470,7 @@ static void fz_options(fz_opts *o, unsigned char b0, unsigned char b1,
     o->opt.summary_sentences = 1;
     o->opt.keyphrases = 3;
     o->opt.chapters = 3;
+    o->opt.decisions = 1;
     o->opt.summary_ratio = 0.3;
   }
 }

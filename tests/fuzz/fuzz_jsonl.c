@@ -58,7 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   one(doc, s, size, NULL);
   recap_options d;
   recap_options_init(&d);
-  d.flags |= RECAP_OPT_CHAPTERS | RECAP_OPT_SPEAKERS;
+  d.flags |= RECAP_OPT_CHAPTERS | RECAP_OPT_SPEAKERS | RECAP_OPT_DECISIONS;
   d.summary_words = 40;
   for (size_t i = 0; i < size;) {
     const char *nl = memchr(s + i, '\n', size - i);

@@ -105,7 +105,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   recap_options opt;
   recap_options_init(&opt);
   opt.language = langs[(data[0] >> 3) & 3];
-  opt.flags |= RECAP_OPT_CHAPTERS | RECAP_OPT_SPEAKERS;
+  opt.flags |= RECAP_OPT_CHAPTERS | RECAP_OPT_SPEAKERS | RECAP_OPT_DECISIONS;
   recap_document *doc = NULL;
   FZ_CHECK(recap_document_new(ctx, &doc) == RECAP_OK);
   recap_status st;

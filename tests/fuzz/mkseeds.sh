@@ -23,9 +23,10 @@ put() {
 
 # Option selector variants (fuzz_common.h, fz_options):
 #   v0  defaults (language auto)
-#   v1  english, chapters, speakers, query; 12-word budget
-#   v2  none, chapters, speakers, verbatim; TextRank, cosine, small limits
-#   v3  french, chapters, cut last; 1-word budget, strict UTF-8
+#   v1  english, chapters and decisions, speakers, query; 12-word budget
+#   v2  none, chapters and decisions, speakers, verbatim; TextRank, cosine,
+#       small limits
+#   v3  french, chapters and decisions, cut last; 1-word budget, strict UTF-8
 V0='\000\000' V1='\215\001' V2='\036\224' V3='\107\102'
 
 # fmt HARNESS FILES...: the harness's own-format files with all variants,

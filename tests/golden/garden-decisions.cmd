@@ -1,0 +1,1 @@
+$RECAP --decisions tests/fixtures/decisions/garden.txt

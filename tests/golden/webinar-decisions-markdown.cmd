@@ -1,0 +1,1 @@
+$RECAP -f markdown --decisions examples/webinar.txt
