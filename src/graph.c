@@ -11,7 +11,10 @@
  * the size of the dev meetings few terms have more postings than that, so
  * the graph is nearly the full one.
  *
- * The index:
+ * The graph's nodes are the sentences that share a term with another one;
+ * the others ("Yeah.", "Okay.", a third of a meeting's sentences) have no
+ * edges, and PageRank scores them exactly without iterating over them
+ * (rank.h).  The index is built for those nodes only:
  *
  *   row:  per stem, its first posting (a stem in one sentence has none)
  *   p:    postings {node, weight}, per stem in sentence order
@@ -73,7 +76,8 @@ static void index_free(const recap_allocator *a, index *ix) {
   rc_free(a, ix->p);
 }
 
-/* The index over the stems of more than one sentence; g->n = nodes. */
+/* The index over the stems of more than one sentence, and the graph's
+   nodes: g->n, and g->item unless every sentence is one. */
 static recap_status index_build(const recap_document *doc,
                                 recap_similarity sim, double avglen,
                                 index *ix, rc_graph *g) {
@@ -84,31 +88,53 @@ static recap_status index_build(const recap_document *doc,
     return RECAP_ERR_NOMEM;
   for (size_t i = 0; i < doc->sent_terms.len; i++)
     ix->row[doc->sent_terms.data[i].stem + 1]++;
-  /* Only stems with two postings or more link sentences. */
-  size_t kept = 0;
+  /* Only stems with two postings or more link sentences; a sentence with
+     none of them is no node. */
+  size_t kept = 0, nodes = 0;
   for (size_t i = 0; i < nstems; i++) {
     size_t c = ix->row[i + 1];
     ix->row[i + 1] = ix->row[i] + (c >= 2 ? c : 0);
     kept += c >= 2 ? c : 0;
   }
-  g->n = nsents;
+  for (size_t s = 0; s < nsents; s++) {
+    const rc_sent *se = &doc->sents.data[s];
+    for (uint32_t k = 0; k < se->nterms; k++) {
+      uint32_t t = doc->sent_terms.data[se->terms + k].stem;
+      if (ix->row[t + 1] > ix->row[t]) {
+        nodes++;
+        break;
+      }
+    }
+  }
+  g->n = nodes;
+  g->items = nsents;
   ix->p = rc_malloc(a, kept ? kept * sizeof *ix->p : 1);
   size_t *fill = rc_malloc(a, nstems ? nstems * sizeof *fill : 1);
-  if (!ix->p || !fill) {
+  if (nodes < nsents)
+    g->item = rc_malloc(a, nodes ? nodes * sizeof *g->item : 1);
+  if (!ix->p || !fill || (nodes < nsents && !g->item)) {
     rc_free(a, fill);
     return RECAP_ERR_NOMEM;
   }
   memcpy(fill, ix->row, nstems * sizeof *fill);
   /* Sentences in order, so each posting list is sorted by node. */
+  uint32_t node = 0;
   for (size_t s = 0; s < nsents; s++) {
     const rc_sent *se = &doc->sents.data[s];
+    int linked = 0;
     for (uint32_t k = 0; k < se->nterms; k++) {
       const rc_tf *t = &doc->sent_terms.data[se->terms + k];
       if (ix->row[t->stem + 1] == ix->row[t->stem])
         continue;
       posting *p = &ix->p[fill[t->stem]++];
-      p->node = (uint32_t)s;
+      p->node = node;
       p->w = posting_weight(doc, sim, t, se, avglen);
+      linked = 1;
+    }
+    if (linked) {
+      if (g->item)
+        g->item[node] = (uint32_t)s;
+      node++;
     }
   }
   rc_free(a, fill);
@@ -252,7 +278,8 @@ static recap_status build(graph_build *gb, recap_similarity sim, rc_graph *g,
   g->n = 0; /* counts the rows written */
   g->row[0] = 0;
   for (uint32_t s = 0; s < nodes; s++) {
-    const rc_sent *se = &gb->doc->sents.data[s];
+    const rc_sent *se =
+        &gb->doc->sents.data[g->item ? g->item[s] : (size_t)s];
     size_t nh;
     switch (sim) {
     case RECAP_SIMILARITY_OVERLAP:
@@ -307,7 +334,8 @@ recap_status rc_sentence_graph(const recap_document *doc,
   if (st == RECAP_OK) {
     memcpy(gb.cursor, ix.row, nstems * sizeof *gb.cursor);
     for (size_t i = 0; gb.loglen && i < nodes; i++)
-      gb.loglen[i] = (float)log((double)doc->sents.data[i].content + 1);
+      gb.loglen[i] = (float)log(
+          (double)doc->sents.data[g->item ? g->item[i] : i].content + 1);
     st = build(&gb, sim, g, nodes);
   }
   index_free(a, &ix);

@@ -260,6 +260,74 @@ static void test_pagerank_bias_dangling(void **state) {
   rc_graph_free(A, &g);
 }
 
+/* A graph over some of `items` items: node i is item at[i]. */
+static void build_items(rc_graph *g, size_t items, const uint32_t *at,
+                        size_t n, const edge *e, size_t ne) {
+  build(g, n, e, ne);
+  g->items = items;
+  g->item = rc_malloc(A, n * sizeof *g->item);
+  assert_non_null(g->item);
+  if (n)
+    memcpy(g->item, at, n * sizeof *g->item);
+}
+
+/*
+ * Items that are no node score exactly what they would as nodes without
+ * edges: the graphs of test_pagerank_isolated_node and
+ * test_pagerank_bias_dangling with node 3 left out of the graph, and a
+ * path 1 - 3 - 4 among five items against the same graph with every item
+ * a node (the scores of both sum to 1).
+ */
+static void test_pagerank_items(void **state) {
+  (void)state;
+  const edge e[] = {{0, 1, 1}, {1, 2, 1}};
+  const uint32_t first3[] = {0, 1, 2};
+  rc_graph g;
+  build_items(&g, 4, first3, 3, e, 2);
+  double x[5];
+  rank(&g, NULL, x);
+  const double want[4] = {190.0 / 777, 120.0 / 259, 190.0 / 777, 1.0 / 21};
+  assert_scores(x, want, 4, TOL);
+  const double bias[4] = {0, 0, 1, 1};
+  rank(&g, bias, x);
+  const double want_bias[4] = {289.0 / 1702, 340.0 / 851, 511.0 / 1702,
+                               3.0 / 23};
+  assert_scores(x, want_bias, 4, TOL);
+  /* A bias on items without edges only: the nodes get nothing. */
+  const double off[4] = {0, 0, 0, 2};
+  assert_int_equal(rc_pagerank(A, &g, off, RC_DAMPING, EXACT, x, NULL),
+                   RECAP_OK);
+  const double want_off[4] = {0, 0, 0, 1};
+  assert_scores(x, want_off, 4, TOL);
+  rc_graph_free(A, &g);
+
+  const edge full[] = {{1, 3, 2}, {3, 4, 1}};
+  const edge part[] = {{0, 1, 2}, {1, 2, 1}};
+  const uint32_t at[] = {1, 3, 4};
+  rc_graph g1, g2;
+  build(&g1, 5, full, 2);
+  build_items(&g2, 5, at, 3, part, 2);
+  double x1[5], x2[5];
+  const double *biases[] = {NULL, (const double[5]){1, 2, 0, 0, 1}};
+  for (size_t b = 0; b < 2; b++) {
+    rank(&g1, biases[b], x1);
+    rank(&g2, biases[b], x2);
+    assert_scores(x2, x1, 5, TOL);
+  }
+  rc_graph_free(A, &g1);
+  rc_graph_free(A, &g2);
+
+  /* No node at all: every item scores its p. */
+  build_items(&g, 2, NULL, 0, NULL, 0);
+  size_t iter = 99;
+  assert_int_equal(rc_pagerank(A, &g, NULL, RC_DAMPING, EXACT, x, &iter),
+                   RECAP_OK);
+  assert_int_equal(iter, 0);
+  const double half[2] = {0.5, 0.5};
+  assert_scores(x, half, 2, 1e-12);
+  rc_graph_free(A, &g);
+}
+
 static void test_pagerank_repeated_pair(void **state) {
   (void)state;
   /* Edges 0-1 given twice (1 + 2) act as one edge of weight 3: the same
@@ -359,22 +427,33 @@ static void test_damping(void **state) {
 static void test_nomem(void **state) {
   (void)state;
   const edge e[] = {{0, 1, 1}, {1, 2, 1}};
-  for (size_t k = 1;; k++) {
-    counting c;
-    recap_allocator a = counting_allocator(&c, k, FAIL_FROM);
-    rc_graph g;
-    recap_status st = graph_from_edges(&a, 3, e, 2, &g);
-    if (st == RECAP_OK) {
-      double x[3];
-      st = rc_pagerank(&a, &g, NULL, RC_DAMPING, EXACT, x, NULL);
+  /* Every node an item, then the three nodes among five items. */
+  for (int items = 0; items < 2; items++)
+    for (size_t k = 1;; k++) {
+      counting c;
+      recap_allocator a = counting_allocator(&c, k, FAIL_FROM);
+      rc_graph g;
+      recap_status st = graph_from_edges(&a, 3, e, 2, &g);
+      if (st == RECAP_OK && items) {
+        g.items = 5;
+        g.item = rc_malloc(&a, 3 * sizeof *g.item);
+        if (g.item) {
+          g.item[0] = 0, g.item[1] = 2, g.item[2] = 3;
+        } else {
+          st = RECAP_ERR_NOMEM;
+        }
+      }
+      if (st == RECAP_OK) {
+        double x[5];
+        st = rc_pagerank(&a, &g, NULL, RC_DAMPING, EXACT, x, NULL);
+      }
       rc_graph_free(&a, &g);
+      assert_int_equal(c.live, 0);
+      if (st == RECAP_OK)
+        break;
+      assert_int_equal(st, RECAP_ERR_NOMEM);
+      assert_true(k < 20);
     }
-    assert_int_equal(c.live, 0);
-    if (st == RECAP_OK)
-      break;
-    assert_int_equal(st, RECAP_ERR_NOMEM);
-    assert_true(k < 20);
-  }
 }
 
 int main(void) {
@@ -386,6 +465,7 @@ int main(void) {
       cmocka_unit_test(test_pagerank_isolated_node),
       cmocka_unit_test(test_pagerank_bias),
       cmocka_unit_test(test_pagerank_bias_dangling),
+      cmocka_unit_test(test_pagerank_items),
       cmocka_unit_test(test_pagerank_repeated_pair),
       cmocka_unit_test(test_pagerank_degenerate),
       cmocka_unit_test(test_pagerank_exact),
