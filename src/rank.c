@@ -19,14 +19,20 @@ static double positive(double b) { return b > 0 ? b : 0; }
 
 /* Power iteration over the nodes, with p (NULL: uniform 1/n) and x the
    start; x ends as the scores, summing to 1.  Returns the restart level
-   (1 - d) + d (score of the nodes without out-edges) of the last round. */
-static double iterate(const rc_graph *g, const double *p, double damping,
-                      double tolerance, double *x, double *next,
-                      const double *share, const uint32_t *dangling,
-                      size_t ndangling, size_t *iterations) {
+   (1 - d) + d (score of the nodes without out-edges) of the last round.
+   Scores are floats: half the memory traffic of doubles, and 7 digits are
+   plenty for scores that stop changing at RC_RANK_TOLERANCE; the change of
+   a round is summed in double, as it adds up many small terms. */
+static float iterate(const rc_graph *g, const float *p, float damping,
+                     double tolerance, float *x, float *next,
+                     const float *share, const uint32_t *dangling,
+                     size_t ndangling, size_t *iterations) {
   size_t n = g->n;
-  double uniform = 1.0 / (double)n;
-  double restart = 1 - damping;
+  const size_t *row = g->row;
+  const uint32_t *col = g->col;
+  const float *w = g->w;
+  float uniform = 1.0f / (float)n;
+  float restart = 1 - damping;
   for (size_t k = 0; k < ndangling; k++)
     restart += damping * x[dangling[k]];
   for (size_t i = 0; i < n; i++)
@@ -37,9 +43,9 @@ static double iterate(const rc_graph *g, const double *p, double damping,
     /* Push each node's score along its out-edges, in proportion to their
        weights; a node without edges pushes through p (restart). */
     for (size_t j = 0; j < n; j++) {
-      double push = damping * x[j] * share[j];
-      for (size_t e = g->row[j]; e < g->row[j + 1]; e++)
-        next[g->col[e]] += push * g->w[e];
+      float push = damping * x[j] * share[j];
+      for (size_t e = row[j]; e < row[j + 1]; e++)
+        next[col[e]] += push * w[e];
     }
     restart = 1 - damping;
     for (size_t k = 0; k < ndangling; k++)
@@ -47,7 +53,7 @@ static double iterate(const rc_graph *g, const double *p, double damping,
     /* The new scores, and the next round's start. */
     double delta = 0;
     for (size_t i = 0; i < n; i++) {
-      delta += fabs(next[i] - x[i]);
+      delta += fabsf(next[i] - x[i]);
       x[i] = next[i];
       next[i] = restart * (p ? p[i] : uniform);
     }
@@ -60,7 +66,7 @@ static double iterate(const rc_graph *g, const double *p, double damping,
 
 recap_status rc_pagerank(const recap_allocator *a, const rc_graph *g,
                          const double *bias, double damping, double tolerance,
-                         double *out, size_t *iterations) {
+                         float *out, size_t *iterations) {
   size_t n = g->n, items = rc_graph_items(g);
   if (iterations)
     *iterations = 0;
@@ -80,17 +86,18 @@ recap_status rc_pagerank(const recap_allocator *a, const rc_graph *g,
     /* No node, or none with a share of p: nodes score 0 (nothing restarts
        there, nothing flows in), every other item its p_i. */
     for (size_t i = 0; i < items; i++)
-      out[i] = bias ? positive(bias[i]) / bias_sum : 1.0 / (double)items;
+      out[i] = (float)(bias ? positive(bias[i]) / bias_sum
+                            : 1.0 / (double)items);
     return RECAP_OK;
   }
   size_t ndangling = 0;
   for (size_t j = 0; j < n; j++)
     ndangling += g->row[j + 1] == g->row[j];
   /* Without an item map, out holds the nodes' scores as they go. */
-  double *x = g->item ? rc_malloc(a, n * sizeof *x) : out;
-  double *next = rc_malloc(a, n * sizeof *next);
-  double *share = rc_malloc(a, n * sizeof *share);
-  double *p = bias ? rc_malloc(a, n * sizeof *p) : NULL;
+  float *x = g->item ? rc_malloc(a, n * sizeof *x) : out;
+  float *next = rc_malloc(a, n * sizeof *next);
+  float *share = rc_malloc(a, n * sizeof *share);
+  float *p = bias ? rc_malloc(a, n * sizeof *p) : NULL;
   uint32_t *dangling =
       rc_malloc(a, ndangling ? ndangling * sizeof *dangling : 1);
   if (!x || !next || !share || (bias && !p) || !dangling) {
@@ -105,20 +112,20 @@ recap_status rc_pagerank(const recap_allocator *a, const rc_graph *g,
   ndangling = 0;
   for (size_t j = 0; j < n; j++) {
     /* Restricted to the nodes and normalised; start from it. */
-    x[j] = bias ? positive(bias[g->item ? g->item[j] : j]) / bias_nodes
-                : 1.0 / (double)n;
+    x[j] = (float)(bias ? positive(bias[g->item ? g->item[j] : j]) / bias_nodes
+                        : 1.0 / (double)n);
     if (p)
       p[j] = x[j];
     double w = 0;
     for (size_t e = g->row[j]; e < g->row[j + 1]; e++)
       w += g->w[e];
-    share[j] = w > 0 ? 1.0 / w : 0;
+    share[j] = w > 0 ? (float)(1.0 / w) : 0;
     if (g->row[j + 1] == g->row[j])
       dangling[ndangling++] = (uint32_t)j;
   }
   size_t iter;
-  double restart = iterate(g, p, damping, tolerance, x, next, share, dangling,
-                           ndangling, &iter);
+  double restart = iterate(g, p, (float)damping, tolerance, x, next, share,
+                           dangling, ndangling, &iter);
   if (iterations)
     *iterations = iter;
   if (g->item) {
@@ -126,10 +133,11 @@ recap_status rc_pagerank(const recap_allocator *a, const rc_graph *g,
        nodes' scores sum to pn; all together they sum to 1 again. */
     double off = restart / pn, total = 1 + restart * (1 - pn) / pn;
     for (size_t i = 0; i < items; i++)
-      out[i] = (bias ? positive(bias[i]) / bias_sum : 1.0 / (double)items) *
-               off / total;
+      out[i] = (float)((bias ? positive(bias[i]) / bias_sum
+                             : 1.0 / (double)items) *
+                       off / total);
     for (size_t j = 0; j < n; j++)
-      out[g->item[j]] = x[j] / total;
+      out[g->item[j]] = (float)(x[j] / total);
     rc_free(a, x);
   }
   rc_free(a, next);

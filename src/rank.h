@@ -39,7 +39,8 @@ static inline size_t rc_graph_items(const rc_graph *g) {
 #define RC_RANK_MAX_ITER 200
 
 /*
- * Scores the items of g into out[0..rc_graph_items(g)), which sum to 1:
+ * Scores the items of g into out[0..rc_graph_items(g)), which sum to 1
+ * (floats; within rounding):
  *
  *   x_i <- (1 - d) p_i + d (sum_{j -> i} w_ji x_j / W_j + p_i sum_{W_k = 0} x_k)
  *
@@ -62,7 +63,7 @@ static inline size_t rc_graph_items(const rc_graph *g) {
  */
 recap_status rc_pagerank(const recap_allocator *a, const rc_graph *g,
                          const double *bias, double damping, double tolerance,
-                         double *out, size_t *iterations);
+                         float *out, size_t *iterations);
 
 void rc_graph_free(const recap_allocator *a, rc_graph *g);
 
