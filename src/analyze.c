@@ -29,19 +29,25 @@ const char *const rc_stage_names[RC_STAGE_COUNT] = {
     "decode",  "read",    "language",   "segment",  "terms",   "tfidf",
     "score",   "summary", "keyphrases", "chapters", "speakers"};
 
-static double seconds_now(void) {
+static double seconds_now(clockid_t clock) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(clock, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-/* Runs one stage, timing it when the benchmark asks. */
+/* Runs one stage, timing it (clock and CPU) when the benchmark asks. */
 #define STAGE(doc, which, expr)                                                \
   do {                                                                         \
-    double t0_ = (doc)->timing ? seconds_now() : 0;                            \
+    double t0_ = 0, c0_ = 0;                                                   \
+    if ((doc)->timing) {                                                       \
+      t0_ = seconds_now(CLOCK_MONOTONIC);                                      \
+      c0_ = seconds_now(CLOCK_THREAD_CPUTIME_ID);                              \
+    }                                                                          \
     RC_TRY(expr);                                                              \
-    if ((doc)->timing)                                                         \
-      (doc)->stage_seconds[which] += seconds_now() - t0_;                      \
+    if ((doc)->timing) {                                                       \
+      (doc)->stage_seconds[which] += seconds_now(CLOCK_MONOTONIC) - t0_;       \
+      (doc)->stage_cpu[which] += seconds_now(CLOCK_THREAD_CPUTIME_ID) - c0_;   \
+    }                                                                          \
   } while (0)
 /* ---- options ---------------------------------------------------------------- */
 

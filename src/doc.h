@@ -255,9 +255,12 @@ struct recap_document {
   size_t speaker_count;
   const char **speaker_names; /* NFC copies, made after reading */
 
-  /* Set by tools/bench.c: seconds spent per stage, summed over analyses. */
+  /* Set by tools/bench.c: seconds spent per stage, summed over analyses,
+     by the clock and by the thread's CPU time (which a busy machine does
+     not inflate). */
   int timing;
   double stage_seconds[RC_STAGE_COUNT];
+  double stage_cpu[RC_STAGE_COUNT];
 };
 
 /* Forgets the previous analysis (no results), keeping memory. */
