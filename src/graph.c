@@ -108,10 +108,10 @@ static recap_status index_build(const recap_document *doc,
   }
   g->n = nodes;
   g->items = nsents;
-  ix->p = rc_malloc(a, kept ? kept * sizeof *ix->p : 1);
-  size_t *fill = rc_malloc(a, nstems ? nstems * sizeof *fill : 1);
+  ix->p = rc_calloc(a, kept ? kept : 1, sizeof *ix->p);
+  size_t *fill = rc_calloc(a, nstems ? nstems : 1, sizeof *fill);
   if (nodes < nsents)
-    g->item = rc_malloc(a, nodes ? nodes * sizeof *g->item : 1);
+    g->item = rc_calloc(a, nodes ? nodes : 1, sizeof *g->item);
   if (!ix->p || !fill || (nodes < nsents && !g->item)) {
     rc_free(a, fill);
     return RECAP_ERR_NOMEM;
@@ -189,14 +189,14 @@ typedef struct graph_build {
 } graph_build;
 
 /* The similarities of node s to the nodes sharing its terms (within each
-   term's posting window), best RC_GRAPH_NEIGHBOURS in h.  Inlined once
-   per similarity, so the switches fold away. */
-static inline void neighbours_of(graph_build *gb, recap_similarity sim,
+   term's posting window), best RC_GRAPH_NEIGHBOURS in h. */
+static void neighbours_of(graph_build *gb, recap_similarity sim,
                                  const rc_sent *se, uint32_t s, uint64_t *h,
                                  size_t *nh) {
   const rc_tf *terms = gb->doc->sent_terms.data + se->terms;
   const posting *p = gb->ix->p;
   float *acc = gb->acc;
+  uint32_t *touched = gb->touched;
   size_t ntouched = 0;
   *nh = 0;
   for (uint32_t k = 0; k < se->nterms; k++) {
@@ -212,29 +212,37 @@ static inline void neighbours_of(graph_build *gb, recap_similarity sim,
       to = from + RC_GRAPH_POSTINGS <= hi ? from + RC_GRAPH_POSTINGS : hi;
       from = to - RC_GRAPH_POSTINGS;
     }
-    float ws = p[me].w;
-    for (size_t q = from; q < to; q++) {
-      uint32_t o = p[q].node;
-      if (o == s)
-        continue;
-      if (acc[o] == 0)
-        gb->touched[ntouched++] = o;
-      switch (sim) {
-      case RECAP_SIMILARITY_OVERLAP:
-        acc[o] += 1.0f;
-        break;
-      case RECAP_SIMILARITY_BM25:
-        acc[o] += ws + p[q].w;
-        break;
-      case RECAP_SIMILARITY_COSINE:
-      default:
-        acc[o] += ws * p[q].w;
-        break;
+    /* A shared term adds a w_o + b: BM25 w_s + w_o (a = 1, b = w_s),
+       cosine w_s w_o (a = w_s, b = 0), overlap 1 (a = 0, b = 1); both
+       exact in float, so no switch in the loop. */
+    float ws = p[me].w, a, b;
+    switch (sim) {
+    case RECAP_SIMILARITY_OVERLAP:
+      a = 0, b = 1;
+      break;
+    case RECAP_SIMILARITY_BM25:
+      a = 1, b = ws;
+      break;
+    case RECAP_SIMILARITY_COSINE:
+    default:
+      a = ws, b = 0;
+      break;
+    }
+    /* The window before our own posting, then after it. */
+    for (int side = 0; side < 2; side++) {
+      size_t q = side ? me + 1 : from, end = side ? to : me;
+      for (; q < end; q++) {
+        uint32_t o = p[q].node;
+        /* Listed the first time (branch-free: which node is new is a
+           coin toss for the branch predictor). */
+        touched[ntouched] = o;
+        ntouched += acc[o] == 0;
+        acc[o] += a * p[q].w + b;
       }
     }
   }
   for (size_t i = 0; i < ntouched; i++) {
-    uint32_t o = gb->touched[i];
+    uint32_t o = touched[i];
     float v = acc[o];
     acc[o] = 0;
     if (sim == RECAP_SIMILARITY_OVERLAP) {
@@ -281,18 +289,7 @@ static recap_status build(graph_build *gb, recap_similarity sim, rc_graph *g,
     const rc_sent *se =
         &gb->doc->sents.data[g->item ? g->item[s] : (size_t)s];
     size_t nh;
-    switch (sim) {
-    case RECAP_SIMILARITY_OVERLAP:
-      neighbours_of(gb, RECAP_SIMILARITY_OVERLAP, se, s, h, &nh);
-      break;
-    case RECAP_SIMILARITY_BM25:
-      neighbours_of(gb, RECAP_SIMILARITY_BM25, se, s, h, &nh);
-      break;
-    case RECAP_SIMILARITY_COSINE:
-    default:
-      neighbours_of(gb, RECAP_SIMILARITY_COSINE, se, s, h, &nh);
-      break;
-    }
+    neighbours_of(gb, sim, se, s, h, &nh);
     RC_TRY(add_row(a, g, &cap_col, &cap_w, h, nh));
   }
   return RECAP_OK;
@@ -321,12 +318,13 @@ recap_status rc_sentence_graph(const recap_document *doc,
     touch = nodes;
   graph_build gb = {doc, &ix, NULL, NULL, NULL, NULL};
   if (st == RECAP_OK) {
-    gb.cursor = rc_malloc(a, nstems ? nstems * sizeof *gb.cursor : 1);
+    gb.cursor = rc_calloc(a, nstems ? nstems : 1, sizeof *gb.cursor);
     gb.acc = rc_calloc(a, nodes ? nodes : 1, sizeof *gb.acc);
-    gb.touched = rc_malloc(a, touch ? touch * sizeof *gb.touched : 1);
-    g->row = rc_malloc(a, (nodes + 1) * sizeof *g->row);
+    /* One more: the loop writes a node before it knows whether it is new. */
+    gb.touched = rc_calloc(a, touch + 1, sizeof *gb.touched);
+    g->row = rc_calloc(a, nodes + 1, sizeof *g->row);
     if (sim == RECAP_SIMILARITY_OVERLAP)
-      gb.loglen = rc_malloc(a, nodes ? nodes * sizeof *gb.loglen : 1);
+      gb.loglen = rc_calloc(a, nodes ? nodes : 1, sizeof *gb.loglen);
     if (!gb.cursor || !gb.acc || !gb.touched || !g->row ||
         (sim == RECAP_SIMILARITY_OVERLAP && !gb.loglen))
       st = RECAP_ERR_NOMEM;

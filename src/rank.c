@@ -94,12 +94,12 @@ recap_status rc_pagerank(const recap_allocator *a, const rc_graph *g,
   for (size_t j = 0; j < n; j++)
     ndangling += g->row[j + 1] == g->row[j];
   /* Without an item map, out holds the nodes' scores as they go. */
-  float *x = g->item ? rc_malloc(a, n * sizeof *x) : out;
-  float *next = rc_malloc(a, n * sizeof *next);
-  float *share = rc_malloc(a, n * sizeof *share);
-  float *p = bias ? rc_malloc(a, n * sizeof *p) : NULL;
+  float *x = g->item ? rc_calloc(a, n, sizeof *x) : out;
+  float *next = rc_calloc(a, n, sizeof *next);
+  float *share = rc_calloc(a, n, sizeof *share);
+  float *p = bias ? rc_calloc(a, n, sizeof *p) : NULL;
   uint32_t *dangling =
-      rc_malloc(a, ndangling ? ndangling * sizeof *dangling : 1);
+      rc_calloc(a, ndangling ? ndangling : 1, sizeof *dangling);
   if (!x || !next || !share || (bias && !p) || !dangling) {
     if (x != out)
       rc_free(a, x);
