@@ -78,9 +78,8 @@ static void index_free(const recap_allocator *a, index *ix) {
 
 /* The index over the stems of more than one sentence, and the graph's
    nodes: g->n, and g->item unless every sentence is one. */
-static recap_status index_build(const recap_document *doc,
-                                recap_similarity sim, double avglen,
-                                index *ix, rc_graph *g) {
+static recap_status index_build(const recap_document *doc, recap_similarity sim,
+                                double avglen, index *ix, rc_graph *g) {
   const recap_allocator *a = doc->alloc;
   size_t nstems = doc->stem_info.len, nsents = doc->sents.len;
   ix->row = rc_calloc(a, nstems + 1, sizeof *ix->row);
@@ -191,8 +190,8 @@ typedef struct graph_build {
 /* The similarities of node s to the nodes sharing its terms (within each
    term's posting window), best RC_GRAPH_NEIGHBOURS in h. */
 static void neighbours_of(graph_build *gb, recap_similarity sim,
-                                 const rc_sent *se, uint32_t s, uint64_t *h,
-                                 size_t *nh) {
+                          const rc_sent *se, uint32_t s, uint64_t *h,
+                          size_t *nh) {
   const rc_tf *terms = gb->doc->sent_terms.data + se->terms;
   const posting *p = gb->ix->p;
   float *acc = gb->acc;
@@ -286,8 +285,7 @@ static recap_status build(graph_build *gb, recap_similarity sim, rc_graph *g,
   g->n = 0; /* counts the rows written */
   g->row[0] = 0;
   for (uint32_t s = 0; s < nodes; s++) {
-    const rc_sent *se =
-        &gb->doc->sents.data[g->item ? g->item[s] : (size_t)s];
+    const rc_sent *se = &gb->doc->sents.data[g->item ? g->item[s] : (size_t)s];
     size_t nh;
     neighbours_of(gb, sim, se, s, h, &nh);
     RC_TRY(add_row(a, g, &cap_col, &cap_w, h, nh));
@@ -295,8 +293,8 @@ static recap_status build(graph_build *gb, recap_similarity sim, rc_graph *g,
   return RECAP_OK;
 }
 
-recap_status rc_sentence_graph(const recap_document *doc,
-                               recap_similarity sim, rc_graph *g) {
+recap_status rc_sentence_graph(const recap_document *doc, recap_similarity sim,
+                               rc_graph *g) {
   const recap_allocator *a = doc->alloc;
   size_t n = doc->sents.len;
   memset(g, 0, sizeof *g);

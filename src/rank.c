@@ -86,8 +86,8 @@ recap_status rc_pagerank(const recap_allocator *a, const rc_graph *g,
     /* No node, or none with a share of p: nodes score 0 (nothing restarts
        there, nothing flows in), every other item its p_i. */
     for (size_t i = 0; i < items; i++)
-      out[i] = (float)(bias ? positive(bias[i]) / bias_sum
-                            : 1.0 / (double)items);
+      out[i] =
+          (float)(bias ? positive(bias[i]) / bias_sum : 1.0 / (double)items);
     return RECAP_OK;
   }
   size_t ndangling = 0;
@@ -133,9 +133,9 @@ recap_status rc_pagerank(const recap_allocator *a, const rc_graph *g,
        nodes' scores sum to pn; all together they sum to 1 again. */
     double off = restart / pn, total = 1 + restart * (1 - pn) / pn;
     for (size_t i = 0; i < items; i++)
-      out[i] = (float)((bias ? positive(bias[i]) / bias_sum
-                             : 1.0 / (double)items) *
-                       off / total);
+      out[i] =
+          (float)((bias ? positive(bias[i]) / bias_sum : 1.0 / (double)items) *
+                  off / total);
     for (size_t j = 0; j < n; j++)
       out[g->item[j]] = (float)(x[j] / total);
     rc_free(a, x);

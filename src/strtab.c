@@ -168,8 +168,7 @@ static recap_status rehash(rc_strtab *t, size_t nslots) {
     slots[i].id1 = (uint32_t)(id + 1);
     /* (An empty key has no pool behind it: no arithmetic on NULL.) */
     slots[i].head =
-        e->len ? head_word((const unsigned char *)t->pool + e->off, e->len)
-               : 0;
+        e->len ? head_word((const unsigned char *)t->pool + e->off, e->len) : 0;
   }
   rc_free(t->alloc, t->slots);
   t->slots = slots;

@@ -35,7 +35,7 @@ typedef struct rc_strent {
 
 typedef struct rc_strslot {
   uint32_t tag;
-  uint32_t id1;  /* id + 1; 0: empty */
+  uint32_t id1; /* id + 1; 0: empty */
   uint64_t head;
 } rc_strslot;
 

@@ -38,8 +38,8 @@ typedef struct edge {
 } edge;
 
 static recap_status graph_from_edges(const recap_allocator *a, size_t n,
-                                   const edge *edges, size_t nedges,
-                                   rc_graph *g) {
+                                     const edge *edges, size_t nedges,
+                                     rc_graph *g) {
   memset(g, 0, sizeof *g);
   size_t slots;
   if (!rc_mul(nedges, 2, &slots))
@@ -82,7 +82,8 @@ static void build(rc_graph *g, size_t n, const edge *e, size_t ne) {
 
 static void rank(const rc_graph *g, const double *bias, float *out) {
   size_t iter = 0;
-  assert_int_equal(rc_pagerank(A, g, bias, RC_DAMPING, EXACT, out, &iter), RECAP_OK);
+  assert_int_equal(rc_pagerank(A, g, bias, RC_DAMPING, EXACT, out, &iter),
+                   RECAP_OK);
   assert_true(iter >= 1 && iter <= RC_RANK_MAX_ITER);
 }
 
@@ -263,8 +264,8 @@ static void test_pagerank_bias_dangling(void **state) {
 }
 
 /* A graph over some of `items` items: node i is item at[i]. */
-static void build_items(rc_graph *g, size_t items, const uint32_t *at,
-                        size_t n, const edge *e, size_t ne) {
+static void build_items(rc_graph *g, size_t items, const uint32_t *at, size_t n,
+                        const edge *e, size_t ne) {
   build(g, n, e, ne);
   g->items = items;
   g->item = rc_malloc(A, n * sizeof *g->item);
@@ -364,7 +365,8 @@ static void test_pagerank_degenerate(void **state) {
   /* No nodes: nothing to do, no rounds. */
   build(&g, 0, NULL, 0);
   size_t iter = 99;
-  assert_int_equal(rc_pagerank(A, &g, NULL, RC_DAMPING, EXACT, NULL, &iter), RECAP_OK);
+  assert_int_equal(rc_pagerank(A, &g, NULL, RC_DAMPING, EXACT, NULL, &iter),
+                   RECAP_OK);
   assert_int_equal(iter, 0);
   rc_graph_free(A, &g);
 

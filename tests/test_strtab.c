@@ -273,10 +273,11 @@ static void test_long_keys(void **state) {
   rc_strtab t;
   rc_strtab_init(&t, rc_default_allocator());
   static const char *const keys[] = {
-      "abcdefgh",         "abcdefgh1",        "abcdefgh2",
-      "abcdefghijklmno",  "abcdefghijklmnp",  "abcdefghijklmnop",
-      "abcdefghijklmnoq", "abcdefghijklmn",   "abcdefg",
-      "abcdefghijklmnopqrstuvwxyz0123456789"};
+      "abcdefgh",         "abcdefgh1",
+      "abcdefgh2",        "abcdefghijklmno",
+      "abcdefghijklmnp",  "abcdefghijklmnop",
+      "abcdefghijklmnoq", "abcdefghijklmn",
+      "abcdefg",          "abcdefghijklmnopqrstuvwxyz0123456789"};
   enum { K = sizeof keys / sizeof *keys };
   for (uint32_t i = 0; i < K; i++)
     assert_int_equal(intern(&t, keys[i], 1), i);
