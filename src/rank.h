@@ -34,7 +34,9 @@ static inline size_t rc_graph_items(const rc_graph *g) {
    its limit relative to the average score, whatever the graph's size.
    Only the order of the top sentences and words matters: ROUGE and key
    phrase F1 on the dev sets were the same for 1e-7 (60 rounds on a 30 MB
-   transcript), 1e-4 (25) and 1e-3 (14). */
+   transcript), 1e-4 (25) and 1e-3 (14).  Meetings converge slower: the
+   first 10 MB of the dev meetings take 36 rounds over their linked
+   sentences.  1e-2 and 3e-3 lowered some dev sets (README, "Speed"). */
 #define RC_RANK_TOLERANCE 1e-3
 #define RC_RANK_MAX_ITER 200
 
