@@ -30,9 +30,9 @@ const char *const rc_stage_names[RC_STAGE_COUNT] = {
     "decode",  "read",    "language",   "segment",  "terms",   "tfidf",
     "score",   "summary", "keyphrases", "chapters", "speakers", "decisions"};
 
-static double seconds_now(void) {
+static double seconds_now(clockid_t clock) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(clock, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
@@ -40,16 +40,16 @@ static double seconds_now(void) {
    analysis, in per cent of the stages that always run, from the per-stage
    timers on 20 MB of transcripts, captions and prose (tools/bench.c
    measures the same): the term pass dominates, then the sentence graph;
-   chapters and speakers add their own when asked for.  Only the term pass
-   reports from inside (rc_doc_progress per sentence); the other stages
-   move the share when they end. */
+   chapters, speakers and decisions add their own when asked for.  Only
+   the term pass reports from inside (rc_doc_progress per sentence); the
+   other stages move the share when they end. */
 static const double stage_weight[RC_STAGE_COUNT] = {
     [RC_STAGE_DECODE] = 1,     [RC_STAGE_READ] = 8,
     [RC_STAGE_LANGUAGE] = 1,   [RC_STAGE_SEGMENT] = 5,
     [RC_STAGE_TERMS] = 55,     [RC_STAGE_TFIDF] = 1,
     [RC_STAGE_SCORE] = 20,     [RC_STAGE_SUMMARY] = 2,
     [RC_STAGE_KEYPHRASES] = 2, [RC_STAGE_CHAPTERS] = 30,
-    [RC_STAGE_SPEAKERS] = 18};
+    [RC_STAGE_SPEAKERS] = 18,  [RC_STAGE_DECISIONS] = 25};
 
 /* Will the stage run with these options? */
 static int stage_runs(const recap_options *o, int stage) {
@@ -61,6 +61,8 @@ static int stage_runs(const recap_options *o, int stage) {
     return (o->flags & RECAP_OPT_CHAPTERS) != 0;
   case RC_STAGE_SPEAKERS:
     return (o->flags & RECAP_OPT_SPEAKERS) != 0;
+  case RC_STAGE_DECISIONS:
+    return (o->flags & RECAP_OPT_DECISIONS) != 0;
   default:
     return 1;
   }
@@ -80,16 +82,24 @@ static void progress_stage(recap_document *doc, int which) {
   doc->progress_span = stage_weight[which] / total;
 }
 
-/* Runs one stage, timing it when the benchmark asks, with progress. */
+/* Runs one stage, with progress, timing it (clock and CPU) when the
+   benchmark asks. */
 #define STAGE(doc, which, expr)                                                \
   do {                                                                         \
-    double t0_ = (doc)->timing ? seconds_now() : 0;                            \
+    double t0_ = 0, c0_ = 0;                                                   \
+    if ((doc)->timing) {                                                       \
+      t0_ = seconds_now(CLOCK_MONOTONIC);                                      \
+      c0_ = seconds_now(CLOCK_THREAD_CPUTIME_ID);                              \
+    }                                                                          \
     progress_stage(doc, which);                                                \
     RC_TRY(expr);                                                              \
     rc_doc_progress(doc, 1, 1);                                                \
-    if ((doc)->timing)                                                         \
-      (doc)->stage_seconds[which] += seconds_now() - t0_;                      \
+    if ((doc)->timing) {                                                       \
+      (doc)->stage_seconds[which] += seconds_now(CLOCK_MONOTONIC) - t0_;       \
+      (doc)->stage_cpu[which] += seconds_now(CLOCK_THREAD_CPUTIME_ID) - c0_;   \
+    }                                                                          \
   } while (0)
+
 /* ---- options ---------------------------------------------------------------- */
 
 /* Copies the options, with the borrowed strings copied into the arena. */

@@ -298,9 +298,12 @@ struct recap_document {
   size_t action_count;
   const char **speaker_names; /* NFC copies, made after reading */
 
-  /* Set by tools/bench.c: seconds spent per stage, summed over analyses. */
+  /* Set by tools/bench.c: seconds spent per stage, summed over analyses,
+     by the clock and by the thread's CPU time (which a busy machine does
+     not inflate). */
   int timing;
   double stage_seconds[RC_STAGE_COUNT];
+  double stage_cpu[RC_STAGE_COUNT];
 
   /* Progress (opt.progress): where the running stage starts and how much
      of the analysis it is, as shares of the whole (set by the driver), and

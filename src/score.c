@@ -165,7 +165,7 @@ static recap_status textrank(recap_document *doc) {
   size_t n = doc->sents.len;
   rc_graph g;
   RC_TRY(rc_sentence_graph(doc, doc->opt.similarity, &g));
-  double *r = rc_calloc(a, n, sizeof *r);
+  float *r = rc_calloc(a, n, sizeof *r);
   double *bias = NULL;
   recap_status st = r ? RECAP_OK : RECAP_ERR_NOMEM;
   if (st == RECAP_OK && doc->opt.query) {

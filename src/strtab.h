@@ -7,9 +7,13 @@
  *
  *   keys:    [k0 bytes][k1 bytes]...          one growing byte pool
  *   entries: {off, len, hash} per id           into the pool
- *   slots:   open addressing, linear probing; each slot holds the key's
- *            hash (high 32 bits) and id + 1 (low 32; 0 = empty), so a probe
- *            rejects other keys without touching entries or pool;
+ *   slots:   open addressing, linear probing, 16 bytes each (four to a
+ *            cache line): {tag, id + 1 (0 = empty), head}, the tag being
+ *            the hash with its low 4 bits replaced by the key's length
+ *            (15: 15 or more) and the head the key's first 8 bytes
+ *            (zero-padded); a probe decides a key of up to 8 bytes from
+ *            the slot alone and touches entries and pool only for the
+ *            rest of a longer key whose tag and head agree;
  *            load factor <= 1/2, capacity a power of two
  *
  * The hash is seeded with a constant: iteration order never depends on the
@@ -29,19 +33,40 @@ typedef struct rc_strent {
   uint32_t hash;
 } rc_strent;
 
+typedef struct rc_strslot {
+  uint32_t tag;
+  uint32_t id1; /* id + 1; 0: empty */
+  uint64_t head;
+} rc_strslot;
+
 typedef struct rc_strtab {
   const recap_allocator *alloc;
   char *pool;
   size_t pool_len, pool_cap;
   rc_strent *ents;
   size_t count, ents_cap;
-  uint64_t *slots;
+  rc_strslot *slots;
   size_t nslots; /* power of two, or 0 */
 } rc_strtab;
 
 #define RC_NO_ID UINT32_MAX
 
 uint32_t rc_hash(const void *data, size_t len);
+
+/* A key hashed once, for looking it up in several tables or finding then
+   interning it: s[0..n) (borrowed), its rc_hash and its head. */
+typedef struct rc_strkey {
+  const char *s;
+  size_t n;
+  uint32_t hash;
+  uint64_t head;
+} rc_strkey;
+
+void rc_strkey_init(rc_strkey *k, const char *s, size_t n);
+/* rc_strtab_find and rc_strtab_intern for a hashed key. */
+uint32_t rc_strtab_find_key(const rc_strtab *t, const rc_strkey *k);
+recap_status rc_strtab_intern_key(rc_strtab *t, const rc_strkey *k,
+                                  uint32_t *id, int *added);
 
 void rc_strtab_init(rc_strtab *t, const recap_allocator *alloc);
 void rc_strtab_free(rc_strtab *t);

@@ -222,8 +222,32 @@ static void test_graph_edges(void **state) {
     assert_near(edge(&g, 0, 2), cases[i].e02);
     assert_true(edge(&g, 1, 2) == -1); /* nothing shared, no edge */
     assert_int_equal(g.row[3], 4);     /* two edges, both directions */
+    assert_null(g.item);               /* every sentence is a node */
     rc_graph_free(d->alloc, &g);
   }
+}
+
+/* A sentence that shares no term with another is no node of the graph
+   (PageRank scores it from its restart level, rank.h); the nodes keep
+   their sentences' order. */
+static void test_graph_unlinked(void **state) {
+  fixture *f = *state;
+  analyze(f->doc, "none",
+          "Blue whales sing. Red apples grow fast. Tall ships sail. "
+          "Green apples grow slowly.",
+          0);
+  recap_document *d = f->doc;
+  assert_int_equal(d->sents.len, 4);
+  rc_graph g;
+  assert_int_equal(rc_sentence_graph(d, RECAP_SIMILARITY_BM25, &g), RECAP_OK);
+  assert_int_equal(g.n, 2);
+  assert_int_equal(g.items, 4);
+  assert_non_null(g.item);
+  assert_int_equal(g.item[0], 1);
+  assert_int_equal(g.item[1], 3);
+  assert_true(edge(&g, 0, 1) > 0);
+  assert_int_equal(g.row[2], 2);
+  rc_graph_free(d->alloc, &g);
 }
 
 /* English: IDF over the built-in background (SemCor counts), or over the
@@ -1079,6 +1103,7 @@ int main(void) {
       T(test_idf_and_norms),
       T(test_cosine),
       T(test_graph_edges),
+      T(test_graph_unlinked),
       T(test_background_idf),
       T(test_phrase_merging),
       T(test_phrase_first_mention),

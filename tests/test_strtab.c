@@ -226,6 +226,87 @@ static void test_hash_values(void **state) {
   assert_int_equal(rc_hash(copy, 3), rc_hash("abc", 3));
 }
 
+/* The hash's first form, a byte at a time: the loads of the tail (two
+   overlapping ones for four to seven bytes, three single ones below) give
+   the same values for every length. */
+static uint32_t hash_bytewise(const unsigned char *p, size_t len) {
+  uint64_t h = 0x9e3779b97f4a7c15ULL ^ (uint64_t)len;
+  while (len >= 8) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    uint64_t x = h ^ w;
+    for (int r = 0; r < 2; r++) {
+      x ^= x >> 32;
+      x *= 0xd6e8feb86659fd93ULL;
+    }
+    x ^= x >> 32;
+    h = x + 0x9e3779b97f4a7c15ULL;
+    p += 8;
+    len -= 8;
+  }
+  uint64_t w = 0;
+  for (size_t i = 0; i < len; i++)
+    w |= (uint64_t)p[i] << (8 * i);
+  uint64_t x = h ^ w ^ ((uint64_t)len << 59);
+  for (int r = 0; r < 2; r++) {
+    x ^= x >> 32;
+    x *= 0xd6e8feb86659fd93ULL;
+  }
+  x ^= x >> 32;
+  return (uint32_t)x;
+}
+
+static void test_hash_tails(void **state) {
+  (void)state;
+  unsigned char buf[40];
+  for (size_t i = 0; i < sizeof buf; i++)
+    buf[i] = (unsigned char)(i * 37 + 200);
+  for (size_t off = 0; off < 8; off++)
+    for (size_t n = 0; off + n <= sizeof buf; n++)
+      assert_int_equal(rc_hash(buf + off, n), hash_bytewise(buf + off, n));
+}
+
+/* Keys that agree in their first eight bytes, the tag's length classes
+   (up to 14, then 15 for all longer ones), and the hashed-key calls. */
+static void test_long_keys(void **state) {
+  (void)state;
+  rc_strtab t;
+  rc_strtab_init(&t, rc_default_allocator());
+  static const char *const keys[] = {
+      "abcdefgh",         "abcdefgh1",
+      "abcdefgh2",        "abcdefghijklmno",
+      "abcdefghijklmnp",  "abcdefghijklmnop",
+      "abcdefghijklmnoq", "abcdefghijklmn",
+      "abcdefg",          "abcdefghijklmnopqrstuvwxyz0123456789"};
+  enum { K = sizeof keys / sizeof *keys };
+  for (uint32_t i = 0; i < K; i++)
+    assert_int_equal(intern(&t, keys[i], 1), i);
+  for (uint32_t i = 0; i < K; i++) {
+    rc_strkey k;
+    rc_strkey_init(&k, keys[i], strlen(keys[i]));
+    assert_int_equal(k.hash, rc_hash(keys[i], strlen(keys[i])));
+    assert_int_equal(rc_strtab_find_key(&t, &k), i);
+    uint32_t id;
+    int added;
+    assert_int_equal(rc_strtab_intern_key(&t, &k, &id, &added), RECAP_OK);
+    assert_int_equal(id, i);
+    assert_int_equal(added, 0);
+    assert_str(&t, i, keys[i], strlen(keys[i]));
+  }
+  assert_int_equal(rc_strtab_find(&t, "abcdefgh3", 9), RC_NO_ID);
+  assert_int_equal(rc_strtab_find(&t, "abcdefghijklmnopq", 17), RC_NO_ID);
+  /* A new key through the hashed call. */
+  rc_strkey k;
+  rc_strkey_init(&k, "abcdefgh12", 10);
+  uint32_t id;
+  int added;
+  assert_int_equal(rc_strtab_intern_key(&t, &k, &id, &added), RECAP_OK);
+  assert_int_equal(id, K);
+  assert_int_equal(added, 1);
+  assert_int_equal(rc_strtab_find(&t, "abcdefgh12", 10), K);
+  rc_strtab_free(&t);
+}
+
 static void test_allocation_failure(void **state) {
   (void)state;
   /* Fail allocation k for every k until interning 100 keys succeeds:
@@ -270,6 +351,8 @@ int main(void) {
       cmocka_unit_test(test_many_keys),
       cmocka_unit_test(test_binary_keys),
       cmocka_unit_test(test_hash_values),
+      cmocka_unit_test(test_hash_tails),
+      cmocka_unit_test(test_long_keys),
       cmocka_unit_test(test_allocation_failure),
   };
   return cmocka_run_group_tests_name("strtab", tests, NULL, NULL);
