@@ -397,7 +397,10 @@ static int media_parse(const char *url, media *m) {
     m->host_len = hn;
   } else if (url[0] == '/' && n > 1 && url[1] == '/') {
     return 0; /* "//host/x": another host, whatever the page's scheme */
-  } else if (i < n && url[i] == ':') {
+  } else if (url[strcspn(url, ":/?#")] == ':') {
+    /* A colon before any '/', '?' or '#' that does not end an http(s)
+       scheme: RFC 3986 does not allow it in a relative reference's first
+       segment, and a browser may read it as a scheme. */
     return 0;
   }
   /* What it is, from the host and the path's extension. */

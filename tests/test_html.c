@@ -436,6 +436,8 @@ static void test_media_urls(void **state) {
                                     "http:x.mp3",
                                     "https:/x",
                                     "ftp://host/x",
+                                    "HTT\u2028P://example.org/x.mp4",
+                                    "a b:c/x.mp3",
                                     "x\n.mp3",
                                     "x\x7f.mp3",
                                     "\xff.mp3",

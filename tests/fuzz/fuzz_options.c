@@ -4,7 +4,8 @@
  *
  * The input's first sizeof(recap_options) bytes are copied over a
  * recap_options_init() struct (so a short input changes only the first
- * fields), except the three string pointers: the bytes where each would be
+ * fields), except the progress callback (any bytes there mean a checking
+ * callback) and the three string pointers: the bytes where each would be
  * pick, by their value mod 3, NULL, a fixed valid string, or the next
  * NUL-terminated string from the rest of the input.  What is left is the
  * text (a built-in transcript when nothing is).  The strings and the text
@@ -33,11 +34,28 @@ static const char *fixed_value(size_t field, uint64_t v) {
   }
 }
 
+/* The last share reported, -1 before the first: shares are in [0, 1]
+   and never go back. */
+static double progress_seen;
+
+static void check_progress(void *user, double done) {
+  double *seen = user;
+  FZ_CHECK(seen == &progress_seen);
+  FZ_CHECK(done >= 0 && done <= 1 && done >= *seen);
+  *seen = done;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   recap_options opt;
   recap_options_init(&opt);
   size_t head = size < sizeof opt ? size : sizeof opt;
   memcpy(&opt, data, head);
+  /* The callback is a function pointer, not data: the input's bytes only
+     choose whether there is one (a checking one). */
+  int with_progress = opt.progress != NULL;
+  opt.progress = with_progress ? check_progress : NULL;
+  opt.progress_user = &progress_seen;
+  progress_seen = -1;
   const char *rest = (const char *)data + head;
   size_t left = size - head;
 
@@ -92,6 +110,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   char *out = NULL;
   size_t out_len = 0;
   recap_format fmt = (recap_format)((opt.flags >> 28) & 3);
+  progress_seen = -1;
   recap_status st2 = recap_summarize(text, n, &opt, fmt, &out, &out_len);
   for (size_t f = 0; f < 3; f++)
     free(strings[f]);
