@@ -779,8 +779,16 @@ static recap_status select_items(const recap_document *doc, cand *heap,
   sel.doc = doc;
   sel.w = rc_calloc(a, nst, sizeof *sel.w);
   sel.covered = rc_calloc(a, nst, 1);
-  double *mark = rc_calloc(a, nst, sizeof *mark);
-  recap_status st = sel.w && sel.covered && mark ? RECAP_OK : RECAP_ERR_NOMEM;
+  /* Per kind, the chosen items' sentences; per sentence, whether an item
+     shows it. */
+  rc_chosen kind[2];
+  recap_status st = rc_chosen_init(&kind[0], doc, 0, doc->sents.len);
+  recap_status st1 = rc_chosen_init(&kind[1], doc, 0, doc->sents.len);
+  uint8_t *shown = rc_calloc(a, doc->sents.len ? doc->sents.len : 1, 1);
+  if (st == RECAP_OK)
+    st = st1;
+  if (st == RECAP_OK && (!sel.w || !sel.covered || !shown))
+    st = RECAP_ERR_NOMEM;
   *k = 0;
   if (st == RECAP_OK) {
     double total = 0;
@@ -804,14 +812,11 @@ static recap_status select_items(const recap_document *doc, cand *heap,
       /* A decision and an action may share their object ("we're going
          with cedar", "we need to order the cedar boards"); two items of a
          kind may not, nor two items show one sentence. */
-      int dup = 0;
-      for (size_t j = 0; j < *k && !dup; j++)
-        dup = chosen[j].src == c.src ||
-              (chosen[j].action == c.action &&
-               rc_sentence_cosine(doc, chosen[j].src, c.src, mark) >=
-                   RC_REDUNDANCY);
-      if (dup)
+      if (shown[c.src] || rc_chosen_near(&kind[c.action], c.src))
         continue;
+      if ((st = rc_chosen_add(&kind[c.action], c.src)) != RECAP_OK)
+        break;
+      shown[c.src] = 1;
       cover(&sel, &c);
       chosen[(*k)++] = c;
       got[c.action]++;
@@ -819,7 +824,9 @@ static recap_status select_items(const recap_document *doc, cand *heap,
   }
   rc_free(a, sel.w);
   rc_free(a, sel.covered);
-  rc_free(a, mark);
+  rc_free(a, shown);
+  rc_chosen_free(&kind[0]);
+  rc_chosen_free(&kind[1]);
   return st;
 }
 

@@ -155,18 +155,155 @@ static int pop_best(selector *sel, cand *h, size_t *n, uint32_t *out) {
   return 0;
 }
 
-static recap_status select_sentences(selector *sel, cand *h, size_t nh,
-                                     recap_sentence *out, size_t cap,
-                                     size_t budget, double *mark,
+/* ---- redundancy: the chosen sentences indexed by term ------------------
+ *
+ * A candidate is compared only with chosen sentences that share one of
+ * its heaviest terms, found through an index of the chosen ones by stem.
+ * The heaviest terms are the fewest, by TF-IDF weight, that leave the
+ * rest of the vector a norm below RC_REDUNDANCY of the whole: by
+ * Cauchy-Schwarz a sentence sharing none of them has a cosine below
+ * RC_REDUNDANCY with the candidate (prefix filtering, as in all-pairs
+ * similarity search).  The cosines with the sentences found are summed
+ * from the index (the exact one is computed only near the threshold).
+ */
+struct rc_chosen_node {
+  uint32_t sent, next; /* next: the node chosen before, or RC_NO_NODE */
+  float w;             /* the term's weight in the sentence / its norm */
+};
+
+#define RC_NO_NODE UINT32_MAX
+#define RC_PREFIX_TERMS 256 /* a longer sentence compares on all its terms */
+#define RC_TOUCHED (RC_PREFIX_TERMS * RC_CHOSEN_PER_TERM)
+
+recap_status rc_chosen_init(rc_chosen *ix, const recap_document *doc,
+                            size_t first, size_t last) {
+  const recap_allocator *a = doc->alloc;
+  size_t nst = doc->stem_info.len ? doc->stem_info.len : 1;
+  *ix = (rc_chosen){.doc = doc, .first = first};
+  ix->head = rc_malloc(a, nst * sizeof *ix->head);
+  ix->dot = rc_calloc(a, last > first ? last - first : 1, sizeof *ix->dot);
+  ix->touched = rc_malloc(a, RC_TOUCHED * sizeof *ix->touched);
+  ix->mark = rc_calloc(a, nst, sizeof *ix->mark);
+  if (!ix->head || !ix->dot || !ix->touched || !ix->mark) {
+    rc_chosen_free(ix);
+    return RECAP_ERR_NOMEM;
+  }
+  for (size_t t = 0; t < nst; t++)
+    ix->head[t] = RC_NO_NODE;
+  return RECAP_OK;
+}
+
+void rc_chosen_free(rc_chosen *ix) {
+  const recap_allocator *a = ix->doc->alloc;
+  rc_free(a, ix->head);
+  rc_free(a, ix->dot);
+  rc_free(a, ix->touched);
+  rc_free(a, ix->mark);
+  rc_free(a, ix->node);
+  *ix = (rc_chosen){.doc = ix->doc};
+}
+
+recap_status rc_chosen_add(rc_chosen *ix, size_t sent) {
+  const recap_document *doc = ix->doc;
+  const rc_sent *s = &doc->sents.data[sent];
+  if (ix->len + s->nterms > ix->cap) {
+    size_t cap = ix->cap ? ix->cap : 256;
+    while (cap < ix->len + s->nterms)
+      cap *= 2;
+    rc_chosen_node *n = rc_realloc(doc->alloc, ix->node, cap * sizeof *n);
+    if (!n)
+      return RECAP_ERR_NOMEM;
+    ix->node = n;
+    ix->cap = cap;
+  }
+  for (uint32_t k = 0; k < s->nterms; k++) {
+    const rc_tf *t = &doc->sent_terms.data[s->terms + k];
+    float w = s->norm > 0 ? (float)(rc_tfidf_weight(doc, t->stem, t->tf) /
+                                    s->norm)
+                          : 0;
+    ix->node[ix->len] = (rc_chosen_node){(uint32_t)sent, ix->head[t->stem], w};
+    ix->head[t->stem] = (uint32_t)ix->len++;
+  }
+  return RECAP_OK;
+}
+
+typedef struct weighted {
+  double w;
+  uint32_t stem;
+} weighted;
+
+static int by_weight(const void *x, const void *y) {
+  const weighted *a = x, *b = y;
+  if (a->w != b->w)
+    return a->w < b->w ? 1 : -1;
+  return (a->stem > b->stem) - (a->stem < b->stem);
+}
+
+int rc_chosen_near(rc_chosen *ix, size_t i) {
+  const recap_document *doc = ix->doc;
+  const rc_sent *s = &doc->sents.data[i];
+  if (s->norm <= 0 || ix->len == 0)
+    return 0;
+  weighted w[RC_PREFIX_TERMS];
+  uint32_t n = s->nterms <= RC_PREFIX_TERMS ? s->nterms : 0;
+  uint32_t prefix = s->nterms;
+  const rc_tf *t = doc->sent_terms.data + s->terms;
+  if (n) {
+    for (uint32_t k = 0; k < n; k++)
+      w[k] = (weighted){rc_tfidf_weight(doc, t[k].stem, t[k].tf) / s->norm,
+                        t[k].stem};
+    qsort(w, n, sizeof *w, by_weight);
+    /* rest: the squared norm of the terms after the prefix, as a share */
+    double rest = 1, limit = RC_REDUNDANCY * RC_REDUNDANCY;
+    for (prefix = 0; prefix < n && rest >= limit; prefix++)
+      rest -= w[prefix].w * w[prefix].w;
+  }
+  /* The sentences sharing a prefix term, then their dot products over
+     the candidate's other terms: the cosines, within float rounding. */
+  size_t ntouched = 0;
+  int dup = 0;
+  for (uint32_t k = 0; k < s->nterms && !dup; k++) {
+    uint32_t stem = k < n ? w[k].stem : t[k].stem, visits = 0;
+    double wk = k < n ? w[k].w : rc_tfidf_weight(doc, stem, t[k].tf) / s->norm;
+    for (uint32_t e = ix->head[stem];
+         e != RC_NO_NODE && visits < RC_CHOSEN_PER_TERM;
+         e = ix->node[e].next, visits++) {
+      size_t j = ix->node[e].sent - ix->first;
+      if (ix->dot[j] == 0) {
+        if (k >= prefix)
+          continue; /* shares no heavy term: cannot be a duplicate */
+        if (ntouched == RC_TOUCHED) { /* no room: compare it now */
+          dup = rc_sentence_cosine(doc, ix->node[e].sent, i, ix->mark) >=
+                RC_REDUNDANCY;
+          if (dup)
+            break;
+          continue;
+        }
+        ix->touched[ntouched++] = (uint32_t)j;
+        ix->dot[j] = 1e-300; /* touched */
+      }
+      ix->dot[j] += wk * ix->node[e].w;
+    }
+  }
+  for (size_t k = 0; k < ntouched; k++) {
+    size_t j = ix->touched[k];
+    if (!dup && ix->dot[j] >= RC_REDUNDANCY - 1e-4)
+      dup = rc_sentence_cosine(doc, j + ix->first, i, ix->mark) >=
+            RC_REDUNDANCY;
+    ix->dot[j] = 0;
+  }
+  return dup;
+}
+
+static recap_status select_sentences(selector *sel, rc_chosen *ix, cand *h,
+                                     size_t nh, recap_sentence *out,
+                                     size_t cap, size_t budget,
                                      size_t *count) {
   recap_document *doc = sel->doc;
   size_t k = 0, used = 0;
   uint32_t i;
   while (k < cap && used < budget && pop_best(sel, h, &nh, &i)) {
-    int dup = 0;
-    for (size_t j = 0; j < k && !dup; j++)
-      dup = rc_sentence_cosine(doc, out[j].index, i, mark) >= RC_REDUNDANCY;
-    if (dup)
+    if (rc_chosen_near(ix, i))
       continue;
     RC_TRY(rc_display_fill(doc, i, &out[k]));
     if (out[k].words == 0)
@@ -176,6 +313,7 @@ static recap_status select_sentences(selector *sel, cand *h, size_t nh,
         continue;
       RC_TRY(cut_to_words(doc, &out[k], budget - used));
     }
+    RC_TRY(rc_chosen_add(ix, i));
     cover(sel, i);
     used += out[k].words;
     k++;
@@ -199,10 +337,11 @@ recap_status rc_select(recap_document *doc, size_t first, size_t last,
   sel.doc = doc;
   sel.w = rc_calloc(a, nst, sizeof *sel.w);
   sel.covered = rc_calloc(a, nst, 1);
-  double *mark = rc_calloc(a, nst, sizeof *mark);
   cand *h = rc_calloc(a, last - first, sizeof *h);
-  recap_status st =
-      sel.w && sel.covered && mark && h ? RECAP_OK : RECAP_ERR_NOMEM;
+  rc_chosen ix;
+  recap_status st = rc_chosen_init(&ix, doc, first, last);
+  if (st == RECAP_OK && (!sel.w || !sel.covered || !h))
+    st = RECAP_ERR_NOMEM;
   if (st == RECAP_OK) {
     /* Concept weights: how much of the document is about the term. */
     double total = 0;
@@ -238,12 +377,12 @@ recap_status rc_select(recap_document *doc, size_t first, size_t last,
       h[k].gain = gain(&sel, h[k].sent);
     for (size_t i = nh / 2; i-- > 0;)
       sift_down(h, nh, i);
-    st = select_sentences(&sel, h, nh, out, cap, budget, mark, count);
+    st = select_sentences(&sel, &ix, h, nh, out, cap, budget, count);
   }
   rc_free(a, sel.w);
   rc_free(a, sel.covered);
-  rc_free(a, mark);
   rc_free(a, h);
+  rc_chosen_free(&ix);
   return st;
 }
 

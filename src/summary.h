@@ -44,6 +44,33 @@
 #define RC_QUERY_BOOST 4.0
 #define RC_QUERY_RELEVANCE 8.0
 
+/* The sentences chosen so far, indexed by term, to tell whether a
+   candidate is a near-duplicate of one of them (cosine >= RC_REDUNDANCY)
+   without comparing it with each: choosing thousands of sentences
+   (-n 100000 -r 1) stays linear.  The test is exact but for one bound:
+   per term, only the RC_CHOSEN_PER_TERM sentences chosen last that hold
+   it are looked at. */
+#define RC_CHOSEN_PER_TERM 64
+typedef struct rc_chosen_node rc_chosen_node;
+typedef struct rc_chosen {
+  const recap_document *doc;
+  uint32_t *head;    /* per stem: the newest node, or UINT32_MAX */
+  double *dot;       /* per sentence - first: dot product so far */
+  uint32_t *touched; /* sentences with a dot product */
+  double *mark;      /* rc_sentence_cosine()'s scratch */
+  size_t first;      /* the first sentence of the range */
+  rc_chosen_node *node; /* every (chosen sentence, term) pair */
+  size_t len, cap;
+} rc_chosen;
+/* For sentences in [first, last).  On failure nothing is held, and
+   rc_chosen_free() may still be called. */
+recap_status rc_chosen_init(rc_chosen *ix, const recap_document *doc,
+                            size_t first, size_t last);
+recap_status rc_chosen_add(rc_chosen *ix, size_t sent);
+/* 1 if sentence `sent` is a near-duplicate of a chosen one. */
+int rc_chosen_near(rc_chosen *ix, size_t sent);
+void rc_chosen_free(rc_chosen *ix);
+
 /* The summary within the budgets of doc->opt into doc->summary. */
 recap_status rc_summary_select(recap_document *doc);
 /* The selection itself, over sentences [first, last): at most cap

@@ -120,29 +120,33 @@ else
   echo "skip kuhn-utf8-test (../shared/utf8 absent)"
 fi
 
-# Scale: key phrase selection is linear after its sort, whatever -k asks
-# (it was pairwise: -n 0 -k N took 10 s at 30,000 sentences).  Ten times
-# the sentences, every phrase asked for, may cost at most 12 times as
-# much: counted in instructions (callgrind) where valgrind is there,
-# since time on a shared machine, and even CPU time, grows faster than
-# the work past the caches (the whole pipeline's CPU time, -k 0, grows
-# 14x here); else in CPU time, within 20x.
-name=keyphrase-selection-scale; count=$((count + 1))
+# Scale: selection is linear (after its sorts), whatever is asked.  Ten
+# times the sentences may cost at most 12 times as much: counted in
+# instructions (callgrind) where valgrind is there, since time on a shared
+# machine, and even CPU time, grows faster than the work past the caches
+# (the whole pipeline's CPU time, -k 0, grows 14x here); else in CPU time,
+# within 20x.
 phrases() { # N: N sentences, each with new phrases
   awk -v n="$1" 'BEGIN { srand(7); split("budget depot bus charging route team meeting plan cost electric fleet driver schedule winter battery federal grant city council", w, " ");
     for (i = 0; i < n; i++) printf "The %s w%d %s of x%d met the %s y%d. ", w[int(rand()*19)+1], int(rand()*n), w[int(rand()*19)+1], int(rand()*n/3), w[int(rand()*19)+1], i }'
 }
-cost() { # FILE: instructions, or CPU ms (least of three runs); "fail"
+distinct() { # N [OPENER]: N sentences of 12 words from 1,000 made-up ones
+  awk -v n="$1" -v opener="${2:-Z}" 'BEGIN { srand(11); split("b d f g k l m n p r s t v z", c, " "); split("a e i o u", v, " ");
+    for (k = 0; k < 1000; k++) { w[k] = ""; for (j = 0; j < 3; j++) w[k] = w[k] c[int(rand()*14)+1] v[int(rand()*5)+1] }
+    for (i = 0; i < n; i++) { printf "%s%s", opener, w[int(rand()*1000)]; for (j = 1; j < 12; j++) printf " %s", w[int(rand()*1000)]; printf ". " } }'
+}
+cost() { # FILE OPTIONS...: instructions, or CPU ms (least of three runs); "fail"
+  f=$1; shift
   if [ "$unit" = instructions ]; then
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$RECAP" -n 0 \
-      -k 1000000 "$1" 2>&1 > "$tmp/out" | sed -n 's/.*Collected : \([0-9]*\).*/\1/p' |
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$RECAP" "$@" "$f" \
+      2>&1 > "$tmp/out" | sed -n 's/.*Collected : \([0-9]*\).*/\1/p' |
       grep . || echo fail
     return
   fi
   best=
   for run in 1 2 3; do
     # `times` prints the shell's, then its children's, user and system time
-    t=$( ( "$RECAP" -n 0 -k 1000000 "$1" > "$tmp/out" 2> "$tmp/err" || echo fail; times ) |
+    t=$( ( "$RECAP" "$@" "$f" > "$tmp/out" 2> "$tmp/err" || echo fail; times ) |
       awk '/fail/ { print "fail"; exit } NR == 2 {
         n = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); n += a[1] * 60000 + a[2] * 1000 }
         print int(n); exit }')
@@ -155,21 +159,34 @@ unit=ms; limit=20
 if command -v valgrind > /dev/null 2>&1 && ! ldd "$RECAP" 2> /dev/null | grep -q 'lib[at]san'; then
   unit=instructions; limit=12
 fi
-phrases 3000 > "$tmp/p3k.txt"
-phrases 30000 > "$tmp/p30k.txt"
-small=$(cost "$tmp/p3k.txt"); big=$(cost "$tmp/p30k.txt")
-shown=$(wc -l < "$tmp/out")
-if [ "$small" = fail ] || [ "$big" = fail ]; then
-  fail "recap failed"
-else
+# scale NAME GENERATOR WHAT MIN_LINES OPTIONS...: 3,000 then 30,000
+# sentences; the larger run must show more than MIN_LINES lines.
+scale() {
+  name=$1 gen=$2 what=$3 min=$4; shift 4
+  count=$((count + 1))
+  $gen 3000 > "$tmp/s3k.txt"
+  $gen 30000 > "$tmp/s30k.txt"
+  small=$(cost "$tmp/s3k.txt" "$@"); big=$(cost "$tmp/s30k.txt" "$@")
+  shown=$(wc -l < "$tmp/out")
+  if [ "$small" = fail ] || [ "$big" = fail ]; then
+    fail "recap failed"; return
+  fi
   floor=$small; [ "$unit" = ms ] && [ "$floor" -lt 100 ] && floor=100
   ratio=$(awk -v a="$floor" -v b="$big" 'BEGIN { printf "%.1f", b / a }')
-  if awk -v r="$ratio" -v l="$limit" 'BEGIN { exit !(r <= l) }' && [ "$shown" -gt 10000 ]; then
-    echo "ok   $name (3,000 sentences $small $unit, 30,000 $big: ${ratio}x; $shown phrases)"
+  if awk -v r="$ratio" -v l="$limit" 'BEGIN { exit !(r <= l) }' && [ "$shown" -gt "$min" ]; then
+    echo "ok   $name (3,000 sentences $small $unit, 30,000 $big: ${ratio}x; $shown $what)"
   else
-    fail "3,000 sentences $small $unit, 30,000 $big: ${ratio}x, over ${limit}x; $shown phrases"
+    fail "3,000 sentences $small $unit, 30,000 $big: ${ratio}x, over ${limit}x; $shown $what"
   fi
-fi
+}
+# Key phrases: it was pairwise (-n 0 -k N took 10 s at 30,000 sentences).
+scale keyphrase-selection-scale phrases phrases 10000 -n 0 -k 1000000
+# Summary sentences: each candidate was compared with every chosen one
+# (-r 1 on 30,000 distinct sentences took 33 s).
+scale summary-selection-scale distinct lines 20000 -n 1000000 -r 1 -k 0 -l english
+# Decisions: likewise (--decisions=N on 10,000 decisions took 7.4 s).
+decided() { distinct "$1" "We decided to "; }
+scale decisions-selection-scale decided lines 20000 -n 0 -k 0 --decisions=1000000 -l english
 
 # The CLI's own edge cases.
 name=dev-full; count=$((count + 1))
