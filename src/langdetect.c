@@ -287,6 +287,26 @@ static const rc_lang *script_default(script s) {
                                         : "hindi");
 }
 
+const char *rc_lang_why_name(rc_lang_why why) {
+  switch (why) {
+  case RC_LANG_WHY_FOUND:
+    return "detected";
+  case RC_LANG_WHY_UNSURE:
+    return "unsure";
+  case RC_LANG_WHY_ALPHABET:
+    return "alphabet";
+  case RC_LANG_WHY_SCRIPT:
+    return "script";
+  case RC_LANG_WHY_NO_LETTERS:
+    return "no letters";
+  case RC_LANG_WHY_GIVEN:
+    return "given";
+  case RC_LANG_WHY_TAG:
+    return "file name";
+  }
+  return "unsure";
+}
+
 recap_status rc_detect_language(const char *text, size_t len, rc_norm *norm,
                                 rc_maskcache *cache, const rc_lang **lang,
                                 double *confidence, const rc_lang **guess) {

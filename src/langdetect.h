@@ -28,8 +28,13 @@ typedef enum rc_lang_why {
   RC_LANG_WHY_ALPHABET,   /* the languages with evidence do not write letters
                              the text uses often */
   RC_LANG_WHY_SCRIPT,     /* a script none of the languages is written in */
-  RC_LANG_WHY_NO_LETTERS  /* no letters at all */
+  RC_LANG_WHY_NO_LETTERS, /* no letters at all */
+  RC_LANG_WHY_GIVEN,      /* named by the caller (also "none") */
+  RC_LANG_WHY_TAG         /* a subtitle file name's language tag */
 } rc_lang_why;
+/* "detected", "unsure", "alphabet", "script", "no letters", "given",
+   "file name": static strings. */
+const char *rc_lang_why_name(rc_lang_why why);
 
 /* Words already looked up, with their stopword-language masks: kept by a
    document across analyses (a pure function of the word), at most
