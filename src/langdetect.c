@@ -12,10 +12,9 @@
  *     languages, so a few dozen tokens suffice; this is the classic
  *     stopword-profile method, which needs no model beyond the lists recap
  *     ships anyway.
- *  3. An alphabet veto: a language whose alphabet (lang.h) lacks a letter
- *     that occurs twice or more and makes up at least
- *     1/RC_LANG_FOREIGN_LETTER of the text's letters
- *     is no candidate (Czech ě ř ů rule out Hungarian, Ukrainian і ї є ґ
+ *  3. An alphabet veto: a language whose alphabet (lang.h) lacks letters
+ *     that occur, together, twice or more and make up at least
+ *     1/RC_LANG_FOREIGN_LETTER of the text's letters is no candidate (Czech ě ř ů rule out Hungarian, Ukrainian і ї є ґ
  *     Russian), however many of its stopwords the text holds; the next
  *     candidate wins, or none.
  * Confidence combines how many tokens are stopwords of the winner (text
@@ -239,12 +238,11 @@ static void count_letters(letter_counts *lc, const char *w, size_t n,
 
 /* Does the text use often a letter the language does not write? */
 static int alphabet_vetoes(const rc_lang *l, const letter_counts *lc) {
+  size_t foreign = 0;
   for (size_t j = 0; j < lc->n; j++)
-    if (lc->count[j] >= 2 &&
-        lc->count[j] * RC_LANG_FOREIGN_LETTER >= lc->total &&
-        !rc_lang_writes(l, lc->c[j]))
-      return 1;
-  return 0;
+    if (!rc_lang_writes(l, lc->c[j]))
+      foreign += lc->count[j];
+  return foreign >= 2 && foreign * RC_LANG_FOREIGN_LETTER >= lc->total;
 }
 
 static recap_status count_stopwords(const char *t, size_t n, rc_norm *norm,

@@ -12,9 +12,10 @@
 
 /* Below this confidence the language-neutral mode is used instead. */
 #define RC_LANG_MIN_CONFIDENCE 0.35
-/* A letter that occurs twice or more and makes up at least 1 in this many
-   of a text's letters (of its main script) rules out the languages that do
-   not write it. */
+/* Letters a language does not write rule it out when, together, they occur
+   twice or more and make up at least 1 in this many of a text's letters
+   (of its main script): in a short sentence several single foreign letters
+   count (Turkish ı, ğ, ş once each), in a long text a name does not. */
 #define RC_LANG_FOREIGN_LETTER 100
 /* When the letters leave one language of the script, from at least this
    many letters, it is the language, with this confidence. */
