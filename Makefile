@@ -133,8 +133,8 @@ $(RECAP): $(CLI_OBJ) $(STATIC)
 # the committed tables disagree.  The generator is a build tool, like
 # gen_lexicon: built without the build's CFLAGS (under `make sanitize` it
 # would report what it leaves unfreed at exit).
-$(B)/gen_tables: tools/gen_tables.c tools/wordlist_out.h src/normalize.c src/mem.c src/lang.h | $(B)/lib
-	$(Q)$(CC) $(WARN) $(CPPFLAGS) -O2 -o $@ tools/gen_tables.c src/normalize.c src/mem.c -lutf8proc
+$(B)/gen_tables: tools/gen_tables.c tools/wordlist_out.h src/normalize.c src/utf8.c src/mem.c src/lang.h | $(B)/lib
+	$(Q)$(CC) $(WARN) $(CPPFLAGS) -O2 -o $@ tools/gen_tables.c src/normalize.c src/utf8.c src/mem.c -lutf8proc
 
 tables: $(B)/gen_tables
 	$(B)/gen_tables stopwords > src/lang_tables.c.tmp

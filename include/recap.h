@@ -457,6 +457,25 @@ RECAP_API const char *recap_document_error(const recap_document *doc);
 RECAP_API const char *recap_document_language(const recap_document *doc,
                                               double *confidence);
 
+/**
+ * How the language was chosen, or why it is "none", as a static string:
+ * "given" (named in the options, "none" included), "file name" (a subtitle
+ * file's language tag), "detected"; or, for the language-neutral mode
+ * after "auto": "unsure" (too little evidence, or two languages tie),
+ * "alphabet" (the languages whose words the text has do not write letters
+ * it uses often), "script" (a script none of recap's languages is written
+ * in), "no letters".
+ */
+RECAP_API const char *
+recap_document_language_reason(const recap_document *doc);
+
+/**
+ * The encoding the input was read in, as a static string: "UTF-8",
+ * "UTF-16LE", "UTF-16BE" or "windows-1252" (input without a valid UTF-8
+ * sequence beyond ASCII, read as the usual legacy caption encoding).
+ */
+RECAP_API const char *recap_document_encoding(const recap_document *doc);
+
 /** The input format used (after detection). */
 RECAP_API recap_input_format
 recap_document_input_format(const recap_document *doc);
@@ -688,7 +707,7 @@ RECAP_API recap_status recap_format_lookup(const char *name,
     meaning; members may be added without a change, so readers should
     ignore members they do not know.  (recap_render_sentences() writes
     sentences, not results, and has none.) */
-#define RECAP_JSON_VERSION 1
+#define RECAP_JSON_VERSION 2
 
 /**
  * Renders the document's results in a format, with the default render

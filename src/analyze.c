@@ -205,14 +205,17 @@ static recap_status choose_language(recap_document *doc, const char *name) {
       return fail(doc, RECAP_ERR_UNKNOWN_LANGUAGE, "unknown language '%s'",
                   name);
     doc->lang_confidence = 1;
+    doc->lang_why = RC_LANG_WHY_GIVEN;
   } else if (rc_filename_language_tag(doc->opt.filename, code) &&
              (tagged = rc_lang_find(code)) && tagged != &rc_lang_none) {
     doc->lang = tagged;
     doc->lang_confidence = 1;
+    doc->lang_why = RC_LANG_WHY_TAG;
   } else {
-    RC_TRY(rc_detect_language(doc->src.text, doc->src.len, &doc->norm,
-                              &doc->masks, &doc->lang, &doc->lang_confidence,
-                              &doc->boundary_lang));
+    RC_TRY(rc_detect_language_why(doc->src.text, doc->src.len, &doc->norm,
+                                  &doc->masks, &doc->lang,
+                                  &doc->lang_confidence, &doc->boundary_lang,
+                                  &doc->lang_why));
     return rc_stemmer_use(&doc->stemmer, doc->lang->stemmer);
   }
   doc->boundary_lang = doc->lang; /* "none" asked for is none */

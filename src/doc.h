@@ -244,6 +244,7 @@ struct recap_document {
   recap_options opt;
   const rc_lang *lang;
   double lang_confidence;
+  rc_lang_why lang_why; /* how lang was chosen, or why it is none */
   /* The language whose abbreviations and function words find sentence
      boundaries: lang, or when detection was unsure its likeliest guess
      (langdetect.h); everything else uses lang. */

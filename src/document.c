@@ -80,6 +80,7 @@ void rc_doc_reset(recap_document *doc) {
   doc->lang = &rc_lang_none;
   doc->boundary_lang = &rc_lang_none;
   doc->lang_confidence = 0;
+  doc->lang_why = RC_LANG_WHY_NO_LETTERS;
   doc->progress_base = doc->progress_span = doc->progress_last = 0;
 }
 

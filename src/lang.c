@@ -98,6 +98,22 @@ long rc_wordlist_find(const rc_wordlist *l, const char *w, size_t n) {
   return -1;
 }
 
+int rc_lang_writes(const rc_lang *l, unsigned c) {
+  if (c < 0x80 || !l->alphabet)
+    return 1;
+  size_t lo = 0, hi = l->alphabet_count;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (l->alphabet[mid] == c)
+      return 1;
+    if (l->alphabet[mid] < c)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return 0;
+}
+
 int rc_lang_verb_form(const rc_lang *l, const char *w, size_t n) {
   if (!l->verb_ends || !l->other_ends)
     return 0;

@@ -154,6 +154,11 @@ typedef struct rc_lang {
      (cue_kinds, same order). */
   rc_wordlist cues;
   const uint32_t *cue_kinds;
+  /* The letters beyond ASCII the language writes (its lists' letters and
+     those languages.tsv declares), folded, sorted; NULL for a language its
+     script alone decides, which no letter rules out. */
+  const uint32_t *alphabet;
+  size_t alphabet_count;
 } rc_lang;
 
 extern const rc_lang rc_languages[];
@@ -164,7 +169,7 @@ extern const rc_lang rc_lang_none;
 /* Every stopword of every language; rc_stopword_any_masks[i] has bit k
    set if rc_stopword_any's word i is a stopword of rc_languages[k]. */
 extern const rc_wordlist rc_stopword_any;
-extern const uint32_t rc_stopword_any_masks[];
+extern const uint64_t rc_stopword_any_masks[];
 
 /* A language's index in rc_languages; rc_language_count for the
    language-neutral mode.  Tables keyed by language use it (one byte). */
@@ -175,6 +180,9 @@ size_t rc_lang_index(const rc_lang *l);
 /* By name or ISO 639-1 code (also "nb"/"nn" for norwegian); NULL if
    unknown.  Case-insensitive. */
 const rc_lang *rc_lang_find(const char *name);
+/* Does the language write the folded letter c?  (ASCII letters: always;
+   a language without an alphabet: every letter.) */
+int rc_lang_writes(const rc_lang *l, unsigned c);
 /* Index of w[0..n) in the list, or -1. */
 long rc_wordlist_find(const rc_wordlist *l, const char *w, size_t n);
 /* Is the folded word w[0..n) a verb form by the language's endings

@@ -12,6 +12,11 @@
  *     languages, so a few dozen tokens suffice; this is the classic
  *     stopword-profile method, which needs no model beyond the lists recap
  *     ships anyway.
+ *  3. An alphabet veto: a language whose alphabet (lang.h) lacks letters
+ *     that occur, together, twice or more and make up at least
+ *     1/RC_LANG_FOREIGN_LETTER of the text's letters is no candidate (Czech ě ř ů rule out Hungarian, Ukrainian і ї є ґ
+ *     Russian), however many of its stopwords the text holds; the next
+ *     candidate wins, or none.
  * Confidence combines how many tokens are stopwords of the winner (text
  * in a language has plenty) with its lead over the runner-up.
  */
@@ -33,6 +38,7 @@ typedef enum script {
   S_TAMIL,
   S_KANA,
   S_HAN,
+  S_HANGUL,
   S_OTHER,
   S_COUNT
 } script;
@@ -59,6 +65,9 @@ static script script_of(unsigned c) {
     return S_KANA;
   if ((c >= 0x4E00 && c < 0xA000) || (c >= 0x3400 && c < 0x4DC0))
     return S_HAN;
+  if ((c >= 0xAC00 && c < 0xD800) || (c >= 0x1100 && c < 0x1200) ||
+      (c >= 0x3130 && c < 0x3190) || (c >= 0xA960 && c < 0xA980))
+    return S_HANGUL;
   return S_OTHER;
 }
 
@@ -79,6 +88,8 @@ static const char *script_language(script s) {
     return "japanese";
   case S_HAN:
     return "chinese";
+  case S_HANGUL:
+    return "korean";
   default:
     return NULL;
   }
@@ -88,14 +99,14 @@ static int lang_in_script(const rc_lang *l, script s) {
   const char *n = l->name;
   switch (s) {
   case S_CYRILLIC:
-    return strcmp(n, "russian") == 0 || strcmp(n, "serbian") == 0;
+    return strcmp(n, "russian") == 0 || strcmp(n, "serbian") == 0 ||
+           strcmp(n, "ukrainian") == 0;
   case S_DEVANAGARI:
     return strcmp(n, "hindi") == 0 || strcmp(n, "nepali") == 0;
   case S_LATIN: {
-    static const char *const other[] = {"russian", "greek",  "armenian",
-                                        "yiddish", "arabic", "tamil",
-                                        "hindi",   "nepali", "chinese",
-                                        "japanese"};
+    static const char *const other[] = {
+        "russian", "ukrainian", "greek",   "armenian", "yiddish", "arabic",
+        "tamil",   "hindi",     "nepali",  "chinese",  "japanese", "korean"};
     for (size_t i = 0; i < sizeof other / sizeof *other; i++)
       if (strcmp(n, other[i]) == 0)
         return 0;
@@ -161,7 +172,7 @@ void rc_maskcache_free(rc_maskcache *c) {
 
 /* A word's mask of languages it is a stopword of (0 for none). */
 static recap_status stopword_mask(rc_maskcache *c, const char *w, size_t n,
-                                  uint32_t *mask) {
+                                  uint64_t *mask) {
   uint32_t id = rc_strtab_find(&c->words, w, n);
   if (id != RC_NO_ID) {
     *mask = c->masks.data[id];
@@ -182,9 +193,62 @@ static recap_status stopword_mask(rc_maskcache *c, const char *w, size_t n,
   return RECAP_OK;
 }
 
+/* How often each letter beyond ASCII of the dominant script occurs in the
+   folded sample, out of `total` letters of that script; letters past the
+   first RC_LETTERS_MAX distinct ones are counted in total only. */
+#define RC_LETTERS_MAX 128
+typedef struct letter_counts {
+  uint32_t c[RC_LETTERS_MAX];
+  size_t count[RC_LETTERS_MAX];
+  size_t n, total;
+} letter_counts;
+
+static void count_letters(letter_counts *lc, const char *w, size_t n,
+                          script s) {
+  const unsigned char *u = (const unsigned char *)w;
+  for (size_t i = 0; i < n;) {
+    if (u[i] < 0x80) {
+      if ((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z' && s == S_LATIN)
+        lc->total++;
+      i++;
+      continue;
+    }
+    size_t k = rc_utf8_seqlen(u + i, n - i);
+    if (k == 0) {
+      i++;
+      continue;
+    }
+    unsigned c = rc_utf8_decode(u + i, k);
+    i += k;
+    if (script_of(c) != s || !(rc_char_class(c) & RC_CH_LETTER))
+      continue;
+    lc->total++;
+    size_t j = 0;
+    while (j < lc->n && lc->c[j] != c)
+      j++;
+    if (j == lc->n) {
+      if (lc->n == RC_LETTERS_MAX)
+        continue;
+      lc->c[lc->n] = c;
+      lc->count[lc->n++] = 0;
+    }
+    lc->count[j]++;
+  }
+}
+
+/* Does the text use often a letter the language does not write? */
+static int alphabet_vetoes(const rc_lang *l, const letter_counts *lc) {
+  size_t foreign = 0;
+  for (size_t j = 0; j < lc->n; j++)
+    if (!rc_lang_writes(l, lc->c[j]))
+      foreign += lc->count[j];
+  return foreign >= 2 && foreign * RC_LANG_FOREIGN_LETTER >= lc->total;
+}
+
 static recap_status count_stopwords(const char *t, size_t n, rc_norm *norm,
-                                    rc_maskcache *cache, size_t *hits,
-                                    size_t *tokens) {
+                                    rc_maskcache *cache, script s,
+                                    size_t *hits, size_t *tokens,
+                                    letter_counts *lc) {
   rc_tokenizer tz;
   rc_tok tok;
   rc_tokenizer_init(&tz, t, 0, n, &rc_lang_none);
@@ -204,10 +268,11 @@ static recap_status count_stopwords(const char *t, size_t n, rc_norm *norm,
     } else {
       RC_TRY(rc_fold(norm, t + tok.off, tok.len, &key, &len));
     }
-    uint32_t mask;
+    count_letters(lc, key, len, s);
+    uint64_t mask;
     RC_TRY(stopword_mask(cache, key, len, &mask));
     for (size_t l = 0; mask && l < rc_language_count; l++)
-      if (mask & ((uint32_t)1 << l))
+      if (mask & ((uint64_t)1 << l))
         hits[l]++;
   }
   return RECAP_OK;
@@ -220,20 +285,52 @@ static const rc_lang *script_default(script s) {
                                         : "hindi");
 }
 
+const char *rc_lang_why_name(rc_lang_why why) {
+  switch (why) {
+  case RC_LANG_WHY_FOUND:
+    return "detected";
+  case RC_LANG_WHY_UNSURE:
+    return "unsure";
+  case RC_LANG_WHY_ALPHABET:
+    return "alphabet";
+  case RC_LANG_WHY_SCRIPT:
+    return "script";
+  case RC_LANG_WHY_NO_LETTERS:
+    return "no letters";
+  case RC_LANG_WHY_GIVEN:
+    return "given";
+  case RC_LANG_WHY_TAG:
+    return "file name";
+  }
+  return "unsure";
+}
+
 recap_status rc_detect_language(const char *text, size_t len, rc_norm *norm,
                                 rc_maskcache *cache, const rc_lang **lang,
                                 double *confidence, const rc_lang **guess) {
+  rc_lang_why why;
+  return rc_detect_language_why(text, len, norm, cache, lang, confidence,
+                                guess, &why);
+}
+
+recap_status rc_detect_language_why(const char *text, size_t len,
+                                    rc_norm *norm, rc_maskcache *cache,
+                                    const rc_lang **lang, double *confidence,
+                                    const rc_lang **guess, rc_lang_why *why) {
   const rc_lang *unused;
   if (!guess)
     guess = &unused;
   *lang = &rc_lang_none;
   *guess = &rc_lang_none;
   *confidence = 0;
+  *why = RC_LANG_WHY_NO_LETTERS;
   size_t n = len < RC_LANG_SAMPLE ? len : RC_LANG_SAMPLE;
   while (n > 0 && n < len && ((unsigned char)text[n] & 0xC0) == 0x80)
     n--; /* do not cut a character */
   double share;
   script s = dominant_script(text, n, &share);
+  if (s == S_OTHER)
+    return RECAP_OK;
   const char *by_script = script_language(s);
   if (by_script) {
     *lang = rc_lang_find(by_script);
@@ -241,19 +338,30 @@ recap_status rc_detect_language(const char *text, size_t len, rc_norm *norm,
     if (!*lang)
       *lang = &rc_lang_none;
     *guess = *lang;
-    if (share < RC_LANG_MIN_CONFIDENCE)
+    *why = RC_LANG_WHY_FOUND;
+    if (share < RC_LANG_MIN_CONFIDENCE) {
       *lang = &rc_lang_none;
+      *why = RC_LANG_WHY_UNSURE;
+    }
     return RECAP_OK;
   }
+  *why = RC_LANG_WHY_SCRIPT;
   if (s != S_LATIN && s != S_CYRILLIC && s != S_DEVANAGARI)
     return RECAP_OK;
   *guess = script_default(s);
-  size_t hits[32] = {0}, tokens;
-  RC_TRY(count_stopwords(text, n, norm, cache, hits, &tokens));
-  size_t best = SIZE_MAX, second = 0;
+  size_t hits[64] = {0}, tokens;
+  letter_counts lc;
+  lc.n = lc.total = 0;
+  RC_TRY(count_stopwords(text, n, norm, cache, s, hits, &tokens, &lc));
+  size_t best = SIZE_MAX, second = 0, vetoed = 0, left = 0;
   for (size_t l = 0; l < rc_language_count; l++) {
     if (!lang_in_script(&rc_languages[l], s))
       continue;
+    if (alphabet_vetoes(&rc_languages[l], &lc)) {
+      vetoed += hits[l] > 0;
+      continue;
+    }
+    left++;
     if (best == SIZE_MAX || hits[l] > hits[best]) {
       if (best != SIZE_MAX && hits[best] > second)
         second = hits[best];
@@ -262,13 +370,26 @@ recap_status rc_detect_language(const char *text, size_t len, rc_norm *norm,
       second = hits[l];
     }
   }
+  *why = vetoed ? RC_LANG_WHY_ALPHABET : RC_LANG_WHY_UNSURE;
+  if (alphabet_vetoes(*guess, &lc))
+    *guess = &rc_lang_none;
+  /* Letters only one language of the script writes name it (Turkish ı,
+     Lithuanian ė) where a short sentence holds too few stopwords. */
+  int by_letters = left == 1 && lc.total >= RC_LANG_ALPHABET_LETTERS;
+  if (by_letters && hits[best] == 0) {
+    *lang = *guess = &rc_languages[best];
+    *confidence = RC_LANG_ALPHABET_CONFIDENCE;
+    *why = RC_LANG_WHY_FOUND;
+    return RECAP_OK;
+  }
   if (best == SIZE_MAX || tokens == 0 || hits[best] == 0)
     return RECAP_OK;
   /* A tie goes to English if it is one of them (the likeliest language
      of a short unsure text here), else to the first in the table. */
-  const rc_lang *en = *guess;
+  const rc_lang *en = script_default(s);
   size_t eni = (size_t)(en - rc_languages);
-  *guess = hits[best] > second || s != S_LATIN || hits[eni] < hits[best]
+  *guess = hits[best] > second || s != S_LATIN || hits[eni] < hits[best] ||
+                   alphabet_vetoes(en, &lc)
                ? &rc_languages[best]
                : en;
   /* Running text has about a third stopwords; a fifth is already
@@ -278,10 +399,18 @@ recap_status rc_detect_language(const char *text, size_t len, rc_norm *norm,
     density = 1;
   double lead = (double)(hits[best] - second) / (double)hits[best];
   double c = density * (0.6 + 0.4 * lead);
+  /* A tie settles nothing (Danish and Norwegian share most function
+     words): the first of the tied would be a coin toss. */
+  if (second == hits[best])
+    c *= 0.5;
   if (hits[best] < 3)
     c *= (double)hits[best] / 3.0;
+  if (by_letters && c < RC_LANG_ALPHABET_CONFIDENCE)
+    c = RC_LANG_ALPHABET_CONFIDENCE;
   *confidence = c;
-  if (c >= RC_LANG_MIN_CONFIDENCE)
+  if (c >= RC_LANG_MIN_CONFIDENCE) {
     *lang = *guess = &rc_languages[best];
+    *why = RC_LANG_WHY_FOUND;
+  }
   return RECAP_OK;
 }

@@ -12,13 +12,37 @@
 
 /* Below this confidence the language-neutral mode is used instead. */
 #define RC_LANG_MIN_CONFIDENCE 0.35
+/* Letters a language does not write rule it out when, together, they occur
+   twice or more and make up at least 1 in this many of a text's letters
+   (of its main script): in a short sentence several single foreign letters
+   count (Turkish ı, ğ, ş once each), in a long text a name does not. */
+#define RC_LANG_FOREIGN_LETTER 100
+/* When the letters leave one language of the script, from at least this
+   many letters, it is the language, with this confidence. */
+#define RC_LANG_ALPHABET_LETTERS 20
+#define RC_LANG_ALPHABET_CONFIDENCE 0.6
+
+/* Why detection found what it found. */
+typedef enum rc_lang_why {
+  RC_LANG_WHY_FOUND,      /* a language, with enough confidence */
+  RC_LANG_WHY_UNSURE,     /* too little evidence for any language */
+  RC_LANG_WHY_ALPHABET,   /* the languages with evidence do not write letters
+                             the text uses often */
+  RC_LANG_WHY_SCRIPT,     /* a script none of the languages is written in */
+  RC_LANG_WHY_NO_LETTERS, /* no letters at all */
+  RC_LANG_WHY_GIVEN,      /* named by the caller (also "none") */
+  RC_LANG_WHY_TAG         /* a subtitle file name's language tag */
+} rc_lang_why;
+/* "detected", "unsure", "alphabet", "script", "no letters", "given",
+   "file name": static strings. */
+const char *rc_lang_why_name(rc_lang_why why);
 
 /* Words already looked up, with their stopword-language masks: kept by a
    document across analyses (a pure function of the word), at most
    RC_MASKS_MAX words. */
 typedef struct rc_maskcache {
   rc_strtab words;
-  RC_VEC(uint32_t) masks;
+  RC_VEC(uint64_t) masks;
 } rc_maskcache;
 #define RC_MASKS_MAX ((size_t)1 << 16)
 
@@ -40,5 +64,10 @@ void rc_maskcache_free(rc_maskcache *c);
 recap_status rc_detect_language(const char *text, size_t len, rc_norm *norm,
                                 rc_maskcache *cache, const rc_lang **lang,
                                 double *confidence, const rc_lang **guess);
+/* The same, saying in *why why *lang is what it is. */
+recap_status rc_detect_language_why(const char *text, size_t len,
+                                    rc_norm *norm, rc_maskcache *cache,
+                                    const rc_lang **lang, double *confidence,
+                                    const rc_lang **guess, rc_lang_why *why);
 
 #endif

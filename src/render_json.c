@@ -167,9 +167,13 @@ void rc_render_json(const recap_document *doc, const char *lead,
   uint_field(out, "\"version\":", RECAP_JSON_VERSION);
   rc_buf_putc(out, ',');
   key(out, "language");
-  str_or_null(out, lang);
+  str_or_null(out, strcmp(lang, "none") == 0 ? NULL : lang);
   rc_buf_puts(out, ",\"language_confidence\":");
   rc_buf_json_number(out, conf);
+  rc_buf_puts(out, ",\"language_reason\":");
+  str_or_null(out, recap_document_language_reason(doc));
+  rc_buf_puts(out, ",\"encoding\":");
+  str_or_null(out, recap_document_encoding(doc));
   rc_buf_puts(out, ",\"input_format\":");
   str_or_null(out, recap_input_format_name(doc->format));
   rc_buf_printf(out, ",\"words\":%zu,\"sentences\":%zu,\"duration\":",

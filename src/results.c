@@ -19,6 +19,27 @@ const char *recap_document_language(const recap_document *doc,
   return doc ? doc->lang->name : "none";
 }
 
+const char *recap_document_language_reason(const recap_document *doc) {
+  return doc ? rc_lang_why_name(doc->lang_why) : "unsure";
+}
+
+const char *recap_document_encoding(const recap_document *doc) {
+  if (!doc)
+    return "UTF-8";
+  switch (doc->text.encoding) {
+  case RC_ENC_UTF16LE:
+    return "UTF-16LE";
+  case RC_ENC_UTF16BE:
+    return "UTF-16BE";
+  case RC_ENC_CP1252:
+    return "windows-1252";
+  case RC_ENC_UTF8:
+  case RC_ENC_UTF8_REPAIRED:
+    break;
+  }
+  return "UTF-8";
+}
+
 recap_input_format recap_document_input_format(const recap_document *doc) {
   return doc ? doc->format : RECAP_INPUT_TEXT;
 }

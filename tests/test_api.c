@@ -201,7 +201,8 @@ static void test_language_names(void **state) {
   size_t n = 0;
   while (recap_language_name(n))
     n++;
-  assert_int_equal(n, 30); /* the 28 Snowball languages, Chinese, Japanese */
+  assert_int_equal(n, 38); /* the 28 Snowball languages, Chinese, Japanese and
+                             eight without a stemmer */
   for (size_t i = 0; i < n; i++) {
     const char *name = recap_language_name(i);
     assert_string_equal(recap_language_lookup(name), name);
@@ -544,6 +545,43 @@ static void test_invalid_options(void **state) {
   o.language = "none";
   analyze_ok(f->doc, PLAIN, strlen(PLAIN), &o);
   assert_string_equal(recap_document_language(f->doc, &conf), "none");
+}
+
+/* How the language was chosen, or why it is none; and the encoding read. */
+static void test_language_reason_and_encoding(void **state) {
+  fixture *f = *state;
+  recap_options o = english();
+  analyze_ok(f->doc, PLAIN, strlen(PLAIN), &o);
+  assert_string_equal(recap_document_language_reason(f->doc), "given");
+  assert_string_equal(recap_document_encoding(f->doc), "UTF-8");
+  o.language = "none";
+  analyze_ok(f->doc, PLAIN, strlen(PLAIN), &o);
+  assert_string_equal(recap_document_language_reason(f->doc), "given");
+  o.language = "auto";
+  analyze_ok(f->doc, PLAIN, strlen(PLAIN), &o);
+  assert_string_equal(recap_document_language_reason(f->doc), "detected");
+  o.filename = "talk.fr.srt";
+  analyze_ok(f->doc, "1\n00:00:01,000 --> 00:00:02,000\nBonjour.\n", 41, &o);
+  assert_string_equal(recap_document_language_reason(f->doc), "file name");
+  o.filename = NULL;
+  /* Latvian (written for this test): no language recap knows writes
+     both ā and ē, so the ones with a stopword here are ruled out. */
+  const char *lv = "\xC5\xA0odien m\xC4\x93s apspried\xC4\x81m n\xC4\x81kam\xC4"
+                   "\x81 gada bud\xC5\xBE" "etu un jaun\xC4\x81s \xC4\x93kas.";
+  analyze_ok(f->doc, lv, strlen(lv), &o);
+  assert_string_equal(recap_document_language(f->doc, NULL), "none");
+  assert_string_equal(recap_document_language_reason(f->doc), "alphabet");
+  analyze_ok(f->doc, "12 34 !!", 8, &o);
+  assert_string_equal(recap_document_language_reason(f->doc), "no letters");
+  /* "Caf\xe9 caf\xe9": no valid UTF-8 sequence beyond ASCII. */
+  const char *cp = "The caf\xe9 is open and the caf\xe9 is busy.";
+  analyze_ok(f->doc, cp, strlen(cp), &o);
+  assert_string_equal(recap_document_encoding(f->doc), "windows-1252");
+  const char u16[] = "\xFF\xFEH\0i\0.\0";
+  analyze_ok(f->doc, u16, sizeof u16 - 1, &o);
+  assert_string_equal(recap_document_encoding(f->doc), "UTF-16LE");
+  assert_string_equal(recap_document_language_reason(NULL), "unsure");
+  assert_string_equal(recap_document_encoding(NULL), "UTF-8");
 }
 
 /* With "auto", a subtitle file's name declares its language ("talk.fr.srt",
@@ -1179,7 +1217,7 @@ static void test_render_json_version(void **state) {
   snprintf(want, sizeof want,
            "{\"version\":%d,\"language\":", RECAP_JSON_VERSION);
   assert_true(starts_with(s, want));
-  assert_int_equal(RECAP_JSON_VERSION, 1);
+  assert_int_equal(RECAP_JSON_VERSION, 2);
   assert_null(strstr(s, "\xE2\x80\xA8"));
   assert_null(strstr(s, "\xE2\x80\xA9"));
   assert_non_null(strstr(s, "\\u2028"));
@@ -1459,7 +1497,7 @@ static void test_jsonl_good(void **state) {
 
   /* No id: null. */
   out = jsonl(f->doc, "{\"text\":\"Hello there, general.\"}", NULL, RECAP_OK);
-  assert_true(starts_with(out, "{\"id\":null,\"version\":1,\"language\":"));
+  assert_true(starts_with(out, "{\"id\":null,\"version\":2,\"language\":"));
   free(out);
 }
 
@@ -1467,18 +1505,18 @@ static void test_jsonl_errors(void **state) {
   fixture *f = *state;
   char *out = jsonl(f->doc, "{\"id\":\"r1\",\"lang\":\"en\"}", NULL,
                     RECAP_ERR_INVALID_ARGUMENT);
-  assert_true(starts_with(out, "{\"id\":\"r1\",\"version\":1,\"error\":\""));
+  assert_true(starts_with(out, "{\"id\":\"r1\",\"version\":2,\"error\":\""));
   assert_true(ends_with(out, ",\"status\":\"invalid_argument\"}"));
   free(out);
 
   out =
       jsonl(f->doc, "{\"id\":3,\"text\":42}", NULL, RECAP_ERR_INVALID_ARGUMENT);
-  assert_true(starts_with(out, "{\"id\":3,\"version\":1,\"error\":"));
+  assert_true(starts_with(out, "{\"id\":3,\"version\":2,\"error\":"));
   assert_true(ends_with(out, "\"status\":\"invalid_argument\"}"));
   free(out);
 
   out = jsonl(f->doc, "this is not json", NULL, RECAP_ERR_BAD_FORMAT);
-  assert_true(starts_with(out, "{\"id\":null,\"version\":1,\"error\":\""));
+  assert_true(starts_with(out, "{\"id\":null,\"version\":2,\"error\":\""));
   assert_true(ends_with(out, ",\"status\":\"bad_format\"}"));
   free(out);
 
@@ -1497,7 +1535,7 @@ static void test_jsonl_errors(void **state) {
   out =
       jsonl(f->doc, "{\"id\":5,\"text\":\"Hello there.\",\"lang\":\"klingon\"}",
             NULL, RECAP_ERR_UNKNOWN_LANGUAGE);
-  assert_true(starts_with(out, "{\"id\":5,\"version\":1,\"error\":\""));
+  assert_true(starts_with(out, "{\"id\":5,\"version\":2,\"error\":\""));
   assert_non_null(strstr(out, "klingon"));
   assert_true(ends_with(out, ",\"status\":\"unknown_language\"}"));
   free(out);
@@ -1513,7 +1551,7 @@ static void test_jsonl_errors(void **state) {
   };
   for (size_t i = 0; i < sizeof bad_opts / sizeof *bad_opts; i++) {
     out = jsonl(f->doc, bad_opts[i], NULL, RECAP_ERR_INVALID_ARGUMENT);
-    assert_true(starts_with(out, "{\"id\":1,\"version\":1,\"error\":"));
+    assert_true(starts_with(out, "{\"id\":1,\"version\":2,\"error\":"));
     assert_true(ends_with(out, "\"status\":\"invalid_argument\"}"));
     free(out);
   }
@@ -1527,7 +1565,7 @@ static void test_jsonl_errors(void **state) {
   /* The stream goes on after errors. */
   out = jsonl(f->doc, "{\"id\":9,\"text\":\"All is well again here.\"}", NULL,
               RECAP_OK);
-  assert_true(starts_with(out, "{\"id\":9,\"version\":1,\"language\":"));
+  assert_true(starts_with(out, "{\"id\":9,\"version\":2,\"language\":"));
   free(out);
 }
 
@@ -1609,7 +1647,7 @@ static void test_jsonl_id_verbatim(void **state) {
     free(out);
     /* Also in error objects. */
     snprintf(line, sizeof line, "{\"id\":%s}", ids[i]);
-    snprintf(want, sizeof want, "{\"id\":%s,\"version\":1,\"error\":", ids[i]);
+    snprintf(want, sizeof want, "{\"id\":%s,\"version\":2,\"error\":", ids[i]);
     out = jsonl(f->doc, line, NULL, RECAP_ERR_INVALID_ARGUMENT);
     if (strncmp(out, want, strlen(want)) != 0)
       fail_msg("id %s: got %s", ids[i], out);
@@ -2017,6 +2055,7 @@ int main(void) {
       fixture_unit_test(test_progress),
       fixture_unit_test(test_invalid_options),
       fixture_unit_test(test_filename_language),
+      fixture_unit_test(test_language_reason_and_encoding),
       fixture_unit_test(test_too_large),
       fixture_unit_test(test_strict_utf8),
       fixture_unit_test(test_failed_analysis_is_reusable),

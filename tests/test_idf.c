@@ -27,6 +27,7 @@ static size_t lang(const char *name) {
   assert_non_null(l);
   return (size_t)(l - rc_languages);
 }
+enum { EN = 9, FR = 11 }; /* rc_languages index of english, french */
 
 static void parse_ok(rc_idf *t, const char *text) {
   err[0] = '\0';
@@ -61,9 +62,9 @@ static char *render(const rc_idf *t) {
 
 static void test_parse(void **state) {
   (void)state;
-  /* english is rc_languages[7], french [9] (alphabetical order). */
-  assert_int_equal(lang("english"), 7);
-  assert_int_equal(lang("french"), 9);
+  /* english is rc_languages[9], french [11] (alphabetical order). */
+  assert_int_equal(lang("english"), EN);
+  assert_int_equal(lang("french"), FR);
   rc_idf t;
   rc_idf_init(&t, A);
   assert_true(rc_idf_empty(&t));
@@ -77,17 +78,17 @@ static void test_parse(void **state) {
                "bus\t1\n"
                "\xC3\xA9\x63ole\t2\n"); /* école */
   assert_false(rc_idf_empty(&t));
-  assert_int_equal(rc_idf_docs(&t, 7), 10);
-  assert_int_equal(rc_idf_docs(&t, 9), 4);
+  assert_int_equal(rc_idf_docs(&t, EN), 10);
+  assert_int_equal(rc_idf_docs(&t, FR), 4);
   assert_int_equal(rc_idf_docs(&t, 0), 0);
-  assert_int_equal(rc_idf_df(&t, 7, "bus", 3), 3);
-  assert_int_equal(rc_idf_df(&t, 7, "comput", 6), 5);
-  assert_int_equal(rc_idf_df(&t, 9, "bus", 3), 1);
-  assert_int_equal(rc_idf_df(&t, 9, "\xC3\xA9\x63ole", 6), 2);
+  assert_int_equal(rc_idf_df(&t, EN, "bus", 3), 3);
+  assert_int_equal(rc_idf_df(&t, EN, "comput", 6), 5);
+  assert_int_equal(rc_idf_df(&t, FR, "bus", 3), 1);
+  assert_int_equal(rc_idf_df(&t, FR, "\xC3\xA9\x63ole", 6), 2);
   /* Per language: french has no "comput", english no "école". */
-  assert_int_equal(rc_idf_df(&t, 9, "comput", 6), 0);
-  assert_int_equal(rc_idf_df(&t, 7, "\xC3\xA9\x63ole", 6), 0);
-  assert_int_equal(rc_idf_df(&t, 7, "bu", 2), 0);
+  assert_int_equal(rc_idf_df(&t, FR, "comput", 6), 0);
+  assert_int_equal(rc_idf_df(&t, EN, "\xC3\xA9\x63ole", 6), 0);
+  assert_int_equal(rc_idf_df(&t, EN, "bu", 2), 0);
   rc_idf_free(&t);
 }
 
@@ -103,19 +104,19 @@ static void test_parse_details(void **state) {
                "zero\t0\r\n"
                "@language none 7\n"
                "x\t3");
-  assert_int_equal(rc_idf_docs(&t, 7), 2);
-  assert_int_equal(rc_idf_df(&t, 7, "bus", 3), 1);
-  assert_int_equal(rc_idf_df(&t, 7, "new york", 8), 2);
-  assert_int_equal(rc_idf_df(&t, 7, "zero", 4), 0);
+  assert_int_equal(rc_idf_docs(&t, EN), 2);
+  assert_int_equal(rc_idf_df(&t, EN, "bus", 3), 1);
+  assert_int_equal(rc_idf_df(&t, EN, "new york", 8), 2);
+  assert_int_equal(rc_idf_df(&t, EN, "zero", 4), 0);
   /* "none" is the index after the last language. */
   assert_int_equal(rc_idf_docs(&t, rc_language_count), 7);
   assert_int_equal(rc_idf_df(&t, rc_language_count, "x", 1), 3);
   /* The largest count that fits in 19 digits. */
   parse_ok(&t, "@language english 0\nbig\t9999999999999999999\n");
-  assert_true(rc_idf_df(&t, 7, "big", 3) == 9999999999999999999ull);
+  assert_true(rc_idf_df(&t, EN, "big", 3) == 9999999999999999999ull);
   /* Adding more saturates instead of wrapping. */
   parse_ok(&t, "@language english 0\nbig\t9999999999999999999\n");
-  assert_true(rc_idf_df(&t, 7, "big", 3) == UINT64_MAX);
+  assert_true(rc_idf_df(&t, EN, "big", 3) == UINT64_MAX);
   rc_idf_free(&t);
 }
 
@@ -161,14 +162,14 @@ static void test_parse_twice_adds(void **state) {
   parse_ok(&t, table);
   parse_ok(&t, table);
   parse_ok(&t, "@language english 1\nbus\t1\nnew\t1\n");
-  assert_int_equal(rc_idf_docs(&t, 7), 21);
-  assert_int_equal(rc_idf_df(&t, 7, "bus", 3), 7);
-  assert_int_equal(rc_idf_df(&t, 7, "line", 4), 4);
-  assert_int_equal(rc_idf_df(&t, 7, "new", 3), 1);
+  assert_int_equal(rc_idf_docs(&t, EN), 21);
+  assert_int_equal(rc_idf_df(&t, EN, "bus", 3), 7);
+  assert_int_equal(rc_idf_df(&t, EN, "line", 4), 4);
+  assert_int_equal(rc_idf_df(&t, EN, "new", 3), 1);
   /* A section repeated within one table adds too. */
   parse_ok(&t, "@language english 1\nbus\t1\n@language english 1\nbus\t1\n");
-  assert_int_equal(rc_idf_docs(&t, 7), 23);
-  assert_int_equal(rc_idf_df(&t, 7, "bus", 3), 9);
+  assert_int_equal(rc_idf_docs(&t, EN), 23);
+  assert_int_equal(rc_idf_df(&t, EN, "bus", 3), 9);
   rc_idf_free(&t);
 }
 
@@ -209,8 +210,8 @@ static void test_render_sorted(void **state) {
   parse_ok(&u, s);
   char *s2 = render(&u);
   assert_string_equal(s, s2);
-  assert_int_equal(rc_idf_df(&u, 7, "alpha", 5), 5);
-  assert_int_equal(rc_idf_docs(&u, 9), 4);
+  assert_int_equal(rc_idf_df(&u, EN, "alpha", 5), 5);
+  assert_int_equal(rc_idf_docs(&u, FR), 4);
   free(s);
   free(s2);
   rc_idf_free(&u);
@@ -241,10 +242,10 @@ static void test_add_api(void **state) {
   (void)state;
   rc_idf t;
   rc_idf_init(&t, A);
-  assert_int_equal(rc_idf_add_docs(&t, 7, 3), RECAP_OK);
-  assert_int_equal(rc_idf_add(&t, 7, "bus", 3, 2), RECAP_OK);
-  assert_int_equal(rc_idf_add(&t, 7, "bus", 3, 1), RECAP_OK);
-  assert_int_equal(rc_idf_df(&t, 7, "bus", 3), 3);
+  assert_int_equal(rc_idf_add_docs(&t, EN, 3), RECAP_OK);
+  assert_int_equal(rc_idf_add(&t, EN, "bus", 3, 2), RECAP_OK);
+  assert_int_equal(rc_idf_add(&t, EN, "bus", 3, 1), RECAP_OK);
+  assert_int_equal(rc_idf_df(&t, EN, "bus", 3), 3);
   /* Past "none" is not a language. */
   assert_int_equal(rc_idf_add_docs(&t, rc_language_count + 1, 1),
                    RECAP_ERR_INVALID_ARGUMENT);

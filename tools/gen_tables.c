@@ -8,7 +8,9 @@
  * "inside" that are key phrases only inside longer ones),
  * <name>.abbrev (abbreviations and their kinds), <name>.fillers (fillers
  * and backchannels) and <name>.cues (decision and action cues, phrases
- * with a mask of kinds); formats in stopwords/README.  Every word is folded
+ * with a mask of kinds); formats in stopwords/README.  A language's
+ * alphabet (the letters beyond ASCII it writes) is the letters of all its
+ * lists plus those languages.tsv declares.  Every word is folded
  * with the library's own rc_fold() (NFKC + case fold), so the tables hold
  * exactly the keys the tokenizer will look up, then sorted bytewise and
  * de-duplicated.  Output is deterministic: running it twice gives the same
@@ -20,6 +22,7 @@
 
 #include "lang.h"
 #include "normalize.h"
+#include "utf8.h"
 #include "wordlist_out.h"
 
 typedef struct entry {
@@ -374,14 +377,14 @@ static void emit_masks(list *l) {
       w[n++] = l->e[i].word;
   wordlist_data("stopword_any", w, n);
   free(w);
-  printf("const uint32_t rc_stopword_any_masks[] = {");
+  printf("const uint64_t rc_stopword_any_masks[] = {");
   for (size_t i = 0, k = 0; i < l->n; k++) {
-    uint32_t mask = 0;
+    uint64_t mask = 0;
     size_t j = i;
     for (; j < l->n && strcmp(l->e[j].word, l->e[i].word) == 0; j++)
-      mask |= (uint32_t)1 << l->e[j].kind;
-    printf("%s%s0x%lxu", k ? "," : "", k % 6 ? " " : "\n    ",
-           (unsigned long)mask);
+      mask |= (uint64_t)1 << l->e[j].kind;
+    printf("%s%s0x%llxu", k ? "," : "", k % 6 ? " " : "\n    ",
+           (unsigned long long)mask);
     i = j;
   }
   printf("};\nconst rc_wordlist rc_stopword_any = ");
@@ -389,13 +392,55 @@ static void emit_masks(list *l) {
   printf(";\n");
 }
 
+/* A language's alphabet: the distinct code points beyond ASCII of the
+   letters in its lists and its declared ones, sorted. */
+typedef struct alphabet {
+  uint32_t c[512];
+  size_t n;
+} alphabet;
+
+static void alphabet_add(alphabet *a, const char *s) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t n = strlen(s);
+  for (size_t i = 0; i < n;) {
+    size_t k = rc_utf8_seqlen(u + i, n - i);
+    if (k == 0) {
+      i++;
+      continue;
+    }
+    unsigned c = rc_utf8_decode(u + i, k);
+    i += k;
+    if (c < 0x80 || !(rc_char_class(c) & RC_CH_LETTER))
+      continue;
+    size_t j = 0;
+    while (j < a->n && a->c[j] < c)
+      j++;
+    if (j < a->n && a->c[j] == c)
+      continue;
+    if (a->n == sizeof a->c / sizeof *a->c)
+      die("alphabet: too many letters", s);
+    memmove(a->c + j + 1, a->c + j, (a->n - j) * sizeof *a->c);
+    a->c[j] = c;
+    a->n++;
+  }
+}
+
+static size_t alphabet_emit(const char *name, const alphabet *a) {
+  printf("static const uint32_t %s_alphabet[] = {", name);
+  for (size_t k = 0; k < a->n; k++)
+    printf("%s%s0x%x", k ? "," : "", k % 10 ? " " : "\n    ", a->c[k]);
+  printf("%s};\n", a->n ? "" : "0");
+  return a->n;
+}
+
 typedef struct lang_row {
   char name[64], codes[64], stemmer[64], flags[64], elisions[512];
-  char lexicon[64];
-  size_t counts[17]; /* stopwords, abbrevs, fillers, backchannels, elisions,
+  char lexicon[64], alphabet[1024];
+  size_t counts[18]; /* stopwords, abbrevs, fillers, backchannels, elisions,
                         phrase stops, inside only, links, phrase ends,
                         housekeeping, gist, joiners, openers, topic cues,
-                        title stops, topic moves, cues */
+                        title stops, topic moves, cues, alphabet */
+  int has_alphabet;
   char title_and[64];
 } lang_row;
 
@@ -416,25 +461,28 @@ int main(int argc, char **argv) {
     char *s = strip(buf);
     if (!*s || *s == '#')
       continue;
-    if (nrows == 32) /* language masks are 32-bit */
+    if (nrows == 64) /* language masks are 64-bit */
       die("too many languages", path);
     lang_row *r = &rows[nrows++];
-    char *fields[6] = {0};
+    char *fields[7] = {0};
     int nf = 0;
-    for (char *p = s; p && nf < 6; nf++) {
+    for (char *p = s; p && nf < 7; nf++) {
       fields[nf] = p;
       p = strchr(p, '\t');
       if (p)
         *p++ = '\0';
     }
-    if (nf != 6)
-      die("languages.tsv: expected 6 tab-separated fields", s);
+    if (nf != 7)
+      die("languages.tsv: expected 7 tab-separated fields", s);
     snprintf(r->name, sizeof r->name, "%s", fields[0]);
     snprintf(r->codes, sizeof r->codes, "%s", fields[1]);
     snprintf(r->stemmer, sizeof r->stemmer, "%s", fields[2]);
     snprintf(r->flags, sizeof r->flags, "%s", fields[3]);
     snprintf(r->elisions, sizeof r->elisions, "%s", fields[4]);
     snprintf(r->lexicon, sizeof r->lexicon, "%s", fields[5]);
+    if (snprintf(r->alphabet, sizeof r->alphabet, "%s", fields[6]) >=
+        (int)sizeof r->alphabet)
+      die("languages.tsv: alphabet too long", r->name);
   }
   fclose(f);
 
@@ -507,6 +555,28 @@ int main(int argc, char **argv) {
     for (size_t k = 0; k < cues.n; k++)
       printf("%s%s0x%x", k ? "," : "", k % 10 ? " " : "\n    ", cues.e[k].kind);
     printf("%s};\n", cues.n ? "" : "0");
+    if (strcmp(r->alphabet, "-") != 0) {
+      alphabet a = {0};
+      const list *all[] = {&stop, &abbr, &fill, &phr, &chap, &cues};
+      for (size_t k = 0; k < sizeof all / sizeof *all; k++)
+        for (size_t w = 0; w < all[k]->n; w++)
+          alphabet_add(&a, all[k]->e[w].word);
+      if (strcmp(r->alphabet, "none") != 0) {
+        const char *letters;
+        size_t fn;
+        if (rc_fold(&norm, r->alphabet, strlen(r->alphabet), &letters, &fn) !=
+            RECAP_OK)
+          die("cannot fold", r->alphabet);
+        char folded[2048];
+        if (fn >= sizeof folded)
+          die("alphabet too long", r->name);
+        memcpy(folded, letters, fn);
+        folded[fn] = '\0';
+        alphabet_add(&a, folded);
+      }
+      r->counts[17] = alphabet_emit(r->name, &a);
+      r->has_alphabet = 1;
+    }
     for (size_t k = 0; k < stop.n; k++)
       if (!(stop.e[k].kind & content))
         add(&all_stop, stop.e[k].word, strlen(stop.e[k].word), (int)i);
@@ -599,7 +669,11 @@ int main(int argc, char **argv) {
     printf(", \"%s\",\n     ", r->title_and);
     snprintf(sym, sizeof sym, "%.60s_cues", n);
     wordlist_init(sym, r->counts[16]);
-    printf(", %s_cue_kinds},\n", n);
+    printf(", %s_cue_kinds,\n     ", n);
+    if (r->has_alphabet)
+      printf("%s_alphabet, %zu},\n", n, r->counts[17]);
+    else
+      printf("NULL, 0},\n");
   }
   printf("};\n\nconst size_t rc_language_count = %zu;\n\n", nrows);
   emit_masks(&all_stop);
