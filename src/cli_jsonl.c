@@ -12,8 +12,12 @@
  * failing read ends the run early, with a message and exit 1: what was
  * not read cannot be answered, and taking it for the end of the input
  * would hide the loss.
+ *
+ * With -j 1 each line is read, answered and written in turn; with -j N,
+ * N threads share the work for the whole run (see "several threads").
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,8 +188,7 @@ typedef struct record_line {
 typedef struct jsonl_run {
   const recap_options *opt;
   cli_progress *progress;
-  record_line *items; /* this batch */
-  size_t n, base;     /* its size, and the number of the line before it */
+  size_t base; /* lines taken so far */
 } jsonl_run;
 
 static char *line_message(size_t number, const char *what) {
@@ -247,46 +250,10 @@ static int emit_line(const jsonl_run *run, size_t number, recap_status status,
   return code;
 }
 
-static void work_batch(void *user, size_t i, recap_document *doc,
-                       cli_result *r) {
-  jsonl_run *run = user;
-  process_line(run, run->base + i + 1, &run->items[i], doc, r);
-}
-
-static int emit_batch(void *user, size_t i, cli_result *r) {
-  jsonl_run *run = user;
-  return emit_line(run, run->base + i + 1, run->items[i].status, r);
-}
-
 static int worse(int a, int b) {
   if (a == EXIT_NOMEM || b == EXIT_NOMEM)
     return EXIT_NOMEM;
   return a ? a : b;
-}
-
-/* Records are read and processed in batches: large enough that starting
-   threads and waiting for a batch's slowest record cost little, bounded
-   in bytes so that huge records do not pile up in memory. */
-#define JSONL_BATCH 8192
-#define JSONL_BATCH_BYTES ((size_t)64 << 20)
-
-/* Reads up to JSONL_BATCH lines, stopping early past JSONL_BATCH_BYTES
-   or at the end of the input (LINE_END or LINE_ERROR in *last). */
-static size_t read_batch(line_reader *reader, jsonl_run *run,
-                         line_kind *last) {
-  size_t n = 0, bytes = 0;
-  *last = LINE_OK;
-  while (n < JSONL_BATCH && bytes < JSONL_BATCH_BYTES) {
-    record_line *it = &run->items[n];
-    it->kind = next_line(reader, &it->line, &it->len);
-    if (it->kind == LINE_END || it->kind == LINE_ERROR) {
-      *last = it->kind;
-      break;
-    }
-    bytes += it->len;
-    n++;
-  }
-  return n;
 }
 
 /* One thread: each line is answered before the next is read. */
@@ -314,6 +281,166 @@ static int run_inline(const recap_context *ctx, line_reader *reader,
   return code;
 }
 
+/* ---- several threads ------------------------------------------------------ */
+
+/*
+ * Every thread, the calling one included, is a worker with one document
+ * for the whole run (made once: a document derives its word facts when it
+ * is made).  A worker takes the next line under the read lock, reading it
+ * itself, so one thread reads
+ * while the others analyse; answers the record without any lock; and puts
+ * the result into its slot of a ring of WINDOW_PER_JOB * jobs.  Whoever
+ * finishes the line that is next to be printed prints it and every
+ * finished one after it, in input order; the others go on working.  No
+ * thread waits for a batch: a worker waits only when the line it would
+ * read is a whole ring ahead of printing, which bounds what finished
+ * results hold (lines are freed once answered: at most one per worker).
+ * A thread is signalled only when it sleeps (a wake-up per record cost
+ * more than a small record).
+ */
+#define WINDOW_PER_JOB 32
+
+typedef struct slot {
+  cli_result r;
+  recap_status status;
+  int done;
+} slot;
+
+typedef struct pool {
+  const recap_context *ctx;
+  jsonl_run *run;
+  line_reader *reader;
+  pthread_mutex_t read_mu; /* the reader, lines, last */
+  size_t lines;            /* lines taken */
+  line_kind last;          /* LINE_END or LINE_ERROR once the input ended */
+  pthread_mutex_t mu;      /* the rest */
+  pthread_cond_t room;     /* printing advanced */
+  size_t waiting;          /* workers asleep on room */
+  slot *slots;
+  size_t window;
+  size_t printed;
+  int printing; /* a worker is printing */
+  int code;
+} pool;
+
+/* The number of the next line (0-based) into *it, or 0 at the end of the
+   input. */
+static int take_line(pool *p, record_line *it, size_t *number) {
+  pthread_mutex_lock(&p->read_mu);
+  if (p->last != LINE_OK) {
+    pthread_mutex_unlock(&p->read_mu);
+    return 0;
+  }
+  pthread_mutex_lock(&p->mu);
+  while (p->lines >= p->printed + p->window) {
+    p->waiting++;
+    pthread_cond_wait(&p->room, &p->mu);
+    p->waiting--;
+  }
+  pthread_mutex_unlock(&p->mu);
+  memset(it, 0, sizeof *it);
+  it->kind = next_line(p->reader, &it->line, &it->len);
+  int got = it->kind != LINE_END && it->kind != LINE_ERROR;
+  if (got)
+    *number = p->lines++;
+  else
+    p->last = it->kind;
+  pthread_mutex_unlock(&p->read_mu);
+  return got;
+}
+
+/* Stores line i's result, and prints it and the finished ones after it
+   if it is the next to be printed and no one else is printing. */
+static void finish_line(pool *p, size_t i, const record_line *it,
+                        const cli_result *r) {
+  pthread_mutex_lock(&p->mu);
+  slot *s = &p->slots[i % p->window];
+  s->r = *r;
+  s->status = it->status;
+  s->done = 1;
+  if (p->printing || i != p->printed) {
+    pthread_mutex_unlock(&p->mu);
+    return;
+  }
+  p->printing = 1;
+  for (;;) {
+    s = &p->slots[p->printed % p->window];
+    if (!s->done)
+      break;
+    slot mine = *s;
+    s->done = 0;
+    pthread_mutex_unlock(&p->mu);
+    int code = emit_line(p->run, p->printed + 1, mine.status, &mine.r);
+    pthread_mutex_lock(&p->mu);
+    p->code = worse(p->code, code);
+    p->printed++;
+    if (p->waiting)
+      pthread_cond_broadcast(&p->room);
+  }
+  p->printing = 0;
+  pthread_mutex_unlock(&p->mu);
+}
+
+static void work(pool *p, recap_document *doc) {
+  record_line it;
+  size_t i;
+  while (take_line(p, &it, &i)) {
+    cli_result r;
+    memset(&r, 0, sizeof r);
+    process_line(p->run, i + 1, &it, doc, &r);
+    finish_line(p, i, &it, &r);
+  }
+}
+
+static void *worker(void *arg) {
+  pool *p = arg;
+  recap_document *doc = NULL;
+  /* Without a document this thread does nothing; the others do the work. */
+  if (recap_document_new(p->ctx, &doc) == RECAP_OK)
+    work(p, doc);
+  recap_document_free(doc);
+  return NULL;
+}
+
+/* jobs threads, this one among them. */
+static int run_pool(const recap_context *ctx, line_reader *reader,
+                    jsonl_run *run, int jobs, line_kind *last) {
+  pool p;
+  memset(&p, 0, sizeof p);
+  p.ctx = ctx;
+  p.run = run;
+  p.reader = reader;
+  p.window = (size_t)jobs * WINDOW_PER_JOB;
+  p.slots = calloc(p.window, sizeof *p.slots);
+  recap_document *doc = NULL;
+  pthread_t *threads = calloc((size_t)jobs, sizeof *threads);
+  if (!p.slots || !threads || recap_document_new(ctx, &doc) != RECAP_OK) {
+    free(p.slots);
+    free(threads);
+    fputs("recap: out of memory\n", stderr);
+    return EXIT_NOMEM;
+  }
+  pthread_mutex_init(&p.read_mu, NULL);
+  pthread_mutex_init(&p.mu, NULL);
+  pthread_cond_init(&p.room, NULL);
+  int started = 0;
+  for (int t = 1; t < jobs; t++)
+    if (pthread_create(&threads[started], NULL, worker, &p) == 0)
+      started++;
+  work(&p, doc);
+  for (int t = 0; t < started; t++)
+    pthread_join(threads[t], NULL);
+  recap_document_free(doc);
+  *last = p.last;
+  run->base = p.lines;
+  pthread_mutex_destroy(&p.read_mu);
+  pthread_mutex_destroy(&p.mu);
+  pthread_cond_destroy(&p.room);
+  free(p.slots);
+  free(threads);
+  return p.code;
+}
+
 int cli_jsonl(const recap_context *ctx, const recap_options *opt, int jobs,
               cli_progress_mode progress_mode) {
   line_reader reader;
@@ -328,25 +455,14 @@ int cli_jsonl(const recap_context *ctx, const recap_options *opt, int jobs,
   jsonl_run run;
   memset(&run, 0, sizeof run);
   run.opt = opt;
-  run.items = calloc(JSONL_BATCH, sizeof *run.items);
-  if (!reader.buf || !run.items) {
-    free(reader.buf);
-    free(run.items);
+  if (!reader.buf) {
     fputs("recap: out of memory\n", stderr);
     return EXIT_NOMEM;
   }
   run.progress = cli_progress_start(progress_mode, "records", 0);
-  int code = EXIT_OK;
   line_kind last = LINE_OK;
-  if (jobs <= 1)
-    code = run_inline(ctx, &reader, &run, &last);
-  while (last == LINE_OK) {
-    run.n = read_batch(&reader, &run, &last);
-    if (run.n)
-      code = worse(code, cli_run(ctx, run.n, jobs, work_batch, emit_batch,
-                                 &run));
-    run.base += run.n;
-  }
+  int code = jobs <= 1 ? run_inline(ctx, &reader, &run, &last)
+                       : run_pool(ctx, &reader, &run, jobs, &last);
   if (last == LINE_ERROR) {
     cli_progress_clear(run.progress, 0);
     fprintf(stderr, "recap: stdin: line %zu: read error: %s\n", run.base + 1,
@@ -355,6 +471,5 @@ int cli_jsonl(const recap_context *ctx, const recap_options *opt, int jobs,
   }
   cli_progress_end(run.progress);
   free(reader.buf);
-  free(run.items);
   return code;
 }
