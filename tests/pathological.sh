@@ -291,13 +291,15 @@ elif [ "$same" ]; then
   fail "-j 1: exit $s1, $(wc -l < "$tmp/j1.out") lines"
 fi
 # A failing read is an error, not the end of the input.
-name=jsonl-read-error; count=$((count + 1))
-"$RECAP" --jsonl < "$tmp" > "$tmp/out" 2> "$tmp/err"; status=$?
-if [ $status -eq 1 ] && grep -q '^recap: stdin: line 1: read error' "$tmp/err"; then
-  echo "ok   $name"
-else
-  fail "exit $status: $(head -c 200 "$tmp/err")"
-fi
+for jobs in 1 2; do
+  name="jsonl-read-error -j $jobs"; count=$((count + 1))
+  "$RECAP" --jsonl -j $jobs < "$tmp" > "$tmp/out" 2> "$tmp/err"; status=$?
+  if [ $status -eq 1 ] && grep -q '^recap: stdin: line 1: read error' "$tmp/err"; then
+    echo "ok   $name"
+  else
+    fail "exit $status: $(head -c 200 "$tmp/err")"
+  fi
+done
 
 echo "pathological: $((count - failed))/$count passed"
 [ "$failed" -eq 0 ]
