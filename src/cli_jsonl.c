@@ -95,7 +95,7 @@ static void skip_bom(line_reader *r) {
   }
 }
 
-/* Appends buf[pos, pos + n) to the line, growing it geometrically but
+/* Appends s[0, n) to the line, growing it geometrically but
    never past the limit; 0 if memory ran out. */
 static int append(char **line, size_t *len, size_t *cap, const char *s,
                   size_t n, size_t max) {
