@@ -206,10 +206,18 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-
 sanitize:
 	$(MAKE) B=build-san CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" SLOW=5 check
 
-# The thread test under ThreadSanitizer (clang).
+# The thread test, and the command's threads (files, --jsonl with a reorder
+# window smaller than the input), under ThreadSanitizer (clang).
+TSAN_RECORDS := build-tsan/records.jsonl
 tsan:
-	$(MAKE) B=build-tsan CC=clang CFLAGS="-O1 -g -fsanitize=thread" build-tsan/tests/test_threads
+	$(MAKE) B=build-tsan CC=clang CFLAGS="-O1 -g -fsanitize=thread" \
+	  build-tsan/tests/test_threads build-tsan/recap
 	build-tsan/tests/test_threads
+	build-tsan/recap -j 3 examples/webinar.txt examples/webinar.vtt > /dev/null
+	for i in $$(seq 20); do cat tests/golden/records.jsonl; done > $(TSAN_RECORDS)
+	build-tsan/recap --jsonl -n 1 -k 1 < $(TSAN_RECORDS) > build-tsan/j1.out; test $$? -eq 1
+	build-tsan/recap --jsonl -n 1 -k 1 -j 3 < $(TSAN_RECORDS) > build-tsan/j3.out; test $$? -eq 1
+	cmp build-tsan/j1.out build-tsan/j3.out
 
 VALGRIND := valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=all -q
 
@@ -221,6 +229,7 @@ valgrind: $(RECAP) $(B)/tests/summarize
 	$(VALGRIND) $(RECAP) -j 2 --query "charging depot" examples/webinar.txt \
 	  examples/webinar.vtt > /dev/null
 	head -n 3 tests/golden/records.jsonl | $(VALGRIND) $(RECAP) --jsonl > /dev/null
+	for i in $$(seq 40); do head -n 2 tests/golden/records.jsonl; done | $(VALGRIND) $(RECAP) --jsonl -j 2 > /dev/null
 	$(VALGRIND) $(B)/tests/summarize examples/webinar.txt > /dev/null
 
 # ---- browser, static build, cluster --------------------------------------------

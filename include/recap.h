@@ -853,20 +853,37 @@ RECAP_API recap_status recap_summarize(const char *text, size_t length,
  *
  * of which only "text" is required; the other keys override `defaults`
  * (NULL for the library defaults) for this record only.  "id" may be any
- * JSON value and is copied to the result unchanged.  *out gets one line
- * of JSON (no newline) to free with recap_free(): the document's JSON
- * output with "id" first, or, if the record or its text is bad,
+ * JSON value and is copied to the result unchanged (a number too large
+ * for a double included; an escaped half of a surrogate pair without its
+ * other half becomes \ufffd).  *out gets one line of JSON (no newline) to
+ * free with recap_free(): the document's JSON output with "id" first, or,
+ * if the record or its text is bad or memory ran out,
  * {"id": ..., "error": "message", "status": "..."}.
  *
  * Returns RECAP_OK, or the status of the failure described in the error
- * object; *out is set in both cases, except after RECAP_ERR_NOMEM or
- * RECAP_ERR_INVALID_ARGUMENT (doc or out NULL), where it is NULL.
+ * object; *out is set in both cases.  After RECAP_ERR_NOMEM, *out is NULL
+ * only if not even the error object could be allocated (then
+ * recap_jsonl_error() writes one without allocating); after
+ * RECAP_ERR_INVALID_ARGUMENT with doc or out NULL it is NULL.
  * The document is analysed into (reused), as with recap_document_analyze.
  */
 RECAP_API recap_status recap_jsonl_process(recap_document *doc,
                                            const char *line, size_t length,
                                            const recap_options *defaults,
                                            char **out, size_t *out_length);
+
+/**
+ * Writes the error object of a line that gave no record at all into
+ * buf[0..size), NUL-terminated, without allocating:
+ * {"id":null,"version":1,"error":"<recap_strerror(status)>","status":"..."}
+ * (status "out_of_memory", "too_large", ...).  For a caller that must
+ * answer every line: one too long to read, or one recap_jsonl_process()
+ * could not answer for lack of memory.  Returns the object's length, as
+ * snprintf() does: if that is >= size the object was cut short (96 bytes
+ * always suffice).  buf may be NULL when size is 0.  Thread-safe.
+ */
+RECAP_API size_t recap_jsonl_error(recap_status status, char *buf,
+                                   size_t size);
 
 /* ------------------------------------------------------------------------ */
 /* Background IDF tables                                                    */

@@ -77,4 +77,11 @@ void cli_progress_clear(cli_progress *p, int to_stdout);
 /* Erases the line and frees p. */
 void cli_progress_end(cli_progress *p);
 
+/* ---- cli_jsonl.c -------------------------------------------------------------- */
+
+/* recap --jsonl: records from stdin, one result line per input line on
+   stdout, in order, on `jobs` threads.  Returns the exit code. */
+int cli_jsonl(const recap_context *ctx, const recap_options *opt, int jobs,
+              cli_progress_mode progress_mode);
+
 #endif

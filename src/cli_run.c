@@ -4,12 +4,12 @@
  *
  * Workers claim items in order and each keeps one recap_document for all
  * its items (documents reuse their memory).  The main thread prints
- * results strictly in input order, so `recap -j 4 *.vtt` and
- * `recap --jsonl -j 4` give the same bytes as with one thread.  Workers
- * stay at most WINDOW items ahead of printing, which bounds the memory
- * held by finished but unprinted results.  A thread signals another only
- * when that one sleeps waiting for it: with small documents (--jsonl)
- * a wake-up per item cost more than the item.
+ * results strictly in input order, so `recap -j 4 *.vtt` gives the same
+ * bytes as with one thread.  Workers stay at most WINDOW items ahead of
+ * printing, which bounds the memory held by finished but unprinted
+ * results.  A thread signals another only when that one sleeps waiting
+ * for it.  (--jsonl, whose items come from a stream, has its own pool in
+ * cli_jsonl.c.)
  */
 #include <pthread.h>
 #include <stdlib.h>

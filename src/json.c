@@ -30,7 +30,8 @@
  *   step for ordinary timestamps like 12345.678 (Clinger's fast path) and
  *   in double-double arithmetic otherwise, so results are correctly
  *   rounded in practice.  Values too large for a double are an error
- *   rather than infinity, which no JSON writer can print back.
+ *   rather than infinity, which no JSON writer can print back, unless
+ *   the caller only passes them through (RC_JSON_HUGE_NUMBERS).
  *
  * - Strings are scanned once to find their end, which bounds the decoded
  *   size (no escape decodes longer than itself), then copied or decoded
@@ -56,6 +57,7 @@ typedef struct json_parser {
   size_t len;
   size_t pos;
   size_t max_depth;
+  unsigned flags; /* RC_JSON_* */
   RC_VEC(json_frame) frames;
   RC_VEC(rc_json) items;
   RC_VEC(rc_json_member) members;
@@ -451,8 +453,11 @@ static recap_status parse_number(json_parser *p, rc_json *v) {
   RC_TRY(read_exponent(p, &exp10));
 
   double value = 0.0;
-  if (mantissa != 0 && !decimal_to_double(mantissa, digits, exp10, &value))
-    return fail(p, start, "number out of range");
+  if (mantissa != 0 && !decimal_to_double(mantissa, digits, exp10, &value)) {
+    if (!(p->flags & RC_JSON_HUGE_NUMBERS))
+      return fail(p, start, "number out of range");
+    value = HUGE_VAL;
+  }
   v->type = RC_JSON_NUMBER;
   v->u.number = negative ? -value : value;
   return RECAP_OK;
@@ -690,6 +695,12 @@ static void fill_error(rc_json_error *err, const json_parser *p) {
 recap_status rc_json_parse(rc_arena *arena, const char *text, size_t len,
                            size_t max_depth, rc_json **out,
                            rc_json_error *err) {
+  return rc_json_parse_with(arena, text, len, max_depth, 0, out, err);
+}
+
+recap_status rc_json_parse_with(rc_arena *arena, const char *text, size_t len,
+                                size_t max_depth, unsigned flags, rc_json **out,
+                                rc_json_error *err) {
   if (!arena || !out || (!text && len > 0))
     return RECAP_ERR_INVALID_ARGUMENT;
   json_parser p;
@@ -699,6 +710,7 @@ recap_status rc_json_parse(rc_arena *arena, const char *text, size_t len,
   p.text = (const unsigned char *)text;
   p.len = len;
   p.max_depth = max_depth;
+  p.flags = flags;
 
   rc_json root;
   recap_status st = parse_text(&p, &root);

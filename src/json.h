@@ -39,8 +39,9 @@ struct rc_json {
   size_t offset; /**< byte offset of the value's first byte in the input */
   size_t end;    /**< byte offset just past the value */
   union {
-    /** A finite double: out-of-range numbers are rejected, tiny ones
-        underflow to (signed) zero. */
+    /** A finite double: out-of-range numbers are rejected (or infinite
+        with RC_JSON_HUGE_NUMBERS), tiny ones underflow to (signed)
+        zero. */
     double number;
     /** Decoded UTF-8, NUL-terminated; may contain NUL bytes (\u0000), so
         use len.  A lone surrogate escape decodes to U+FFFD. */
@@ -109,6 +110,19 @@ typedef struct rc_json_error {
  */
 recap_status rc_json_parse(rc_arena *arena, const char *text, size_t len,
                            size_t max_depth, rc_json **out, rc_json_error *err);
+
+/** Flags for rc_json_parse_with(). */
+enum {
+  /** A number too large for a double is +-infinity instead of an error:
+      for input whose numbers are mostly copied as written (a JSON Lines
+      record's "id"), not computed with. */
+  RC_JSON_HUGE_NUMBERS = 1
+};
+
+/** rc_json_parse() with RC_JSON_* flags (0: the same). */
+recap_status rc_json_parse_with(rc_arena *arena, const char *text, size_t len,
+                                size_t max_depth, unsigned flags, rc_json **out,
+                                rc_json_error *err);
 
 /** The value of the first member of `obj` whose key is `key` (compared as
     bytes, so a key holding NUL never matches), or NULL if there is none or

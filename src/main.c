@@ -581,109 +581,6 @@ static int run_files(config *c) {
   return code;
 }
 
-/* ---- JSON Lines --------------------------------------------------------------------------- */
-
-typedef struct batch {
-  config *c;
-  char **lines;
-  size_t *lens;
-  size_t n, base;
-} batch;
-
-static void process_record(void *user, size_t i, recap_document *doc,
-                           cli_result *r) {
-  batch *b = user;
-  recap_status st = recap_jsonl_process(doc, b->lines[i], b->lens[i],
-                                        &b->c->opt, &r->out, &r->out_len);
-  r->exit_code = exit_code_for(st);
-  if (r->exit_code == EXIT_USAGE)
-    r->exit_code = EXIT_INPUT; /* a bad record is bad input */
-  if (!r->out) {
-    char where[32];
-    snprintf(where, sizeof where, "line %zu", b->base + i + 1);
-    r->err = message("stdin", where, recap_strerror(st));
-  }
-}
-
-static int emit_record(void *user, size_t i, cli_result *r) {
-  batch *b = user;
-  int code = r->exit_code;
-  cli_progress_clear(b->c->progress, !r->err);
-  if (r->err)
-    fputs(r->err, stderr);
-  if (r->out && (cli_write(stdout, r->out, r->out_len) || putchar('\n') == EOF))
-    code = EXIT_INPUT;
-  recap_free(r->out);
-  free(r->err);
-  cli_progress_step(b->c->progress, b->base + i + 1);
-  return code;
-}
-
-/* Records are read and processed in batches: large enough that starting
-   threads and waiting for a batch's slowest record cost little, bounded
-   in bytes so that huge records do not pile up in memory. */
-#define JSONL_BATCH 8192
-#define JSONL_BATCH_BYTES ((size_t)64 << 20)
-
-/* Reads up to max lines, stopping early past JSONL_BATCH_BYTES; returns
-   how many (0 at the end). */
-static size_t read_lines(batch *b, size_t max) {
-  size_t n = 0, bytes = 0;
-  while (n < max && bytes < JSONL_BATCH_BYTES) {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len = getline(&line, &cap, stdin);
-    if (len < 0) {
-      free(line);
-      break;
-    }
-    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-      line[--len] = '\0';
-    b->lines[n] = line;
-    b->lens[n] = (size_t)len;
-    bytes += (size_t)len;
-    n++;
-  }
-  return n;
-}
-
-
-
-static int run_jsonl(config *c) {
-  batch b;
-  memset(&b, 0, sizeof b);
-  b.c = c;
-  b.lines = calloc(JSONL_BATCH, sizeof *b.lines);
-  b.lens = calloc(JSONL_BATCH, sizeof *b.lens);
-  if (!b.lines || !b.lens) {
-    free(b.lines);
-    free(b.lens);
-    fputs("recap: out of memory\n", stderr);
-    return EXIT_NOMEM;
-  }
-  c->progress = cli_progress_start(c->progress_mode, "records", 0);
-  int code = EXIT_OK;
-  for (;;) {
-    b.n = read_lines(&b, JSONL_BATCH);
-    if (b.n == 0)
-      break;
-    int bc = cli_run(c->ctx, b.n, c->jobs, process_record, emit_record, &b);
-    if (bc == EXIT_NOMEM || (bc && !code))
-      code = bc;
-    for (size_t i = 0; i < b.n; i++)
-      free(b.lines[i]);
-    b.base += b.n;
-  }
-  if (ferror(stdin)) {
-    fputs("recap: stdin: read error\n", stderr);
-    code = code ? code : EXIT_INPUT;
-  }
-  cli_progress_end(c->progress);
-  free(b.lines);
-  free(b.lens);
-  return code;
-}
-
 /* ---- recap idf -------------------------------------------------------------------------------- */
 
 /* A table (recap idf's own output, or any file whose first line that is
@@ -807,7 +704,7 @@ int main(int argc, char **argv) {
     if (idf_mode)
       code = run_idf(&c);
     else if (c.jsonl)
-      code = run_jsonl(&c);
+      code = cli_jsonl(c.ctx, &c.opt, c.jobs, c.progress_mode);
     else
       code = run_files(&c);
   }

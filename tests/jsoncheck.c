@@ -41,8 +41,9 @@ int main(int argc, char **argv) {
       bad = 1;
     } else if (utf8_only) {
       /* nothing more to check */
-    } else if (rc_json_parse(&arena, line, (size_t)len, 1000, &v, &err) !=
-               RECAP_OK) {
+    } else if (rc_json_parse_with(&arena, line, (size_t)len, 1000,
+                                  RC_JSON_HUGE_NUMBERS, /* valid (RFC 8259) */
+                                  &v, &err) != RECAP_OK) {
       fprintf(stderr, "jsoncheck: line %zu, column %zu: %s\n", number,
               err.column, err.message);
       bad = 1;

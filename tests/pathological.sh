@@ -228,5 +228,78 @@ else
   fi
 fi
 
+# JSON Lines: one output line per input line, whatever happens to a
+# record, and a bounded line.  Address-space limits again, so skipped in
+# sanitizer builds.
+# jsonl_lines NAME WANT_STATUS WANT_LINES STATUS...: the last run's output
+# has WANT_LINES lines and each line's "status" (ok when absent) is given.
+jsonl_lines() {
+  name=$1; shift; want_status=$1; shift; want=$*
+  got=$(sed 's/.*"status":"\([a-z_]*\)"}$/\1/; t; s/.*/ok/' "$tmp/out" | tr '\n' ' ' | sed 's/ $//')
+  if [ "$status" -eq "$want_status" ] && [ "$got" = "$want" ] && "$JSONCHECK" "$tmp/out"; then
+    echo "ok   $name (exit $status: $got)"
+  else
+    fail "exit $status (want $want_status), lines: '$got' (want '$want'); $(head -c 200 "$tmp/err")"
+  fi
+}
+if ldd "$RECAP" 2> /dev/null | grep -q 'lib[at]san'; then
+  echo "skip jsonl-record-out-of-memory, jsonl-line-out-of-memory, jsonl-dev-zero (sanitizer build)"
+else
+  # A record that runs out of memory gave no line (3 in, 2 out).
+  { echo '{"id":1,"text":"The depot budget was approved."}'
+    printf '{"id":2,"text":"'; cat "$tmp/line.txt"; echo '"}'
+    echo '{"id":3,"text":"The depot budget was approved."}'; } > "$tmp/oom.jsonl"
+  for jobs in 1 2; do
+    name="jsonl-record-out-of-memory -j $jobs"; count=$((count + 1))
+    (ulimit -v 100000; exec "$RECAP" --jsonl -j $jobs < "$tmp/oom.jsonl") > "$tmp/out" 2> "$tmp/err"; status=$?
+    jsonl_lines "$name" 3 ok out_of_memory ok
+  done
+  # A line larger than memory was taken for the end of the input (exit 0,
+  # no output, no message): as a 2 GB line under 1 GB of address space.
+  name=jsonl-line-out-of-memory; count=$((count + 1))
+  { head -c 200000000 /dev/zero | tr '\000' a; echo; echo '{"id":2,"text":"Fine."}'; } |
+    (ulimit -v 100000; exec "$RECAP" --jsonl) > "$tmp/out" 2> "$tmp/err"; status=$?
+  jsonl_lines "$name" 3 out_of_memory ok
+  # An endless line: one too_large line once twice --max-input is read,
+  # then the rest is dropped in constant memory (it grew until killed).
+  name=jsonl-dev-zero; count=$((count + 1))
+  (ulimit -v 200000; exec timeout $((2 * SLOW)) "$RECAP" --jsonl --max-input 1M < /dev/zero) > "$tmp/out" 2> "$tmp/err"; status=$?
+  jsonl_lines "$name" 124 too_large
+fi
+# -j N writes the same bytes as -j 1, in input order, with records of
+# very different costs (so that they finish out of order), bad records and
+# lines over the limit among them; more records than the reorder window.
+name=jsonl-jobs-same-bytes; count=$((count + 1))
+awk 'BEGIN { srand(5); for (i = 0; i < 600; i++) {
+    if (i % 97 == 13) { print "not json " i; continue }
+    n = i % 50 == 0 ? 600 : int(rand() * 12) + 1
+    if (i % 151 == 7) n = 3000
+    printf "{\"id\":%d,\"text\":\"", i
+    for (k = 0; k < n; k++) printf "Speaker %d: the %s budget for route %d is due. ", k % 3, (rand() < 0.5 ? "depot" : "fleet"), (i * k) % 89
+    print "\"}" } }' > "$tmp/many.jsonl"
+"$RECAP" --jsonl --max-input 64K -n 1 -k 2 < "$tmp/many.jsonl" > "$tmp/j1.out" 2> "$tmp/j1.err"; s1=$?
+same=1
+for jobs in 2 3; do
+  timeout $((60 * SLOW)) "$RECAP" --jsonl --max-input 64K -n 1 -k 2 -j $jobs < "$tmp/many.jsonl" > "$tmp/jn.out" 2> "$tmp/jn.err"; sn=$?
+  if [ $sn -ne $s1 ] || ! cmp -s "$tmp/j1.out" "$tmp/jn.out" || ! cmp -s "$tmp/j1.err" "$tmp/jn.err"; then
+    same=; fail "-j $jobs: exit $sn, -j 1: exit $s1; $(cmp "$tmp/j1.out" "$tmp/jn.out")"
+  fi
+done
+if [ "$same" ] && [ "$(wc -l < "$tmp/j1.out")" -eq 600 ] && [ $s1 -eq 1 ] && grep -q too_large "$tmp/j1.out"; then
+  echo "ok   $name (600 records, -j 1, 2, 3)"
+elif [ "$same" ]; then
+  fail "-j 1: exit $s1, $(wc -l < "$tmp/j1.out") lines"
+fi
+# A failing read is an error, not the end of the input.
+for jobs in 1 2; do
+  name="jsonl-read-error -j $jobs"; count=$((count + 1))
+  "$RECAP" --jsonl -j $jobs < "$tmp" > "$tmp/out" 2> "$tmp/err"; status=$?
+  if [ $status -eq 1 ] && grep -q '^recap: stdin: line 1: read error' "$tmp/err"; then
+    echo "ok   $name"
+  else
+    fail "exit $status: $(head -c 200 "$tmp/err")"
+  fi
+done
+
 echo "pathological: $((count - failed))/$count passed"
 [ "$failed" -eq 0 ]

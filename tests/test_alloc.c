@@ -9,7 +9,9 @@
  * decisions and a query, every rendering, recap_sentence_text(),
  * recap_jsonl_process() and the recap_idf_* functions.  Each step must return RECAP_OK or
  * RECAP_ERR_NOMEM (recap.h: "reports running out of memory as
- * RECAP_ERR_NOMEM, leaving the objects involved valid"), a document whose
+ * RECAP_ERR_NOMEM, leaving the objects involved valid"), a JSON Lines record
+ * that ran out of memory must still give its line (an out_of_memory error
+ * object) when only one allocation failed, a document whose
  * analysis failed must hold no results and must analyse the next text
  * normally, and once everything is freed no block may be left.
  *
@@ -263,8 +265,15 @@ static result run(const input *in, counting *c, const char *record) {
       assert_null(strstr(out, "\"error\""));
       append(&r.rendered, out, n);
       recap_free(out);
+    } else if (c->sticky) {
+      assert_null(out); /* not even the error object could be made */
     } else {
-      assert_null(out);
+      /* One allocation failed: the line is still answered (batch
+         consumers pair output lines with input lines). */
+      assert_non_null(out);
+      assert_non_null(strstr(out, ",\"status\":\"out_of_memory\"}"));
+      assert_int_equal(n, strlen(out));
+      recap_free(out);
     }
 
     /* After whatever failed, the document analyses normally again. */

@@ -1501,6 +1501,59 @@ static void test_jsonl_good(void **state) {
   free(out);
 }
 
+/* Ids are copied as written, with two exceptions that keep the line
+   valid for strict readers: an escaped half of a surrogate pair without
+   its other half (jq and serde reject the line) becomes \ufffd, as in the
+   text; a number too large for a double is still a JSON number. */
+static void test_jsonl_ids(void **state) {
+  fixture *f = *state;
+  static const struct {
+    const char *id, *want;
+  } cases[] = {
+      {"\"\\ud800\"", "\"\\ufffd\""},
+      {"\"a\\udc00b\"", "\"a\\ufffdb\""},
+      {"\"\\ud800\\ud800\\udc00\"", "\"\\ufffd\\ud800\\udc00\""},
+      {"[\"\\uD83D\\uDE00\",\"\\\\ud800\",\"\\\\\\udbff\"]",
+       "[\"\\uD83D\\uDE00\",\"\\\\ud800\",\"\\\\\\ufffd\"]"},
+      {"{\"k\\udfff\":\"\\n\\u00e9\"}", "{\"k\\ufffd\":\"\\n\\u00e9\"}"},
+      {"1e400", "1e400"},
+      {"-12345678901234567890e99999", "-12345678901234567890e99999"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char line[160], want[160];
+    snprintf(line, sizeof line, "{\"id\":%s,\"text\":\"Hello there.\"}",
+             cases[i].id);
+    snprintf(want, sizeof want, "{\"id\":%s,\"version\":1,", cases[i].want);
+    char *out = jsonl(f->doc, line, NULL, RECAP_OK);
+    if (!starts_with(out, want))
+      fail_msg("id %s: got %.80s, want %s", cases[i].id, out, want);
+    free(out);
+  }
+  /* A count too large for a double is no count. */
+  char *out = jsonl(f->doc, "{\"id\":1,\"text\":\"Hi.\",\"sentences\":1e400}",
+                    NULL, RECAP_ERR_INVALID_ARGUMENT);
+  assert_non_null(strstr(out, "\"status\":\"invalid_argument\""));
+  free(out);
+}
+
+static void test_jsonl_error_object(void **state) {
+  (void)state;
+  char buf[128];
+  size_t n = recap_jsonl_error(RECAP_ERR_TOO_LARGE, buf, sizeof buf);
+  assert_string_equal(buf, "{\"id\":null,\"version\":1,\"error\":\"input too "
+                           "large\",\"status\":\"too_large\"}");
+  assert_int_equal(n, strlen(buf));
+  for (int st = RECAP_OK; st <= RECAP_ERR_BAD_TABLE; st++) {
+    n = recap_jsonl_error((recap_status)st, buf, sizeof buf);
+    assert_true(n < 96);
+    assert_true(json_valid(buf, n));
+  }
+  /* Cut short, as snprintf: the length it needs. */
+  assert_int_equal(recap_jsonl_error(RECAP_ERR_NOMEM, buf, 5),
+                   recap_jsonl_error(RECAP_ERR_NOMEM, NULL, 0));
+  assert_int_equal(strlen(buf), 4);
+}
+
 static void test_jsonl_errors(void **state) {
   fixture *f = *state;
   char *out = jsonl(f->doc, "{\"id\":\"r1\",\"lang\":\"en\"}", NULL,
@@ -2076,6 +2129,8 @@ int main(void) {
       fixture_unit_test(test_summarize_one_call),
       fixture_unit_test(test_jsonl_good),
       fixture_unit_test(test_jsonl_errors),
+      fixture_unit_test(test_jsonl_ids),
+      fixture_unit_test(test_jsonl_error_object),
       fixture_unit_test(test_jsonl_options),
       fixture_unit_test(test_jsonl_id_verbatim),
       fixture_unit_test(test_jsonl_id_line_separators),

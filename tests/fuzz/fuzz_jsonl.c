@@ -15,7 +15,8 @@ static size_t text_length(const char *line, size_t n) {
   rc_arena_init(&arena, rc_default_allocator());
   rc_json *v = NULL;
   size_t len = SIZE_MAX;
-  if (rc_json_parse(&arena, line, n, 64, &v, NULL) == RECAP_OK &&
+  if (rc_json_parse_with(&arena, line, n, 64, RC_JSON_HUGE_NUMBERS, &v,
+                         NULL) == RECAP_OK &&
       !rc_json_get_string(v, "text", &len))
     len = SIZE_MAX;
   rc_arena_free(&arena);
