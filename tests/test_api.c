@@ -1523,7 +1523,8 @@ static void test_jsonl_ids(void **state) {
     char line[160], want[160];
     snprintf(line, sizeof line, "{\"id\":%s,\"text\":\"Hello there.\"}",
              cases[i].id);
-    snprintf(want, sizeof want, "{\"id\":%s,\"version\":1,", cases[i].want);
+    snprintf(want, sizeof want, "{\"id\":%s,\"version\":%d,", cases[i].want,
+             RECAP_JSON_VERSION);
     char *out = jsonl(f->doc, line, NULL, RECAP_OK);
     if (!starts_with(out, want))
       fail_msg("id %s: got %.80s, want %s", cases[i].id, out, want);
@@ -1540,8 +1541,12 @@ static void test_jsonl_error_object(void **state) {
   (void)state;
   char buf[128];
   size_t n = recap_jsonl_error(RECAP_ERR_TOO_LARGE, buf, sizeof buf);
-  assert_string_equal(buf, "{\"id\":null,\"version\":1,\"error\":\"input too "
-                           "large\",\"status\":\"too_large\"}");
+  char want[128];
+  snprintf(want, sizeof want,
+           "{\"id\":null,\"version\":%d,\"error\":\"input too "
+           "large\",\"status\":\"too_large\"}",
+           RECAP_JSON_VERSION);
+  assert_string_equal(buf, want);
   assert_int_equal(n, strlen(buf));
   for (int st = RECAP_OK; st <= RECAP_ERR_BAD_TABLE; st++) {
     n = recap_jsonl_error((recap_status)st, buf, sizeof buf);
