@@ -188,6 +188,37 @@ scale summary-selection-scale distinct lines 20000 -n 1000000 -r 1 -k 0 -l engli
 decided() { distinct "$1" "We decided to "; }
 scale decisions-selection-scale decided lines 20000 -n 0 -k 0 --decisions=1000000 -l english
 
+# Memory: a stream past --max-input doubled the buffer past it (/dev/zero
+# with the 1 GiB default took 2.1 GB); --stopwords and --idf ignored
+# --max-input.  Peak RSS from GNU time; sanitizer builds inflate it and are
+# skipped.
+peak_kb() { # OPTIONS... FILE: the peak RSS of recap in KB, or "fail"
+  /usr/bin/time -f '%M' -o "$tmp/rss" "$RECAP" "$@" > /dev/null 2> "$tmp/err"
+  tail -n 1 "$tmp/rss"
+}
+name=memory-stream-over-limit; count=$((count + 1))
+if [ ! -x /usr/bin/time ] || ldd "$RECAP" 2> /dev/null | grep -q 'lib[at]san' || [ ! -r /dev/zero ]; then
+  echo "skip $name (no /usr/bin/time, /dev/zero, or a sanitizer build)"
+else
+  kb=$(peak_kb --max-input 64M /dev/zero)
+  if [ "$kb" -le $((64 * 1024 + 16384)) ] && grep -q 'max-input' "$tmp/err"; then
+    echo "ok   $name (/dev/zero with --max-input 64M: peak $kb KB, refused)"
+  else
+    fail "/dev/zero with --max-input 64M: peak $kb KB (at most 64 MB + 16 MB), $(head -c 200 "$tmp/err")"
+  fi
+fi
+name=max-input-lists; count=$((count + 1))
+awk 'BEGIN { for (i = 0; i < 40000; i++) printf "stopword%d\n", i }' > "$tmp/stop.list"
+ok=1
+for opt in --stopwords --idf; do
+  "$RECAP" --max-input 100K "$opt" "$tmp/stop.list" examples/webinar.txt > /dev/null 2> "$tmp/err"
+  status=$?
+  if [ $status -ne 1 ] || ! grep -q 'max-input' "$tmp/err"; then
+    fail "$opt with a list over --max-input: exit $status, $(head -c 200 "$tmp/err")"; ok=0
+  fi
+done
+[ $ok -eq 1 ] && echo "ok   $name (--stopwords, --idf over --max-input 100K: refused)"
+
 # The CLI's own edge cases.
 name=dev-full; count=$((count + 1))
 if [ -w /dev/full ]; then
