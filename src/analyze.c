@@ -27,8 +27,8 @@
 #include "tfidf.h"
 
 const char *const rc_stage_names[RC_STAGE_COUNT] = {
-    "decode", "read",    "language", "segment",  "terms",    "tfidf",
-    "keyphrases", "score", "summary", "chapters", "speakers", "decisions"};
+    "decode",     "read",  "language", "segment",  "terms",    "tfidf",
+    "keyphrases", "score", "summary",  "chapters", "speakers", "decisions"};
 
 static double seconds_now(clockid_t clock) {
   struct timespec ts;

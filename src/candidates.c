@@ -94,7 +94,7 @@ recap_status rc_kp_sentence_begin(rc_kp_collector *c, uint32_t sentence,
   return st;
 }
 
-/* ---- phrases seen once (rc_kp_pending) ------------------------------------ */
+/* ---- phrases seen once (rc_kp_pending) ---------------------------------- */
 
 #define RC_KP_PROBES 16
 #define RC_KP_BYTES_PER_SLOT 16
@@ -194,7 +194,8 @@ static recap_status pending_add(rc_kp_collector *c, const rc_strkey *k) {
   if ((pd->used + 1) * 4 > pd->nslots * 3 && pd->nslots < pd->max_slots)
     RC_TRY(pending_grow(c));
   size_t at = c->run_off - c->sent_off;
-  pending_place(pd, (uint64_t)fingerprint(k) << 32 | ((uint64_t)c->sentence + 1),
+  pending_place(pd,
+                (uint64_t)fingerprint(k) << 32 | ((uint64_t)c->sentence + 1),
                 c->run_first || at >= UINT32_MAX ? UINT32_MAX : (uint32_t)at);
   return RECAP_OK;
 }
@@ -270,13 +271,14 @@ static recap_status emit(rc_kp_collector *c, size_t i, size_t j, size_t n,
       RC_PUSH(st, doc->alloc, *c->mentions, c->part << 32 | id);
     return st;
   }
+  uint32_t pid = RC_NO_ID;
   if (c->replay) { /* only the first mention of the key re-read */
     if (c->replayed || key.n != c->replay->n ||
         memcmp(key.s, c->replay->s, key.n) != 0)
       return RECAP_OK;
     c->replayed = 1;
   } else if (c->feed &&
-             rc_strtab_find_key(&doc->phrase_keys, &key) == RC_NO_ID) {
+             (pid = rc_strtab_find_key(&doc->phrase_keys, &key)) == RC_NO_ID) {
     uint32_t at, first = pending_find(&c->pending, &key, &at);
     if (first != RC_NO_ID)
       RC_TRY(replay_first(c, &key, first, at));
@@ -289,8 +291,8 @@ static recap_status emit(rc_kp_collector *c, size_t i, size_t j, size_t n,
     RC_RESERVE(st, doc->alloc, doc->surfaces, doc->surfaces.len + 1);
   if (st != RECAP_OK)
     return st;
-  uint32_t pid, sid;
-  int added;
+  uint32_t sid;
+  int added = 0;
   size_t off = c->offs[i], len = c->ends[j - 1] - c->offs[i];
   /* The words around a mention inside a longer run: a piece always cut
      from the same run ("eastgate charging" of "eastgate charging
@@ -298,7 +300,8 @@ static recap_status emit(rc_kp_collector *c, size_t i, size_t j, size_t n,
   uint32_t around[2] = {i > 0 ? c->stems[i - 1] : RC_NO_ID,
                         j < n ? c->stems[j] : RC_NO_ID};
   uint32_t context = rc_hash(around, sizeof around);
-  RC_TRY(rc_strtab_intern_key(&doc->phrase_keys, &key, &pid, &added));
+  if (pid == RC_NO_ID) /* (else found above) */
+    RC_TRY(rc_strtab_intern_key(&doc->phrase_keys, &key, &pid, &added));
   int new_phrase = added;
   if (added) {
     rc_phrase *p = &doc->phrases.data[doc->phrases.len++];
