@@ -27,8 +27,8 @@
 #include "tfidf.h"
 
 const char *const rc_stage_names[RC_STAGE_COUNT] = {
-    "decode",  "read",    "language",   "segment",  "terms",   "tfidf",
-    "score",   "summary", "keyphrases", "chapters", "speakers", "decisions"};
+    "decode",     "read",  "language", "segment",  "terms",    "tfidf",
+    "keyphrases", "score", "summary",  "chapters", "speakers", "decisions"};
 
 static double seconds_now(clockid_t clock) {
   struct timespec ts;
@@ -51,12 +51,12 @@ static const double stage_weight[RC_STAGE_COUNT] = {
     [RC_STAGE_KEYPHRASES] = 2, [RC_STAGE_CHAPTERS] = 30,
     [RC_STAGE_SPEAKERS] = 18,  [RC_STAGE_DECISIONS] = 25};
 
-/* Will the stage run with these options? */
-static int stage_runs(const recap_options *o, int stage) {
-  unsigned both = RECAP_OPT_CHAPTERS | RECAP_OPT_SPEAKERS;
+/* Will the stage run with the document's options? */
+static int stage_runs(const recap_document *doc, int stage) {
+  const recap_options *o = &doc->opt;
   switch (stage) {
   case RC_STAGE_KEYPHRASES:
-    return o->keyphrases || (o->flags & both);
+    return rc_doc_wants_phrases(doc);
   case RC_STAGE_CHAPTERS:
     return (o->flags & RECAP_OPT_CHAPTERS) != 0;
   case RC_STAGE_SPEAKERS:
@@ -74,7 +74,7 @@ static void progress_stage(recap_document *doc, int which) {
     return;
   double before = 0, total = 0;
   for (int i = 0; i < RC_STAGE_COUNT; i++)
-    if (stage_runs(&doc->opt, i)) {
+    if (stage_runs(doc, i)) {
       total += stage_weight[i];
       before += i < which ? stage_weight[i] : 0;
     }
@@ -237,6 +237,28 @@ static void release(const recap_allocator *a, void **data, size_t *len,
   }
 }
 
+/* The vectors of the term pass are kept to the end of the analysis: their
+   unused room is given back, for the peak of the later stages (the
+   sentence graph), where it can be much (up to half of each). */
+static void trim_terms(recap_document *doc) {
+  RC_SHRINK(doc->alloc, doc->sent_terms, RC_KEEP_BYTES);
+  RC_SHRINK(doc->alloc, doc->phrases, RC_KEEP_BYTES);
+  RC_SHRINK(doc->alloc, doc->surfaces, RC_KEEP_BYTES);
+}
+
+/* The key phrases are chosen before the sentence graph is built, the
+   stage with the largest peak, so that their candidates (on varied text
+   up to a few bytes per input byte) are not held through it: only
+   chapters and speakers read them later. */
+static void drop_phrases(recap_document *doc) {
+  if (doc->opt.flags & (RECAP_OPT_CHAPTERS | RECAP_OPT_SPEAKERS))
+    return;
+  rc_strtab_free(&doc->phrase_keys);
+  rc_strtab_free(&doc->surface_keys);
+  RC_VEC_FREE(doc->alloc, doc->phrases);
+  RC_VEC_FREE(doc->alloc, doc->surfaces);
+}
+
 /* Plain text borrows the caller's bytes as its content; results outlive
    the call, so the document keeps its own copy. */
 static recap_status keep_content(recap_document *doc) {
@@ -270,16 +292,17 @@ static recap_status run(recap_document *doc, const char *text, size_t len,
   STAGE(doc, RC_STAGE_SEGMENT,
         rc_segment(&doc->src, doc->boundary_lang, &doc->norm, &doc->spans));
   STAGE(doc, RC_STAGE_TERMS, rc_terms_build(doc));
+  trim_terms(doc);
   release(doc->alloc, (void **)&doc->spans.data, &doc->spans.len,
           &doc->spans.cap, sizeof *doc->spans.data);
   STAGE(doc, RC_STAGE_TFIDF, rc_tfidf_weigh(doc));
-  STAGE(doc, RC_STAGE_SCORE, rc_score_sentences(doc));
-  STAGE(doc, RC_STAGE_SUMMARY, rc_summary_select(doc));
-  if (doc->opt.keyphrases ||
-      (doc->opt.flags & (RECAP_OPT_CHAPTERS | RECAP_OPT_SPEAKERS))) {
+  if (rc_doc_wants_phrases(doc)) {
     STAGE(doc, RC_STAGE_KEYPHRASES, rc_keyphrases_score(doc));
     STAGE(doc, RC_STAGE_KEYPHRASES, rc_keyphrases_select(doc));
   }
+  drop_phrases(doc);
+  STAGE(doc, RC_STAGE_SCORE, rc_score_sentences(doc));
+  STAGE(doc, RC_STAGE_SUMMARY, rc_summary_select(doc));
   if (doc->opt.flags & RECAP_OPT_CHAPTERS)
     STAGE(doc, RC_STAGE_CHAPTERS, rc_chapters_build(doc));
   if (doc->opt.flags & RECAP_OPT_SPEAKERS)

@@ -29,20 +29,23 @@ static int read_stream(int fd, size_t max, cli_input *in, char *err,
   }
   for (;;) {
     if (len == cap) {
+      /* Room for max + 1 bytes at most: one more than the limit tells
+         that the input is over it, and the buffer never doubles past. */
       if (cap > max) {
         free(buf);
         snprintf(err, errlen, "input larger than %zu bytes (--max-input)",
                  max);
         return -1;
       }
-      char *nb = realloc(buf, cap * 2);
+      size_t want = cap <= max / 2 ? cap * 2 : max < SIZE_MAX ? max + 1 : max;
+      char *nb = realloc(buf, want);
       if (!nb) {
         free(buf);
         snprintf(err, errlen, "out of memory");
         return -1;
       }
       buf = nb;
-      cap *= 2;
+      cap = want;
     }
     ssize_t got = read(fd, buf + len, cap - len);
     if (got < 0) {

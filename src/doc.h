@@ -177,28 +177,27 @@ static inline int rc_sent_eligible(const rc_sent *s) {
 typedef struct rc_phrase {
   uint32_t count;        /* mentions, inside longer runs too */
   uint32_t alone;        /* mentions as a whole run of its own */
-  uint32_t nwords;
   uint32_t first_sentence;
-  uint32_t last_sentence;
   uint32_t surface;      /* most frequent surface form (id in surfaces) */
-  size_t first_off;      /* first mention, content range */
-  size_t first_len;
+  uint32_t first_surface; /* the surface of its first mention, whose
+                             off and len are that mention's */
+  uint32_t context;      /* the words around its first mention inside a
+                            longer run (a hash), for `varied` */
+  uint32_t turns;        /* speakers' turns it is mentioned in */
+  uint32_t last_turn;    /* the turn of its last mention, + 1 */
+  uint16_t spread;       /* parts of the text it is mentioned in (of
+                            RC_KP_PARTS equal runs of sentences) */
+  uint16_t last_part;    /* the part of its last mention, + 1 */
   /* How each word is written where case tells: votes for a capital (not
      counted at the start of a sentence or a line) and for lower case. */
   uint16_t upper[RC_MAX_PHRASE_WORDS];
   uint16_t lower[RC_MAX_PHRASE_WORDS];
-  uint32_t context;      /* the words around its first mention inside a
-                            longer run (a hash), for `varied` */
+  uint8_t nwords;
   uint8_t varied;        /* a run of its own, or inside different runs:
                             not a piece always cut from the same name */
   uint8_t headless;      /* no word that can name a thing: only modifiers
                             ("good", "two"), one letter, or one general
                             noun ("method") */
-  uint16_t spread;       /* parts of the text it is mentioned in (of
-                            RC_KP_PARTS equal runs of sentences) */
-  uint16_t last_part;    /* the part of its last mention, + 1 */
-  uint32_t turns;        /* speakers' turns it is mentioned in */
-  uint32_t last_turn;    /* the turn of its last mention, + 1 */
   double score;
 } rc_phrase;
 
@@ -227,9 +226,9 @@ enum {
   RC_STAGE_SEGMENT,
   RC_STAGE_TERMS,
   RC_STAGE_TFIDF,
-  RC_STAGE_SCORE, /* sentence graph, TextRank, fusion */
+  RC_STAGE_KEYPHRASES, /* before the graph: the candidates go first */
+  RC_STAGE_SCORE,      /* sentence graph, TextRank, fusion */
   RC_STAGE_SUMMARY,
-  RC_STAGE_KEYPHRASES,
   RC_STAGE_CHAPTERS,
   RC_STAGE_SPEAKERS,
   RC_STAGE_DECISIONS,
@@ -314,6 +313,10 @@ struct recap_document {
 
 /* Forgets the previous analysis (no results), keeping memory. */
 void rc_doc_reset(recap_document *doc);
+/* Will anything read the key phrase candidates (doc->phrases): key phrases,
+   chapter titles or speakers' phrases asked for?  Without, the token pass
+   collects none. */
+int rc_doc_wants_phrases(const recap_document *doc);
 /* Reports that the running stage has done `done` of `total` (work items,
    bytes) to opt.progress, if there is one, when that moves the share done
    by at least 0.1%.  Cheap enough for a loop to call every few thousand

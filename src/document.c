@@ -84,6 +84,11 @@ void rc_doc_reset(recap_document *doc) {
   doc->progress_base = doc->progress_span = doc->progress_last = 0;
 }
 
+int rc_doc_wants_phrases(const recap_document *doc) {
+  return doc->opt.keyphrases != 0 ||
+         (doc->opt.flags & (RECAP_OPT_CHAPTERS | RECAP_OPT_SPEAKERS)) != 0;
+}
+
 void rc_doc_progress(recap_document *doc, size_t done, size_t total) {
   if (!doc->opt.progress)
     return;

@@ -429,9 +429,10 @@ static recap_status fill(recap_document *doc, uint32_t pid, recap_keyphrase *k) 
   k->score = p->score;
   k->count = p->count;
   k->sentence = p->first_sentence;
-  k->offset = rc_doc_input_offset(doc, p->first_off);
-  k->length = rc_doc_input_end(doc, p->first_off + p->first_len) - k->offset;
-  k->start = rc_doc_time_at(doc, p->first_off);
+  const rc_surface *first = &doc->surfaces.data[p->first_surface];
+  k->offset = rc_doc_input_offset(doc, first->off);
+  k->length = rc_doc_input_end(doc, first->off + first->len) - k->offset;
+  k->start = rc_doc_time_at(doc, first->off);
   return RECAP_OK;
 }
 
@@ -508,18 +509,9 @@ static recap_status mentions_in(recap_document *doc, size_t si, uint64_t part,
   rc_kp_collector_init(&c, doc);
   c.mentions = out;
   c.part = part;
-  rc_kp_sentence_begin(&c, (uint32_t)si, s->cue_first);
-  rc_units units;
-  rc_unit u;
-  int more;
-  rc_units_init(&units, doc, s->off, s->off + s->len);
-  for (;;) {
-    RC_TRY(rc_units_next(&units, &u, &more));
-    if (!more)
-      break;
-    if (!u.repeat)
-      RC_TRY(rc_kp_token(&c, &u.tok, u.term, &u.info, u.content));
-  }
+  RC_TRY(rc_kp_sentence_begin(&c, (uint32_t)si, s->cue_first, s->off,
+                              s->off + s->len));
+  RC_TRY(rc_units_feed(&c, s->off, s->off + s->len));
   return rc_kp_sentence_end(&c);
 }
 
@@ -592,7 +584,7 @@ static recap_status rank_parts(recap_document *doc, const rc_kp_mentions *ms,
         x *= 1e-9;
       r[m].phrase = id;
       r[m].score = x;
-      r[m].first = p->first_off;
+      r[m].first = doc->surfaces.data[p->first_surface].off;
       m++;
       i = j;
     }

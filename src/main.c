@@ -407,7 +407,7 @@ static int setup_context(config *c) {
   }
   if (c->stopwords) {
     cli_input in;
-    if (load_file(c->stopwords, RECAP_DEFAULT_MAX_INPUT, &in))
+    if (load_file(c->stopwords, c->opt.max_input_bytes, &in))
       return EXIT_INPUT;
     const char *lang = c->opt.language && strcmp(c->opt.language, "auto")
                            ? c->opt.language
@@ -423,7 +423,7 @@ static int setup_context(config *c) {
   }
   for (size_t i = 0; i < c->nidf; i++) {
     cli_input in;
-    if (load_file(c->idf[i], RECAP_DEFAULT_MAX_INPUT, &in))
+    if (load_file(c->idf[i], c->opt.max_input_bytes, &in))
       return EXIT_INPUT;
     recap_status st = recap_context_load_idf(c->ctx, in.data, in.len);
     cli_input_free(&in);

@@ -86,6 +86,17 @@ recap_status rc_reserve(const recap_allocator *a, void **data, size_t *cap,
   return RECAP_OK;
 }
 
+void rc_shrink(const recap_allocator *a, void **data, size_t *cap, size_t len,
+               size_t elem, size_t slack) {
+  if (*cap <= len || (*cap - len) * elem <= slack || len == 0)
+    return;
+  void *p = rc_realloc(a, *data, len * elem);
+  if (!p)
+    return;
+  *data = p;
+  *cap = len;
+}
+
 /* ---- arena -------------------------------------------------------------- */
 
 struct rc_arena_block {

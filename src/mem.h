@@ -35,6 +35,15 @@ bool rc_add(size_t a, size_t b, size_t *out);
 recap_status rc_reserve(const recap_allocator *a, void **data, size_t *cap,
                         size_t need, size_t elem);
 
+/*
+ * Gives back the room of *data past `len` items when it is more than
+ * `slack` bytes (the geometric growth of rc_reserve leaves up to half a
+ * vector unused); on failure *data and *cap stay as they were.  Use
+ * RC_SHRINK with an RC_VEC.
+ */
+void rc_shrink(const recap_allocator *a, void **data, size_t *cap, size_t len,
+               size_t elem, size_t slack);
+
 /* A growable array of T: data[0..len) used, room for cap. */
 #define RC_VEC(T)                                                              \
   struct {                                                                     \
@@ -59,6 +68,13 @@ recap_status rc_reserve(const recap_allocator *a, void **data, size_t *cap,
     RC_RESERVE(st, a, v, (v).len + 1);                                         \
     if ((st) == RECAP_OK)                                                      \
       (v).data[(v).len++] = (x);                                               \
+  } while (0)
+
+#define RC_SHRINK(a, v, slack)                                                 \
+  do {                                                                         \
+    void *rc_p_ = (v).data;                                                    \
+    rc_shrink((a), &rc_p_, &(v).cap, (v).len, sizeof *(v).data, (slack));      \
+    (v).data = rc_p_;                                                          \
   } while (0)
 
 #define RC_VEC_FREE(a, v)                                                      \

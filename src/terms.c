@@ -17,6 +17,7 @@ typedef struct pass {
   RC_VEC(uint32_t) mark; /* per stem: sentence index + 1 where last seen */
   RC_VEC(uint32_t) slot; /* per stem: its rc_tf in the current sentence */
   rc_kp_collector kp;
+  int phrases; /* collect key phrase candidates (rc_doc_wants_phrases) */
 } pass;
 
 /* ---- term lookup ------------------------------------------------------------- */
@@ -367,6 +368,21 @@ recap_status rc_units_next(rc_units *u, rc_unit *out, int *more) {
   return RECAP_OK;
 }
 
+recap_status rc_units_feed(rc_kp_collector *c, size_t b, size_t e) {
+  rc_units units;
+  rc_unit u;
+  int more;
+  rc_units_init(&units, c->doc, b, e);
+  while (!(c->replay && c->replayed)) { /* re-reading stops when done */
+    RC_TRY(rc_units_next(&units, &u, &more));
+    if (!more)
+      return RECAP_OK;
+    if (!u.repeat)
+      RC_TRY(rc_kp_token(c, &u.tok, u.term, &u.info, u.content));
+  }
+  return RECAP_OK;
+}
+
 /* ---- the pass ---------------------------------------------------------------- */
 
 static recap_status grow_marks(pass *p) {
@@ -484,7 +500,9 @@ static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
   int more;
   rc_units_init(&units, doc, sp->off, sp->off + sp->len);
   size_t only_backchannel = 1, stop_or_filler = 1;
-  rc_kp_sentence_begin(&p->kp, si, sp->cue_first);
+  if (p->phrases)
+    RC_TRY(rc_kp_sentence_begin(&p->kp, si, sp->cue_first, sp->off,
+                                sp->off + sp->len));
   rc_tok_kind prev_kind = RC_TOK_WORD;
   rc_unit last;
   memset(&last, 0, sizeof last);
@@ -513,10 +531,11 @@ static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
       s.content++;
       RC_TRY(count_stem(p, si, u.info.stem));
     }
-    if (!u.repeat)
+    if (p->phrases && !u.repeat)
       RC_TRY(rc_kp_token(&p->kp, &u.tok, u.term, &u.info, u.content));
   }
-  RC_TRY(rc_kp_sentence_end(&p->kp));
+  if (p->phrases)
+    RC_TRY(rc_kp_sentence_end(&p->kp));
   if (s.words == 0)
     return RECAP_OK; /* punctuation only: not a sentence */
   doc->word_count += s.words;
@@ -674,6 +693,8 @@ recap_status rc_terms_build(recap_document *doc) {
   memset(&p, 0, sizeof p);
   p.doc = doc;
   rc_kp_collector_init(&p.kp, doc);
+  p.phrases = rc_doc_wants_phrases(doc);
+  p.kp.feed = rc_units_feed;
   recap_status st = RECAP_OK;
   if (doc->spans.len >= UINT32_MAX)
     return RECAP_ERR_TOO_LARGE;
@@ -689,5 +710,6 @@ recap_status rc_terms_build(recap_document *doc) {
     mark_thin(doc);
   RC_VEC_FREE(doc->alloc, p.mark);
   RC_VEC_FREE(doc->alloc, p.slot);
+  rc_kp_collector_free(&p.kp);
   return st;
 }

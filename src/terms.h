@@ -59,6 +59,10 @@ typedef struct rc_units {
 void rc_units_init(rc_units *u, recap_document *doc, size_t b, size_t e);
 /* The next unit into *out; *more = 0 at the end. */
 recap_status rc_units_next(rc_units *u, rc_unit *out, int *more);
+/* Feeds the units of content [b, e) but stutters to a key phrase
+   collector (candidates.h), as the token pass does. */
+struct rc_kp_collector;
+recap_status rc_units_feed(struct rc_kp_collector *c, size_t b, size_t e);
 
 /* The term of a token of `text` (the document's content, or another text
    such as a query), interning it. */

@@ -74,7 +74,10 @@ static void analyze(recap_document *doc, const char *lang, const char *text,
   recap_options o;
   recap_options_init(&o);
   o.language = lang;
-  o.flags = flags;
+  /* The candidates (doc->phrases), which these tests read, outlive the
+     analysis only where speakers or chapters use them (drop_phrases in
+     analyze.c). */
+  o.flags = flags | RECAP_OPT_SPEAKERS;
   o.summary_sentences = RECAP_UNLIMITED;
   o.keyphrases = 30;
   recap_status st = recap_document_analyze(doc, text, strlen(text), &o);

@@ -1015,11 +1015,12 @@ static const char *const stage_notes[RC_STAGE_COUNT] = {
     "sentence boundaries",
     "tokenize, fold, stopwords, stem, phrases",
     "term statistics, TF-IDF vectors",
+    "phrase scores and selection",
     "sentence graph, TextRank, fusion",
     "summary selection",
-    "phrase scores and selection",
     "chapters",
-    "speakers"};
+    "speakers",
+    "decisions"};
 
 /* "load 12.3, busy 100%, CPU/clock 0.31" for a measurement. */
 static const char *load_str(const measure *m, char *buf, size_t cap) {
