@@ -179,7 +179,8 @@ RECAP_API void recap_context_free(recap_context *ctx);
  * is NULL or "all"): UTF-8 text, one word per line, blank lines and lines
  * starting with '#' ignored, matched case-insensitively after Unicode NFKC.
  * A line starting with '-' removes the word that follows from the list
- * instead.  `language` may also be "none" (the language-neutral mode).
+ * instead.  A word of more than 120 bytes, as written or folded, is passed
+ * over.  `language` may also be "none" (the language-neutral mode).
  * All or nothing: on failure the context is unchanged.  The text is copied.
  * Returns RECAP_ERR_UNKNOWN_LANGUAGE, RECAP_ERR_BAD_TABLE (invalid UTF-8,
  * with the line in recap_context_error()), RECAP_ERR_NOMEM.  Not

@@ -182,6 +182,8 @@ static recap_status stopword_mask(rc_maskcache *c, const char *w, size_t n,
   return RECAP_OK;
 }
 
+enum { RC_DETECT_WORD_MAX = 256 };
+
 static recap_status count_stopwords(const char *t, size_t n, rc_norm *norm,
                                     rc_maskcache *cache, size_t *hits,
                                     size_t *tokens) {
@@ -193,6 +195,10 @@ static recap_status count_stopwords(const char *t, size_t n, rc_norm *norm,
     if (tok.kind != RC_TOK_WORD)
       continue;
     (*tokens)++;
+    /* No compiled-in stopword is near this long (the longest has 33
+       bytes): a long token is not folded to find that out. */
+    if (tok.len > RC_DETECT_WORD_MAX)
+      continue;
     char small[64];
     const char *key = small;
     size_t len = tok.len;

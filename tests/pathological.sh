@@ -120,6 +120,38 @@ else
   echo "skip kuhn-utf8-test (../shared/utf8 absent)"
 fi
 
+# Combining marks: utf8proc orders a run of them with an exchange sort,
+# so 'a' and alternating U+0301 U+0316 (classes 230, 220) was quadratic
+# wherever a string reached it: a Whisper "speaker" of 50,000 pairs took
+# 13-45 s, a --query or a JSON Lines "query" of 25,000 pairs 5-6 s, a
+# --stopwords line of 50,000 pairs 25 s, ten records each with a 32 KB
+# token in the language-detection sample 7 s.  normalize.c now cuts such
+# runs (UAX #15 stream-safe text); each is given 5 s.
+marks() { # N: 'a' and N pairs of U+0301 U+0316
+  awk -v n="$1" 'BEGIN { printf "a"; for (i = 0; i < n; i++) printf "\314\201\314\226" }'
+}
+marks_json() { # N: a Whisper JSON transcript whose speaker is marks N
+  printf '{"segments": [{"start": 0, "end": 2, "speaker": "%s", "text": "The depot budget was approved."}]}' "$(marks "$1")"
+}
+marks_json 50000 > "$tmp/speaker.json"
+check marks-whisper-speaker 5 0 "$tmp/speaker.json" --speakers
+{ printf 'The depot budget was approved. The '; marks 50000; printf ' depot opens.\n'; } > "$tmp/marks.txt"
+check marks-in-text 5 0 "$tmp/marks.txt" --chapters --speakers --decisions
+check marks-query 5 0 examples/webinar.txt --query "depot $(marks 25000)"
+{ echo depot; marks 50000; echo; printf -- '-'; marks 50000; echo; } > "$tmp/marks-stop.txt"
+check marks-stopwords-line 5 0 examples/webinar.txt --stopwords "$tmp/marks-stop.txt"
+{ printf 'The '; marks 8000; printf ' budget depot.\n'; } > "$tmp/marks-token.txt"
+check marks-language-sample 5 0 "$tmp/marks-token.txt" -l auto
+name=marks-jsonl; count=$((count + 1))
+{ printf '{"id": 1, "text": "The depot budget was approved.", "query": "%s"}\n' "$(marks 25000)"
+  i=0; while [ $i -lt 10 ]; do
+    printf '{"id": %d, "text": "The %s budget depot."}\n' $((i + 2)) "$(marks 8000)"; i=$((i + 1))
+  done; } > "$tmp/marks.jsonl"
+timeout $((5 * SLOW)) "$RECAP" --jsonl < "$tmp/marks.jsonl" > "$tmp/out" 2> "$tmp/err"; status=$?
+if [ $status -eq 0 ] && [ "$(wc -l < "$tmp/out")" -eq 11 ] && "$JSONCHECK" -u "$tmp/out"; then
+  echo "ok   $name"
+else fail "exit $status (124: over $((5 * SLOW)) s), $(wc -l < "$tmp/out") lines"; fi
+
 # Scale: selection is linear (after its sorts), whatever is asked.  Ten
 # times the sentences may cost at most 12 times as much: counted in
 # instructions (callgrind) where valgrind is there, since time on a shared
@@ -187,6 +219,10 @@ scale summary-selection-scale distinct lines 20000 -n 1000000 -r 1 -k 0 -l engli
 # Decisions: likewise (--decisions=N on 10,000 decisions took 7.4 s).
 decided() { distinct "$1" "We decided to "; }
 scale decisions-selection-scale decided lines 20000 -n 0 -k 0 --decisions=1000000 -l english
+
+# Combining marks, ten times as many: linear (it was quadratic).
+marks_scale() { marks_json $(($1 * 5)); }
+scale combining-marks-scale marks_scale lines 0 --speakers
 
 # The CLI's own edge cases.
 name=dev-full; count=$((count + 1))
