@@ -20,11 +20,10 @@ enum {
 
 /* ---- cli_io.c ----------------------------------------------------------------- */
 
-/* A file's bytes: mapped when it is a regular file, else read. */
+/* A file's bytes, read into the heap. */
 typedef struct cli_input {
   char *data;
   size_t len;
-  int mapped;
 } cli_input;
 
 /* Reads path ("-" = stdin) up to max bytes; on failure returns -1 with a

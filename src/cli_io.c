@@ -1,14 +1,16 @@
 /*
  * cli_io.c - reading inputs and writing outputs for the CLI.
  *
- * Regular files are mapped rather than read: a 1 GB transcript then costs
- * page cache, not a second copy in the heap.
+ * A regular file is read whole into one buffer of its size, checked
+ * against --max-input first, so the heap holds one copy and never a
+ * doubling one.  It is not mapped: a mapped file that shrinks while in use
+ * (log rotation, an editor saving) kills the process with SIGBUS when the
+ * pages past its new end are touched, whereas read() tells.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -64,7 +66,45 @@ static int read_stream(int fd, size_t max, cli_input *in, char *err,
   }
   in->data = buf;
   in->len = len;
-  in->mapped = 0;
+  return 0;
+}
+
+/* The size bytes of a regular file.  Fewer is an error if the file shrank
+   meanwhile; a file that claims a size it does not have (sysfs) is taken
+   as it reads. */
+static int read_file(int fd, size_t size, cli_input *in, char *err,
+                     size_t errlen) {
+  char *buf = malloc(size);
+  if (!buf) {
+    snprintf(err, errlen, "out of memory");
+    return -1;
+  }
+  size_t len = 0;
+  while (len < size) {
+    ssize_t got = read(fd, buf + len, size - len);
+    if (got < 0) {
+      if (errno == EINTR)
+        continue;
+      int e = errno;
+      free(buf);
+      set_errno_message(err, errlen, e);
+      return -1;
+    }
+    if (got == 0)
+      break;
+    len += (size_t)got;
+  }
+  struct stat now;
+  if (len < size && fstat(fd, &now) == 0 &&
+      (unsigned long long)now.st_size < size) {
+    free(buf);
+    snprintf(err, errlen,
+             "file shrank from %zu to %lld bytes while being read", size,
+             (long long)now.st_size);
+    return -1;
+  }
+  in->data = buf;
+  in->len = len;
   return 0;
 }
 
@@ -96,14 +136,9 @@ int cli_read(const char *path, size_t max, cli_input *in, char *err,
       close(fd);
       return -1;
     }
-    void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (p != MAP_FAILED) {
-      close(fd);
-      in->data = p;
-      in->len = (size_t)st.st_size;
-      in->mapped = 1;
-      return 0;
-    }
+    int r = read_file(fd, (size_t)st.st_size, in, err, errlen);
+    close(fd);
+    return r;
   }
   int r = read_stream(fd, max, in, err, errlen);
   close(fd);
@@ -111,10 +146,7 @@ int cli_read(const char *path, size_t max, cli_input *in, char *err,
 }
 
 void cli_input_free(cli_input *in) {
-  if (in->mapped)
-    munmap(in->data, in->len);
-  else
-    free(in->data);
+  free(in->data);
   memset(in, 0, sizeof *in);
 }
 
