@@ -33,8 +33,7 @@ static int read_stream(int fd, size_t max, cli_input *in, char *err,
     if (len == cap) {
       if (cap > max) {
         free(buf);
-        snprintf(err, errlen, "input larger than %zu bytes (--max-input)",
-                 max);
+        snprintf(err, errlen, "input larger than %zu bytes (--max-input)", max);
         return -1;
       }
       char *nb = realloc(buf, cap * 2);
@@ -98,9 +97,8 @@ static int read_file(int fd, size_t size, cli_input *in, char *err,
   if (len < size && fstat(fd, &now) == 0 &&
       (unsigned long long)now.st_size < size) {
     free(buf);
-    snprintf(err, errlen,
-             "file shrank from %zu to %lld bytes while being read", size,
-             (long long)now.st_size);
+    snprintf(err, errlen, "file shrank from %zu to %lld bytes while being read",
+             size, (long long)now.st_size);
     return -1;
   }
   in->data = buf;
@@ -131,8 +129,10 @@ int cli_read(const char *path, size_t max, cli_input *in, char *err,
   }
   if (S_ISREG(st.st_mode) && st.st_size > 0) {
     if ((unsigned long long)st.st_size > max) {
-      snprintf(err, errlen, "file of %lld bytes is larger than the %zu-byte "
-               "limit (--max-input)", (long long)st.st_size, max);
+      snprintf(err, errlen,
+               "file of %lld bytes is larger than the %zu-byte "
+               "limit (--max-input)",
+               (long long)st.st_size, max);
       close(fd);
       return -1;
     }
@@ -148,6 +148,44 @@ int cli_read(const char *path, size_t max, cli_input *in, char *err,
 void cli_input_free(cli_input *in) {
   free(in->data);
   memset(in, 0, sizeof *in);
+}
+
+/* The length of the well-formed UTF-8 sequence at s[0..n) (RFC 3629: no
+   overlong forms, surrogates or code points past U+10FFFF), 0 if none. */
+static size_t utf8_sequence(const unsigned char *s, size_t n) {
+  unsigned c = s[0];
+  size_t k = c < 0x80                 ? 1
+             : c >= 0xC2 && c <= 0xDF ? 2
+             : c >= 0xE0 && c <= 0xEF ? 3
+             : c >= 0xF0 && c <= 0xF4 ? 4
+                                      : 0;
+  if (k == 0 || k > n)
+    return 0;
+  for (size_t i = 1; i < k; i++)
+    if ((s[i] & 0xC0) != 0x80)
+      return 0;
+  if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) ||
+      (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
+    return 0;
+  return k;
+}
+
+int cli_write_name(FILE *f, const char *name) {
+  const unsigned char *s = (const unsigned char *)name;
+  size_t n = strlen(name);
+  for (size_t i = 0; i < n;) {
+    size_t k = utf8_sequence(s + i, n - i);
+    if (k == 0 || s[i] < 0x20 || s[i] == 0x7F) {
+      if (fputs("\xEF\xBF\xBD", f) == EOF)
+        return -1;
+      i++;
+    } else {
+      if (fwrite(s + i, 1, k, f) != k)
+        return -1;
+      i += k;
+    }
+  }
+  return 0;
 }
 
 int cli_write(FILE *f, const char *s, size_t n) {

@@ -97,6 +97,16 @@ static const char *usage_text =
     "Exit status: 0 success, 1 an input could not be read or analysed (or\n"
     "output failed), 2 usage error, 3 out of memory.\n";
 
+/* code, or EXIT_INPUT with a message if stdout could not be written: the
+   last thing before every exit that printed to it (jq's final check). */
+static int finish_stdout(int code) {
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "recap: error writing output: %s\n", strerror(errno));
+    return code ? code : EXIT_INPUT;
+  }
+  return code;
+}
+
 static void usage_error(const char *fmt, ...) {
   va_list ap;
   fputs("recap: ", stderr);
@@ -234,7 +244,7 @@ static void print_version(void) {
          recap_language_features("english") & RECAP_LANGUAGE_LEXICON
              ? "built in (WordNet 3.0)"
              : "not built in (built without WordNet)");
-  exit(EXIT_OK);
+  exit(finish_stdout(EXIT_OK));
 }
 
 /* An optional argument must be attached ("--chapters=3"): getopt takes
@@ -368,7 +378,7 @@ static void parse_args(int argc, char **argv, config *c) {
       break;
     case 'h':
       fputs(usage_text, stdout);
-      exit(ferror(stdout) || fflush(stdout) ? EXIT_INPUT : EXIT_OK);
+      exit(finish_stdout(EXIT_OK));
     case 'V':
       print_version();
       break;
@@ -543,7 +553,9 @@ static int print_labelled(const config *c, size_t i, const cli_result *r) {
     return cli_write(stdout, r->out, r->out_len) || putchar('\n') == EOF;
   if (i > 0)
     putchar('\n');
-  printf("==> %s <==\n", strcmp(path, "-") ? path : "(stdin)");
+  fputs("==> ", stdout);
+  cli_write_name(stdout, strcmp(path, "-") ? path : "(stdin)");
+  fputs(" <==\n", stdout);
   return cli_write(stdout, r->out, r->out_len);
 }
 
@@ -764,14 +776,6 @@ static int run_idf(config *c) {
 }
 
 /* ---- main ----------------------------------------------------------------------------------- */
-
-static int finish_stdout(int code) {
-  if (fflush(stdout) != 0 || ferror(stdout)) {
-    fprintf(stderr, "recap: error writing output: %s\n", strerror(errno));
-    return code ? code : EXIT_INPUT;
-  }
-  return code;
-}
 
 int main(int argc, char **argv) {
   config c;

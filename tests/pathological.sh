@@ -225,10 +225,19 @@ marks_scale() { marks_json $(($1 * 5)); }
 scale combining-marks-scale marks_scale lines 0 --speakers
 
 # The CLI's own edge cases.
+# Output to a full disk fails, whatever was printed (-V exited 0).
 name=dev-full; count=$((count + 1))
 if [ -w /dev/full ]; then
-  "$RECAP" examples/webinar.txt > /dev/full 2> "$tmp/err"; status=$?
-  if [ $status -eq 1 ] && grep -q 'error writing output' "$tmp/err"; then echo "ok   $name"; else fail "exit $status: $(cat "$tmp/err")"; fi
+  bad=
+  for args in "examples/webinar.txt" "-V" "--help" "examples/webinar.txt examples/webinar.vtt" \
+              "sentences examples/webinar.txt" "idf examples/webinar.txt"; do
+    # shellcheck disable=SC2086 # the words are the arguments
+    "$RECAP" $args > /dev/full 2> "$tmp/err"; status=$?
+    if [ $status -ne 1 ] || ! grep -q '^recap: error writing output' "$tmp/err"; then
+      bad="$bad '$args': exit $status;"
+    fi
+  done
+  if [ -z "$bad" ]; then echo "ok   $name"; else fail "$bad"; fi
 else echo "skip $name"; fi
 name=closed-stdout; count=$((count + 1))
 "$RECAP" examples/webinar.txt >&- 2> "$tmp/err"; status=$?
@@ -248,6 +257,17 @@ if [ $status -eq 0 ] || { [ $status -eq 1 ] && grep -q '^recap: .*shrank' "$tmp/
   echo "ok   $name (exit $status)"
 else fail "exit $status: $(head -c 200 "$tmp/err")"; fi
 rm -f "$tmp/shrink.txt"
+# Several files in text: a file name that is not UTF-8, or holds a line
+# break, is shown with U+FFFD in its "==> NAME <==" header (it was raw).
+name=file-name-not-utf8; count=$((count + 1))
+odd=$(printf '%s/caf\351\nx.txt' "$tmp")
+cp examples/webinar.txt "$odd"
+"$RECAP" -n 1 -k 0 "$odd" examples/webinar.txt > "$tmp/out" 2> "$tmp/err"; status=$?
+if [ $status -eq 0 ] && "$JSONCHECK" -u "$tmp/out" &&
+   grep -q "^==> .*caf$(printf '\357\277\275\357\277\275')x.txt <==\$" "$tmp/out"; then
+  echo "ok   $name"
+else fail "exit $status: $(grep -a '==>' "$tmp/out" | od -c | head -2)"; fi
+rm -f "$odd"
 name=unreadable; count=$((count + 1))
 printf 'text\n' > "$tmp/secret.txt"; chmod 000 "$tmp/secret.txt"
 if [ "$(id -u)" -ne 0 ]; then
