@@ -91,6 +91,16 @@ check decisions-everywhere 60 0 "$tmp/decide.txt" --decisions=200
 check decisions-million-sentences 60 0 "$tmp/million.txt" -n 0 -k 0 --decisions
 printf 'WEBVTT\n\n00:10:00.000 --> 00:00:01.000\nBackwards cue about the depot.\n\n-00:00:05.000 --> 00:00:06.000\nNegative time.\n\n99999999:00:00.000 --> 99999999:59:59.999\nEnormous time about the depot budget.\n\n00:00:02.000 --> 00:00:03.000\nOut of order again.\n' > "$tmp/times.vtt"
 check vtt-bad-times 10 "0 1" "$tmp/times.vtt" --chapters --speakers
+# Times past 1e13 s are no time, in every format alike (2e15 s showed as
+# [277777777:46:40] in text and "start":0 in JSON).
+name=huge-json-times; count=$((count + 1))
+printf '{"segments": [{"start": 2e15, "end": 1e300, "text": "The depot budget was approved today."}, {"start": 5, "end": 6, "text": "The bus route was approved."}]}' > "$tmp/late.json"
+"$RECAP" -n 5 "$tmp/late.json" > "$tmp/out" 2>&1; s1=$?
+"$RECAP" -n 5 -f json "$tmp/late.json" > "$tmp/out.json" 2>&1; s2=$?
+if [ $s1 -eq 0 ] && [ $s2 -eq 0 ] && grep -q '^The depot budget' "$tmp/out" &&
+   grep -q '"text":"The depot budget was approved today.",[^}]*"start":null,"end":null' "$tmp/out.json"; then
+  echo "ok   $name"
+else fail "exit $s1/$s2: $(head -c 300 "$tmp/out") $(grep -o '"start":[^,]*' "$tmp/out.json" | head -2)"; fi
 awk 'BEGIN { printf "{\"segments\": ["; for (i = 0; i < 100000; i++) printf "%s{\"start\": %d.5, \"end\": %d.9, \"text\": \" Segment %d about the charging depot.\"}", (i ? "," : ""), i, i, i; print "]}" }' > "$tmp/huge.json"
 check huge-json 60 0 "$tmp/huge.json"
 awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "["; }' > "$tmp/deep.json"
