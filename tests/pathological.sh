@@ -249,6 +249,24 @@ if [ -w /dev/full ]; then
   done
   if [ -z "$bad" ]; then echo "ok   $name"; else fail "$bad"; fi
 else echo "skip $name"; fi
+# Option values: a count or size with a space and a sign before it was
+# taken by strtoull (" -5": 2^64 - 5, unlimited); a ratio of 400 digits
+# became NaN (inf * 0) and failed later as "invalid argument".
+name=option-values; count=$((count + 1))
+nines=$(awk 'BEGIN { for (i = 0; i < 400; i++) printf "9" }')
+zeros=$(awk 'BEGIN { for (i = 0; i < 400; i++) printf "0" }')
+bad=
+for args in "-n| -5" "-w| -5" "-k| -5" "--chapters= -5" "--max-input| -5" "-n| 5" "-j| -1" \
+            "-r|1.${zeros}1" "-r| 0.5" "-r|0.5.1"; do
+  # shellcheck disable=SC2086 # '|' splits an option from its value
+  (IFS='|'; exec "$RECAP" $args examples/webinar.txt) > /dev/null 2> "$tmp/err"; status=$?
+  [ $status -eq 2 ] && grep -q '^recap: ' "$tmp/err" || bad="$bad '$args': exit $status;"
+done
+for args in "-r|0.$nines" "-r|1.$zeros" "-r|00.25"; do
+  (IFS='|'; exec "$RECAP" $args examples/webinar.txt) > "$tmp/out" 2> "$tmp/err"; status=$?
+  [ $status -eq 0 ] && [ -s "$tmp/out" ] || bad="$bad '$(echo "$args" | cut -c1-12)...': exit $status;"
+done
+if [ -z "$bad" ]; then echo "ok   $name"; else fail "$bad"; fi
 name=closed-stdout; count=$((count + 1))
 "$RECAP" examples/webinar.txt >&- 2> "$tmp/err"; status=$?
 if [ $status -eq 1 ]; then echo "ok   $name"; else fail "exit $status"; fi
