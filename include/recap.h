@@ -862,7 +862,10 @@ RECAP_API recap_status recap_idf_new(const recap_context *ctx,
                                      recap_idf **out);
 /** Frees a table.  Accepts NULL. */
 RECAP_API void recap_idf_free(recap_idf *idf);
-/** Counts each distinct stem of an analysed document once. */
+/** Counts each distinct stem of an analysed document once, and the
+    document.  RECAP_ERR_INVALID_ARGUMENT if idf or doc is NULL or doc's
+    last analysis failed or never ran (then nothing is counted); an
+    analysed empty text counts as a document.  RECAP_ERR_NOMEM. */
 RECAP_API recap_status recap_idf_add_document(recap_idf *idf,
                                               const recap_document *doc);
 /** Adds the counts of a table in text form (from recap_idf_render()), all

@@ -193,7 +193,7 @@ void recap_idf_free(recap_idf *idf) {
 }
 
 recap_status recap_idf_add_document(recap_idf *idf, const recap_document *doc) {
-  if (!idf || !doc)
+  if (!idf || !doc || !doc->analysed) /* nothing to count, not an empty text */
     return RECAP_ERR_INVALID_ARGUMENT;
   size_t lang = rc_lang_index(doc->lang);
   RC_TRY(rc_idf_add_docs(&idf->t, lang, 1));
