@@ -204,7 +204,10 @@ cost() { # FILE OPTIONS...: instructions, or CPU ms (least of three runs); "fail
   echo "$best"
 }
 unit=ms; limit=20
-if command -v valgrind > /dev/null 2>&1 && ! ldd "$RECAP" 2> /dev/null | grep -q 'lib[at]san'; then
+# A sanitizer build (gcc links libasan, clang its runtime into the
+# program: both name __asan_init) runs under neither valgrind nor ulimit -v.
+sanitized() { grep -q '__[at]san_init' "$RECAP"; }
+if command -v valgrind > /dev/null 2>&1 && ! sanitized; then
   unit=instructions; limit=12
 fi
 # scale NAME GENERATOR WHAT MIN_LINES OPTIONS...: 3,000 then 30,000
@@ -313,7 +316,7 @@ else echo "skip $name (root can read anything)"; fi
 # exit 3 and a message, no crash; a small one still works.  Sanitizer
 # builds reserve terabytes of address space and cannot run under it.
 name=ulimit-v; count=$((count + 1))
-if ldd "$RECAP" 2> /dev/null | grep -q 'lib[at]san'; then
+if sanitized; then
   echo "skip $name (sanitizer build)"
 else
   i=0
