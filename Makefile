@@ -4,6 +4,7 @@
 #   make check        unit tests (cmocka), golden CLI tests, pathological inputs,
 #                     the progress line on a terminal, the tools' tests
 #   make sanitize     the same tests built with ASan + UBSan
+#   make sanitize-clang  the same with clang (CI runs both)
 #   make valgrind     the CLI on the examples under valgrind
 #   make bench        the speed benchmark (results: README, "Speed")
 #   make fuzz         libFuzzer harnesses (clang), FUZZ_SECONDS each
@@ -61,7 +62,7 @@ SONAME  := librecap.so.$(SOVERSION)
 RECAP   := $(B)/recap
 
 .PHONY: all check unit golden golden-update pathological tty api-doc tables-check tools-test \
-        sanitize tsan valgrind bench fuzz fuzz-build test-browser static test-cluster install \
+        sanitize sanitize-clang tsan valgrind bench fuzz fuzz-build test-browser static test-cluster install \
         uninstall tables format clean
 
 all: $(STATIC) $(SHARED) $(RECAP)
@@ -203,8 +204,14 @@ pathological: $(RECAP) $(B)/tests/jsoncheck
 	RECAP=$(RECAP) JSONCHECK=$(B)/tests/jsoncheck SLOW=$(SLOW) sh tests/pathological.sh
 
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_B ?= build-san
 sanitize:
-	$(MAKE) B=build-san CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" SLOW=5 check
+	$(MAKE) B=$(SAN_B) CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" SLOW=5 check
+
+# The same with clang, whose UBSan checks more than gcc's (a zero offset to
+# a null pointer, for one), in a build directory of its own.
+sanitize-clang:
+	$(MAKE) sanitize CC=clang SAN_B=build-san-clang
 
 # The thread test, and the command's threads (files, --jsonl with a reorder
 # window smaller than the input), under ThreadSanitizer (clang).

@@ -179,7 +179,8 @@ RECAP_API void recap_context_free(recap_context *ctx);
  * is NULL or "all"): UTF-8 text, one word per line, blank lines and lines
  * starting with '#' ignored, matched case-insensitively after Unicode NFKC.
  * A line starting with '-' removes the word that follows from the list
- * instead.  `language` may also be "none" (the language-neutral mode).
+ * instead.  A word of more than 120 bytes, as written or folded, is passed
+ * over.  `language` may also be "none" (the language-neutral mode).
  * All or nothing: on failure the context is unchanged.  The text is copied.
  * Returns RECAP_ERR_UNKNOWN_LANGUAGE, RECAP_ERR_BAD_TABLE (invalid UTF-8,
  * with the line in recap_context_error()), RECAP_ERR_NOMEM.  Not
@@ -897,7 +898,10 @@ RECAP_API recap_status recap_idf_new(const recap_context *ctx,
                                      recap_idf **out);
 /** Frees a table.  Accepts NULL. */
 RECAP_API void recap_idf_free(recap_idf *idf);
-/** Counts each distinct stem of an analysed document once. */
+/** Counts each distinct stem of an analysed document once, and the
+    document.  RECAP_ERR_INVALID_ARGUMENT if idf or doc is NULL or doc's
+    last analysis failed or never ran (then nothing is counted); an
+    analysed empty text counts as a document.  RECAP_ERR_NOMEM. */
 RECAP_API recap_status recap_idf_add_document(recap_idf *idf,
                                               const recap_document *doc);
 /** Adds the counts of a table in text form (from recap_idf_render()), all

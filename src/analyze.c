@@ -350,6 +350,7 @@ recap_status recap_document_analyze(recap_document *doc, const char *text,
     doc->progress_base = 1; /* done: 1, also after skipped stages */
     doc->progress_span = 0;
     rc_doc_progress(doc, 1, 1);
+    doc->analysed = 1;
   }
   /* The callback and its data are the caller's for this call only. */
   doc->opt.progress = NULL;

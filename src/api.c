@@ -59,17 +59,23 @@ static size_t language_slot(const char *language, recap_status *st) {
   return rc_lang_index(l);
 }
 
+/* The longest stopword a list may add, in bytes as written and folded. */
+enum { RC_STOPWORD_MAX = 120 };
+
 /* Collects one list line's word, folded and keyed by language, into the
-   pending additions or removals. */
+   pending additions or removals.  A longer line is no word: it is passed
+   over before folding, so that its length costs nothing. */
 static recap_status add_stopword(rc_strtab *add, rc_strtab *remove,
                                  rc_norm *norm, size_t lang, const char *w,
                                  size_t n, int removing) {
+  if (n > RC_STOPWORD_MAX)
+    return RECAP_OK;
   const char *f;
   size_t fn;
   RC_TRY(rc_fold(norm, w, n, &f, &fn));
-  if (fn == 0 || fn > 120)
+  if (fn == 0 || fn > RC_STOPWORD_MAX)
     return RECAP_OK; /* nothing a token could match */
-  char key[128];
+  char key[RC_STOPWORD_MAX + 8];
   key[0] = (char)(unsigned char)lang;
   memcpy(key + 1, f, fn);
   uint32_t id;
@@ -187,7 +193,7 @@ void recap_idf_free(recap_idf *idf) {
 }
 
 recap_status recap_idf_add_document(recap_idf *idf, const recap_document *doc) {
-  if (!idf || !doc)
+  if (!idf || !doc || !doc->analysed) /* nothing to count, not an empty text */
     return RECAP_ERR_INVALID_ARGUMENT;
   size_t lang = rc_lang_index(doc->lang);
   RC_TRY(rc_idf_add_docs(&idf->t, lang, 1));

@@ -20,11 +20,10 @@ enum {
 
 /* ---- cli_io.c ----------------------------------------------------------------- */
 
-/* A file's bytes: mapped when it is a regular file, else read. */
+/* A file's bytes, read into the heap. */
 typedef struct cli_input {
   char *data;
   size_t len;
-  int mapped;
 } cli_input;
 
 /* Reads path ("-" = stdin) up to max bytes; on failure returns -1 with a
@@ -34,6 +33,10 @@ int cli_read(const char *path, size_t max, cli_input *in, char *err,
 void cli_input_free(cli_input *in);
 /* The whole of s to f; -1 on a write error. */
 int cli_write(FILE *f, const char *s, size_t n);
+/* A file name to f as text: each byte that is not UTF-8, or is a control
+   character, as U+FFFD (as recap_render_json_labelled() does), so that a
+   name cannot break the output's encoding or its lines; -1 on error. */
+int cli_write_name(FILE *f, const char *name);
 
 /* ---- cli_run.c ---------------------------------------------------------------- */
 

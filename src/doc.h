@@ -250,6 +250,7 @@ struct recap_document {
   const rc_lang *boundary_lang;
   recap_input_format format;
   char error[256];
+  int analysed; /* the last analysis succeeded: there are results */
 
   rc_text text;         /* decoded input */
   rc_source src;        /* cues */

@@ -44,6 +44,7 @@ void rc_doc_reset(recap_document *doc) {
   rc_arena_reset(&doc->arena);
   rc_text_free(doc->alloc, &doc->text);
   rc_source_clear(&doc->src);
+  doc->analysed = 0;
   doc->spans.len = 0;
   rc_strtab_clear(&doc->learned_stops);
   rc_strtab_clear(&doc->terms);

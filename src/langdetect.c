@@ -245,6 +245,8 @@ static int alphabet_vetoes(const rc_lang *l, const letter_counts *lc) {
   return foreign >= 2 && foreign * RC_LANG_FOREIGN_LETTER >= lc->total;
 }
 
+enum { RC_DETECT_WORD_MAX = 256 };
+
 static recap_status count_stopwords(const char *t, size_t n, rc_norm *norm,
                                     rc_maskcache *cache, script s,
                                     size_t *hits, size_t *tokens,
@@ -257,6 +259,10 @@ static recap_status count_stopwords(const char *t, size_t n, rc_norm *norm,
     if (tok.kind != RC_TOK_WORD)
       continue;
     (*tokens)++;
+    /* No compiled-in stopword is near this long (the longest has 33
+       bytes): a long token is not folded to find that out. */
+    if (tok.len > RC_DETECT_WORD_MAX)
+      continue;
     char small[64];
     const char *key = small;
     size_t len = tok.len;

@@ -97,6 +97,16 @@ static const char *usage_text =
     "Exit status: 0 success, 1 an input could not be read or analysed (or\n"
     "output failed), 2 usage error, 3 out of memory.\n";
 
+/* code, or EXIT_INPUT with a message if stdout could not be written: the
+   last thing before every exit that printed to it (jq's final check). */
+static int finish_stdout(int code) {
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "recap: error writing output: %s\n", strerror(errno));
+    return code ? code : EXIT_INPUT;
+  }
+  return code;
+}
+
 static void usage_error(const char *fmt, ...) {
   va_list ap;
   fputs("recap: ", stderr);
@@ -109,10 +119,14 @@ static void usage_error(const char *fmt, ...) {
 
 /* ---- option values ---------------------------------------------------------------- */
 
+/* strtoull() skips white space and takes a sign (" -5" is 2^64 - 5): a
+   count or a size starts with a digit. */
+static int starts_with_digit(const char *s) { return *s >= '0' && *s <= '9'; }
+
 static size_t parse_count(const char *opt, const char *s) {
   char *end;
   errno = 0;
-  if (!*s || *s == '-' || *s == '+')
+  if (!starts_with_digit(s))
     usage_error("%s: expected a count, got '%s'", opt, s);
   unsigned long long v = strtoull(s, &end, 10);
   if (errno || *end)
@@ -123,7 +137,7 @@ static size_t parse_count(const char *opt, const char *s) {
 static size_t parse_size(const char *opt, const char *s) {
   char *end;
   errno = 0;
-  if (!*s || *s == '-')
+  if (!starts_with_digit(s))
     usage_error("%s: expected a size, got '%s'", opt, s);
   unsigned long long v = strtoull(s, &end, 10);
   unsigned long long mult = 1;
@@ -141,26 +155,30 @@ static size_t parse_size(const char *opt, const char *s) {
 }
 
 static double parse_ratio(const char *opt, const char *s) {
-  /* A fraction in the C locale: digits, one '.', digits. */
-  double v = 0, scale = 1;
+  /* A fraction in the C locale: digits, one '.', digits.  Whether it is
+     over 1 is read off the digits; a double holds 17 of them, so later
+     ones are checked but not added ("0." and 400 nines is 1, not the
+     NaN of inf times 0). */
   const char *p = s;
-  int digits = 0, dot = 0;
-  for (; *p; p++) {
-    if (*p >= '0' && *p <= '9') {
-      if (dot)
+  int digits = 0, whole = 0; /* the integer part, 2 for any over 1 */
+  for (; *p >= '0' && *p <= '9'; p++, digits++)
+    whole = whole > 1 ? 2 : whole * 10 + (*p - '0');
+  int over = whole > 1;
+  double v = whole, scale = 1;
+  if (*p == '.') {
+    int kept = 0;
+    for (p++; *p >= '0' && *p <= '9'; p++, digits++) {
+      over |= whole == 1 && *p != '0';
+      if (kept++ < 17) {
+        v = v * 10 + (*p - '0');
         scale /= 10;
-      v = v * 10 + (*p - '0');
-      digits++;
-    } else if (*p == '.' && !dot) {
-      dot = 1;
-    } else {
-      break;
+      }
     }
   }
-  v *= scale;
-  if (*p || !digits || v > 1)
+  if (*p || !digits || over)
     usage_error("%s: expected a number between 0 and 1, got '%s'", opt, s);
-  return v;
+  v *= scale;
+  return v > 1 ? 1 : v; /* 0.99999999999999999 rounds up */
 }
 
 static int pick(const char *opt, const char *s, const char *const *names,
@@ -234,7 +252,7 @@ static void print_version(void) {
          recap_language_features("english") & RECAP_LANGUAGE_LEXICON
              ? "built in (WordNet 3.0)"
              : "not built in (built without WordNet)");
-  exit(EXIT_OK);
+  exit(finish_stdout(EXIT_OK));
 }
 
 /* An optional argument must be attached ("--chapters=3"): getopt takes
@@ -368,7 +386,7 @@ static void parse_args(int argc, char **argv, config *c) {
       break;
     case 'h':
       fputs(usage_text, stdout);
-      exit(ferror(stdout) || fflush(stdout) ? EXIT_INPUT : EXIT_OK);
+      exit(finish_stdout(EXIT_OK));
     case 'V':
       print_version();
       break;
@@ -543,7 +561,9 @@ static int print_labelled(const config *c, size_t i, const cli_result *r) {
     return cli_write(stdout, r->out, r->out_len) || putchar('\n') == EOF;
   if (i > 0)
     putchar('\n');
-  printf("==> %s <==\n", strcmp(path, "-") ? path : "(stdin)");
+  fputs("==> ", stdout);
+  cli_write_name(stdout, strcmp(path, "-") ? path : "(stdin)");
+  fputs(" <==\n", stdout);
   return cli_write(stdout, r->out, r->out_len);
 }
 
@@ -661,14 +681,6 @@ static int run_idf(config *c) {
 }
 
 /* ---- main ----------------------------------------------------------------------------------- */
-
-static int finish_stdout(int code) {
-  if (fflush(stdout) != 0 || ferror(stdout)) {
-    fprintf(stderr, "recap: error writing output: %s\n", strerror(errno));
-    return code ? code : EXIT_INPUT;
-  }
-  return code;
-}
 
 int main(int argc, char **argv) {
   config c;

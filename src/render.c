@@ -9,8 +9,8 @@
 static unsigned long long whole_seconds(double s) {
   if (!(s >= 0)) /* also NaN */
     return 0;
-  if (s > 1e12)
-    s = 1e12;
+  if (s > RC_TIME_MAX) /* no cue has a later time (source.h) */
+    s = RC_TIME_MAX;
   return (unsigned long long)floor(s);
 }
 

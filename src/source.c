@@ -76,9 +76,15 @@ static recap_status append(rc_source *src, const char *s, size_t n) {
   return RECAP_OK;
 }
 
+static double valid_time(double t) {
+  return t >= 0 && t <= RC_TIME_MAX ? t : -1;
+}
+
 recap_status rc_source_begin(rc_source *src, double start, double end,
                              const char *speaker, size_t speaker_len,
                              uint32_t flags) {
+  start = valid_time(start);
+  end = valid_time(end);
   uint32_t sp = RC_NO_ID;
   if (speaker && speaker_len)
     RC_TRY(rc_strtab_intern(&src->speakers, speaker, speaker_len, &sp, NULL));

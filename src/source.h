@@ -28,10 +28,16 @@ enum {
   RC_CUE_BREAK = 1u << 0
 };
 
+/* The latest time a cue may have, in seconds (about 317,000 years; the
+   9-digit hours of a caption timestamp stay below it).  A later one, as a
+   JSON transcript may give, is no time: every renderer then agrees on it
+   (text showed it clamped, JSON as 0). */
+#define RC_TIME_MAX 1e13
+
 typedef struct rc_cue {
   size_t off, len;  /* content range, without the trailing '\n' */
-  double start;     /* seconds, or -1 */
-  double end;       /* seconds, or -1 */
+  double start;     /* seconds (0..RC_TIME_MAX), or -1 */
+  double end;       /* seconds (0..RC_TIME_MAX), or -1 */
   uint32_t speaker; /* id in rc_source.speakers, or RC_NO_ID */
   uint32_t flags;
 } rc_cue;

@@ -91,6 +91,16 @@ check decisions-everywhere 60 0 "$tmp/decide.txt" --decisions=200
 check decisions-million-sentences 60 0 "$tmp/million.txt" -n 0 -k 0 --decisions
 printf 'WEBVTT\n\n00:10:00.000 --> 00:00:01.000\nBackwards cue about the depot.\n\n-00:00:05.000 --> 00:00:06.000\nNegative time.\n\n99999999:00:00.000 --> 99999999:59:59.999\nEnormous time about the depot budget.\n\n00:00:02.000 --> 00:00:03.000\nOut of order again.\n' > "$tmp/times.vtt"
 check vtt-bad-times 10 "0 1" "$tmp/times.vtt" --chapters --speakers
+# Times past 1e13 s are no time, in every format alike (2e15 s showed as
+# [277777777:46:40] in text and "start":0 in JSON).
+name=huge-json-times; count=$((count + 1))
+printf '{"segments": [{"start": 2e15, "end": 1e300, "text": "The depot budget was approved today."}, {"start": 5, "end": 6, "text": "The bus route was approved."}]}' > "$tmp/late.json"
+"$RECAP" -n 5 "$tmp/late.json" > "$tmp/out" 2>&1; s1=$?
+"$RECAP" -n 5 -f json "$tmp/late.json" > "$tmp/out.json" 2>&1; s2=$?
+if [ $s1 -eq 0 ] && [ $s2 -eq 0 ] && grep -q '^The depot budget' "$tmp/out" &&
+   grep -q '"text":"The depot budget was approved today.",[^}]*"start":null,"end":null' "$tmp/out.json"; then
+  echo "ok   $name"
+else fail "exit $s1/$s2: $(head -c 300 "$tmp/out") $(grep -o '"start":[^,]*' "$tmp/out.json" | head -2)"; fi
 awk 'BEGIN { printf "{\"segments\": ["; for (i = 0; i < 100000; i++) printf "%s{\"start\": %d.5, \"end\": %d.9, \"text\": \" Segment %d about the charging depot.\"}", (i ? "," : ""), i, i, i; print "]}" }' > "$tmp/huge.json"
 check huge-json 60 0 "$tmp/huge.json"
 awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "["; }' > "$tmp/deep.json"
@@ -113,12 +123,50 @@ awk -v b="$bullet" 'BEGIN { for (i = 0; i < 300000; i++) printf "%d) item %c. th
 check list-markers 30 0 "$tmp/list.txt"
 awk 'BEGIN { for (i = 0; i < 1000000; i++) printf ". " }' > "$tmp/dots.txt"
 check spaced-ellipsis 20 0 "$tmp/dots.txt"
+# Words that fold to nothing (U+FFA0) in the stopword sample: clang's
+# UBSan saw a zero offset to a null pointer in strtab.c (make
+# sanitize-clang runs this).
+printf '\357\276\240 \357\276\240 budget depot.' > "$tmp/ffa0.txt"
+check empty-folded-words 10 0 "$tmp/ffa0.txt"
+check empty-folded-words-none 10 0 "$tmp/ffa0.txt" -l none
 if [ -f ../shared/utf8/UTF-8-test.txt ]; then
   check kuhn-utf8-test 20 0 ../shared/utf8/UTF-8-test.txt
   check kuhn-utf8-test-strict 20 1 ../shared/utf8/UTF-8-test.txt --strict
 else
   echo "skip kuhn-utf8-test (../shared/utf8 absent)"
 fi
+
+# Combining marks: utf8proc orders a run of them with an exchange sort,
+# so 'a' and alternating U+0301 U+0316 (classes 230, 220) was quadratic
+# wherever a string reached it: a Whisper "speaker" of 50,000 pairs took
+# 13-45 s, a --query or a JSON Lines "query" of 25,000 pairs 5-6 s, a
+# --stopwords line of 50,000 pairs 25 s, ten records each with a 32 KB
+# token in the language-detection sample 7 s.  normalize.c now cuts such
+# runs (UAX #15 stream-safe text); each is given 5 s.
+marks() { # N: 'a' and N pairs of U+0301 U+0316
+  awk -v n="$1" 'BEGIN { printf "a"; for (i = 0; i < n; i++) printf "\314\201\314\226" }'
+}
+marks_json() { # N: a Whisper JSON transcript whose speaker is marks N
+  printf '{"segments": [{"start": 0, "end": 2, "speaker": "%s", "text": "The depot budget was approved."}]}' "$(marks "$1")"
+}
+marks_json 50000 > "$tmp/speaker.json"
+check marks-whisper-speaker 5 0 "$tmp/speaker.json" --speakers
+{ printf 'The depot budget was approved. The '; marks 50000; printf ' depot opens.\n'; } > "$tmp/marks.txt"
+check marks-in-text 5 0 "$tmp/marks.txt" --chapters --speakers --decisions
+check marks-query 5 0 examples/webinar.txt --query "depot $(marks 25000)"
+{ echo depot; marks 50000; echo; printf -- '-'; marks 50000; echo; } > "$tmp/marks-stop.txt"
+check marks-stopwords-line 5 0 examples/webinar.txt --stopwords "$tmp/marks-stop.txt"
+{ printf 'The '; marks 8000; printf ' budget depot.\n'; } > "$tmp/marks-token.txt"
+check marks-language-sample 5 0 "$tmp/marks-token.txt" -l auto
+name=marks-jsonl; count=$((count + 1))
+{ printf '{"id": 1, "text": "The depot budget was approved.", "query": "%s"}\n' "$(marks 25000)"
+  i=0; while [ $i -lt 10 ]; do
+    printf '{"id": %d, "text": "The %s budget depot."}\n' $((i + 2)) "$(marks 8000)"; i=$((i + 1))
+  done; } > "$tmp/marks.jsonl"
+timeout $((5 * SLOW)) "$RECAP" --jsonl < "$tmp/marks.jsonl" > "$tmp/out" 2> "$tmp/err"; status=$?
+if [ $status -eq 0 ] && [ "$(wc -l < "$tmp/out")" -eq 11 ] && "$JSONCHECK" -u "$tmp/out"; then
+  echo "ok   $name"
+else fail "exit $status (124: over $((5 * SLOW)) s), $(wc -l < "$tmp/out") lines"; fi
 
 # Scale: selection is linear (after its sorts), whatever is asked.  Ten
 # times the sentences may cost at most 12 times as much: counted in
@@ -156,7 +204,10 @@ cost() { # FILE OPTIONS...: instructions, or CPU ms (least of three runs); "fail
   echo "$best"
 }
 unit=ms; limit=20
-if command -v valgrind > /dev/null 2>&1 && ! ldd "$RECAP" 2> /dev/null | grep -q 'lib[at]san'; then
+# A sanitizer build (gcc links libasan, clang its runtime into the
+# program: both name __asan_init) runs under neither valgrind nor ulimit -v.
+sanitized() { grep -q '__[at]san_init' "$RECAP"; }
+if command -v valgrind > /dev/null 2>&1 && ! sanitized; then
   unit=instructions; limit=12
 fi
 # scale NAME GENERATOR WHAT MIN_LINES OPTIONS...: 3,000 then 30,000
@@ -193,6 +244,10 @@ scale summary-selection-scale vocab300 lines 20000 -n 1000000 -r 1 -k 0 -l engli
 decided() { distinct "$1" "We decided to "; }
 scale decisions-selection-scale decided lines 20000 -n 0 -k 0 --decisions=1000000 -l english
 
+# Combining marks, ten times as many: linear (it was quadratic).
+marks_scale() { marks_json $(($1 * 5)); }
+scale combining-marks-scale marks_scale lines 0 --speakers
+
 # Memory: peak RSS in proportion to the input, whatever it holds (README,
 # "Memory").  Varied short sentences made every phrase candidate cost
 # about 60 bytes per input byte (8.6 MB took 612 MB; -k 0 520 MB); a
@@ -204,7 +259,7 @@ peak_kb() { # OPTIONS... FILE: the peak RSS of recap in KB, or "fail"
   tail -n 1 "$tmp/rss"
 }
 name=memory-varied-sentences; count=$((count + 1))
-if [ ! -x /usr/bin/time ] || ldd "$RECAP" 2> /dev/null | grep -q 'lib[at]san'; then
+if [ ! -x /usr/bin/time ] || sanitized; then
   echo "skip $name (no /usr/bin/time, or a sanitizer build)"
 else
   distinct 100000 > "$tmp/varied.txt"
@@ -218,7 +273,7 @@ else
   fi
 fi
 name=memory-stream-over-limit; count=$((count + 1))
-if [ ! -x /usr/bin/time ] || ldd "$RECAP" 2> /dev/null | grep -q 'lib[at]san' || [ ! -r /dev/zero ]; then
+if [ ! -x /usr/bin/time ] || sanitized || [ ! -r /dev/zero ]; then
   echo "skip $name (no /usr/bin/time, /dev/zero, or a sanitizer build)"
 else
   kb=$(peak_kb --max-input 64M /dev/zero)
@@ -241,11 +296,38 @@ done
 [ $ok -eq 1 ] && echo "ok   $name (--stopwords, --idf over --max-input 100K: refused)"
 
 # The CLI's own edge cases.
+# Output to a full disk fails, whatever was printed (-V exited 0).
 name=dev-full; count=$((count + 1))
 if [ -w /dev/full ]; then
-  "$RECAP" examples/webinar.txt > /dev/full 2> "$tmp/err"; status=$?
-  if [ $status -eq 1 ] && grep -q 'error writing output' "$tmp/err"; then echo "ok   $name"; else fail "exit $status: $(cat "$tmp/err")"; fi
+  bad=
+  for args in "examples/webinar.txt" "-V" "--help" "examples/webinar.txt examples/webinar.vtt" \
+              "sentences examples/webinar.txt" "idf examples/webinar.txt"; do
+    # shellcheck disable=SC2086 # the words are the arguments
+    "$RECAP" $args > /dev/full 2> "$tmp/err"; status=$?
+    if [ $status -ne 1 ] || ! grep -q '^recap: error writing output' "$tmp/err"; then
+      bad="$bad '$args': exit $status;"
+    fi
+  done
+  if [ -z "$bad" ]; then echo "ok   $name"; else fail "$bad"; fi
 else echo "skip $name"; fi
+# Option values: a count or size with a space and a sign before it was
+# taken by strtoull (" -5": 2^64 - 5, unlimited); a ratio of 400 digits
+# became NaN (inf * 0) and failed later as "invalid argument".
+name=option-values; count=$((count + 1))
+nines=$(awk 'BEGIN { for (i = 0; i < 400; i++) printf "9" }')
+zeros=$(awk 'BEGIN { for (i = 0; i < 400; i++) printf "0" }')
+bad=
+for args in "-n| -5" "-w| -5" "-k| -5" "--chapters= -5" "--max-input| -5" "-n| 5" "-j| -1" \
+            "-r|1.${zeros}1" "-r| 0.5" "-r|0.5.1"; do
+  # shellcheck disable=SC2086 # '|' splits an option from its value
+  (IFS='|'; exec "$RECAP" $args examples/webinar.txt) > /dev/null 2> "$tmp/err"; status=$?
+  [ $status -eq 2 ] && grep -q '^recap: ' "$tmp/err" || bad="$bad '$args': exit $status;"
+done
+for args in "-r|0.$nines" "-r|1.$zeros" "-r|00.25"; do
+  (IFS='|'; exec "$RECAP" $args examples/webinar.txt) > "$tmp/out" 2> "$tmp/err"; status=$?
+  [ $status -eq 0 ] && [ -s "$tmp/out" ] || bad="$bad '$(echo "$args" | cut -c1-12)...': exit $status;"
+done
+if [ -z "$bad" ]; then echo "ok   $name"; else fail "$bad"; fi
 name=closed-stdout; count=$((count + 1))
 "$RECAP" examples/webinar.txt >&- 2> "$tmp/err"; status=$?
 if [ $status -eq 1 ]; then echo "ok   $name"; else fail "exit $status"; fi
@@ -253,6 +335,28 @@ name=fifo; count=$((count + 1))
 mkfifo "$tmp/fifo" && { cat examples/webinar.txt > "$tmp/fifo" & }
 timeout $((10 * SLOW)) "$RECAP" -n 1 -k 1 "$tmp/fifo" > "$tmp/out" 2> "$tmp/err"; status=$?
 if [ $status -eq 0 ] && [ -s "$tmp/out" ]; then echo "ok   $name"; else fail "exit $status"; fi
+# A file cut short while recap reads it (log rotation, an editor saving):
+# an error or the bytes read, never a signal (it was mapped: SIGBUS, 135).
+name=truncated-while-read; count=$((count + 1))
+head -c 100000000 /dev/zero | tr '\0' ' ' > "$tmp/shrink.txt"
+"$RECAP" "$tmp/shrink.txt" > /dev/null 2> "$tmp/err" & pid=$!
+sleep 0.1; : > "$tmp/shrink.txt"
+wait $pid; status=$?
+if [ $status -eq 0 ] || { [ $status -eq 1 ] && grep -q '^recap: .*shrank' "$tmp/err"; }; then
+  echo "ok   $name (exit $status)"
+else fail "exit $status: $(head -c 200 "$tmp/err")"; fi
+rm -f "$tmp/shrink.txt"
+# Several files in text: a file name that is not UTF-8, or holds a line
+# break, is shown with U+FFFD in its "==> NAME <==" header (it was raw).
+name=file-name-not-utf8; count=$((count + 1))
+odd=$(printf '%s/caf\351\nx.txt' "$tmp")
+cp examples/webinar.txt "$odd"
+"$RECAP" -n 1 -k 0 "$odd" examples/webinar.txt > "$tmp/out" 2> "$tmp/err"; status=$?
+if [ $status -eq 0 ] && "$JSONCHECK" -u "$tmp/out" &&
+   grep -q "^==> .*caf$(printf '\357\277\275\357\277\275')x.txt <==\$" "$tmp/out"; then
+  echo "ok   $name"
+else fail "exit $status: $(grep -a '==>' "$tmp/out" | od -c | head -2)"; fi
+rm -f "$odd"
 name=unreadable; count=$((count + 1))
 printf 'text\n' > "$tmp/secret.txt"; chmod 000 "$tmp/secret.txt"
 if [ "$(id -u)" -ne 0 ]; then
@@ -264,7 +368,7 @@ else echo "skip $name (root can read anything)"; fi
 # exit 3 and a message, no crash; a small one still works.  Sanitizer
 # builds reserve terabytes of address space and cannot run under it.
 name=ulimit-v; count=$((count + 1))
-if ldd "$RECAP" 2> /dev/null | grep -q 'lib[at]san'; then
+if sanitized; then
   echo "skip $name (sanitizer build)"
 else
   i=0
@@ -294,7 +398,7 @@ jsonl_lines() {
     fail "exit $status (want $want_status), lines: '$got' (want '$want'); $(head -c 200 "$tmp/err")"
   fi
 }
-if ldd "$RECAP" 2> /dev/null | grep -q 'lib[at]san'; then
+if sanitized; then
   echo "skip jsonl-record-out-of-memory, jsonl-line-out-of-memory, jsonl-dev-zero (sanitizer build)"
 else
   # A record that runs out of memory gave no line (3 in, 2 out).

@@ -186,6 +186,7 @@ static result run(const input *in, counting *c, const char *record) {
     options(&o);
     size_t len = strlen(in->text);
     STEP(recap_document_analyze(doc, in->text, len, &o));
+    recap_status analysed = last;
     if (last == RECAP_OK) {
       assert_int_equal(recap_document_input_format(doc), in->format);
       assert_true(recap_sentence_count(doc) >= 3);
@@ -244,7 +245,11 @@ static result run(const input *in, counting *c, const char *record) {
     recap_idf *idf = NULL;
     STEP(recap_idf_new(ctx, &idf));
     if (last == RECAP_OK) {
-      STEP(recap_idf_add_document(idf, doc));
+      if (analysed == RECAP_OK)
+        STEP(recap_idf_add_document(idf, doc));
+      else /* nothing to count */
+        assert_int_equal(recap_idf_add_document(idf, doc),
+                         RECAP_ERR_INVALID_ARGUMENT);
       STEP(recap_idf_add_table(idf, IDF_TABLE, strlen(IDF_TABLE)));
       char *s = (char *)1;
       size_t n = 0;

@@ -1772,6 +1772,19 @@ static void test_idf_round_trip(void **state) {
                                 "tall\t1\n"
                                 "tree\t1\n"
                                 "warm\t1\n";
+  /* A document whose analysis failed is not counted, nor is a new one
+     never analysed (both were counted as documents without stems). */
+  recap_options json = o;
+  json.input_format = RECAP_INPUT_JSON;
+  assert_int_equal(recap_document_analyze(f->doc, "{\"segments\": [", 15, &json),
+                   RECAP_ERR_BAD_FORMAT);
+  assert_int_equal(recap_idf_add_document(idf, f->doc),
+                   RECAP_ERR_INVALID_ARGUMENT);
+  recap_document *fresh;
+  assert_int_equal(recap_document_new(f->ctx, &fresh), RECAP_OK);
+  assert_int_equal(recap_idf_add_document(idf, fresh),
+                   RECAP_ERR_INVALID_ARGUMENT);
+  recap_document_free(fresh);
   char *text = idf_render(idf);
   assert_string_equal(text, want);
 

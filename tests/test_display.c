@@ -35,8 +35,8 @@ static void displays(recap_document *doc, const char *text, const char *want) {
 static void test_facts_verbatim(void **state) {
   fixture *f = *state;
   const char *same[] = {
-      "The dose is 50 mg twice a day, the latency fell to 10 ms, and the "
-      "pipe is 30 cm wide.",
+      ("The dose is 50 mg twice a day, the latency fell to 10 ms, and the "
+       "pipe is 30 cm wide."),
       "The charger delivers 150 kW.",
       "Open config.h and index.js, then edit main.c and app.py.",
       "We moved from Node.js to Go and use np.ndarray everywhere.",

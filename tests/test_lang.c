@@ -635,6 +635,58 @@ static void test_nfc_and_lower(void **state) {
   rc_norm_free(&n);
 }
 
+static size_t count_of(const char *s, size_t n, const char *what) {
+  size_t k = 0, w = strlen(what);
+  for (size_t i = 0; i + w <= n; i++)
+    k += memcmp(s + i, what, w) == 0;
+  return k;
+}
+
+/* Runs of combining marks are cut after 30 (UAX #15 stream-safe text),
+   which changes nothing in text with shorter runs. */
+static void test_stream_safe(void **state) {
+  (void)state;
+  rc_norm n;
+  rc_norm_init(&n, A);
+  /* Past the length that is not looked at, marks of two classes still
+     compose and order as before. */
+  nfc_is(&n,
+         "The cafe\xCC\x81 and the Cafe\xCC\x81 of the depot budget, "
+         "a\xCC\x81\xCC\x96 and a\xCC\x96\xCC\x81.",
+         "The caf\xC3\xA9 and the Caf\xC3\xA9 of the depot budget, "
+         "\xC3\xA1\xCC\x96 and \xC3\xA1\xCC\x96.");
+  fold_is(&n,
+          "The CAFE\xCC\x81 and the DEPOT BUDGET of the city council, "
+          "CAFE\xCC\x81 again",
+          "the caf\xC3\xA9 and the depot budget of the city council, "
+          "caf\xC3\xA9 again");
+  /* 'a' and 40 pairs of U+0316 U+0301: every mark kept, one composed. */
+  char run[1 + 40 * 4 + 1], *p = run;
+  *p++ = 'a';
+  for (int i = 0; i < 40; i++) {
+    memcpy(p, "\xCC\x96\xCC\x81", 4);
+    p += 4;
+  }
+  *p = '\0';
+  const char *out;
+  size_t len;
+  assert_int_equal(rc_nfc(&n, run, strlen(run), &out, &len), RECAP_OK);
+  assert_memory_equal(out, "\xC3\xA1\xCC\x96", 4);
+  assert_int_equal(count_of(out, len, "\xCC\x96"), 40);
+  assert_int_equal(count_of(out, len, "\xCC\x81"), 39);
+  assert_int_equal(len, strlen(run) - 1); /* a + U+0301 -> U+00E1 */
+  /* Title case of the first letter, however the text is cut. */
+  char caps[8 + 100 * 2 + 2];
+  memcpy(caps, "\xCC\x81\xCC\x81", 4);
+  memset(caps + 4, 'x', 4);
+  for (int i = 0; i < 100; i++)
+    memcpy(caps + 8 + 2 * i, "\xCC\x81", 2);
+  memcpy(caps + 208, "y", 2);
+  assert_int_equal(rc_capitalize(&n, caps, 209, &out, &len), RECAP_OK);
+  assert_memory_equal(out, "\xCC\x81\xCC\x81Xxxx", 8);
+  rc_norm_free(&n);
+}
+
 static void test_char_class(void **state) {
   (void)state;
   assert_int_equal(rc_char_class('a'), RC_CH_LETTER | RC_CH_LOWER);
@@ -1113,6 +1165,7 @@ int main(void) {
       cmocka_unit_test(test_greetings_rank_low),
       cmocka_unit_test(test_fold),
       cmocka_unit_test(test_nfc_and_lower),
+      cmocka_unit_test(test_stream_safe),
       cmocka_unit_test(test_char_class),
       cmocka_unit_test(test_detect_language),
       cmocka_unit_test(test_detect_edge_cases),
