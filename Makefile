@@ -277,8 +277,12 @@ bench: $(B)/bench $(RECAP)
 # (tests/fuzz/seeds/NAME), with tests/fuzz/NAME.dict if there is one.  A
 # crash, leak or failed invariant stops no other harness but makes
 # `make fuzz` fail, with the input saved as build-fuzz/NAME-crash-* (or
-# leak-*, timeout-*) and the log in build-fuzz/NAME.log.
+# leak-*, timeout-*) and the log in build-fuzz/NAME.log.  FUZZ_TIMEOUT is
+# libFuzzer's limit per input: 1 s for long runs (issue 22 asked that no
+# input take longer), 10 s by default so that a loaded CI machine running
+# the sanitized harnesses does not report load as a hang.
 FUZZ_SECONDS ?= 10
+FUZZ_TIMEOUT ?= 10
 FUZZ_MAX_LEN ?= 65536
 FUZZERS := $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_CFLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
@@ -317,7 +321,7 @@ fuzz: $(FUZZERS)
 	  dict=; [ -f tests/fuzz/$$n.dict ] && dict=-dict=tests/fuzz/$$n.dict; \
 	  echo "== $$n ($(FUZZ_SECONDS) s)"; \
 	  if $$f -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \
-	      -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $$dict \
+	      -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=2048 -print_final_stats=1 $$dict \
 	      -artifact_prefix=build-fuzz/$$n- build-fuzz/corpus/$$n $$seeds \
 	      > build-fuzz/$$n.log 2>&1; then \
 	    grep -E '^#[0-9]+' build-fuzz/$$n.log | tail -n 1; \
