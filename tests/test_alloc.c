@@ -82,14 +82,14 @@ static const input inputs[] = {
      "depot chargers.\n",
      RECAP_INPUT_SRT},
     {"srt_bilingual", /* regrouped by script (bilingual.c) */
-     "1\n00:00:01,000 --> 00:00:04,000\n新的充电站六月开放，\nThe new "
+     "1\n00:00:01,000 --> 00:00:04,000\n新的充电站六月开放。\nThe new "
      "charging depot\n\n"
      "2\n00:00:04,000 --> 00:00:08,000\n每晚有四十辆公交车充电。\nopens in "
-     "June &amp; forty buses charge there every night.\n\n"
-     "3\n00:00:08,000 --> 00:00:12,000\n充电站由州政府拨款建设，\nThe depot "
+     "June.  Forty buses &amp; vans charge there every night.\n\n"
+     "3\n00:00:08,000 --> 00:00:12,000\n充电站由州政府拨款建设。\nThe depot "
      "was funded by\n\n"
-     "4\n00:00:12,000 --> 00:00:16,000\n拨款也支付新的充电器。\na state grant "
-     "that also pays for the chargers.\n",
+     "4\n00:00:12,000 --> 00:00:16,000\n拨款也支付新的充电器。\na state "
+     "grant.  The grant also pays for the chargers.\n",
      RECAP_INPUT_SRT},
     {"json",
      "{\"text\": \"x\", \"segments\": ["
