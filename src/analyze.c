@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bilingual.h"
 #include "chapters.h"
 #include "decisions.h"
 #include "doc.h"
@@ -169,9 +170,13 @@ static recap_status read_input(recap_document *doc) {
   switch (f) {
   case RECAP_INPUT_VTT:
     st = rc_read_vtt(&doc->src, s, n);
+    if (st == RECAP_OK)
+      st = rc_source_split_scripts(&doc->src);
     break;
   case RECAP_INPUT_SRT:
     st = rc_read_srt(&doc->src, s, n);
+    if (st == RECAP_OK)
+      st = rc_source_split_scripts(&doc->src);
     break;
   case RECAP_INPUT_TRANSCRIPT:
     st = rc_read_transcript(&doc->src, s, n);

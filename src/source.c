@@ -29,6 +29,8 @@ void rc_source_clear(rc_source *src) {
   rc_strtab_clear(&src->speakers);
   src->timed = 0;
   src->spoken = 0;
+  src->split_at = 0;
+  src->split_first_nospace = 0;
   src->error = NULL;
   src->error_line = 0;
   src->open = 0;

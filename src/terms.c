@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bilingual.h"
 #include "candidates.h"
 
 typedef struct pass {
@@ -486,6 +487,15 @@ static int phrase_ends_here(const recap_document *doc, const recent *r,
   return 0;
 }
 
+/* In a bilingual caption (bilingual.c), is the sentence in the stream
+   whose script is not the document language's?  Such sentences are set
+   aside: the document is analysed in one language, and --lang picks the
+   other. */
+static int other_language(const recap_document *doc, const rc_span *sp) {
+  int nospace = rc_source_nospace_at(&doc->src, sp->off);
+  return nospace >= 0 && nospace != !!(doc->lang->flags & RC_LANG_NOSPACE);
+}
+
 static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
   recap_document *doc = p->doc;
   rc_sent s;
@@ -704,7 +714,8 @@ recap_status rc_terms_build(recap_document *doc) {
   for (size_t i = 0; st == RECAP_OK && i < doc->spans.len; i++) {
     if (i % 4096 == 0) /* the costliest stage: progress from inside */
       rc_doc_progress(doc, i, doc->spans.len);
-    st = sentence(&p, (uint32_t)doc->sents.len, &doc->spans.data[i]);
+    if (!other_language(doc, &doc->spans.data[i]))
+      st = sentence(&p, (uint32_t)doc->sents.len, &doc->spans.data[i]);
   }
   if (st == RECAP_OK)
     mark_thin(doc);

@@ -81,6 +81,16 @@ static const input inputs[] = {
      "4\n00:00:14,500 --> 00:00:19,000\nThe grant also pays for the new "
      "depot chargers.\n",
      RECAP_INPUT_SRT},
+    {"srt_bilingual", /* regrouped by script (bilingual.c) */
+     "1\n00:00:01,000 --> 00:00:04,000\n新的充电站六月开放。\nThe new "
+     "charging depot\n\n"
+     "2\n00:00:04,000 --> 00:00:08,000\n每晚有四十辆公交车充电。\nopens in "
+     "June.  Forty buses &amp; vans charge there every night.\n\n"
+     "3\n00:00:08,000 --> 00:00:12,000\n充电站由州政府拨款建设。\nThe depot "
+     "was funded by\n\n"
+     "4\n00:00:12,000 --> 00:00:16,000\n拨款也支付新的充电器。\na state "
+     "grant.  The grant also pays for the chargers.\n",
+     RECAP_INPUT_SRT},
     {"json",
      "{\"text\": \"x\", \"segments\": ["
      "{\"start\": 0.0, \"end\": 3.5, \"speaker\": \"A\", \"text\": \" The "

@@ -24,6 +24,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bilingual.h"
 #include "decode.h"
 #include "labels.h"
 #include "readers.h"
@@ -1742,6 +1743,89 @@ static void test_real_meetings(void **state) {
     skip();
 }
 
+/* ---- bilingual captions (bilingual.c) -------------------------------------
+ */
+
+static const char bilingual_srt[] =
+    "1\n00:00:01,000 --> 00:00:03,000\n今天我们谈谈\nToday we talk about\n\n"
+    "2\n00:00:03,000 --> 00:00:05,000\n阳台上的番茄。\ntomatoes on a "
+    "balcony.\n\n"
+    "3\n00:00:05,000 --> 00:00:07,000\n番茄需要阳光，\nTomatoes need &amp; "
+    "love\n\n"
+    "4\n00:00:07,000 --> 00:00:09,000\n也需要水。\nsunlight and water.\n";
+
+static void test_srt_bilingual_regrouped(void **state) {
+  reader *r = *state;
+  assert_int_equal(read_str(r, RECAP_INPUT_SRT, bilingual_srt), RECAP_OK);
+  assert_int_equal(rc_source_split_scripts(&r->src), RECAP_OK);
+  assert_int_equal(r->src.cues.len, 8);
+  check_cue(r, 0, "今天我们谈谈", 1, 3, NULL);
+  check_cue(r, 3, "也需要水。", 7, 9, NULL);
+  check_cue(r, 4, "Today we talk about", 1, 3, NULL);
+  check_cue(r, 6, "Tomatoes need & love", 5, 7, NULL);
+  check_cue(r, 7, "sunlight and water.", 7, 9, NULL);
+  assert_true(r->src.cues.data[4].flags & RC_CUE_BREAK);
+  assert_false(r->src.cues.data[5].flags & RC_CUE_BREAK);
+  assert_int_equal(r->src.split_at, r->src.cues.data[4].off);
+  assert_int_equal(rc_source_nospace_at(&r->src, 0), 1);
+  assert_int_equal(rc_source_nospace_at(&r->src, r->src.split_at), 0);
+  /* The regrouped content still points into the input. */
+  for (size_t i = 0; i < r->src.cues.len; i++) {
+    const rc_cue *c = &r->src.cues.data[i];
+    size_t at = rc_offmap_lookup(&r->src.map, c->off);
+    size_t end = rc_offmap_lookup_end(&r->src.map, c->off + c->len);
+    assert_true(at < end && end <= sizeof bilingual_srt - 1);
+    if (i != 6)
+      assert_memory_equal(bilingual_srt + at, r->src.text + c->off, c->len);
+  }
+  size_t amp = rc_offmap_lookup(&r->src.map, r->src.cues.data[6].off + 14);
+  assert_memory_equal(bilingual_srt + amp, "&amp;", 5);
+}
+
+static void test_srt_one_language_untouched(void **state) {
+  reader *r = *state;
+  assert_int_equal(read_fixture(r, RECAP_INPUT_SRT, "basic.srt"), RECAP_OK);
+  size_t cues = r->src.cues.len, len = r->src.len;
+  assert_int_equal(rc_source_split_scripts(&r->src), RECAP_OK);
+  assert_int_equal(r->src.split_at, 0);
+  assert_int_equal(r->src.cues.len, cues);
+  assert_int_equal(r->src.len, len);
+  assert_int_equal(rc_source_nospace_at(&r->src, 0), -1);
+}
+
+/* The Chinese + English caption of ../shared: every cue is one language. */
+static void test_srt_bilingual_shared(void **state) {
+  reader *r = *state;
+  size_t n;
+  char *s = slurp(SHARED "captions/hf-course_62_rouge-metric.zh-CN.srt", &n);
+  if (!s)
+    skip();
+  const recap_allocator *a = rc_default_allocator();
+  rc_text t;
+  char err[128];
+  assert_int_equal(rc_decode(a, s, n, 0, &t, err, sizeof err), RECAP_OK);
+  free(s);
+  assert_int_equal(read_n(r, RECAP_INPUT_SRT, t.s, t.len), RECAP_OK);
+  rc_text_free(a, &t);
+  size_t cues = r->src.cues.len;
+  assert_int_equal(rc_source_split_scripts(&r->src), RECAP_OK);
+  assert_true(r->src.split_at > 0);
+  assert_true(r->src.cues.len > cues);
+  for (size_t i = 0; i < r->src.cues.len; i++) {
+    const rc_cue *c = &r->src.cues.data[i];
+    int han = 0;
+    for (size_t k = 0; k + 2 < c->len; k++) { /* U+3000-U+9FFF lead bytes */
+      unsigned char b = (unsigned char)r->src.text[c->off + k];
+      han += b >= 0xe3 && b <= 0xe9;
+    }
+    if (c->off < r->src.split_at)
+      assert_true(han > 0);
+    else if (han > 0)
+      fail_msg("cue %zu after the split has Han: %.*s", i, (int)c->len,
+               r->src.text + c->off);
+  }
+}
+
 /* An optional argument runs only the tests whose names match it (a
    cmocka pattern, e.g. "test_vtt_*"). */
 int main(int argc, char **argv) {
@@ -1771,6 +1855,9 @@ int main(int argc, char **argv) {
       T(test_srt_tags_and_speakers),
       T(test_srt_structure_errors),
       T(test_srt_lenient),
+      T(test_srt_bilingual_regrouped),
+      T(test_srt_one_language_untouched),
+      T(test_srt_bilingual_shared),
       T(test_transcript_turns),
       T(test_transcript_timestamps),
       T(test_transcript_prose),

@@ -1,0 +1,1 @@
+$RECAP -l english -f json tests/fixtures/bilingual/garden.zh-CN.srt

@@ -1,0 +1,1 @@
+$RECAP tests/fixtures/bilingual/garden.zh-CN.srt
