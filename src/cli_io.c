@@ -21,6 +21,19 @@ static void set_errno_message(char *err, size_t errlen, int e) {
     snprintf(err, errlen, "error %d", e);
 }
 
+/* read(2) retried on EINTR; an error leaves its message in err. */
+static ssize_t read_some(int fd, char *buf, size_t room, char *err,
+                         size_t errlen) {
+  for (;;) {
+    ssize_t got = read(fd, buf, room);
+    if (got >= 0 || errno != EINTR) {
+      if (got < 0)
+        set_errno_message(err, errlen, errno);
+      return got;
+    }
+  }
+}
+
 static int read_stream(int fd, size_t max, cli_input *in, char *err,
                        size_t errlen) {
   size_t cap = 1 << 16, len = 0;
@@ -48,13 +61,9 @@ static int read_stream(int fd, size_t max, cli_input *in, char *err,
       buf = nb;
       cap = want;
     }
-    ssize_t got = read(fd, buf + len, cap - len);
+    ssize_t got = read_some(fd, buf + len, cap - len, err, errlen);
     if (got < 0) {
-      if (errno == EINTR)
-        continue;
-      int e = errno;
       free(buf);
-      set_errno_message(err, errlen, e);
       return -1;
     }
     if (got == 0)
@@ -83,13 +92,9 @@ static int read_file(int fd, size_t size, cli_input *in, char *err,
   }
   size_t len = 0;
   while (len < size) {
-    ssize_t got = read(fd, buf + len, size - len);
+    ssize_t got = read_some(fd, buf + len, size - len, err, errlen);
     if (got < 0) {
-      if (errno == EINTR)
-        continue;
-      int e = errno;
       free(buf);
-      set_errno_message(err, errlen, e);
       return -1;
     }
     if (got == 0)
