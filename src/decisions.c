@@ -61,6 +61,7 @@
 #include <string.h>
 
 #include "display.h"
+#include "greedy.h"
 #include "summary.h"
 #include "terms.h"
 #include "tfidf.h"
@@ -505,7 +506,6 @@ static recap_status find_cues(recap_document *doc, const cuetab *ct,
 
 typedef struct cand {
   double score;
-  double gain;
   uint32_t cue_sent; /* the sentence with the cue */
   uint32_t src;      /* the sentence whose text the item shows */
   uint32_t settled;  /* the last sentence of it: the cue, or the reply
@@ -698,10 +698,14 @@ typedef struct selector {
   double *w;              /* concept weight per stem */
   unsigned char *covered; /* per stem */
   double centrality;
+  const cand *cands;
 } selector;
 
-/* What adding c would add to the objective, per unit of cost. */
-static double gain(const selector *sel, const cand *c) {
+/* What adding candidate id would add to the objective, per unit of
+   cost. */
+static double gain(const void *ctx, uint32_t id) {
+  const selector *sel = ctx;
+  const cand *c = &sel->cands[id];
   const rc_sent *s = &sel->doc->sents.data[c->src];
   const rc_tf *t = s->nterms ? sel->doc->sent_terms.data + s->terms : NULL;
   double g = sel->centrality * c->score;
@@ -717,49 +721,6 @@ static void cover(selector *sel, const cand *c) {
     sel->covered[sel->doc->sent_terms.data[s->terms + k].stem] = 1;
 }
 
-/* A max-heap of candidates by (gain, earlier sentence). */
-static int above(const cand *a, const cand *b) {
-  if (a->gain != b->gain)
-    return a->gain > b->gain;
-  if (a->src != b->src)
-    return a->src < b->src;
-  return a->cue_sent < b->cue_sent;
-}
-
-static void sift_down(cand *h, size_t n, size_t i) {
-  for (;;) {
-    size_t l = 2 * i + 1, r = l + 1, m = i;
-    if (l < n && above(&h[l], &h[m]))
-      m = l;
-    if (r < n && above(&h[r], &h[m]))
-      m = r;
-    if (m == i)
-      return;
-    cand t = h[i];
-    h[i] = h[m];
-    h[m] = t;
-    i = m;
-  }
-}
-
-/* Pops the candidate of best current gain (lazily, as summary.c does:
-   gains only fall as coverage grows). */
-static int pop_best(const selector *sel, cand *h, size_t *n, cand *out) {
-  while (*n) {
-    cand top = h[0];
-    top.gain = gain(sel, &top);
-    if (!(*n > 1 && above(&h[1], &top)) && !(*n > 2 && above(&h[2], &top))) {
-      h[0] = h[--*n];
-      sift_down(h, *n, 0);
-      *out = top;
-      return 1;
-    }
-    h[0] = top;
-    sift_down(h, *n, 0);
-  }
-  return 0;
-}
-
 static size_t item_limit(const recap_document *doc) {
   size_t n = doc->sents.len;
   if (doc->opt.decisions)
@@ -768,15 +729,25 @@ static size_t item_limit(const recap_document *doc) {
   return k < RC_ITEMS_MIN ? RC_ITEMS_MIN : k > RC_ITEMS_MAX ? RC_ITEMS_MAX : k;
 }
 
-/* Chooses at most `limit` candidates of each kind from heap[0..nc) into
-   chosen[0..*k). */
-static recap_status select_items(const recap_document *doc, cand *heap,
-                                 size_t nc, double top, size_t limit,
-                                 cand *chosen, size_t *k) {
+/* Candidates in the order of the sentence they show, then of their cue:
+   the heap's tie-break by id is then the earlier sentence. */
+static int cand_by_position(const void *x, const void *y) {
+  const cand *a = x, *b = y;
+  if (a->src != b->src)
+    return a->src < b->src ? -1 : 1;
+  return (a->cue_sent > b->cue_sent) - (a->cue_sent < b->cue_sent);
+}
+
+/* Chooses at most `limit` of each kind of cands[0..nc) into
+   chosen[0..*k), using heap (nc entries). */
+static recap_status select_items(const recap_document *doc, cand *cands,
+                                 rc_greedy *heap, size_t nc, double top,
+                                 size_t limit, cand *chosen, size_t *k) {
   const recap_allocator *a = doc->alloc;
   size_t nst = doc->stem_info.len ? doc->stem_info.len : 1;
   selector sel;
   sel.doc = doc;
+  sel.cands = cands;
   sel.w = rc_calloc(a, nst, sizeof *sel.w);
   sel.covered = rc_calloc(a, nst, 1);
   /* Per kind, the chosen items' sentences; per sentence, whether an item
@@ -799,14 +770,15 @@ static recap_status select_items(const recap_document *doc, cand *heap,
     /* Scores are over the best candidate's. */
     sel.centrality =
         top > 0 ? RC_ITEM_CENTRALITY * total / (double)doc->sents.len / top : 0;
+    qsort(cands, nc, sizeof *cands, cand_by_position);
     for (size_t i = 0; i < nc; i++)
-      heap[i].gain = gain(&sel, &heap[i]);
-    for (size_t i = nc / 2; i-- > 0;)
-      sift_down(heap, nc, i);
+      heap[i].id = (uint32_t)i;
+    rc_greedy_init(heap, nc, gain, &sel);
     size_t got[2] = {0, 0};
-    cand c;
+    rc_greedy best;
     while ((got[0] < limit || got[1] < limit) &&
-           pop_best(&sel, heap, &nc, &c)) {
+           rc_greedy_pop(heap, &nc, gain, &sel, &best)) {
+      cand c = cands[best.id];
       if (got[c.action] >= limit)
         continue;
       /* A decision and an action may share their object ("we're going
@@ -1205,7 +1177,8 @@ typedef struct work {
   names nm;
   tokvec tv;
   evid *ev;
-  cand *heap;
+  cand *cands;
+  rc_greedy *heap;
   cand *chosen;
 } work;
 
@@ -1214,6 +1187,7 @@ static void work_free(const recap_allocator *a, work *w) {
   rc_free(a, w->nm.w);
   RC_VEC_FREE(a, w->tv);
   rc_free(a, w->ev);
+  rc_free(a, w->cands);
   rc_free(a, w->heap);
   rc_free(a, w->chosen);
 }
@@ -1261,9 +1235,10 @@ recap_status rc_decisions_build(recap_document *doc) {
   recap_status st = cuetab_build(doc, &w.ct);
   if (st == RECAP_OK) {
     w.ev = rc_calloc(a, n, sizeof *w.ev);
+    w.cands = rc_calloc(a, n, sizeof *w.cands);
     w.heap = rc_calloc(a, n, sizeof *w.heap);
     w.chosen = rc_calloc(a, 2 * limit, sizeof *w.chosen);
-    if (!w.ev || !w.heap || !w.chosen)
+    if (!w.ev || !w.cands || !w.heap || !w.chosen)
       st = RECAP_ERR_NOMEM;
   }
   if (st == RECAP_OK)
@@ -1273,8 +1248,8 @@ recap_status rc_decisions_build(recap_document *doc) {
   size_t k = 0;
   double top = 0;
   if (st == RECAP_OK) {
-    size_t nc = candidates(doc, w.ev, w.heap, &top);
-    st = select_items(doc, w.heap, nc, top, limit, w.chosen, &k);
+    size_t nc = candidates(doc, w.ev, w.cands, &top);
+    st = select_items(doc, w.cands, w.heap, nc, top, limit, w.chosen, &k);
   }
   if (st == RECAP_OK)
     st = fill_items(doc, &w, k, top);

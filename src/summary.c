@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "display.h"
+#include "greedy.h"
 #include "options.h"
 #include "score.h"
 #include "tfidf.h"
@@ -66,32 +67,6 @@ static recap_status cut_to_words(recap_document *doc, recap_sentence *r,
   return RECAP_OK;
 }
 
-/* A max-heap of candidates by (gain, earlier position). */
-typedef struct cand {
-  double gain;
-  uint32_t sent;
-} cand;
-
-static int above(const cand *a, const cand *b) {
-  return a->gain > b->gain || (a->gain == b->gain && a->sent < b->sent);
-}
-
-static void sift_down(cand *h, size_t n, size_t i) {
-  for (;;) {
-    size_t l = 2 * i + 1, r = l + 1, m = i;
-    if (l < n && above(&h[l], &h[m]))
-      m = l;
-    if (r < n && above(&h[r], &h[m]))
-      m = r;
-    if (m == i)
-      return;
-    cand t = h[i];
-    h[i] = h[m];
-    h[m] = t;
-    i = m;
-  }
-}
-
 typedef struct selector {
   recap_document *doc;
   double *w;              /* concept weight per stem */
@@ -105,7 +80,8 @@ typedef struct selector {
 } selector;
 
 /* What adding sentence i would add to the objective, per unit of cost. */
-static double gain(const selector *sel, uint32_t i) {
+static double gain(const void *ctx, uint32_t i) {
+  const selector *sel = ctx;
   const rc_sent *s = &sel->doc->sents.data[i];
   /* No arithmetic on a NULL pointer: the fallback (rc_select) may offer
      sentences without content terms in a document that has none. */
@@ -131,28 +107,6 @@ static void cover(selector *sel, uint32_t i) {
     if (sel->covered[sel->doc->sent_terms.data[s->terms + k].stem] <
         RC_COVER_MAX)
       sel->covered[sel->doc->sent_terms.data[s->terms + k].stem]++;
-}
-
-/* Pops the candidate with the best current gain (lazy evaluation: gains
-   only fall as coverage grows, so a stale top that is still best after
-   being recomputed is the true best). */
-static int pop_best(selector *sel, cand *h, size_t *n, uint32_t *out) {
-  while (*n) {
-    cand top = h[0];
-    top.gain = gain(sel, top.sent);
-    int best = !(*n > 1 && above(&h[1], &top)) && !(*n > 2 && above(&h[2], &top));
-    if (best) {
-      h[0] = h[--*n];
-      sift_down(h, *n, 0);
-      if (top.gain <= 0 && sel->centrality <= 0)
-        return 0;
-      *out = top.sent;
-      return 1;
-    }
-    h[0] = top;
-    sift_down(h, *n, 0);
-  }
-  return 0;
 }
 
 /* ---- redundancy: the chosen sentences indexed by term ------------------
@@ -295,14 +249,17 @@ int rc_chosen_near(rc_chosen *ix, size_t i) {
   return dup;
 }
 
-static recap_status select_sentences(selector *sel, rc_chosen *ix, cand *h,
+static recap_status select_sentences(selector *sel, rc_chosen *ix, rc_greedy *h,
                                      size_t nh, recap_sentence *out,
                                      size_t cap, size_t budget,
                                      size_t *count) {
   recap_document *doc = sel->doc;
   size_t k = 0, used = 0;
-  uint32_t i;
-  while (k < cap && used < budget && pop_best(sel, h, &nh, &i)) {
+  rc_greedy best;
+  /* A gain of 0 adds nothing once the scores do not count either. */
+  while (k < cap && used < budget && rc_greedy_pop(h, &nh, gain, sel, &best) &&
+         !(best.gain <= 0 && sel->centrality <= 0)) {
+    uint32_t i = best.id;
     if (rc_chosen_near(ix, i))
       continue;
     RC_TRY(rc_display_fill(doc, i, &out[k]));
@@ -337,7 +294,7 @@ recap_status rc_select(recap_document *doc, size_t first, size_t last,
   sel.doc = doc;
   sel.w = rc_calloc(a, nst, sizeof *sel.w);
   sel.covered = rc_calloc(a, nst, 1);
-  cand *h = rc_calloc(a, last - first, sizeof *h);
+  rc_greedy *h = rc_calloc(a, last - first, sizeof *h);
   rc_chosen ix;
   recap_status st = rc_chosen_init(&ix, doc, first, last);
   if (st == RECAP_OK && (!sel.w || !sel.covered || !h))
@@ -364,7 +321,7 @@ recap_status rc_select(recap_document *doc, size_t first, size_t last,
     size_t nh = 0;
     for (size_t i = first; i < last; i++)
       if (rc_sent_eligible(&doc->sents.data[i]))
-        h[nh++].sent = (uint32_t)i;
+        h[nh++].id = (uint32_t)i;
     /* Nothing can stand alone (every sentence is short, a fragment or cut
        off: "Hello world. This is fine."): rather than no summary, the best
        of what there is, every sentence but backchannels ("Yeah."), which
@@ -372,11 +329,8 @@ recap_status rc_select(recap_document *doc, size_t first, size_t last,
     if (nh == 0)
       for (size_t i = first; i < last; i++)
         if (!(doc->sents.data[i].flags & RC_SENT_BACKCHANNEL))
-          h[nh++].sent = (uint32_t)i;
-    for (size_t k = 0; k < nh; k++)
-      h[k].gain = gain(&sel, h[k].sent);
-    for (size_t i = nh / 2; i-- > 0;)
-      sift_down(h, nh, i);
+          h[nh++].id = (uint32_t)i;
+    rc_greedy_init(h, nh, gain, &sel);
     st = select_sentences(&sel, &ix, h, nh, out, cap, budget, count);
   }
   rc_free(a, sel.w);
