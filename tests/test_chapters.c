@@ -382,6 +382,30 @@ static void test_announced_topic(void **state) {
   free(cued);
 }
 
+/* A long topic, a short one, a long one again: the short one is narrower
+   than the windows that compare the words around each gap. */
+#define SHORT_END 69
+static int short_middle_topic(size_t i) {
+  return i < 60 ? 0 : i < SHORT_END ? 1 : 2;
+}
+
+/* The chapters are placed where the words of each hold together, so the
+   short topic gets a chapter of its own, starting and ending within a
+   turn of where it does (picking the deepest gaps one by one ended it two
+   turns late). */
+static void test_short_topic_placed(void **state) {
+  fixture *f = *state;
+  char *in = turns_of_three(short_middle_topic, 132, NULL, 0);
+  analyze(f, in, 3, 0);
+  assert_well_formed(f->doc);
+  assert_int_equal(recap_chapter_count(f->doc), 3);
+  size_t second = recap_chapter_at(f->doc, 1)->first_sentence;
+  size_t third = recap_chapter_at(f->doc, 2)->first_sentence;
+  assert_true(second >= 57 && second <= 63);
+  assert_true(third >= SHORT_END - 3 && third <= SHORT_END + 3);
+  free(in);
+}
+
 /* ---- titles
  * ------------------------------------------------------------------ */
 
@@ -571,6 +595,7 @@ int main(void) {
       T(test_speaker_keyphrases),
       T(test_chapters_start_at_turns),
       T(test_announced_topic),
+      T(test_short_topic_placed),
       T(test_titles_courtesies_and_names),
       T(test_titles_in_the_language),
       T(test_youtube_three_chapters),
