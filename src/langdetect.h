@@ -21,6 +21,9 @@
    many letters, it is the language, with this confidence. */
 #define RC_LANG_ALPHABET_LETTERS 20
 #define RC_LANG_ALPHABET_CONFIDENCE 0.6
+/* Word endings (stopwords/<language>.endings) are weaker evidence than
+   function words: a language they decide has at most this confidence. */
+#define RC_LANG_ENDING_CONFIDENCE 0.5
 
 /* Why detection found what it found. */
 typedef enum rc_lang_why {
@@ -37,7 +40,8 @@ typedef enum rc_lang_why {
    "file name": static strings. */
 const char *rc_lang_why_name(rc_lang_why why);
 
-/* Words already looked up, with their stopword-language masks: kept by a
+/* Words already looked up, with their masks of the languages they are a
+   stopword of and have an ending of (two per word): kept by a
    document across analyses (a pure function of the word), at most
    RC_MASKS_MAX words. */
 typedef struct rc_maskcache {
