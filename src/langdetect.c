@@ -123,9 +123,12 @@ static int lang_in_script(const rc_lang *l, script s) {
   }
 }
 
-/* Letters per script in the sample; the dominant script. */
-static script dominant_script(const char *t, size_t n, double *share) {
-  size_t count[S_COUNT] = {0}, letters = 0;
+/* Adds the letters of t[0..n) to count[] by script; returns them all.  A
+   character of a script without spaces carries about a syllable, as much
+   as three letters of an alphabet: it counts so, or a bilingual
+   Chinese-English caption counts as English. */
+static size_t tally_letters(const char *t, size_t n, size_t count[S_COUNT]) {
+  size_t letters = 0;
   for (size_t i = 0; i < n;) {
     unsigned char b = (unsigned char)t[i];
     if (b < 0x80) {
@@ -144,15 +147,24 @@ static script dominant_script(const char *t, size_t n, double *share) {
     unsigned c = rc_utf8_decode((const unsigned char *)t + i, k);
     unsigned cls = rc_char_class(c);
     if (cls & RC_CH_LETTER) {
-      /* A character of a script without spaces carries about a syllable,
-         as much as three letters of an alphabet: weigh it so, or a
-         bilingual Chinese-English caption counts as English. */
       size_t w = (cls & RC_CH_NOSPACE) ? 3 : 1;
       count[script_of(c)] += w;
       letters += w;
     }
     i += k;
   }
+  return letters;
+}
+
+size_t rc_letter_weight(const char *text, size_t len) {
+  size_t count[S_COUNT] = {0};
+  return tally_letters(text, len, count);
+}
+
+/* Letters per script in the sample; the dominant script. */
+static script dominant_script(const char *t, size_t n, double *share) {
+  size_t count[S_COUNT] = {0};
+  size_t letters = tally_letters(t, n, count);
   script best = S_OTHER;
   /* Kana decides Japanese even when Han characters outnumber it. */
   if (count[S_KANA] * 10 >= count[S_KANA] + count[S_HAN] && count[S_KANA])

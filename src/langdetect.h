@@ -74,4 +74,8 @@ recap_status rc_detect_language_why(const char *text, size_t len,
                                     const rc_lang **lang, double *confidence,
                                     const rc_lang **guess, rc_lang_why *why);
 
+/* The letters of text[0..len), a character of a script without spaces
+   (Han, kana, Thai ...) counting three, as detection weighs scripts. */
+size_t rc_letter_weight(const char *text, size_t len);
+
 #endif
