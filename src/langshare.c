@@ -29,12 +29,6 @@ typedef struct tally {
   size_t total;
 } tally;
 
-/* The stream of the sentence at content offset off. */
-static int stream_of(const rc_source *src, size_t off, const rc_lang *lang) {
-  int nospace = rc_source_nospace_at(src, off);
-  return nospace >= 0 && nospace != !!(lang->flags & RC_LANG_NOSPACE);
-}
-
 static recap_status count_sentences(const rc_source *src,
                                     const rc_span_vec *spans,
                                     const rc_lang *lang, rc_norm *norm,
@@ -53,7 +47,7 @@ static recap_status count_sentences(const rc_source *src,
     RC_TRY(rc_detect_language(text, sp->len, norm, masks, &got, &confidence,
                               NULL));
     size_t slot = got == &rc_lang_none ? rc_language_count : rc_lang_index(got);
-    int s = stream_of(src, sp->off, lang);
+    int s = rc_source_other_language(src, sp->off, lang);
     t->letters[s][slot] += letters;
     t->sentences[s][slot]++;
     t->total += letters;
