@@ -471,6 +471,29 @@ RECAP_API const char *
 recap_document_language_reason(const recap_document *doc);
 
 /**
+ * Number of languages found in the document's sentences (0 if none was
+ * found): the document's own language and any other that holds a real
+ * share of it (code-switching speakers, quotations, the other text of a
+ * bilingual caption).  Languages are detected sentence by sentence, on at
+ * most 256 sentences evenly spaced; a sentence detection is unsure of
+ * counts for the document's language (in a bilingual caption, for its
+ * stream's), and so does a language with less than 5% of the letters or
+ * fewer than 2 sentences.
+ */
+RECAP_API size_t recap_document_language_count(const recap_document *doc);
+
+/**
+ * Language i of those found in the document, largest share first (ties
+ * in the order of recap_language_name()): its libstemmer name as a static
+ * string, and in *share (may be NULL) its share of the letters of the
+ * sentences looked at, in (0, 1], the shares adding up to 1.  A character
+ * of a script without spaces (Han, kana) counts as three letters, about a
+ * syllable.  NULL (and *share 0) if i is out of range.
+ */
+RECAP_API const char *recap_document_language_at(const recap_document *doc,
+                                                 size_t i, double *share);
+
+/**
  * The encoding the input was read in, as a static string: "UTF-8",
  * "UTF-16LE", "UTF-16BE" or "windows-1252" (input without a valid UTF-8
  * sequence beyond ASCII, read as the usual legacy caption encoding).

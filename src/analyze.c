@@ -296,6 +296,10 @@ static recap_status run(recap_document *doc, const char *text, size_t len,
         choose_language(doc, opts ? opts->language : NULL));
   STAGE(doc, RC_STAGE_SEGMENT,
         rc_segment(&doc->src, doc->boundary_lang, &doc->norm, &doc->spans));
+  STAGE(doc, RC_STAGE_LANGUAGE,
+        rc_language_shares(&doc->src, &doc->spans, doc->lang, &doc->norm,
+                           &doc->masks, &doc->arena, &doc->lang_shares,
+                           &doc->lang_share_count));
   STAGE(doc, RC_STAGE_TERMS, rc_terms_build(doc));
   trim_terms(doc);
   release(doc->alloc, (void **)&doc->spans.data, &doc->spans.len,

@@ -235,3 +235,9 @@ int rc_source_nospace_at(const rc_source *src, size_t off) {
     return -1;
   return (off < src->split_at) == (src->split_first_nospace != 0);
 }
+
+int rc_source_other_language(const rc_source *src, size_t off,
+                             const rc_lang *lang) {
+  int nospace = rc_source_nospace_at(src, off);
+  return nospace >= 0 && nospace != !!(lang->flags & RC_LANG_NOSPACE);
+}

@@ -37,6 +37,7 @@
 #include "idf.h"
 #include "lang.h"
 #include "langdetect.h"
+#include "langshare.h"
 #include "mem.h"
 #include "normalize.h"
 #include "segment.h"
@@ -285,6 +286,8 @@ struct recap_document {
                       divided by it */
 
   /* Results (arena). */
+  const rc_lang_share *lang_shares; /* langshare.c */
+  size_t lang_share_count;
   recap_sentence *summary;
   size_t summary_count;
   recap_keyphrase *keyphrases;

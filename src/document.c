@@ -63,6 +63,8 @@ void rc_doc_reset(recap_document *doc) {
   doc->word_count = 0;
   doc->content_tokens = 0;
   doc->score_top = 0;
+  doc->lang_shares = NULL;
+  doc->lang_share_count = 0;
   doc->summary = NULL;
   doc->summary_count = 0;
   doc->keyphrases = NULL;

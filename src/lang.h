@@ -170,6 +170,11 @@ extern const rc_lang rc_lang_none;
    set if rc_stopword_any's word i is a stopword of rc_languages[k]. */
 extern const rc_wordlist rc_stopword_any;
 extern const uint64_t rc_stopword_any_masks[];
+/* Every word ending of every language (stopwords/<language>.endings),
+   with a bit per language the same way: what speaks for a language in a
+   short text whose function words leave it open. */
+extern const rc_wordlist rc_ending_any;
+extern const uint64_t rc_ending_any_masks[];
 
 /* A language's index in rc_languages; rc_language_count for the
    language-neutral mode.  Tables keyed by language use it (one byte). */

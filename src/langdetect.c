@@ -1,7 +1,7 @@
 /*
  * langdetect.c - language identification from scripts and stopwords.
  *
- * Two cheap signals, in order:
+ * Cheap signals, in order:
  *  1. The script of the letters.  Greek, Armenian, Hebrew (Yiddish),
  *     Arabic, Tamil, kana (Japanese) and Han without kana (Chinese) each
  *     settle the language at once.
@@ -17,6 +17,12 @@
  *     1/RC_LANG_FOREIGN_LETTER of the text's letters is no candidate (Czech ě ř ů rule out Hungarian, Ukrainian і ї є ґ
  *     Russian), however many of its stopwords the text holds; the next
  *     candidate wins, or none.
+ *  4. Word endings (stopwords/<language>.endings), only where the
+ *     stopwords leave the text unsure: a short sentence with few function
+ *     words (Basque, Finnish, Nepali), or the same ones in two languages
+ *     (Danish -ede, -erne against Norwegian -erte, -ene).  Each word with
+ *     an ending of a language counts for it as a stopword would; the
+ *     confidence is capped at RC_LANG_ENDING_CONFIDENCE.
  * Confidence combines how many tokens are stopwords of the winner (text
  * in a language has plenty) with its lead over the runner-up.
  */
@@ -117,9 +123,12 @@ static int lang_in_script(const rc_lang *l, script s) {
   }
 }
 
-/* Letters per script in the sample; the dominant script. */
-static script dominant_script(const char *t, size_t n, double *share) {
-  size_t count[S_COUNT] = {0}, letters = 0;
+/* Adds the letters of t[0..n) to count[] by script; returns them all.  A
+   character of a script without spaces carries about a syllable, as much
+   as three letters of an alphabet: it counts so, or a bilingual
+   Chinese-English caption counts as English. */
+static size_t tally_letters(const char *t, size_t n, size_t count[S_COUNT]) {
+  size_t letters = 0;
   for (size_t i = 0; i < n;) {
     unsigned char b = (unsigned char)t[i];
     if (b < 0x80) {
@@ -138,15 +147,24 @@ static script dominant_script(const char *t, size_t n, double *share) {
     unsigned c = rc_utf8_decode((const unsigned char *)t + i, k);
     unsigned cls = rc_char_class(c);
     if (cls & RC_CH_LETTER) {
-      /* A character of a script without spaces carries about a syllable,
-         as much as three letters of an alphabet: weigh it so, or a
-         bilingual Chinese-English caption counts as English. */
       size_t w = (cls & RC_CH_NOSPACE) ? 3 : 1;
       count[script_of(c)] += w;
       letters += w;
     }
     i += k;
   }
+  return letters;
+}
+
+size_t rc_letter_weight(const char *text, size_t len) {
+  size_t count[S_COUNT] = {0};
+  return tally_letters(text, len, count);
+}
+
+/* Letters per script in the sample; the dominant script. */
+static script dominant_script(const char *t, size_t n, double *share) {
+  size_t count[S_COUNT] = {0};
+  size_t letters = tally_letters(t, n, count);
   script best = S_OTHER;
   /* Kana decides Japanese even when Han characters outnumber it. */
   if (count[S_KANA] * 10 >= count[S_KANA] + count[S_HAN] && count[S_KANA])
@@ -170,26 +188,52 @@ void rc_maskcache_free(rc_maskcache *c) {
   rc_strtab_free(&c->words);
 }
 
-/* A word's mask of languages it is a stopword of (0 for none). */
-static recap_status stopword_mask(rc_maskcache *c, const char *w, size_t n,
-                                  uint64_t *mask) {
+/* The languages one of whose endings (stopwords/<language>.endings) the
+   folded word w[0..n) has, after a stem of at least RC_ENDING_STEM code
+   points (a short word's ending is most of the word). */
+#define RC_ENDING_STEM 3
+/* No listed ending is longer than this many bytes (Nepali नुपर्ने has 18). */
+#define RC_ENDING_MAX 24
+static uint64_t ending_mask(const char *w, size_t n) {
+  uint64_t mask = 0;
+  size_t stem = 0; /* code points before w + i */
+  for (size_t i = 0; i < n; i++) {
+    if (((unsigned char)w[i] & 0xC0) == 0x80)
+      continue;
+    if (stem >= RC_ENDING_STEM && n - i <= RC_ENDING_MAX) {
+      long k = rc_wordlist_find(&rc_ending_any, w + i, n - i);
+      if (k >= 0)
+        mask |= rc_ending_any_masks[k];
+    }
+    stem++;
+  }
+  return mask;
+}
+
+/* A word's masks of the languages it is a stopword of (mask[0]) and has
+   an ending of (mask[1]); 0 for none. */
+static recap_status word_masks(rc_maskcache *c, const char *w, size_t n,
+                               uint64_t mask[2]) {
   uint32_t id = rc_strtab_find(&c->words, w, n);
   if (id != RC_NO_ID) {
-    *mask = c->masks.data[id];
+    mask[0] = c->masks.data[2 * (size_t)id];
+    mask[1] = c->masks.data[2 * (size_t)id + 1];
     return RECAP_OK;
   }
   long i = rc_wordlist_find(&rc_stopword_any, w, n);
-  *mask = i >= 0 ? rc_stopword_any_masks[i] : 0;
+  mask[0] = i >= 0 ? rc_stopword_any_masks[i] : 0;
+  mask[1] = ending_mask(w, n);
   if (c->words.count >= RC_MASKS_MAX) {
     rc_strtab_clear(&c->words);
     c->masks.len = 0;
   }
   recap_status st;
-  RC_RESERVE(st, c->words.alloc, c->masks, c->masks.len + 1);
+  RC_RESERVE(st, c->words.alloc, c->masks, c->masks.len + 2);
   if (st != RECAP_OK)
     return st;
   RC_TRY(rc_strtab_intern(&c->words, w, n, &id, NULL));
-  c->masks.data[c->masks.len++] = *mask;
+  c->masks.data[c->masks.len++] = mask[0];
+  c->masks.data[c->masks.len++] = mask[1];
   return RECAP_OK;
 }
 
@@ -247,9 +291,11 @@ static int alphabet_vetoes(const rc_lang *l, const letter_counts *lc) {
 
 enum { RC_DETECT_WORD_MAX = 256 };
 
+/* Per language, the words of t[0..n) that are its stopwords (hits) and
+   those that have one of its endings (ends). */
 static recap_status count_stopwords(const char *t, size_t n, rc_norm *norm,
                                     rc_maskcache *cache, script s,
-                                    size_t *hits, size_t *tokens,
+                                    size_t *hits, size_t *ends, size_t *tokens,
                                     letter_counts *lc) {
   rc_tokenizer tz;
   rc_tok tok;
@@ -275,11 +321,12 @@ static recap_status count_stopwords(const char *t, size_t n, rc_norm *norm,
       RC_TRY(rc_fold(norm, t + tok.off, tok.len, &key, &len));
     }
     count_letters(lc, key, len, s);
-    uint64_t mask;
-    RC_TRY(stopword_mask(cache, key, len, &mask));
-    for (size_t l = 0; mask && l < rc_language_count; l++)
-      if (mask & ((uint64_t)1 << l))
-        hits[l]++;
+    uint64_t mask[2];
+    RC_TRY(word_masks(cache, key, len, mask));
+    for (size_t l = 0; (mask[0] | mask[1]) && l < rc_language_count; l++) {
+      hits[l] += (mask[0] >> l) & 1;
+      ends[l] += (mask[1] >> l) & 1;
+    }
   }
   return RECAP_OK;
 }
@@ -309,6 +356,57 @@ const char *rc_lang_why_name(rc_lang_why why) {
     return "file name";
   }
   return "unsure";
+}
+
+/* The language of script s with the most evidence[] among those the
+   letters do not rule out, or SIZE_MAX; the runner-up's evidence in
+   *second; how many with evidence were ruled out (*vetoed) and how many
+   were left (*left), either may be NULL. */
+static size_t best_candidate(const size_t *evidence, script s,
+                             const letter_counts *lc, size_t *second,
+                             size_t *vetoed, size_t *left) {
+  size_t best = SIZE_MAX, nv = 0, nl = 0;
+  *second = 0;
+  for (size_t l = 0; l < rc_language_count; l++) {
+    if (!lang_in_script(&rc_languages[l], s))
+      continue;
+    if (alphabet_vetoes(&rc_languages[l], lc)) {
+      nv += evidence[l] > 0;
+      continue;
+    }
+    nl++;
+    if (best == SIZE_MAX || evidence[l] > evidence[best]) {
+      if (best != SIZE_MAX && evidence[best] > *second)
+        *second = evidence[best];
+      best = l;
+    } else if (evidence[l] > *second) {
+      *second = evidence[l];
+    }
+  }
+  if (vetoed)
+    *vetoed = nv;
+  if (left)
+    *left = nl;
+  return best;
+}
+
+/* How sure `best` words of evidence out of `tokens` make the language,
+   against the runner-up's `second`. */
+static double evidence_confidence(size_t best, size_t second, size_t tokens) {
+  /* Running text has about a third stopwords; a fifth is already
+     convincing.  The lead over the runner-up tempers that. */
+  double density = (double)best / (double)tokens / 0.2;
+  if (density > 1)
+    density = 1;
+  double lead = (double)(best - second) / (double)best;
+  double c = density * (0.6 + 0.4 * lead);
+  /* A tie settles nothing (Danish and Norwegian share most function
+     words): the first of the tied would be a coin toss. */
+  if (second == best)
+    c *= 0.5;
+  if (best < 3)
+    c *= (double)best / 3.0;
+  return c;
 }
 
 recap_status rc_detect_language(const char *text, size_t len, rc_norm *norm,
@@ -355,27 +453,13 @@ recap_status rc_detect_language_why(const char *text, size_t len,
   if (s != S_LATIN && s != S_CYRILLIC && s != S_DEVANAGARI)
     return RECAP_OK;
   *guess = script_default(s);
-  size_t hits[64] = {0}, tokens;
+  size_t hits[64] = {0}, ends[64] = {0}, tokens;
   letter_counts lc;
   lc.n = lc.total = 0;
-  RC_TRY(count_stopwords(text, n, norm, cache, s, hits, &tokens, &lc));
-  size_t best = SIZE_MAX, second = 0, vetoed = 0, left = 0;
-  for (size_t l = 0; l < rc_language_count; l++) {
-    if (!lang_in_script(&rc_languages[l], s))
-      continue;
-    if (alphabet_vetoes(&rc_languages[l], &lc)) {
-      vetoed += hits[l] > 0;
-      continue;
-    }
-    left++;
-    if (best == SIZE_MAX || hits[l] > hits[best]) {
-      if (best != SIZE_MAX && hits[best] > second)
-        second = hits[best];
-      best = l;
-    } else if (hits[l] > second) {
-      second = hits[l];
-    }
-  }
+  RC_TRY(
+      count_stopwords(text, n, norm, cache, s, hits, ends, &tokens, &lc));
+  size_t second, vetoed, left;
+  size_t best = best_candidate(hits, s, &lc, &second, &vetoed, &left);
   *why = vetoed ? RC_LANG_WHY_ALPHABET : RC_LANG_WHY_UNSURE;
   if (alphabet_vetoes(*guess, &lc))
     *guess = &rc_lang_none;
@@ -388,34 +472,43 @@ recap_status rc_detect_language_why(const char *text, size_t len,
     *why = RC_LANG_WHY_FOUND;
     return RECAP_OK;
   }
-  if (best == SIZE_MAX || tokens == 0 || hits[best] == 0)
-    return RECAP_OK;
-  /* A tie goes to English if it is one of them (the likeliest language
-     of a short unsure text here), else to the first in the table. */
-  const rc_lang *en = script_default(s);
-  size_t eni = (size_t)(en - rc_languages);
-  *guess = hits[best] > second || s != S_LATIN || hits[eni] < hits[best] ||
-                   alphabet_vetoes(en, &lc)
-               ? &rc_languages[best]
-               : en;
-  /* Running text has about a third stopwords; a fifth is already
-     convincing.  The lead over the runner-up tempers that. */
-  double density = (double)hits[best] / (double)tokens / 0.2;
-  if (density > 1)
-    density = 1;
-  double lead = (double)(hits[best] - second) / (double)hits[best];
-  double c = density * (0.6 + 0.4 * lead);
-  /* A tie settles nothing (Danish and Norwegian share most function
-     words): the first of the tied would be a coin toss. */
-  if (second == hits[best])
-    c *= 0.5;
-  if (hits[best] < 3)
-    c *= (double)hits[best] / 3.0;
-  if (by_letters && c < RC_LANG_ALPHABET_CONFIDENCE)
-    c = RC_LANG_ALPHABET_CONFIDENCE;
+  double c = 0;
+  if (best != SIZE_MAX && tokens && hits[best]) {
+    /* A tie goes to English if it is one of them (the likeliest language
+       of a short unsure text here), else to the first in the table. */
+    const rc_lang *en = script_default(s);
+    size_t eni = (size_t)(en - rc_languages);
+    *guess = hits[best] > second || s != S_LATIN || hits[eni] < hits[best] ||
+                     alphabet_vetoes(en, &lc)
+                 ? &rc_languages[best]
+                 : en;
+    c = evidence_confidence(hits[best], second, tokens);
+    if (by_letters && c < RC_LANG_ALPHABET_CONFIDENCE)
+      c = RC_LANG_ALPHABET_CONFIDENCE;
+  }
   *confidence = c;
   if (c >= RC_LANG_MIN_CONFIDENCE) {
     *lang = *guess = &rc_languages[best];
+    *why = RC_LANG_WHY_FOUND;
+    return RECAP_OK;
+  }
+  /* Too few function words, or the same ones (Danish and Norwegian): word
+     endings count as well, as weaker evidence, so never above
+     RC_LANG_ENDING_CONFIDENCE.  Only here, so that a text the stopwords
+     settle is detected as before. */
+  size_t score[64];
+  for (size_t l = 0; l < rc_language_count; l++)
+    score[l] = hits[l] + ends[l];
+  size_t esecond;
+  size_t ebest = best_candidate(score, s, &lc, &esecond, NULL, NULL);
+  if (ebest == SIZE_MAX || ends[ebest] == 0 || tokens == 0)
+    return RECAP_OK;
+  double ec = evidence_confidence(score[ebest], esecond, tokens);
+  if (ec > RC_LANG_ENDING_CONFIDENCE)
+    ec = RC_LANG_ENDING_CONFIDENCE;
+  if (ec >= RC_LANG_MIN_CONFIDENCE) {
+    *lang = *guess = &rc_languages[ebest];
+    *confidence = ec;
     *why = RC_LANG_WHY_FOUND;
   }
   return RECAP_OK;

@@ -21,6 +21,9 @@
    many letters, it is the language, with this confidence. */
 #define RC_LANG_ALPHABET_LETTERS 20
 #define RC_LANG_ALPHABET_CONFIDENCE 0.6
+/* Word endings (stopwords/<language>.endings) are weaker evidence than
+   function words: a language they decide has at most this confidence. */
+#define RC_LANG_ENDING_CONFIDENCE 0.5
 
 /* Why detection found what it found. */
 typedef enum rc_lang_why {
@@ -37,7 +40,8 @@ typedef enum rc_lang_why {
    "file name": static strings. */
 const char *rc_lang_why_name(rc_lang_why why);
 
-/* Words already looked up, with their stopword-language masks: kept by a
+/* Words already looked up, with their masks of the languages they are a
+   stopword of and have an ending of (two per word): kept by a
    document across analyses (a pure function of the word), at most
    RC_MASKS_MAX words. */
 typedef struct rc_maskcache {
@@ -69,5 +73,9 @@ recap_status rc_detect_language_why(const char *text, size_t len,
                                     rc_norm *norm, rc_maskcache *cache,
                                     const rc_lang **lang, double *confidence,
                                     const rc_lang **guess, rc_lang_why *why);
+
+/* The letters of text[0..len), a character of a script without spaces
+   (Han, kana, Thai ...) counting three, as detection weighs scripts. */
+size_t rc_letter_weight(const char *text, size_t len);
 
 #endif

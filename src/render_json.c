@@ -172,7 +172,18 @@ void rc_render_json(const recap_document *doc, const char *lead,
   rc_buf_json_number(out, conf);
   rc_buf_puts(out, ",\"language_reason\":");
   str_or_null(out, recap_document_language_reason(doc));
-  rc_buf_puts(out, ",\"encoding\":");
+  rc_buf_puts(out, ",\"languages\":[");
+  for (size_t i = 0; i < recap_document_language_count(doc); i++) {
+    double share;
+    const char *name = recap_document_language_at(doc, i, &share);
+    rc_buf_puts(out, i ? ",{" : "{");
+    key(out, "language");
+    str_or_null(out, name);
+    rc_buf_puts(out, ",\"share\":");
+    rc_buf_json_number(out, share);
+    rc_buf_putc(out, '}');
+  }
+  rc_buf_puts(out, "],\"encoding\":");
   str_or_null(out, recap_document_encoding(doc));
   rc_buf_puts(out, ",\"input_format\":");
   str_or_null(out, recap_input_format_name(doc->format));

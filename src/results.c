@@ -23,6 +23,21 @@ const char *recap_document_language_reason(const recap_document *doc) {
   return doc ? rc_lang_why_name(doc->lang_why) : "unsure";
 }
 
+size_t recap_document_language_count(const recap_document *doc) {
+  return doc ? doc->lang_share_count : 0;
+}
+
+const char *recap_document_language_at(const recap_document *doc, size_t i,
+                                       double *share) {
+  if (share)
+    *share = 0;
+  if (!doc || i >= doc->lang_share_count)
+    return NULL;
+  if (share)
+    *share = doc->lang_shares[i].share;
+  return doc->lang_shares[i].lang->name;
+}
+
 const char *recap_document_encoding(const recap_document *doc) {
   if (!doc)
     return "UTF-8";

@@ -492,8 +492,7 @@ static int phrase_ends_here(const recap_document *doc, const recent *r,
    aside: the document is analysed in one language, and --lang picks the
    other. */
 static int other_language(const recap_document *doc, const rc_span *sp) {
-  int nospace = rc_source_nospace_at(&doc->src, sp->off);
-  return nospace >= 0 && nospace != !!(doc->lang->flags & RC_LANG_NOSPACE);
+  return rc_source_other_language(&doc->src, sp->off, doc->lang);
 }
 
 static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {

@@ -584,6 +584,91 @@ static void test_language_reason_and_encoding(void **state) {
   assert_string_equal(recap_document_encoding(NULL), "UTF-8");
 }
 
+/* The languages of the sentences and their shares of the letters: one
+   language alone; an English meeting where a speaker answers in Spanish
+   (written for this test); a bilingual Chinese/English caption; nothing
+   detected. */
+static void test_language_shares(void **state) {
+  fixture *f = *state;
+  recap_options o = english();
+  o.language = "auto";
+  analyze_ok(f->doc, PLAIN, strlen(PLAIN), &o);
+  assert_int_equal(recap_document_language_count(f->doc), 1);
+  double share = -1;
+  assert_string_equal(recap_document_language_at(f->doc, 0, &share),
+                      "english");
+  assert_true(share == 1.0);
+  assert_null(recap_document_language_at(f->doc, 1, &share));
+  assert_true(share == 0);
+  assert_string_equal(recap_document_language_at(f->doc, 0, NULL), "english");
+
+  const char *mixed =
+      "We need to decide today who orders the new chairs for the hall.\n"
+      "The supplier wants an answer before the end of the week.\n"
+      "Yo puedo llamar al proveedor ma\xC3\xB1" "ana por la ma\xC3\xB1" "ana.\n"
+      "Y tambi\xC3\xA9n puedo preguntar por el precio de las mesas.\n"
+      "Thank you, then the chairs are settled and we move on to the budget.\n";
+  analyze_ok(f->doc, mixed, strlen(mixed), &o);
+  assert_string_equal(recap_document_language(f->doc, NULL), "english");
+  assert_int_equal(recap_document_language_count(f->doc), 2);
+  double en, es;
+  assert_string_equal(recap_document_language_at(f->doc, 0, &en), "english");
+  assert_string_equal(recap_document_language_at(f->doc, 1, &es), "spanish");
+  assert_true(en > es && es > 0.05);
+  assert_true(fabs(en + es - 1) < 1e-9);
+  /* Asked for in Spanish, the shares are what the text holds. */
+  o.language = "es";
+  analyze_ok(f->doc, mixed, strlen(mixed), &o);
+  assert_string_equal(recap_document_language_at(f->doc, 0, NULL), "english");
+
+  /* One Spanish sentence is too few to list (a quotation, or a sentence
+     taken for another language): its letters count for English. */
+  o.language = "auto";
+  const char *one = "We need to decide today who orders the new chairs.\n"
+                    "The supplier wants an answer before the end of the week.\n"
+                    "Yo puedo llamar al proveedor por la tarde.\n"
+                    "Thank you, then the chairs are settled.\n";
+  analyze_ok(f->doc, one, strlen(one), &o);
+  assert_int_equal(recap_document_language_count(f->doc), 1);
+  assert_string_equal(recap_document_language_at(f->doc, 0, &share),
+                      "english");
+  assert_true(share == 1.0);
+
+  /* A bilingual caption: both texts, each with its share. */
+  const char *srt = "1\n00:00:01,000 --> 00:00:03,000\n"
+                    "\xE6\x88\x91\xE4\xBB\xAC\xE4\xBB\x8A\xE5\xA4\xA9"
+                    "\xE7\xA7\x8D\xE6\xA0\x91\xE3\x80\x82\n"
+                    "Today we are planting trees.\n\n"
+                    "2\n00:00:03,000 --> 00:00:05,000\n"
+                    "\xE6\xA0\x91\xE8\x8B\x97\xE5\xBE\x88\xE5\xB0\x8F"
+                    "\xE3\x80\x82\n"
+                    "The young trees are very small.\n\n"
+                    "3\n00:00:05,000 --> 00:00:07,000\n"
+                    "\xE6\x88\x91\xE4\xBB\xAC\xE9\x9C\x80\xE8\xA6\x81"
+                    "\xE6\xB0\xB4\xE3\x80\x82\n"
+                    "We need water for all of them.\n";
+  o.filename = "trees.zh-CN.srt";
+  analyze_ok(f->doc, srt, strlen(srt), &o);
+  o.filename = NULL;
+  assert_string_equal(recap_document_language(f->doc, NULL), "chinese");
+  assert_int_equal(recap_document_language_count(f->doc), 2);
+  double first, second;
+  const char *a = recap_document_language_at(f->doc, 0, &first);
+  const char *b = recap_document_language_at(f->doc, 1, &second);
+  assert_true((strcmp(a, "chinese") == 0 && strcmp(b, "english") == 0) ||
+              (strcmp(a, "english") == 0 && strcmp(b, "chinese") == 0));
+  assert_true(first >= second && second > 0);
+  assert_true(fabs(first + second - 1) < 1e-9);
+
+  /* Nothing detected: no language. */
+  analyze_ok(f->doc, "12 34 !!", 8, &o);
+  assert_int_equal(recap_document_language_count(f->doc), 0);
+  assert_null(recap_document_language_at(f->doc, 0, NULL));
+  assert_int_equal(recap_document_language_count(NULL), 0);
+  assert_null(recap_document_language_at(NULL, 0, &share));
+  assert_true(share == 0);
+}
+
 /* With "auto", a subtitle file's name declares its language ("talk.fr.srt",
    "talk.zh-CN.vtt"): it wins over detection, with confidence 1; a given
    language wins over it; a name without a known tag leaves detection. */
@@ -2127,6 +2212,7 @@ int main(void) {
       fixture_unit_test(test_invalid_options),
       fixture_unit_test(test_filename_language),
       fixture_unit_test(test_language_reason_and_encoding),
+      fixture_unit_test(test_language_shares),
       fixture_unit_test(test_too_large),
       fixture_unit_test(test_strict_utf8),
       fixture_unit_test(test_failed_analysis_is_reusable),

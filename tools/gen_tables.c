@@ -7,8 +7,9 @@
  * words marked "phrase" that key phrases leave out, and words marked
  * "inside" that are key phrases only inside longer ones),
  * <name>.abbrev (abbreviations and their kinds), <name>.fillers (fillers
- * and backchannels) and <name>.cues (decision and action cues, phrases
- * with a mask of kinds); formats in stopwords/README.  A language's
+ * and backchannels), <name>.cues (decision and action cues, phrases
+ * with a mask of kinds) and <name>.endings (word endings that speak for
+ * the language, for detecting it in short texts); formats in stopwords/README.  A language's
  * alphabet (the letters beyond ASCII it writes) is the letters of all its
  * lists plus those languages.tsv declares.  Every word is folded
  * with the library's own rc_fold() (NFKC + case fold), so the tables hold
@@ -357,8 +358,9 @@ static size_t emit_words(const char *sym, const list *l, int mask, int want) {
 }
 
 /* Every stopword of every language, with a bit per language, for
-   language detection (one lookup per token instead of one per language). */
-static list all_stop;
+   language detection (one lookup per token instead of one per language);
+   and every word ending (<name>.endings) the same way. */
+static list all_stop, all_ends;
 
 static int cmp_word_lang(const void *a, const void *b) {
   const entry *x = a, *y = b;
@@ -366,7 +368,8 @@ static int cmp_word_lang(const void *a, const void *b) {
   return c ? c : x->kind - y->kind;
 }
 
-static void emit_masks(list *l) {
+/* rc_SYM (a wordlist) and rc_SYM_masks from l (kind = language index). */
+static void emit_masks(list *l, const char *sym) {
   qsort(l->e, l->n, sizeof *l->e, cmp_word_lang);
   const char **w = malloc((l->n ? l->n : 1) * sizeof *w);
   if (!w)
@@ -375,9 +378,9 @@ static void emit_masks(list *l) {
   for (size_t i = 0; i < l->n; i++)
     if (!i || strcmp(l->e[i].word, l->e[i - 1].word) != 0)
       w[n++] = l->e[i].word;
-  wordlist_data("stopword_any", w, n);
+  wordlist_data(sym, w, n);
   free(w);
-  printf("const uint64_t rc_stopword_any_masks[] = {");
+  printf("const uint64_t rc_%s_masks[] = {", sym);
   for (size_t i = 0, k = 0; i < l->n; k++) {
     uint64_t mask = 0;
     size_t j = i;
@@ -387,8 +390,8 @@ static void emit_masks(list *l) {
            (unsigned long long)mask);
     i = j;
   }
-  printf("};\nconst rc_wordlist rc_stopword_any = ");
-  wordlist_init("stopword_any", n);
+  printf("%s};\nconst rc_wordlist rc_%s = ", n ? "" : "0", sym);
+  wordlist_init(sym, n);
   printf(";\n");
 }
 
@@ -500,6 +503,11 @@ int main(int argc, char **argv) {
     read_list(dir, r->name, "fillers", filler_kind, &fill);
     read_phrases(dir, r->name, &phr, &ends);
     read_chapters(dir, r->name, &chap);
+    list endl = {0};
+    read_list(dir, r->name, "endings", NULL, &endl);
+    for (size_t k = 0; k < endl.n; k++)
+      add(&all_ends, endl.e[k].word, strlen(endl.e[k].word), (int)i);
+    free(endl.e);
     if (strcmp(r->elisions, "-") != 0) {
       for (char *w = strtok(r->elisions, " "); w; w = strtok(NULL, " "))
         add(&elis, w, strlen(w), 0);
@@ -676,7 +684,8 @@ int main(int argc, char **argv) {
       printf("NULL, 0},\n");
   }
   printf("};\n\nconst size_t rc_language_count = %zu;\n\n", nrows);
-  emit_masks(&all_stop);
+  emit_masks(&all_stop, "stopword_any");
+  emit_masks(&all_ends, "ending_any");
   rc_norm_free(&norm);
   return 0;
 }
