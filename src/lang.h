@@ -159,6 +159,9 @@ typedef struct rc_lang {
      script alone decides, which no letter rules out. */
   const uint32_t *alphabet;
   size_t alphabet_count;
+  /* Words a query asks with rather than about ("discuss", "think",
+     "summarize": the "ask" kind of <language>.phrases): not query terms. */
+  rc_wordlist query_asks;
 } rc_lang;
 
 extern const rc_lang rc_languages[];

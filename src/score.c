@@ -68,8 +68,36 @@ static recap_status speaker_named(recap_document *doc, uint32_t speaker,
   return RECAP_OK;
 }
 
-/* Marks the query's content stems (steminfo.query) and the speakers it
-   names (named[speaker], of src.speakers.count). */
+/* A word the query asks with ("discuss", "think": lang->query_asks). */
+static int asks_with(const recap_document *doc, uint32_t term) {
+  size_t len;
+  const char *w = rc_strtab_str(&doc->terms, term, &len);
+  return rc_wordlist_find(&doc->lang->query_asks, w, len) >= 0;
+}
+
+/* The words of a speaker's name stop being query terms once the query
+   names the speaker: "What did the Project Manager think about the
+   budget?" asks what they said, not for every "project" of the meeting
+   (the speaker counts through RC_QUERY_SPEAKER instead). */
+static recap_status unmark_name(recap_document *doc, uint32_t speaker) {
+  size_t len;
+  const char *name = rc_strtab_str(&doc->src.speakers, speaker, &len);
+  rc_tokenizer tz;
+  rc_tok tok;
+  rc_tokenizer_init(&tz, name, 0, len, doc->lang);
+  while (rc_tokenizer_next(&tz, &tok)) {
+    uint32_t term;
+    RC_TRY(rc_term_of(doc, name, &tok, &term));
+    uint32_t stem = doc->term_info.data[term].stem;
+    if (stem < doc->stem_info.len)
+      doc->stem_info.data[stem].query = 0;
+  }
+  return RECAP_OK;
+}
+
+/* Marks the query's content stems (steminfo.query), but for the words it
+   asks with and the names of the speakers it names (named[speaker], of
+   src.speakers.count). */
 static recap_status read_query(recap_document *doc, unsigned char *named) {
   const char *q = doc->opt.query;
   uint32_t qterm[RC_QUERY_TERMS];
@@ -86,13 +114,16 @@ static recap_status read_query(recap_document *doc, unsigned char *named) {
       continue;
     if (nq < RC_QUERY_TERMS)
       qterm[nq++] = term;
-    if (info->stem < doc->stem_info.len && doc->stem_info.data[info->stem].df)
+    if (info->stem < doc->stem_info.len &&
+        doc->stem_info.data[info->stem].df && !asks_with(doc, term))
       doc->stem_info.data[info->stem].query = 1;
   }
   for (uint32_t sp = 0; sp < doc->src.speakers.count; sp++) {
     int yes;
     RC_TRY(speaker_named(doc, sp, qterm, nq, &yes));
     named[sp] = (unsigned char)yes;
+    if (yes)
+      RC_TRY(unmark_name(doc, sp));
   }
   return RECAP_OK;
 }
@@ -117,9 +148,9 @@ static double own_relevance(const recap_document *doc, size_t i,
 }
 
 /* Each sentence's relevance to the query into doc->relevance: its own,
-   plus RC_QUERY_NEAR of its neighbours' within RC_QUERY_REACH sentences,
+   plus RC_QUERY_NEAR of that of the RC_QUERY_REACH sentences before it,
    fading as e^(-distance / RC_QUERY_FADE): an answer need not repeat the
-   question's words, but it is said near them. */
+   question's words, but it follows them. */
 static recap_status query_relevance(recap_document *doc) {
   size_t n = doc->sents.len, ns = doc->src.speakers.count;
   recap_status st;
@@ -140,13 +171,8 @@ static recap_status query_relevance(recap_document *doc) {
       own[i] = own_relevance(doc, i, named, mean_idf);
     for (size_t i = 0; i < n; i++) {
       double near = 0;
-      for (size_t d = 1; d <= RC_QUERY_REACH; d++) {
-        double f = exp(-(double)d / RC_QUERY_FADE);
-        if (i >= d)
-          near += f * own[i - d];
-        if (i + d < n)
-          near += f * own[i + d];
-      }
+      for (size_t d = 1; d <= RC_QUERY_REACH && d <= i; d++)
+        near += exp(-(double)d / RC_QUERY_FADE) * own[i - d];
       doc->relevance.data[i] = (float)(own[i] + RC_QUERY_NEAR * near);
     }
     doc->relevance.len = n;

@@ -12,8 +12,10 @@
  * with RECAP_OPT_CUT_LAST the first that does not fit is cut instead.
  *
  * With a query (--query) its terms weigh RC_QUERY_BOOST times more in the
- * coverage, and each sentence gains RC_QUERY_RELEVANCE times the IDF of
- * the query terms it holds.
+ * coverage, each sentence gains RC_QUERY_RELEVANCE times its relevance
+ * (score.c: the query terms it and the sentences before it hold), and a
+ * question weighs RC_QUERY_QUESTION_WEIGHT: the turn that asks what the
+ * query asks repeats its words, the turns after it answer.
  */
 #include "summary.h"
 
@@ -94,7 +96,7 @@ static double gain(const void *ctx, uint32_t i) {
   if (s->flags & RC_SENT_HOUSEKEEPING)
     g *= RC_HOUSEKEEPING_WEIGHT;
   if (s->flags & RC_SENT_QUESTION)
-    g *= RC_QUESTION_WEIGHT;
+    g *= sel->doc->opt.query ? RC_QUERY_QUESTION_WEIGHT : RC_QUESTION_WEIGHT;
   if (s->flags & RC_SENT_GIST)
     g *= RC_GIST_WEIGHT;
   /* Cost: length^RC_COST_EXPONENT, with the exponent 1/2 a square root. */

@@ -492,8 +492,8 @@ static void test_lead_prior(void **state) {
 static void test_query_relevance(void **state) {
   fixture *f = *state;
   const char *text =
-      "Grad C: We should store the transcripts in a flat file format.\n"
       "PhD F: The annotation tool reads every flat file format we have.\n"
+      "Grad C: We should store the transcripts in a flat file format.\n"
       "Grad C: Nobody here wants to learn another database system.\n"
       "PhD F: The lunch order goes to the cafe on the corner today.\n";
   recap_options o;
@@ -508,7 +508,7 @@ static void test_query_relevance(void **state) {
   for (size_t i = 0; i < 4; i++)
     r[i] = rc_query_relevance(f->doc, i);
   /* Both first sentences hold "flat file format"; C's also has C. */
-  assert_true(r[0] > r[1]);
+  assert_true(r[1] > r[0]);
   /* C's third sentence has no query word, but C said it, near them. */
   assert_true(r[2] > 0);
   assert_true(r[2] > r[3]);
@@ -517,6 +517,66 @@ static void test_query_relevance(void **state) {
   assert_int_equal(recap_document_analyze(f->doc, text, strlen(text), &o),
                    RECAP_OK);
   assert_true(rc_query_relevance(f->doc, 0) == 0);
+}
+
+static void analyze_query(recap_document *doc, const char *text,
+                          const char *query) {
+  recap_options o;
+  recap_options_init(&o);
+  o.language = "english";
+  o.input_format = RECAP_INPUT_TRANSCRIPT;
+  o.query = query;
+  assert_int_equal(recap_document_analyze(doc, text, strlen(text), &o),
+                   RECAP_OK);
+}
+
+/* The answer follows the question: relevance reaches the turns after a
+   turn that holds the query's words, not the turns before it. */
+static void test_query_answer_follows(void **state) {
+  fixture *f = *state;
+  const char *text =
+      "Marketing: The cafe on the corner changes its lunch menu on Fridays.\n"
+      "Project Manager: So where should the battery charger for the remote "
+      "go?\n"
+      "Industrial Designer: It clicks into a small dock that sits beside "
+      "the television set.\n"
+      "Marketing: The cafe on the corner changes its lunch menu on "
+      "Mondays.\n";
+  analyze_query(f->doc, text, "Where should the battery charger go?");
+  assert_int_equal(f->doc->sents.len, 4);
+  assert_true(rc_query_relevance(f->doc, 2) > 0);
+  assert_true(rc_query_relevance(f->doc, 0) == 0);
+  assert_true(rc_query_relevance(f->doc, 2) > rc_query_relevance(f->doc, 3));
+}
+
+/* The words a query asks with ("discuss", "group", "think") and the name
+   of the speaker it names ("Project Manager") are not what it is about:
+   a sentence holding only those is not relevant. */
+static void test_query_ask_words(void **state) {
+  fixture *f = *state;
+  const char *text =
+      "Marketing: The group should discuss the project schedule at the "
+      "next meeting.\n"
+      "Marketing: The cafe on the corner changes its lunch menu on Fridays.\n"
+      "Marketing: The cafe on the corner changes its lunch menu on Mondays.\n"
+      "Marketing: The cafe on the corner changes its lunch menu on Tuesdays.\n"
+      "Marketing: The cafe on the corner changes its lunch menu daily.\n"
+      "Marketing: The cafe on the corner changes its lunch menu weekly.\n"
+      "Project Manager: The battery charger clicks into a small dock.\n";
+  analyze_query(f->doc, text,
+                "What did the group discuss about the battery charger?");
+  assert_true(rc_query_relevance(f->doc, 0) == 0);
+  assert_true(rc_query_relevance(f->doc, 6) > 0);
+  analyze_query(f->doc, text,
+                "What did Project Manager think about the battery charger?");
+  assert_true(rc_query_relevance(f->doc, 0) == 0);
+  /* The named speaker's sentence counts twice: its words and its
+     speaker. */
+  analyze_query(f->doc, text, "What about the battery charger?");
+  double unnamed = rc_query_relevance(f->doc, 6);
+  analyze_query(f->doc, text,
+                "What did Project Manager think about the battery charger?");
+  assert_true(rc_query_relevance(f->doc, 6) > unnamed);
 }
 
 /* A sentence with few content words ("I think it's a good idea.") is a
@@ -1117,6 +1177,8 @@ int main(void) {
       T(test_thin_sentences),
       T(test_lead_prior),
       T(test_query_relevance),
+      T(test_query_answer_follows),
+      T(test_query_ask_words),
       T(test_lone_modifiers),
       T(test_phrase_stops),
       T(test_possessive_not_shown),

@@ -153,7 +153,11 @@ static int filler_kind(const char *k, const char *file, int line) {
 /* Phrase lists (<language>.phrases): "<kind> <word> <word> ...", the
    words as the tokenizer finds them.  Kinds, each compiled into a list of
    whole phrases (words joined by one space) for rc_lang: */
-static const char *const phrase_kinds[] = {"housekeeping", "gist", "opener"};
+static const char *const phrase_kinds[] = {"housekeeping", "gist", "opener",
+                                           "ask"};
+/* "ask" words are single words a query asks with, not phrases a sentence
+   says: they are not phrase ends. */
+#define PHRASE_ASK 3
 #define PHRASE_KINDS (sizeof phrase_kinds / sizeof *phrase_kinds)
 
 /* Reads the phrases into l (kind = index in phrase_kinds) and the last
@@ -191,6 +195,11 @@ static void read_phrases(const char *dir, const char *name, list *l,
     if (words_n == 0 || strstr(words, "  "))
       die("phrases: words separated by one space", path);
     add(l, words, words_n, (int)k);
+    if (k == PHRASE_ASK) {
+      if (strchr(words, ' '))
+        die("phrases: an ask is one word", path);
+      continue;
+    }
     const char *last = strrchr(words, ' ');
     last = last ? last + 1 : words;
     add(ends, last, strlen(last), 0);
@@ -439,10 +448,10 @@ static size_t alphabet_emit(const char *name, const alphabet *a) {
 typedef struct lang_row {
   char name[64], codes[64], stemmer[64], flags[64], elisions[512];
   char lexicon[64], alphabet[1024];
-  size_t counts[18]; /* stopwords, abbrevs, fillers, backchannels, elisions,
+  size_t counts[19]; /* stopwords, abbrevs, fillers, backchannels, elisions,
                         phrase stops, inside only, links, phrase ends,
                         housekeeping, gist, joiners, openers, topic cues,
-                        title stops, topic moves, cues, alphabet */
+                        title stops, topic moves, cues, alphabet, asks */
   int has_alphabet;
   char title_and[64];
 } lang_row;
@@ -535,6 +544,8 @@ int main(int argc, char **argv) {
     r->counts[11] = emit_words(sym, &stop, STOP_JOIN, STOP_JOIN);
     snprintf(sym, sizeof sym, "%.60s_openers", r->name);
     r->counts[12] = emit_words(sym, &phr, ~0, 2);
+    snprintf(sym, sizeof sym, "%.60s_query_asks", r->name);
+    r->counts[18] = emit_words(sym, &phr, ~0, PHRASE_ASK);
     snprintf(sym, sizeof sym, "%.60s_topic_cues", r->name);
     r->counts[13] = emit_words(sym, &chap, ~0, 0);
     snprintf(sym, sizeof sym, "%.60s_title_stops", r->name);
@@ -679,9 +690,12 @@ int main(int argc, char **argv) {
     wordlist_init(sym, r->counts[16]);
     printf(", %s_cue_kinds,\n     ", n);
     if (r->has_alphabet)
-      printf("%s_alphabet, %zu},\n", n, r->counts[17]);
+      printf("%s_alphabet, %zu,\n     ", n, r->counts[17]);
     else
-      printf("NULL, 0},\n");
+      printf("NULL, 0,\n     ");
+    snprintf(sym, sizeof sym, "%.60s_query_asks", n);
+    wordlist_init(sym, r->counts[18]);
+    printf("},\n");
   }
   printf("};\n\nconst size_t rc_language_count = %zu;\n\n", nrows);
   emit_masks(&all_stop, "stopword_any");
