@@ -138,10 +138,10 @@ static recap_status copy_range(rebuild *r, size_t a, size_t b) {
       if (x >= y)
         continue;
       size_t d = r->len + (x - a);
-      if (p->unit)
+      size_t unit = rc_offpiece_unit(p);
+      if (unit)
         RC_TRY(rc_offmap_add(al, &r->map, d, y - x,
-                             p->src + (x - p->dst) * p->unit,
-                             (y - x) * p->unit));
+                             p->src + (x - p->dst) * unit, (y - x) * unit));
       else
         RC_TRY(rc_offmap_add(al, &r->map, d, y - x, p->src, p->src_len));
     }

@@ -38,6 +38,7 @@
 #include "lang.h"
 #include "langdetect.h"
 #include "langshare.h"
+#include "listed.h"
 #include "mem.h"
 #include "normalize.h"
 #include "segment.h"
@@ -266,6 +267,7 @@ struct recap_document {
   RC_VEC(rc_wordfact) fact_info;
   rc_strtab fact_stems;
   unsigned long facts_generation;
+  rc_listed listed; /* the language's listed phrases by word ids */
   rc_maskcache masks; /* language detection's stopword lookups */
   rc_strtab terms;      /* folded word forms */
   RC_VEC(rc_term) term_info;

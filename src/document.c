@@ -29,6 +29,7 @@ recap_status recap_document_new(const recap_context *ctx,
   rc_strtab_init(&doc->facts, a);
   rc_maskcache_init(&doc->masks, a);
   rc_strtab_init(&doc->fact_stems, a);
+  rc_listed_init(&doc->listed, a);
   rc_strtab_init(&doc->terms, a);
   rc_strtab_init(&doc->speaker_words, a);
   rc_strtab_init(&doc->stems, a);
@@ -123,6 +124,7 @@ void recap_document_free(recap_document *doc) {
   rc_strtab_free(&doc->facts);
   rc_maskcache_free(&doc->masks);
   rc_strtab_free(&doc->fact_stems);
+  rc_listed_free(&doc->listed);
   RC_VEC_FREE(a, doc->fact_info);
   rc_strtab_free(&doc->terms);
   RC_VEC_FREE(a, doc->term_info);

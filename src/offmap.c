@@ -12,24 +12,44 @@ static size_t unit_of(size_t dst_len, size_t src_len) {
   return 0;
 }
 
+/* One piece of at most RC_OFFPIECE_MAX derived bytes, merged into the
+   last one where it continues it. */
+static recap_status add_piece(const recap_allocator *a, rc_offmap *m,
+                              size_t dst, size_t dst_len, size_t src,
+                              size_t src_len, size_t unit) {
+  if (m->pts.len) {
+    rc_offpiece *last = &m->pts.data[m->pts.len - 1];
+    if (unit && rc_offpiece_unit(last) == unit &&
+        last->dst + last->dst_len == dst && last->src + last->src_len == src &&
+        last->dst_len + dst_len <= RC_OFFPIECE_MAX) {
+      last->dst_len += (uint32_t)dst_len;
+      last->src_len += (uint32_t)src_len;
+      return RECAP_OK;
+    }
+  }
+  recap_status st;
+  rc_offpiece p = {dst, src, (uint32_t)dst_len, (uint32_t)src_len};
+  RC_PUSH(st, a, m->pts, p);
+  return st;
+}
+
 recap_status rc_offmap_add(const recap_allocator *a, rc_offmap *m, size_t dst,
                            size_t dst_len, size_t src, size_t src_len) {
   if (dst_len == 0)
     return RECAP_OK;
   size_t unit = unit_of(dst_len, src_len);
-  if (m->pts.len) {
-    rc_offpiece *last = &m->pts.data[m->pts.len - 1];
-    if (unit && last->unit == unit && last->dst + last->dst_len == dst &&
-        last->src + last->src_len == src) {
-      last->dst_len += dst_len;
-      last->src_len += src_len;
-      return RECAP_OK;
-    }
+  if (unit == 0)
+    return dst_len > RC_OFFPIECE_MAX || src_len > RC_OFFPIECE_MAX
+               ? RECAP_ERR_TOO_LARGE
+               : add_piece(a, m, dst, dst_len, src, src_len, 0);
+  while (dst_len) { /* long copied text: pieces that continue each other */
+    size_t n = dst_len < RC_OFFPIECE_MAX ? dst_len : RC_OFFPIECE_MAX;
+    RC_TRY(add_piece(a, m, dst, n, src, n * unit, unit));
+    dst += n;
+    src += n * unit;
+    dst_len -= n;
   }
-  recap_status st;
-  rc_offpiece p = {dst, dst_len, src, src_len, unit};
-  RC_PUSH(st, a, m->pts, p);
-  return st;
+  return RECAP_OK;
 }
 
 /* The last piece starting at or before p, or NULL if p precedes them. */
@@ -54,7 +74,8 @@ size_t rc_offmap_lookup(const rc_offmap *m, size_t p) {
   size_t d = p - x->dst;
   if (d >= x->dst_len) /* between pieces (a separator): just after x */
     return x->src + x->src_len + (d - x->dst_len);
-  return x->unit ? x->src + d * x->unit : x->src;
+  size_t unit = rc_offpiece_unit(x);
+  return unit ? x->src + d * unit : x->src;
 }
 
 size_t rc_offmap_lookup_end(const rc_offmap *m, size_t p) {
@@ -66,5 +87,6 @@ size_t rc_offmap_lookup_end(const rc_offmap *m, size_t p) {
   size_t d = p - x->dst;
   if (d >= x->dst_len)
     return x->src + x->src_len + (d - x->dst_len);
-  return x->unit ? x->src + d * x->unit : x->src + x->src_len;
+  size_t unit = rc_offpiece_unit(x);
+  return unit ? x->src + d * unit : x->src + x->src_len;
 }

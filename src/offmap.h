@@ -13,20 +13,33 @@
  * UTF-16) positions map linearly; a replacement (an entity, a transcoded
  * character) maps as a whole.  An empty map is the identity shifted by
  * `base`.  Adjacent pieces that continue each other are merged, so copied
- * text costs one piece however long it is.
+ * text costs one piece per RC_OFFPIECE_MAX bytes however long it is.  A
+ * transcript has a piece per turn (the speaker labels are gaps), so a
+ * piece is kept to 24 bytes: lengths in 32 bits, the ratio computed.
  */
 #ifndef RC_OFFMAP_H
 #define RC_OFFMAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "mem.h"
 
+/* The longest piece, derived bytes; longer text takes several. */
+#define RC_OFFPIECE_MAX ((size_t)1 << 30)
+
 typedef struct rc_offpiece {
-  size_t dst, dst_len;
-  size_t src, src_len;
-  size_t unit; /* src_len / dst_len when whole (1 or 2), else 0 */
+  size_t dst, src;
+  uint32_t dst_len, src_len;
 } rc_offpiece;
+
+/* src_len / dst_len when whole (1 or 2), else 0 (a replacement, mapped
+   as a whole). */
+static inline size_t rc_offpiece_unit(const rc_offpiece *p) {
+  if (p->src_len == p->dst_len)
+    return 1;
+  return (size_t)p->src_len == 2 * (size_t)p->dst_len ? 2 : 0;
+}
 
 typedef struct rc_offmap {
   size_t base;
@@ -34,7 +47,9 @@ typedef struct rc_offmap {
 } rc_offmap;
 
 /* Records that derived [dst, dst + dst_len) came from source [src,
-   src + src_len).  Pieces must come in order of dst. */
+   src + src_len).  Pieces must come in order of dst.  RECAP_ERR_TOO_LARGE
+   for a replacement (not 1 or 2 source bytes a byte) past
+   RC_OFFPIECE_MAX. */
 recap_status rc_offmap_add(const recap_allocator *a, rc_offmap *m, size_t dst,
                            size_t dst_len, size_t src, size_t src_len);
 /* Source offset where the derived byte at p begins. */

@@ -139,9 +139,10 @@ recap_status rc_source_end(rc_source *src) {
       src->map.pts.len--;
     if (src->map.pts.len) { /* a piece may straddle the cut */
       rc_offpiece *last = &src->map.pts.data[src->map.pts.len - 1];
-      if (last->dst + last->dst_len > src->len && last->unit) {
-        last->dst_len = src->len - last->dst;
-        last->src_len = last->dst_len * last->unit;
+      size_t unit = rc_offpiece_unit(last);
+      if (last->dst + last->dst_len > src->len && unit) {
+        last->dst_len = (uint32_t)(src->len - last->dst);
+        last->src_len = (uint32_t)(last->dst_len * unit);
       }
     }
     src->open = 0;

@@ -19,7 +19,13 @@ typedef struct pass {
   RC_VEC(uint32_t) slot; /* per stem: its rc_tf in the current sentence */
   rc_kp_collector kp;
   int phrases; /* collect key phrase candidates (rc_doc_wants_phrases) */
+  /* per term: its word of the listed phrases (listed.h), found once:
+     LISTED_UNKNOWN, LISTED_NONE, LISTED_SPACED or the word's id +
+     LISTED_FIRST */
+  RC_VEC(uint32_t) listed_word;
 } pass;
+
+enum { LISTED_UNKNOWN, LISTED_NONE, LISTED_SPACED, LISTED_FIRST };
 
 /* ---- term lookup ------------------------------------------------------------- */
 
@@ -453,27 +459,27 @@ static int ends_dangling(const recap_document *doc, const rc_span *sp,
          (last->info.flags & (RC_TERM_LINK | RC_TERM_CUTOFF)) != 0;
 }
 
-/* The words of a sentence so far, the last RC_PHRASE_WORDS of them, for
+/* The words of a sentence so far, the last RC_LISTED_WORDS of them, for
    the listed phrases (lang.h) that end at a word. */
-#define RC_PHRASE_WORDS 6
-
 typedef struct recent {
-  uint32_t term[RC_PHRASE_WORDS];
-  size_t n; /* words seen, of which the last RC_PHRASE_WORDS are kept */
+  uint32_t term[RC_LISTED_WORDS];
+  size_t n; /* words seen, of which the last RC_LISTED_WORDS are kept */
 } recent;
 
 /* Does a phrase of `list` end with the words just seen?  Phrases are
-   their words joined by one space. */
+   their words joined by one space.  By the strings: only for a window
+   holding a term with a space or NUL in it (NFKC writes some ligatures
+   as several words), which word ids cannot match. */
 static int phrase_ends_here(const recap_document *doc, const recent *r,
                             const rc_wordlist *list) {
   char key[256];
   size_t len = 0;
-  size_t most = r->n < RC_PHRASE_WORDS ? r->n : RC_PHRASE_WORDS;
+  size_t most = r->n < RC_LISTED_WORDS ? r->n : RC_LISTED_WORDS;
   /* The key grows leftwards: the last word, then the two last, ... */
   for (size_t k = 1; k <= most; k++) {
     size_t wl;
     const char *w =
-        rc_strtab_str(&doc->terms, r->term[(r->n - k) % RC_PHRASE_WORDS], &wl);
+        rc_strtab_str(&doc->terms, r->term[(r->n - k) % RC_LISTED_WORDS], &wl);
     if (len + wl + 1 > sizeof key)
       return 0;
     memmove(key + wl + (len ? 1 : 0), key, len);
@@ -485,6 +491,59 @@ static int phrase_ends_here(const recap_document *doc, const recent *r,
       return 1;
   }
   return 0;
+}
+
+/* The listed-phrase word of a term (LISTED_*), looked up once per term. */
+static recap_status listed_word(pass *p, uint32_t term, uint32_t *word) {
+  recap_document *doc = p->doc;
+  if (term >= p->listed_word.len) {
+    recap_status st;
+    RC_RESERVE(st, doc->alloc, p->listed_word, doc->term_info.len);
+    if (st != RECAP_OK)
+      return st;
+    while (p->listed_word.len < doc->term_info.len)
+      p->listed_word.data[p->listed_word.len++] = LISTED_UNKNOWN;
+  }
+  uint32_t *w = &p->listed_word.data[term];
+  if (*w == LISTED_UNKNOWN) {
+    size_t n;
+    const char *s = rc_strtab_str(&doc->terms, term, &n);
+    uint32_t id = rc_listed_word(&doc->listed, s, n);
+    if (memchr(s, ' ', n) || memchr(s, '\0', n))
+      *w = LISTED_SPACED;
+    else
+      *w = id == RC_NO_ID ? LISTED_NONE : id + LISTED_FIRST;
+  }
+  *word = *w;
+  return RECAP_OK;
+}
+
+/* The lists (RC_LISTED_*) with a phrase that ends with the words just
+   seen.  The key grows leftwards, the last word first; a word on no
+   phrase ends the search, as no longer phrase can hold it. */
+static recap_status listed_ending_here(pass *p, const recent *r,
+                                       unsigned *kinds) {
+  const recap_document *doc = p->doc;
+  uint16_t ids[RC_LISTED_WORDS];
+  size_t most = r->n < RC_LISTED_WORDS ? r->n : RC_LISTED_WORDS;
+  *kinds = 0;
+  for (size_t k = 1; k <= most; k++) {
+    uint32_t w;
+    RC_TRY(listed_word(p, r->term[(r->n - k) % RC_LISTED_WORDS], &w));
+    if (w == LISTED_SPACED) {
+      *kinds =
+          (phrase_ends_here(doc, r, &doc->lang->housekeeping)
+               ? RC_LISTED_HOUSEKEEPING
+               : 0u) |
+          (phrase_ends_here(doc, r, &doc->lang->gist) ? RC_LISTED_GIST : 0u);
+      return RECAP_OK;
+    }
+    if (w == LISTED_NONE)
+      break;
+    ids[k - 1] = (uint16_t)(w - LISTED_FIRST);
+    *kinds |= rc_listed_kinds(&doc->listed, ids, k);
+  }
+  return RECAP_OK;
 }
 
 /* In a bilingual caption (bilingual.c), is the sentence in the stream
@@ -522,12 +581,13 @@ static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
       break;
     last = u;
     if (!(u.info.flags & RC_TERM_FILLER) && !(u.info.flags & RC_TERM_CJK)) {
-      words.term[words.n++ % RC_PHRASE_WORDS] = u.term;
-      if ((u.info.flags & RC_TERM_PHRASE_END) &&
-          phrase_ends_here(doc, &words, &doc->lang->housekeeping))
+      words.term[words.n++ % RC_LISTED_WORDS] = u.term;
+      unsigned kinds = 0;
+      if (u.info.flags & RC_TERM_PHRASE_END)
+        RC_TRY(listed_ending_here(p, &words, &kinds));
+      if (kinds & RC_LISTED_HOUSEKEEPING)
         s.flags |= RC_SENT_HOUSEKEEPING;
-      if ((u.info.flags & RC_TERM_PHRASE_END) &&
-          phrase_ends_here(doc, &words, &doc->lang->gist))
+      if (kinds & RC_LISTED_GIST)
         s.flags |= RC_SENT_GIST;
     }
     s.words += rc_tok_new_word(&u.tok, prev_kind, s.words == 0);
@@ -707,6 +767,7 @@ recap_status rc_terms_build(recap_document *doc) {
   recap_status st = RECAP_OK;
   if (doc->spans.len >= UINT32_MAX)
     return RECAP_ERR_TOO_LARGE;
+  RC_TRY(rc_listed_build(&doc->listed, doc->lang));
   RC_RESERVE(st, doc->alloc, doc->sents, doc->spans.len);
   /* A span without words is dropped, so a sentence's index is the number
      of sentences kept before it. */
@@ -720,6 +781,7 @@ recap_status rc_terms_build(recap_document *doc) {
     mark_thin(doc);
   RC_VEC_FREE(doc->alloc, p.mark);
   RC_VEC_FREE(doc->alloc, p.slot);
+  RC_VEC_FREE(doc->alloc, p.listed_word);
   rc_kp_collector_free(&p.kp);
   return st;
 }

@@ -22,6 +22,7 @@
 
 #include "doc.h"
 #include "langdetect.h"
+#include "listed.h"
 #include "segment.h"
 #include "stem.h"
 #include "tokenize.h"
@@ -384,6 +385,34 @@ static size_t sentence_flags(recap_document *doc, const char *lang,
   for (size_t i = 0; i < doc->sents.len && i < cap; i++)
     flags[i] = doc->sents.data[i].flags;
   return doc->sents.len;
+}
+
+/* The listed phrases by word ids (listed.h): the ids of "to sum up", last
+   word first, find the gist list; a phrase cut at the start or a word on
+   no phrase finds nothing; a rebuild for another language replaces the
+   words. */
+static uint32_t listed_id(const rc_listed *l, const char *w) {
+  return rc_listed_word(l, w, strlen(w));
+}
+
+static void test_listed_phrases(void **state) {
+  (void)state;
+  rc_listed l;
+  rc_listed_init(&l, rc_default_allocator());
+  assert_int_equal(rc_listed_build(&l, rc_lang_find("english")), RECAP_OK);
+  uint32_t up = listed_id(&l, "up"), sum = listed_id(&l, "sum"),
+           to = listed_id(&l, "to");
+  assert_true(up != RC_NO_ID && sum != RC_NO_ID && to != RC_NO_ID);
+  uint16_t ids[3] = {(uint16_t)up, (uint16_t)sum, (uint16_t)to};
+  assert_int_equal(rc_listed_kinds(&l, ids, 3), RC_LISTED_GIST);
+  assert_int_equal(rc_listed_kinds(&l, ids, 2), 0);
+  uint16_t hello[2] = {(uint16_t)listed_id(&l, "everyone"),
+                       (uint16_t)listed_id(&l, "hello")};
+  assert_int_equal(rc_listed_kinds(&l, hello, 2), RC_LISTED_HOUSEKEEPING);
+  assert_int_equal(listed_id(&l, "photosynthesis"), RC_NO_ID);
+  assert_int_equal(rc_listed_build(&l, rc_lang_find("french")), RECAP_OK);
+  assert_int_equal(listed_id(&l, "everyone"), RC_NO_ID);
+  rc_listed_free(&l);
 }
 
 static void test_sentence_kinds(void **state) {
@@ -1215,6 +1244,7 @@ int main(void) {
       cmocka_unit_test(test_english_lists),
       cmocka_unit_test(test_stopword_any),
       cmocka_unit_test(test_phrase_lists),
+      cmocka_unit_test(test_listed_phrases),
       cmocka_unit_test(test_sentence_kinds),
       cmocka_unit_test(test_greetings_rank_low),
       cmocka_unit_test(test_fold),

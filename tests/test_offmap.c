@@ -28,7 +28,7 @@ static void assert_piece(const rc_offmap *m, size_t i, size_t dst,
   assert_int_equal(p->dst_len, dst_len);
   assert_int_equal(p->src, src);
   assert_int_equal(p->src_len, src_len);
-  assert_int_equal(p->unit, unit);
+  assert_int_equal(rc_offpiece_unit(p), unit);
 }
 
 static void test_pieces_merge(void **state) {
@@ -123,7 +123,7 @@ static void test_replacement_pieces(void **state) {
   add(&m, 1, 3, 1, 2);
   add(&m, 4, 1, 3, 1);
   assert_int_equal(m.pts.len, 3);
-  assert_int_equal(m.pts.data[1].unit, 0);
+  assert_int_equal(rc_offpiece_unit(&m.pts.data[1]), 0);
   /* Every byte of the replacement starts where the bad bytes start... */
   assert_int_equal(rc_offmap_lookup(&m, 1), 1);
   assert_int_equal(rc_offmap_lookup(&m, 2), 1);
@@ -237,6 +237,31 @@ static void test_many_pieces(void **state) {
   RC_VEC_FREE(A, m.pts);
 }
 
+/* Copied text longer than a piece holds (RC_OFFPIECE_MAX) takes several
+   pieces that map as one; positions are only numbers here, no text is
+   needed. */
+static void test_long_pieces(void **state) {
+  (void)state;
+  rc_offmap m;
+  memset(&m, 0, sizeof m);
+  size_t big = 2 * RC_OFFPIECE_MAX + 5;
+  add(&m, 0, big, 10, big);
+  assert_int_equal(m.pts.len, 3);
+  assert_piece(&m, 2, 2 * RC_OFFPIECE_MAX, 5, 2 * RC_OFFPIECE_MAX + 10, 5, 1);
+  assert_int_equal(rc_offmap_lookup(&m, RC_OFFPIECE_MAX + 7),
+                   RC_OFFPIECE_MAX + 17);
+  assert_int_equal(rc_offmap_lookup_end(&m, RC_OFFPIECE_MAX),
+                   RC_OFFPIECE_MAX + 10);
+  assert_int_equal(rc_offmap_lookup_end(&m, big), big + 10);
+  /* ASCII from UTF-16 just as long: two source bytes a byte. */
+  add(&m, big, big, big + 10, 2 * big);
+  assert_int_equal(m.pts.len, 6);
+  assert_int_equal(rc_offmap_lookup(&m, big + RC_OFFPIECE_MAX + 3),
+                   big + 10 + 2 * (RC_OFFPIECE_MAX + 3));
+  assert_int_equal(rc_offmap_lookup_end(&m, 2 * big), 3 * big + 10);
+  RC_VEC_FREE(A, m.pts);
+}
+
 static void test_nomem(void **state) {
   (void)state;
   counting c; /* every allocation fails */
@@ -260,6 +285,7 @@ int main(void) {
       cmocka_unit_test(test_before_first_piece),
       cmocka_unit_test(test_empty_map),
       cmocka_unit_test(test_many_pieces),
+      cmocka_unit_test(test_long_pieces),
       cmocka_unit_test(test_nomem),
   };
   return cmocka_run_group_tests_name("offmap", tests, NULL, NULL);
