@@ -42,14 +42,14 @@ static int user_list_has(const rc_strtab *t, size_t lang, const char *w,
   return rc_strtab_find(t, key, n + 1) != RC_NO_ID;
 }
 
-static int is_stopword(const recap_document *doc, const char *w, size_t n,
-                       rc_tok_kind kind) {
+/* Is w a stopword, given whether the language's list has it (listed)? */
+static int stopword_given(const recap_document *doc, const char *w, size_t n,
+                          rc_tok_kind kind, int listed) {
   const recap_context *ctx = doc->ctx;
   size_t li = rc_lang_index(doc->lang);
   if (user_list_has(&ctx->stop_removed, li, w, n))
     return 0;
-  if (rc_wordlist_find(&doc->lang->stopwords, w, n) >= 0 ||
-      user_list_has(&ctx->stop_added, li, w, n))
+  if (listed || user_list_has(&ctx->stop_added, li, w, n))
     return 1;
   /* The English possessive of a stopword is one ("one's", "everyone's";
      keys have ASCII apostrophes). */
@@ -64,6 +64,12 @@ static int is_stopword(const recap_document *doc, const char *w, size_t n,
   /* The language-neutral mode has the stopwords it learnt from the text. */
   return doc->learned_stops.count &&
          rc_strtab_find(&doc->learned_stops, w, n) != RC_NO_ID;
+}
+
+static int is_stopword(const recap_document *doc, const char *w, size_t n,
+                       rc_tok_kind kind) {
+  return stopword_given(doc, w, n, kind,
+                        rc_wordlist_find(&doc->lang->stopwords, w, n) >= 0);
 }
 
 static int is_vowel(char c) { return c && strchr("aeiouy", c) != NULL; }
@@ -98,7 +104,12 @@ static recap_status word_facts(recap_document *doc, const char *w, size_t n,
     f |= RC_TERM_NOPHRASE;
   if (kind == RC_TOK_CJK)
     f |= RC_TERM_CJK;
-  if (is_stopword(doc, w, n, kind))
+  /* Links and joiners are all on the stopword list, and nonfinal words on
+     the modifiers (test_lang checks both): a word off the larger list is
+     not looked up in the smaller.  (Not so fillers: Chinese has some that
+     are no stopwords.) */
+  int listed_stop = rc_wordlist_find(&lang->stopwords, w, n) >= 0;
+  if (stopword_given(doc, w, n, kind, listed_stop))
     f |= RC_TERM_STOP;
   /* Titles (Mr, Dr, Prof) are never key phrases or content. */
   long ab = rc_wordlist_find(&lang->abbrevs, w, n);
@@ -112,11 +123,11 @@ static recap_status word_facts(recap_document *doc, const char *w, size_t n,
     f |= RC_TERM_PHRASESTOP;
   if (rc_wordlist_find(&lang->inside_only, w, n) >= 0)
     f |= RC_TERM_INSIDE;
-  if (rc_wordlist_find(&lang->links, w, n) >= 0)
+  if (listed_stop && rc_wordlist_find(&lang->links, w, n) >= 0)
     f |= RC_TERM_LINK;
   if (rc_wordlist_find(&lang->phrase_ends, w, n) >= 0)
     f |= RC_TERM_PHRASE_END;
-  if (rc_wordlist_find(&lang->joiners, w, n) >= 0)
+  if (listed_stop && rc_wordlist_find(&lang->joiners, w, n) >= 0)
     f |= RC_TERM_JOIN;
   if ((lang->verbs && rc_wordlist_find(lang->verbs, w, n) >= 0) ||
       rc_lang_verb_form(lang, w, n))
@@ -125,7 +136,8 @@ static recap_status word_facts(recap_document *doc, const char *w, size_t n,
     f |= RC_TERM_ADVERB;
   if (lang->modifiers && rc_wordlist_find(lang->modifiers, w, n) >= 0)
     f |= RC_TERM_MODIFIER;
-  if (lang->nonfinal && (lang->flags & RC_LANG_HEADFINAL) &&
+  if ((f & RC_TERM_MODIFIER) && lang->nonfinal &&
+      (lang->flags & RC_LANG_HEADFINAL) &&
       rc_wordlist_find(lang->nonfinal, w, n) >= 0)
     f |= RC_TERM_NONFINAL;
   *flags = f;

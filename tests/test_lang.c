@@ -151,6 +151,30 @@ static void test_lists_sorted_and_folded(void **state) {
   rc_norm_free(&norm);
 }
 
+/* The vocabulary pass (src/terms.c) looks a word up in links and joiners
+   only if the stopword list has it, and in nonfinal only if modifiers has
+   it: each smaller list must lie within the larger. */
+static void check_within(const char *lang, const char *what,
+                         const rc_wordlist *part, const rc_wordlist *whole) {
+  if (!part)
+    return;
+  for (size_t i = 0; i < part->count; i++) {
+    const char *w = rc_wordlist_at(part, i);
+    if (!whole || rc_wordlist_find(whole, w, strlen(w)) < 0)
+      fail_msg("%s: %s word '%s' is not on the larger list", lang, what, w);
+  }
+}
+
+static void test_lists_within_lists(void **state) {
+  (void)state;
+  for (size_t i = 0; i < rc_language_count; i++) {
+    const rc_lang *l = &rc_languages[i];
+    check_within(l->name, "link", &l->links, &l->stopwords);
+    check_within(l->name, "joiner", &l->joiners, &l->stopwords);
+    check_within(l->name, "nonfinal", l->nonfinal, l->modifiers);
+  }
+}
+
 static long find(const rc_wordlist *l, const char *w) {
   return rc_wordlist_find(l, w, strlen(w));
 }
@@ -1241,6 +1265,7 @@ int main(void) {
       cmocka_unit_test(test_lang_find),
       cmocka_unit_test(test_languages_table),
       cmocka_unit_test(test_lists_sorted_and_folded),
+      cmocka_unit_test(test_lists_within_lists),
       cmocka_unit_test(test_english_lists),
       cmocka_unit_test(test_stopword_any),
       cmocka_unit_test(test_phrase_lists),
