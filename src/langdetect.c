@@ -48,6 +48,7 @@ typedef enum script {
   S_OTHER,
   S_COUNT
 } script;
+_Static_assert(S_COUNT <= RC_SCRIPTS_MAX, "rc_maskcache keeps RC_SCRIPTS_MAX");
 
 static script script_of(unsigned c) {
   if (c < 0x80 || (c >= 0xC0 && c < 0x250) || (c >= 0x1E00 && c < 0x1F00))
@@ -123,6 +124,43 @@ static int lang_in_script(const rc_lang *l, script s) {
   }
 }
 
+/* The most common language of a script of several (Latin, Cyrillic,
+   Devanagari). */
+static const rc_lang *script_common(script s) {
+  return rc_lang_find(s == S_LATIN      ? "english"
+                      : s == S_CYRILLIC ? "russian"
+                                        : "hindi");
+}
+
+/* What a detection in script s needs of the language table: the
+   languages written in it (a mask over rc_languages) and its most common
+   one.  Kept in the document's cache: finding them compares names, which
+   cost as much as detecting a short sentence. */
+typedef struct script_facts {
+  uint64_t langs;
+  const rc_lang *common;
+} script_facts;
+
+static script_facts facts_of_script(rc_maskcache *cache, script s) {
+  script_facts f;
+  if (cache && (cache->script_ready >> s & 1)) {
+    f.langs = cache->script_langs[s];
+    f.common = cache->script_default[s];
+    return f;
+  }
+  f.langs = 0;
+  for (size_t l = 0; l < rc_language_count; l++)
+    if (lang_in_script(&rc_languages[l], s))
+      f.langs |= (uint64_t)1 << l;
+  f.common = script_common(s);
+  if (cache) {
+    cache->script_langs[s] = f.langs;
+    cache->script_default[s] = f.common;
+    cache->script_ready |= (uint32_t)1 << s;
+  }
+  return f;
+}
+
 /* Adds the letters of t[0..n) to count[] by script; returns them all.  A
    character of a script without spaces carries about a syllable, as much
    as three letters of an alphabet: it counts so, or a bilingual
@@ -181,6 +219,7 @@ void rc_maskcache_init(rc_maskcache *c, const recap_allocator *alloc) {
   rc_strtab_init(&c->words, alloc);
   c->masks.data = NULL;
   c->masks.len = c->masks.cap = 0;
+  c->script_ready = 0;
 }
 
 void rc_maskcache_free(rc_maskcache *c) {
@@ -332,11 +371,6 @@ static recap_status count_stopwords(const char *t, size_t n, rc_norm *norm,
 }
 
 /* The language most texts in a script without a sure language are in. */
-static const rc_lang *script_default(script s) {
-  return rc_lang_find(s == S_LATIN      ? "english"
-                      : s == S_CYRILLIC ? "russian"
-                                        : "hindi");
-}
 
 const char *rc_lang_why_name(rc_lang_why why) {
   switch (why) {
@@ -362,13 +396,13 @@ const char *rc_lang_why_name(rc_lang_why why) {
    letters do not rule out, or SIZE_MAX; the runner-up's evidence in
    *second; how many with evidence were ruled out (*vetoed) and how many
    were left (*left), either may be NULL. */
-static size_t best_candidate(const size_t *evidence, script s,
+static size_t best_candidate(const size_t *evidence, uint64_t in_script,
                              const letter_counts *lc, size_t *second,
                              size_t *vetoed, size_t *left) {
   size_t best = SIZE_MAX, nv = 0, nl = 0;
   *second = 0;
   for (size_t l = 0; l < rc_language_count; l++) {
-    if (!lang_in_script(&rc_languages[l], s))
+    if (!(in_script >> l & 1))
       continue;
     if (alphabet_vetoes(&rc_languages[l], lc)) {
       nv += evidence[l] > 0;
@@ -452,14 +486,15 @@ recap_status rc_detect_language_why(const char *text, size_t len,
   *why = RC_LANG_WHY_SCRIPT;
   if (s != S_LATIN && s != S_CYRILLIC && s != S_DEVANAGARI)
     return RECAP_OK;
-  *guess = script_default(s);
+  script_facts sf = facts_of_script(cache, s);
+  *guess = sf.common;
   size_t hits[64] = {0}, ends[64] = {0}, tokens;
   letter_counts lc;
   lc.n = lc.total = 0;
   RC_TRY(
       count_stopwords(text, n, norm, cache, s, hits, ends, &tokens, &lc));
   size_t second, vetoed, left;
-  size_t best = best_candidate(hits, s, &lc, &second, &vetoed, &left);
+  size_t best = best_candidate(hits, sf.langs, &lc, &second, &vetoed, &left);
   *why = vetoed ? RC_LANG_WHY_ALPHABET : RC_LANG_WHY_UNSURE;
   if (alphabet_vetoes(*guess, &lc))
     *guess = &rc_lang_none;
@@ -476,7 +511,7 @@ recap_status rc_detect_language_why(const char *text, size_t len,
   if (best != SIZE_MAX && tokens && hits[best]) {
     /* A tie goes to English if it is one of them (the likeliest language
        of a short unsure text here), else to the first in the table. */
-    const rc_lang *en = script_default(s);
+    const rc_lang *en = sf.common;
     size_t eni = (size_t)(en - rc_languages);
     *guess = hits[best] > second || s != S_LATIN || hits[eni] < hits[best] ||
                      alphabet_vetoes(en, &lc)
@@ -500,7 +535,7 @@ recap_status rc_detect_language_why(const char *text, size_t len,
   for (size_t l = 0; l < rc_language_count; l++)
     score[l] = hits[l] + ends[l];
   size_t esecond;
-  size_t ebest = best_candidate(score, s, &lc, &esecond, NULL, NULL);
+  size_t ebest = best_candidate(score, sf.langs, &lc, &esecond, NULL, NULL);
   if (ebest == SIZE_MAX || ends[ebest] == 0 || tokens == 0)
     return RECAP_OK;
   double ec = evidence_confidence(score[ebest], esecond, tokens);

@@ -40,6 +40,9 @@ typedef enum rc_lang_why {
    "file name": static strings. */
 const char *rc_lang_why_name(rc_lang_why why);
 
+/* Scripts detection tells apart (at least langdetect.c's count). */
+#define RC_SCRIPTS_MAX 16
+
 /* Words already looked up, with their masks of the languages they are a
    stopword of and have an ending of (two per word): kept by a
    document across analyses (a pure function of the word), at most
@@ -47,6 +50,12 @@ const char *rc_lang_why_name(rc_lang_why why);
 typedef struct rc_maskcache {
   rc_strtab words;
   RC_VEC(uint64_t) masks;
+  /* Per script (langdetect.c's numbering), the languages written in it
+     as a mask over rc_languages, and its most common one; bit s of
+     script_ready says they are set. */
+  uint64_t script_langs[RC_SCRIPTS_MAX];
+  const rc_lang *script_default[RC_SCRIPTS_MAX];
+  uint32_t script_ready;
 } rc_maskcache;
 #define RC_MASKS_MAX ((size_t)1 << 16)
 
