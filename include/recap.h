@@ -467,8 +467,7 @@ RECAP_API const char *recap_document_language(const recap_document *doc,
  * it uses often), "script" (a script none of recap's languages is written
  * in), "no letters".
  */
-RECAP_API const char *
-recap_document_language_reason(const recap_document *doc);
+RECAP_API const char *recap_document_language_reason(const recap_document *doc);
 
 /**
  * Number of languages found in the document's sentences (0 if none was
@@ -586,18 +585,18 @@ RECAP_API const recap_keyphrase *recap_keyphrase_at(const recap_document *doc,
 
 /** One chapter (a run of sentences on one topic). */
 typedef struct recap_chapter {
-  const char *title;     /**< one or two of its key phrases, joined by
-                              the language's "and" ("Budget and
-                              funding"), or "Part N" */
-  size_t first_sentence; /**< index of its first sentence */
-  size_t sentence_count; /**< how many sentences */
-  double start;          /**< time of its first sentence, or -1 */
-  double end;            /**< end of its last sentence, or -1 */
-  size_t offset;         /**< where it starts in the input */
-  size_t length;         /**< its bytes in the input */
-  size_t highlight_count;                  /**< 0 to 3 (0 only when the
-                                                chapter has no sentence
-                                                that can stand alone) */
+  const char *title;      /**< one or two of its key phrases, joined by
+                               the language's "and" ("Budget and
+                               funding"), or "Part N" */
+  size_t first_sentence;  /**< index of its first sentence */
+  size_t sentence_count;  /**< how many sentences */
+  double start;           /**< time of its first sentence, or -1 */
+  double end;             /**< end of its last sentence, or -1 */
+  size_t offset;          /**< where it starts in the input */
+  size_t length;          /**< its bytes in the input */
+  size_t highlight_count; /**< 0 to 3 (0 only when the
+                               chapter has no sentence
+                               that can stand alone) */
   const recap_sentence *const *highlights; /**< its best sentences */
 } recap_chapter;
 
@@ -721,8 +720,7 @@ RECAP_API const char *recap_format_name(recap_format format);
 /** The output format of a name as recap_format_name() gives it into *out.
     Returns RECAP_ERR_INVALID_ARGUMENT (and leaves *out alone) if name is
     NULL or not such a name. */
-RECAP_API recap_status recap_format_lookup(const char *name,
-                                           recap_format *out);
+RECAP_API recap_status recap_format_lookup(const char *name, recap_format *out);
 
 /** The version of the JSON results' schema (recap(1), OUTPUT): the
     "version" member of every JSON object that recap_render(),
@@ -735,8 +733,9 @@ RECAP_API recap_status recap_format_lookup(const char *name,
 
 /**
  * Renders the document's results in a format, with the default render
- * options (recap_render_with()); the JSON schema is in recap(1).  *out gets a new NUL-terminated string to be freed with
- * recap_free(); *length (may be NULL) its length.
+ * options (recap_render_with()); the JSON schema is in recap(1).  *out gets a
+ * new NUL-terminated string to be freed with recap_free(); *length (may be
+ * NULL) its length.
  */
 RECAP_API recap_status recap_render(const recap_document *doc,
                                     recap_format format, char **out,
@@ -821,8 +820,8 @@ RECAP_API recap_status recap_render_with(const recap_document *doc,
  */
 RECAP_API recap_status recap_render_json_labelled(const recap_document *doc,
                                                   const char *key,
-                                                  const char *value,
-                                                  char **out, size_t *length);
+                                                  const char *value, char **out,
+                                                  size_t *length);
 
 /**
  * Renders every sentence of the document, in order, with the boundaries
@@ -906,8 +905,7 @@ RECAP_API recap_status recap_jsonl_process(recap_document *doc,
  * snprintf() does: if that is >= size the object was cut short (96 bytes
  * always suffice).  buf may be NULL when size is 0.  Thread-safe.
  */
-RECAP_API size_t recap_jsonl_error(recap_status status, char *buf,
-                                   size_t size);
+RECAP_API size_t recap_jsonl_error(recap_status status, char *buf, size_t size);
 
 /* ------------------------------------------------------------------------ */
 /* Background IDF tables                                                    */
@@ -917,8 +915,7 @@ RECAP_API size_t recap_jsonl_error(recap_status status, char *buf,
 typedef struct recap_idf recap_idf;
 
 /** A new, empty table using ctx's allocator. */
-RECAP_API recap_status recap_idf_new(const recap_context *ctx,
-                                     recap_idf **out);
+RECAP_API recap_status recap_idf_new(const recap_context *ctx, recap_idf **out);
 /** Frees a table.  Accepts NULL. */
 RECAP_API void recap_idf_free(recap_idf *idf);
 /** Counts each distinct stem of an analysed document once, and the

@@ -101,7 +101,7 @@ static void progress_stage(recap_document *doc, int which) {
     }                                                                          \
   } while (0)
 
-/* ---- options ---------------------------------------------------------------- */
+/* ---- options ------------------------------------------------------------- */
 
 /* Copies the options, with the borrowed strings copied into the arena. */
 static recap_status take_options(recap_document *doc, const recap_options *o) {
@@ -130,10 +130,10 @@ static recap_status take_options(recap_document *doc, const recap_options *o) {
   return RECAP_OK;
 }
 
-/* ---- stages ------------------------------------------------------------------- */
+/* ---- stages -------------------------------------------------------------- */
 
-static recap_status fail(recap_document *doc, recap_status st,
-                         const char *fmt, const char *detail) {
+static recap_status fail(recap_document *doc, recap_status st, const char *fmt,
+                         const char *detail) {
   if (!doc->error[0])
     snprintf(doc->error, sizeof doc->error, fmt, detail ? detail : "");
   return st;
@@ -145,7 +145,8 @@ static recap_status name_speakers(recap_document *doc) {
   size_t n = doc->src.speakers.count;
   if (n == 0)
     return RECAP_OK;
-  doc->speaker_names = rc_arena_calloc(&doc->arena, n, sizeof *doc->speaker_names);
+  doc->speaker_names =
+      rc_arena_calloc(&doc->arena, n, sizeof *doc->speaker_names);
   if (!doc->speaker_names)
     return RECAP_ERR_NOMEM;
   for (uint32_t i = 0; i < n; i++) {
@@ -217,10 +218,9 @@ static recap_status choose_language(recap_document *doc, const char *name) {
     doc->lang_confidence = 1;
     doc->lang_why = RC_LANG_WHY_TAG;
   } else {
-    RC_TRY(rc_detect_language_why(doc->src.text, doc->src.len, &doc->norm,
-                                  &doc->masks, &doc->lang,
-                                  &doc->lang_confidence, &doc->boundary_lang,
-                                  &doc->lang_why));
+    RC_TRY(rc_detect_language_why(
+        doc->src.text, doc->src.len, &doc->norm, &doc->masks, &doc->lang,
+        &doc->lang_confidence, &doc->boundary_lang, &doc->lang_why));
     return rc_stemmer_use(&doc->stemmer, doc->lang->stemmer);
   }
   doc->boundary_lang = doc->lang; /* "none" asked for is none */

@@ -9,7 +9,7 @@
 #include "doc.h"
 #include "render.h"
 
-/* ---- contexts ------------------------------------------------------------------ */
+/* ---- contexts ------------------------------------------------------------ */
 
 recap_status recap_context_new_with_allocator(const recap_allocator *allocator,
                                               recap_context **out) {
@@ -93,8 +93,8 @@ static recap_status merge_keys(rc_strtab *into, const rc_strtab *from) {
 }
 
 recap_status recap_context_add_stopwords(recap_context *ctx,
-                                         const char *language,
-                                         const char *text, size_t length) {
+                                         const char *language, const char *text,
+                                         size_t length) {
   if (!ctx || (!text && length))
     return RECAP_ERR_INVALID_ARGUMENT;
   ctx->error[0] = '\0';
@@ -163,7 +163,7 @@ recap_status recap_context_load_idf(recap_context *ctx, const char *text,
   return st;
 }
 
-/* ---- IDF tables --------------------------------------------------------------- */
+/* ---- IDF tables ---------------------------------------------------------- */
 
 struct recap_idf {
   rc_idf t;
@@ -232,7 +232,7 @@ recap_status recap_idf_render(const recap_idf *idf, char **out,
   return rc_buf_finish(&b, out, length);
 }
 
-/* ---- rendering ---------------------------------------------------------------- */
+/* ---- rendering ----------------------------------------------------------- */
 
 void recap_render_options_init(recap_render_options *ropts) {
   if (ropts)
@@ -282,8 +282,8 @@ recap_status recap_render_with(const recap_document *doc, recap_format format,
 }
 
 recap_status recap_render_json_labelled(const recap_document *doc,
-                                       const char *key, const char *value,
-                                       char **out, size_t *length) {
+                                        const char *key, const char *value,
+                                        char **out, size_t *length) {
   if (out)
     *out = NULL;
   if (!doc || !key || !*key || !value || !out)
@@ -330,7 +330,7 @@ recap_status recap_render_sentences(const recap_document *doc,
   return rc_buf_finish(&b, out, length);
 }
 
-/* ---- one call ---------------------------------------------------------------- */
+/* ---- one call ------------------------------------------------------------ */
 
 recap_status recap_summarize(const char *text, size_t length,
                              const recap_options *opts, recap_format format,

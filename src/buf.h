@@ -19,7 +19,7 @@
 
 typedef struct rc_buf {
   const recap_allocator *alloc;
-  char *mem; /* header + text */
+  char *mem;  /* header + text */
   size_t len; /* text bytes */
   size_t cap; /* text bytes that fit */
   int failed;

@@ -77,7 +77,8 @@ void rc_kp_collector_free(rc_kp_collector *c) {
 recap_status rc_kp_sentence_begin(rc_kp_collector *c, uint32_t sentence,
                                   uint32_t cue, size_t off, size_t end) {
   const rc_source *src = &c->doc->src;
-  uint32_t speaker = cue < src->cues.len ? src->cues.data[cue].speaker : RC_NO_ID;
+  uint32_t speaker =
+      cue < src->cues.len ? src->cues.data[cue].speaker : RC_NO_ID;
   recap_status st = RECAP_OK;
   if (speaker != RC_NO_ID && speaker != c->speaker) {
     c->turn++;
@@ -364,8 +365,7 @@ static int can_end(const rc_kp_collector *c, size_t k) {
 
 /* Is words [i, j) of a run of n a whole part of it between joiners
    (emitted as a run of its own by flush)? */
-static int is_segment(const rc_kp_collector *c, size_t i, size_t j,
-                      size_t n) {
+static int is_segment(const rc_kp_collector *c, size_t i, size_t j, size_t n) {
   if ((i > 0 && !(c->modifier[i - 1] & RC_KP_JOINER)) ||
       (j < n && !(c->modifier[j] & RC_KP_JOINER)) || (i == 0 && j == n))
     return 0;

@@ -65,13 +65,13 @@ typedef struct rc_kp_collector {
   rc_kp_mentions *mentions;
   uint64_t part;
   uint32_t sentence;
-  uint32_t turn;         /* speakers' turns so far */
-  uint32_t speaker;      /* the current turn's speaker */
+  uint32_t turn;    /* speakers' turns so far */
+  uint32_t speaker; /* the current turn's speaker */
   /* the open run of content words */
   uint32_t stems[RC_MAX_RUN];
   uint32_t terms[RC_MAX_RUN];
   size_t offs[RC_MAX_RUN], ends[RC_MAX_RUN]; /* each word's span */
-  unsigned char modifier[RC_MAX_RUN]; /* RC_KP_* */
+  unsigned char modifier[RC_MAX_RUN];        /* RC_KP_* */
   size_t run, run_off;
   int run_first; /* the run begins at the sentence's first token */
   int run_cjk;   /* the run has characters of a script without spaces */

@@ -48,9 +48,9 @@
  * a sentence updates dot products and norms term by term) and depths are
  * sliding-window maxima.  Placing extends a chapter from each of at most
  * RC_CH_PLACES positions to the end, O(RC_CH_PLACES x (content words +
- * RC_CH_PLACES x chapters)).  Cues are looked up in the first RC_CH_CUE_WORDS words
- * of each turn, re-read from the text: on a 1 MB transcript of short turns
- * that is a quarter of this stage, which the phrases of the chapters
+ * RC_CH_PLACES x chapters)).  Cues are looked up in the first RC_CH_CUE_WORDS
+ * words of each turn, re-read from the text: on a 1 MB transcript of short
+ * turns that is a quarter of this stage, which the phrases of the chapters
  * (keyphrase.c) dominate.
  */
 #include "chapters.h"

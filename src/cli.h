@@ -18,7 +18,7 @@ enum {
   EXIT_NOMEM = 3
 };
 
-/* ---- cli_io.c ----------------------------------------------------------------- */
+/* ---- cli_io.c ------------------------------------------------------------ */
 
 /* A file's bytes, read into the heap. */
 typedef struct cli_input {
@@ -38,11 +38,11 @@ int cli_write(FILE *f, const char *s, size_t n);
    name cannot break the output's encoding or its lines; -1 on error. */
 int cli_write_name(FILE *f, const char *name);
 
-/* ---- cli_run.c ---------------------------------------------------------------- */
+/* ---- cli_run.c ----------------------------------------------------------- */
 
 /* What one work item produced, printed in input order. */
 typedef struct cli_result {
-  char *out;     /* to stdout (recap_free), or NULL */
+  char *out; /* to stdout (recap_free), or NULL */
   size_t out_len;
   char *err;     /* to stderr (free), or NULL */
   int exit_code; /* EXIT_OK or a failure */
@@ -80,7 +80,7 @@ void cli_progress_clear(cli_progress *p, int to_stdout);
 /* Erases the line and frees p. */
 void cli_progress_end(cli_progress *p);
 
-/* ---- cli_jsonl.c -------------------------------------------------------------- */
+/* ---- cli_jsonl.c --------------------------------------------------------- */
 
 /* recap --jsonl: records from stdin, one result line per input line on
    stdout, in order, on `jobs` threads.  Returns the exit code. */

@@ -6,12 +6,11 @@
  * relies on is that line n of the output answers line n of the input,
  * whatever happens to the record.  So every line gives exactly one line:
  * a record's result, or an error object; a line longer than twice
- * --max-input gives a too_large object as soon as that is passed, and the rest of
- * it is read and dropped without being kept (memory stays at the limit);
- * a record that runs out of memory gives an out_of_memory object.  Only a
- * failing read ends the run early, with a message and exit 1: what was
- * not read cannot be answered, and taking it for the end of the input
- * would hide the loss.
+ * --max-input gives a too_large object as soon as that is passed, and the rest
+ * of it is read and dropped without being kept (memory stays at the limit); a
+ * record that runs out of memory gives an out_of_memory object.  Only a failing
+ * read ends the run early, with a message and exit 1: what was not read cannot
+ * be answered, and taking it for the end of the input would hide the loss.
  *
  * With -j 1 each line is read, answered and written in turn; with -j N,
  * N threads share the work for the whole run (see "several threads").
@@ -40,13 +39,13 @@ typedef enum line_kind {
 
 typedef struct line_reader {
   int fd;
-  size_t max;    /* longest line kept, in bytes */
-  char *buf;     /* READ_BLOCK bytes, [pos, end) not yet looked at */
+  size_t max; /* longest line kept, in bytes */
+  char *buf;  /* READ_BLOCK bytes, [pos, end) not yet looked at */
   size_t pos, end;
-  int started;   /* the first block was read (and a BOM skipped) */
+  int started; /* the first block was read (and a BOM skipped) */
   int eof;
-  int skipping;  /* the rest of a too long line is to be dropped */
-  int error;     /* errno of a failed read, or 0 */
+  int skipping; /* the rest of a too long line is to be dropped */
+  int error;    /* errno of a failed read, or 0 */
 } line_reader;
 
 /* More bytes into buf: 1, or 0 at the end of the input or on an error. */
@@ -176,7 +175,7 @@ static line_kind next_line(line_reader *r, char **line, size_t *len) {
   return LINE_OK;
 }
 
-/* ---- records -------------------------------------------------------------- */
+/* ---- records ------------------------------------------------------------- */
 
 typedef struct record_line {
   char *line; /* malloc, for LINE_OK */
@@ -210,8 +209,8 @@ static void process_line(const jsonl_run *run, size_t number, record_line *it,
     it->status = RECAP_ERR_NOMEM;
     r->err = line_message(number, "out of memory reading the line: skipped");
   } else {
-    it->status = recap_jsonl_process(doc, it->line, it->len, run->opt,
-                                     &r->out, &r->out_len);
+    it->status = recap_jsonl_process(doc, it->line, it->len, run->opt, &r->out,
+                                     &r->out_len);
     if (it->status == RECAP_ERR_NOMEM)
       r->err = line_message(number, recap_strerror(RECAP_ERR_NOMEM));
   }
@@ -281,7 +280,7 @@ static int run_inline(const recap_context *ctx, line_reader *reader,
   return code;
 }
 
-/* ---- several threads ------------------------------------------------------ */
+/* ---- several threads ----------------------------------------------------- */
 
 /*
  * Every thread, the calling one included, is a worker with one document

@@ -26,11 +26,11 @@ typedef struct pool {
   size_t n, next, printed, window;
   cli_result *results;
   pthread_mutex_t mu;
-  pthread_cond_t ready;   /* the result the printer waits for is done */
-  pthread_cond_t room;    /* printing advanced */
+  pthread_cond_t ready; /* the result the printer waits for is done */
+  pthread_cond_t room;  /* printing advanced */
   /* Who sleeps, so that a signal (a system call) is sent only when it
      wakes someone: most items are done before the printer needs them. */
-  size_t printer_waits;   /* the index the printer waits for, or n */
+  size_t printer_waits; /* the index the printer waits for, or n */
   size_t workers_waiting;
   cli_work_fn work;
   void *user;
@@ -157,7 +157,7 @@ int cli_run(const recap_context *ctx, size_t n, int jobs, cli_work_fn work,
   return code;
 }
 
-/* ---- progress ------------------------------------------------------------------- */
+/* ---- progress ------------------------------------------------------------ */
 
 /*
  * One line on stderr, redrawn in place ("\rrecap: 5/200 files", "\rrecap:

@@ -410,15 +410,15 @@ static uint32_t addressed(const names *nm, const tokvec *tv, const char *t,
 /* ---- pass 1: each sentence's cues ---------------------------------------- */
 
 typedef struct evid {
-  unsigned kinds;  /* RC_CUE_* found in it (a month only as a due time) */
+  unsigned kinds;   /* RC_CUE_* found in it (a month only as a due time) */
   int opens_agree;  /* it opens with agreement ("Sounds good", "Yeah,
                        let's do that") */
   int opens_assent; /* ... or at least a yes ("Yeah", "Okay") */
   int opens_cond;   /* it opens with a condition ("So I think if we") */
-  int named;       /* it addresses another speaker ("Tom, ...") */
-  int assigned;    /* another speaker's name, or a capitalised word, before
-                      "will" ("the industrial designer will", "Jen is
-                      going to") */
+  int named;        /* it addresses another speaker ("Tom, ...") */
+  int assigned;     /* another speaker's name, or a capitalised word, before
+                       "will" ("the industrial designer will", "Jen is
+                       going to") */
 } evid;
 
 typedef struct kinds_scan {

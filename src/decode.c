@@ -15,7 +15,6 @@
 
 #define REPLACEMENT 0xFFFDu
 
-
 /* Length of the maximal subpart of an ill-formed sequence at s: the bytes
    that could still have begun a valid sequence, at least one. */
 static size_t invalid_span(const unsigned char *s, size_t n) {
@@ -45,11 +44,11 @@ static size_t invalid_span(const unsigned char *s, size_t n) {
 /* ---- classification ----------------------------------------------------- */
 
 typedef struct scan_stats {
-  size_t invalid;     /* ill-formed subparts */
+  size_t invalid; /* ill-formed subparts */
   size_t first_invalid;
-  size_t multibyte;   /* valid sequences of 2-4 bytes */
-  size_t controls;    /* NUL, C0 other than \t \n \r \f \v, DEL, C1 */
-  size_t crs;         /* \r \f \v, which need rewriting */
+  size_t multibyte; /* valid sequences of 2-4 bytes */
+  size_t controls;  /* NUL, C0 other than \t \n \r \f \v, DEL, C1 */
+  size_t crs;       /* \r \f \v, which need rewriting */
 } scan_stats;
 
 static int is_rewritten_ascii(unsigned c) {
@@ -101,7 +100,7 @@ static void scan(const unsigned char *s, size_t n, scan_stats *st) {
   }
 }
 
-/* ---- rewriting ------------------------------------------------------------ */
+/* ---- rewriting ----------------------------------------------------------- */
 
 typedef struct emitter {
   const recap_allocator *a;
@@ -257,8 +256,8 @@ static recap_status finish(emitter *e, rc_text *out, rc_encoding enc) {
 }
 
 static recap_status decode_utf16(const recap_allocator *a,
-                                 const unsigned char *s, size_t n,
-                                 size_t start, int be, rc_text *out) {
+                                 const unsigned char *s, size_t n, size_t start,
+                                 int be, rc_text *out) {
   emitter e = {a, NULL, 0, 0, &out->map, 0, RECAP_OK};
   rewrite_utf16(&e, s, n, start, be, &out->repairs);
   return finish(&e, out, be ? RC_ENC_UTF16BE : RC_ENC_UTF16LE);
@@ -298,7 +297,8 @@ recap_status rc_decode(const recap_allocator *a, const char *in, size_t len,
   if (sniff_utf16(s, len, &be))
     return decode_utf16(a, s, len, 0, be, out);
 
-  size_t skip = (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) ? 3 : 0;
+  size_t skip =
+      (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) ? 3 : 0;
   s += skip;
   len -= skip;
   out->map.base = skip;
@@ -313,8 +313,7 @@ recap_status rc_decode(const recap_allocator *a, const char *in, size_t len,
     return RECAP_ERR_BAD_ENCODING;
   }
   if (st.invalid && strict) {
-    snprintf(err, errlen, "invalid UTF-8 at byte %zu",
-             st.first_invalid + skip);
+    snprintf(err, errlen, "invalid UTF-8 at byte %zu", st.first_invalid + skip);
     return RECAP_ERR_BAD_ENCODING;
   }
   if (st.invalid == 0 && st.controls == 0) {

@@ -224,7 +224,8 @@ recap_input_format rc_detect_format(const char *s, size_t n,
   size_t q = skip_ws(s, n, p);
   if (looks_json(s, n, q))
     return RECAP_INPUT_JSON;
-  if (rc_filename_has_extension(filename, ".json") && (s[q] == '{' || s[q] == '['))
+  if (rc_filename_has_extension(filename, ".json") &&
+      (s[q] == '{' || s[q] == '['))
     return RECAP_INPUT_JSON;
   if (rc_filename_has_extension(filename, ".srt") && timing_soon(&it, &first))
     return RECAP_INPUT_SRT;

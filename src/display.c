@@ -107,8 +107,7 @@ static const dtok *tok_at(const view *v, size_t j) { return &v->d[v->at[j]]; }
 /* Are kept tokens j and j + 1 the same word (same term, so case aside)? */
 static int same(const view *v, size_t i, size_t j) {
   const dtok *a = tok_at(v, i), *b = tok_at(v, j);
-  return a->term != RC_NO_ID && a->term == b->term &&
-         !(a->flags & RC_TERM_CJK);
+  return a->term != RC_NO_ID && a->term == b->term && !(a->flags & RC_TERM_CJK);
 }
 
 /* Is kept token j + 1 said right after token j, with nothing but spaces,
@@ -183,8 +182,8 @@ static int false_start(const view *v, size_t j) {
     return 0;
   if (extends(v, j, j + 1))
     return 1;
-  return j > 0 && j + 2 < v->n && same(v, j - 1, j + 1) &&
-         adjacent(v, j + 1) && extends(v, j, j + 2);
+  return j > 0 && j + 2 < v->n && same(v, j - 1, j + 1) && adjacent(v, j + 1) &&
+         extends(v, j, j + 2);
 }
 
 /* Longest repeat looked for: "if you needed if you needed to". */
@@ -326,7 +325,7 @@ recap_status rc_display_sentence(const recap_document *doc, rc_norm *norm,
   rc_buf raw;
   rc_buf_init(&raw, doc->alloc);
   recap_status st = rc_display_range(doc, norm, s->off, s->off + s->len,
-                                   doc->opt.flags & RECAP_OPT_VERBATIM, &raw);
+                                     doc->opt.flags & RECAP_OPT_VERBATIM, &raw);
   const char *t = rc_buf_data(&raw);
   size_t n = raw.len;
   if (st == RECAP_OK && !is_ascii(t, n))

@@ -52,36 +52,36 @@ struct recap_context {
      rc_language_count stands for every language. */
   rc_strtab stop_added;
   rc_strtab stop_removed;
-  rc_idf idf; /* background document frequencies, may be empty */
+  rc_idf idf;               /* background document frequencies, may be empty */
   unsigned long generation; /* bumped when stopwords or IDF tables change */
   char error[160];
 };
 
-/* ---- vocabulary ------------------------------------------------------------ */
+/* ---- vocabulary ---------------------------------------------------------- */
 
 enum {
-  RC_TERM_STOP = 1u << 0,     /* a stopword of the language or the user */
-  RC_TERM_FILLER = 1u << 1,   /* um, uh: dropped from display */
-  RC_TERM_BACKCH = 1u << 2,   /* yeah, okay: a turn of only these */
-  RC_TERM_NOPHRASE = 1u << 3, /* number, URL, e-mail: never a key phrase */
-  RC_TERM_CJK = 1u << 4,      /* one character of a script without spaces */
-  RC_TERM_CUTOFF = 1u << 5,   /* a word cut off in speech ("th", "w") */
-  RC_TERM_VERBAL = 1u << 6,   /* mostly a verb: content, but inside a key
-                                 phrase only as part of a name */
-  RC_TERM_ADVERB = 1u << 7,   /* mostly an adverb: never in a key phrase */
-  RC_TERM_MODIFIER = 1u << 8, /* mostly an adjective or a number: not a
-                                 key phrase on its own */
-  RC_TERM_PHRASESTOP = 1u << 9, /* content, but never in a key phrase */
-  RC_TERM_INSIDE = 1u << 10,    /* a key phrase only inside a longer one */
-  RC_TERM_LINK = 1u << 11,      /* links to what follows ("the", "of",
-                                   "and"): no sentence ends with it */
+  RC_TERM_STOP = 1u << 0,        /* a stopword of the language or the user */
+  RC_TERM_FILLER = 1u << 1,      /* um, uh: dropped from display */
+  RC_TERM_BACKCH = 1u << 2,      /* yeah, okay: a turn of only these */
+  RC_TERM_NOPHRASE = 1u << 3,    /* number, URL, e-mail: never a key phrase */
+  RC_TERM_CJK = 1u << 4,         /* one character of a script without spaces */
+  RC_TERM_CUTOFF = 1u << 5,      /* a word cut off in speech ("th", "w") */
+  RC_TERM_VERBAL = 1u << 6,      /* mostly a verb: content, but inside a key
+                                    phrase only as part of a name */
+  RC_TERM_ADVERB = 1u << 7,      /* mostly an adverb: never in a key phrase */
+  RC_TERM_MODIFIER = 1u << 8,    /* mostly an adjective or a number: not a
+                                    key phrase on its own */
+  RC_TERM_PHRASESTOP = 1u << 9,  /* content, but never in a key phrase */
+  RC_TERM_INSIDE = 1u << 10,     /* a key phrase only inside a longer one */
+  RC_TERM_LINK = 1u << 11,       /* links to what follows ("the", "of",
+                                    "and"): no sentence ends with it */
   RC_TERM_PHRASE_END = 1u << 12, /* the last word of a listed phrase
                                    (lang.h, phrase_ends) */
-  RC_TERM_JOIN = 1u << 13,      /* a stopword that joins the capitalised
-                                   parts of a name ("of", "de", "van") */
-  RC_TERM_NONFINAL = 1u << 14   /* a modifier never used as a noun: no key
-                                   phrase ends in it where modifiers come
-                                   first ("experienced", "available") */
+  RC_TERM_JOIN = 1u << 13,       /* a stopword that joins the capitalised
+                                    parts of a name ("of", "de", "van") */
+  RC_TERM_NONFINAL = 1u << 14    /* a modifier never used as a noun: no key
+                                    phrase ends in it where modifiers come
+                                    first ("experienced", "available") */
 };
 
 /* A distinct word form (folded), interned in doc->terms. */
@@ -112,15 +112,15 @@ typedef struct rc_steminfo {
   int query;      /* a content word of the query */
 } rc_steminfo;
 
-/* ---- sentences -------------------------------------------------------------- */
+/* ---- sentences ----------------------------------------------------------- */
 
 enum {
-  RC_SENT_BACKCHANNEL = 1u << 0, /* "Yeah.", "Mm-hmm." */
-  RC_SENT_QUESTION = 1u << 1,    /* ends with a question mark */
-  RC_SENT_FRAGMENT = 1u << 2,    /* too few content words to stand alone */
-  RC_SENT_DANGLING = 1u << 3,    /* ends cut off: in a comma, or in a
-                                    linking word or a broken-off one
-                                    without a final stop */
+  RC_SENT_BACKCHANNEL = 1u << 0,  /* "Yeah.", "Mm-hmm." */
+  RC_SENT_QUESTION = 1u << 1,     /* ends with a question mark */
+  RC_SENT_FRAGMENT = 1u << 2,     /* too few content words to stand alone */
+  RC_SENT_DANGLING = 1u << 3,     /* ends cut off: in a comma, or in a
+                                     linking word or a broken-off one
+                                     without a final stop */
   RC_SENT_HOUSEKEEPING = 1u << 4, /* says nothing about the topic: holds
                                      a housekeeping phrase ("thank you
                                      for joining", "next slide") */
@@ -168,7 +168,7 @@ static inline int rc_sent_eligible(const rc_sent *s) {
          s->words >= RC_MIN_SUMMARY_WORDS;
 }
 
-/* ---- key phrase candidates --------------------------------------------------- */
+/* ---- key phrase candidates ----------------------------------------------- */
 
 /* Longest key phrase candidate, in words.  F1@10 is flat from 3 to 6
    (4: .3377/.2351, 5: .3385/.2338 on Inspec/SemEval); 5 keeps names
@@ -177,29 +177,29 @@ static inline int rc_sent_eligible(const rc_sent *s) {
 
 /* A candidate phrase: a sequence of stems (all inflections together). */
 typedef struct rc_phrase {
-  uint32_t count;        /* mentions, inside longer runs too */
-  uint32_t alone;        /* mentions as a whole run of its own */
+  uint32_t count; /* mentions, inside longer runs too */
+  uint32_t alone; /* mentions as a whole run of its own */
   uint32_t first_sentence;
-  uint32_t surface;      /* most frequent surface form (id in surfaces) */
+  uint32_t surface;       /* most frequent surface form (id in surfaces) */
   uint32_t first_surface; /* the surface of its first mention, whose
                              off and len are that mention's */
-  uint32_t context;      /* the words around its first mention inside a
-                            longer run (a hash), for `varied` */
-  uint32_t turns;        /* speakers' turns it is mentioned in */
-  uint32_t last_turn;    /* the turn of its last mention, + 1 */
-  uint16_t spread;       /* parts of the text it is mentioned in (of
-                            RC_KP_PARTS equal runs of sentences) */
-  uint16_t last_part;    /* the part of its last mention, + 1 */
+  uint32_t context;       /* the words around its first mention inside a
+                             longer run (a hash), for `varied` */
+  uint32_t turns;         /* speakers' turns it is mentioned in */
+  uint32_t last_turn;     /* the turn of its last mention, + 1 */
+  uint16_t spread;        /* parts of the text it is mentioned in (of
+                             RC_KP_PARTS equal runs of sentences) */
+  uint16_t last_part;     /* the part of its last mention, + 1 */
   /* How each word is written where case tells: votes for a capital (not
      counted at the start of a sentence or a line) and for lower case. */
   uint16_t upper[RC_MAX_PHRASE_WORDS];
   uint16_t lower[RC_MAX_PHRASE_WORDS];
   uint8_t nwords;
-  uint8_t varied;        /* a run of its own, or inside different runs:
-                            not a piece always cut from the same name */
-  uint8_t headless;      /* no word that can name a thing: only modifiers
-                            ("good", "two"), one letter, or one general
-                            noun ("method") */
+  uint8_t varied;   /* a run of its own, or inside different runs:
+                       not a piece always cut from the same name */
+  uint8_t headless; /* no word that can name a thing: only modifiers
+                       ("good", "two"), one letter, or one general
+                       noun ("method") */
   double score;
 } rc_phrase;
 
@@ -241,7 +241,7 @@ extern const char *const rc_stage_names[RC_STAGE_COUNT];
 struct recap_document {
   const recap_context *ctx;
   const recap_allocator *alloc;
-  rc_arena arena;       /* results; reset per analysis */
+  rc_arena arena; /* results; reset per analysis */
   recap_options opt;
   const rc_lang *lang;
   double lang_confidence;
@@ -254,22 +254,22 @@ struct recap_document {
   char error[256];
   int analysed; /* the last analysis succeeded: there are results */
 
-  rc_text text;         /* decoded input */
-  rc_source src;        /* cues */
-  rc_span_vec spans;    /* scratch: sentence ranges from the segmenter */
-  rc_norm norm;         /* utf8proc scratch */
+  rc_text text;      /* decoded input */
+  rc_source src;     /* cues */
+  rc_span_vec spans; /* scratch: sentence ranges from the segmenter */
+  rc_norm norm;      /* utf8proc scratch */
   rc_stemmer stemmer;
 
   rc_strtab learned_stops; /* "none" mode: stopwords learnt from the text */
   /* Word facts kept across analyses (cleared past RC_FACTS_MAX words or
      when the context's lists change). */
-  rc_strtab facts;      /* language byte + kind byte + folded word */
+  rc_strtab facts; /* language byte + kind byte + folded word */
   RC_VEC(rc_wordfact) fact_info;
   rc_strtab fact_stems;
   unsigned long facts_generation;
-  rc_listed listed; /* the language's listed phrases by word ids */
+  rc_listed listed;   /* the language's listed phrases by word ids */
   rc_maskcache masks; /* language detection's stopword lookups */
-  rc_strtab terms;      /* folded word forms */
+  rc_strtab terms;    /* folded word forms */
   RC_VEC(rc_term) term_info;
   rc_strtab speaker_words; /* folded words of the speakers' names */
   rc_strtab stems;
@@ -279,13 +279,13 @@ struct recap_document {
   RC_VEC(float) relevance; /* with a query: each sentence's (score.c) */
   rc_strtab phrase_keys;   /* stem sequences */
   RC_VEC(rc_phrase) phrases;
-  rc_strtab surface_keys;  /* term sequences */
+  rc_strtab surface_keys; /* term sequences */
   RC_VEC(rc_surface) surfaces;
   RC_VEC(rc_termcase) term_case; /* per term, from candidates.c */
   size_t word_count;
   size_t content_tokens; /* content tokens so far (positions) */
-  float score_top; /* the highest sentence score; reported scores are
-                      divided by it */
+  float score_top;       /* the highest sentence score; reported scores are
+                            divided by it */
 
   /* Results (arena). */
   const rc_lang_share *lang_shares; /* langshare.c */

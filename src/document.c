@@ -142,7 +142,7 @@ void recap_document_free(recap_document *doc) {
   rc_free(a, doc);
 }
 
-/* ---- positions, times, speakers ------------------------------------------------ */
+/* ---- positions, times, speakers ------------------------------------------ */
 
 size_t rc_doc_input_offset(const recap_document *doc, size_t p) {
   return rc_offmap_lookup(&doc->text.map, rc_offmap_lookup(&doc->src.map, p));

@@ -25,7 +25,7 @@
    sentences that share a term with another (g->item maps them to
    sentences, NULL when that is all of them); rc_pagerank scores the
    others exactly. */
-recap_status rc_sentence_graph(const recap_document *doc,
-                               recap_similarity sim, rc_graph *g);
+recap_status rc_sentence_graph(const recap_document *doc, recap_similarity sim,
+                               rc_graph *g);
 
 #endif

@@ -108,7 +108,7 @@ uint64_t rc_idf_df(const rc_idf *t, size_t lang, const char *stem, size_t n) {
   return id != RC_NO_ID && id < t->df.len ? t->df.data[id] : 0;
 }
 
-/* ---- text form -------------------------------------------------------------- */
+/* ---- text form ----------------------------------------------------------- */
 
 static int parse_count(const char *s, size_t n, uint64_t *out) {
   if (n == 0 || n > 19)
@@ -268,8 +268,8 @@ void rc_idf_render(const rc_idf *t, rc_buf *out) {
   rc_free(t->alloc, items);
 }
 
-double rc_idf_background(const rc_idf *bg, const rc_lang *lang,
-                         const char *s, size_t len, double *docs) {
+double rc_idf_background(const rc_idf *bg, const rc_lang *lang, const char *s,
+                         size_t len, double *docs) {
   size_t li = rc_lang_index(lang);
   uint64_t archive = rc_idf_docs(bg, li);
   if (archive) {

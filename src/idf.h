@@ -26,9 +26,9 @@
 
 typedef struct rc_idf {
   const recap_allocator *alloc;
-  rc_strtab keys;           /* language index byte + stem */
-  RC_VEC(uint64_t) df;      /* per key */
-  RC_VEC(uint64_t) docs;    /* per language index */
+  rc_strtab keys;        /* language index byte + stem */
+  RC_VEC(uint64_t) df;   /* per key */
+  RC_VEC(uint64_t) docs; /* per language index */
 } rc_idf;
 
 void rc_idf_init(rc_idf *t, const recap_allocator *alloc);

@@ -210,8 +210,8 @@ static const char *read_record(const rc_json *obj, record *r) {
       !get_cstring(obj, "format", &format))
     return "\"lang\", \"query\", \"filename\" and \"format\" must be "
            "strings";
-  if (format && recap_input_format_lookup(format, &r->opt.input_format) !=
-                    RECAP_OK)
+  if (format &&
+      recap_input_format_lookup(format, &r->opt.input_format) != RECAP_OK)
     return "unknown \"format\" (auto, text, transcript, vtt, srt, json)";
   if (!get_count(obj, "sentences", &r->opt.summary_sentences) ||
       !get_count(obj, "words", &r->opt.summary_words) ||
@@ -335,10 +335,10 @@ recap_status recap_jsonl_process(recap_document *doc, const char *line,
 
 size_t recap_jsonl_error(recap_status status, char *buf, size_t size) {
   /* recap_strerror()'s messages need no escaping. */
-  int n = snprintf(buf, size,
-                   "{\"id\":null,\"version\":%d,\"error\":\"%s\",\"status\":"
-                   "\"%s\"}",
-                   RECAP_JSON_VERSION, recap_strerror(status),
-                   status_name(status));
+  int n =
+      snprintf(buf, size,
+               "{\"id\":null,\"version\":%d,\"error\":\"%s\",\"status\":"
+               "\"%s\"}",
+               RECAP_JSON_VERSION, recap_strerror(status), status_name(status));
   return n < 0 ? 0 : (size_t)n;
 }

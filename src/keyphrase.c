@@ -19,7 +19,7 @@
 #include "terms.h"
 #include "tfidf.h"
 
-/* ---- scoring ---------------------------------------------------------------- */
+/* ---- scoring ------------------------------------------------------------- */
 
 /* Is word k of the phrase mostly written with a capital where case
    tells (not counting a capital at the start of a sentence or a line)? */
@@ -69,9 +69,8 @@ static void score_phrases(recap_document *doc) {
   for (size_t i = 0; i < doc->phrases.len; i++) {
     rc_phrase *p = &doc->phrases.data[i];
     size_t len;
-    const uint32_t *stems =
-        (const uint32_t *)(const void *)rc_strtab_str(&doc->phrase_keys,
-                                                      (uint32_t)i, &len);
+    const uint32_t *stems = (const uint32_t *)(const void *)rc_strtab_str(
+        &doc->phrase_keys, (uint32_t)i, &len);
     double sum = 0;
     for (uint32_t k = 0; k < p->nwords; k++) {
       uint32_t s;
@@ -142,7 +141,7 @@ static size_t shared(const recap_document *doc, uint32_t a, uint32_t b) {
   return k;
 }
 
-/* ---- selection without redundancy ----------------------------------------- */
+/* ---- selection without redundancy ---------------------------------------- */
 
 /* A phrase as a set: its distinct content stems, sorted (words that are
    never content, such as the "of" of a name, are left out).  At most
@@ -216,8 +215,8 @@ static recap_status cover_add(recap_document *doc, coverage *cv, uint32_t p,
     RC_RESERVE(st, doc->alloc, cv->info, cv->info.len + 1);
     if (st != RECAP_OK)
       return st;
-    RC_TRY(rc_strtab_intern(&cv->sets, (const char *)sub, m * sizeof *sub,
-                            &id, &added));
+    RC_TRY(rc_strtab_intern(&cv->sets, (const char *)sub, m * sizeof *sub, &id,
+                            &added));
     if (added) {
       cover z = {0, 0, 0, 0};
       cv->info.data[cv->info.len++] = z;
@@ -251,8 +250,8 @@ static recap_status cover_add(recap_document *doc, coverage *cv, uint32_t p,
    of the chosen phrase p improves on. */
 enum { KP_NEW, KP_REDUNDANT, KP_BETTER };
 
-static int redundant(const recap_document *doc, const coverage *cv,
-                     uint32_t p, const cover **in) {
+static int redundant(const recap_document *doc, const coverage *cv, uint32_t p,
+                     const cover **in) {
   const rc_phrase *ph = &doc->phrases.data[p];
   uint32_t set[RC_MAX_RUN], sub[RC_MAX_RUN];
   size_t k = stem_set(doc, p, set);
@@ -342,9 +341,9 @@ static size_t possessive_len(const recap_document *doc, const char *w,
    frequent capitalised form ("ROUGE" over "Rouge"); a word with no vote
    at all (always at the start of a sentence) is capitalised only if the
    text writes it so elsewhere. */
-static recap_status put_word(recap_document *doc, rc_buf *b,
-                             const rc_phrase *p, uint32_t k, const rc_tok *tok,
-                             uint32_t term, size_t len) {
+static recap_status put_word(recap_document *doc, rc_buf *b, const rc_phrase *p,
+                             uint32_t k, const rc_tok *tok, uint32_t term,
+                             size_t len) {
   const rc_termcase *tc =
       term < doc->term_case.len ? &doc->term_case.data[term] : NULL;
   int upper;
@@ -423,7 +422,8 @@ static recap_status display(recap_document *doc, const rc_phrase *p,
   return st;
 }
 
-static recap_status fill(recap_document *doc, uint32_t pid, recap_keyphrase *k) {
+static recap_status fill(recap_document *doc, uint32_t pid,
+                         recap_keyphrase *k) {
   const rc_phrase *p = &doc->phrases.data[pid];
   RC_TRY(display(doc, p, &k->phrase, &k->phrase_length));
   k->score = p->score;
@@ -498,7 +498,7 @@ recap_status rc_keyphrases_select(recap_document *doc) {
   return st;
 }
 
-/* ---- phrases of a part ----------------------------------------------------- */
+/* ---- phrases of a part --------------------------------------------------- */
 
 /* Re-reads the candidate runs of a sentence and records the mentions of
    known phrases, for its part. */
@@ -554,9 +554,8 @@ static recap_status best_of_part(recap_document *doc, ranked *r, size_t m,
 
 /* Scores the phrases of each part from the sorted mentions. */
 static recap_status rank_parts(recap_document *doc, const rc_kp_mentions *ms,
-                               size_t nparts, size_t k,
-                               const rc_kp_weights *w, recap_keyphrase *out,
-                               size_t *got) {
+                               size_t nparts, size_t k, const rc_kp_weights *w,
+                               recap_keyphrase *out, size_t *got) {
   const recap_allocator *a = doc->alloc;
   uint32_t *used_by = rc_calloc(a, doc->phrases.len + 1, sizeof *used_by);
   ranked *r = rc_calloc(a, ms->len + 1, sizeof *r);
@@ -600,8 +599,8 @@ const rc_kp_weights rc_kp_weights_default = {2.0, 0.5, 1};
 recap_status rc_kp_parts(recap_document *doc, const uint32_t *part,
                          size_t nparts, size_t k, recap_keyphrase *out,
                          size_t *got) {
-  return rc_kp_parts_weighted(doc, part, nparts, k, &rc_kp_weights_default,
-                              out, got);
+  return rc_kp_parts_weighted(doc, part, nparts, k, &rc_kp_weights_default, out,
+                              got);
 }
 
 recap_status rc_kp_parts_weighted(recap_document *doc, const uint32_t *part,

@@ -266,7 +266,8 @@ int rc_label_rule(const char *name, size_t len, size_t count, int timed,
                   size_t lines, int lenient) {
   if (count >= 2 || (timed && timed_labels >= 2))
     return 1;
-  int transcript = recurring >= 2 || (labelled >= 2 && 4 * labelled >= 3 * lines);
+  int transcript =
+      recurring >= 2 || (labelled >= 2 && 4 * labelled >= 3 * lines);
   return lenient && transcript && !rc_prose_label(name, len);
 }
 

@@ -26,24 +26,24 @@ enum {
 /* What a decision or action cue says (stopwords/<language>.cues); a cue
    may have several kinds, so each is a bit. */
 enum {
-  RC_CUE_DECIDE = 1u << 0,  /* states a decision ("decided", "go with") */
-  RC_CUE_SELF = 1u << 1,    /* the speaker commits ("i'll") */
-  RC_CUE_OTHER = 1u << 2,   /* someone else is asked ("you'll", "could you") */
-  RC_CUE_GROUP = 1u << 3,   /* the group's intent ("we'll", "let's") */
-  RC_CUE_PROPOSE = 1u << 4, /* a proposal ("how about", "should we") */
-  RC_CUE_AGREE = 1u << 5,   /* agreement opening a reply ("sounds good") */
-  RC_CUE_TASK = 1u << 6,    /* what an action does ("send", "look into") */
-  RC_CUE_DUE = 1u << 7,     /* a due time ("friday", "next week") */
-  RC_CUE_MONTH = 1u << 8,   /* a month: due only after a BY word or before
-                               a day ("may", "march" are verbs too) */
-  RC_CUE_BY = 1u << 9,      /* opens a due phrase ("by", "before") */
-  RC_CUE_FUTURE = 1u << 10, /* an auxiliary after a name ("Mark will") */
-  RC_CUE_HEDGE = 1u << 11,  /* tentative ("maybe", "i don't know") */
-  RC_CUE_META = 1u << 12,   /* about the meeting itself ("next slide") */
-  RC_CUE_LEAD = 1u << 13,   /* a discourse opener an item drops ("so") */
-  RC_CUE_ASK = 1u << 14,    /* a request ("could you") */
-  RC_CUE_CLAUSE = 1u << 15, /* opens a clause after a comma ("and") */
-  RC_CUE_OPEN = 1u << 16,   /* the question is open ("decide whether") */
+  RC_CUE_DECIDE = 1u << 0,   /* states a decision ("decided", "go with") */
+  RC_CUE_SELF = 1u << 1,     /* the speaker commits ("i'll") */
+  RC_CUE_OTHER = 1u << 2,    /* someone else is asked ("you'll", "could you") */
+  RC_CUE_GROUP = 1u << 3,    /* the group's intent ("we'll", "let's") */
+  RC_CUE_PROPOSE = 1u << 4,  /* a proposal ("how about", "should we") */
+  RC_CUE_AGREE = 1u << 5,    /* agreement opening a reply ("sounds good") */
+  RC_CUE_TASK = 1u << 6,     /* what an action does ("send", "look into") */
+  RC_CUE_DUE = 1u << 7,      /* a due time ("friday", "next week") */
+  RC_CUE_MONTH = 1u << 8,    /* a month: due only after a BY word or before
+                                a day ("may", "march" are verbs too) */
+  RC_CUE_BY = 1u << 9,       /* opens a due phrase ("by", "before") */
+  RC_CUE_FUTURE = 1u << 10,  /* an auxiliary after a name ("Mark will") */
+  RC_CUE_HEDGE = 1u << 11,   /* tentative ("maybe", "i don't know") */
+  RC_CUE_META = 1u << 12,    /* about the meeting itself ("next slide") */
+  RC_CUE_LEAD = 1u << 13,    /* a discourse opener an item drops ("so") */
+  RC_CUE_ASK = 1u << 14,     /* a request ("could you") */
+  RC_CUE_CLAUSE = 1u << 15,  /* opens a clause after a comma ("and") */
+  RC_CUE_OPEN = 1u << 16,    /* the question is open ("decide whether") */
   RC_CUE_REQUIRE = 1u << 17, /* what it must or will be ("has to be") */
   RC_CUE_COND = 1u << 18,    /* a condition, opening a sentence ("if") */
   RC_CUE_ASSENT = 1u << 19,  /* a weak yes opening a reply ("yeah") */
@@ -64,13 +64,13 @@ static inline const char *rc_wordlist_at(const rc_wordlist *l, size_t i) {
 }
 
 enum {
-  RC_LANG_NOSPACE = 1u << 0,       /* written without spaces between words */
-  RC_LANG_ORDINAL = 1u << 1,       /* ordinals written "24." ("am 24. Mai") */
-  RC_LANG_COLON_STOP = 1u << 2,    /* ':' also ends sentences (Armenian, for
-                                      its full stop ։) */
+  RC_LANG_NOSPACE = 1u << 0,        /* written without spaces between words */
+  RC_LANG_ORDINAL = 1u << 1,        /* ordinals written "24." ("am 24. Mai") */
+  RC_LANG_COLON_STOP = 1u << 2,     /* ':' also ends sentences (Armenian, for
+                                       its full stop ։) */
   RC_LANG_SEMICOLON_STOP = 1u << 3, /* ';' ends questions (Greek) */
-  RC_LANG_HEADFINAL = 1u << 4 /* modifiers come before their noun: a key
-                                 phrase never ends in one */
+  RC_LANG_HEADFINAL = 1u << 4       /* modifiers come before their noun: a key
+                                       phrase never ends in one */
 };
 
 /* How common stems are in general use: counts[i] occurrences of

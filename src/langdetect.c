@@ -14,9 +14,9 @@
  *     ships anyway.
  *  3. An alphabet veto: a language whose alphabet (lang.h) lacks letters
  *     that occur, together, twice or more and make up at least
- *     1/RC_LANG_FOREIGN_LETTER of the text's letters is no candidate (Czech ě ř ů rule out Hungarian, Ukrainian і ї є ґ
- *     Russian), however many of its stopwords the text holds; the next
- *     candidate wins, or none.
+ *     1/RC_LANG_FOREIGN_LETTER of the text's letters is no candidate (Czech ě ř
+ * ů rule out Hungarian, Ukrainian і ї є ґ Russian), however many of its
+ * stopwords the text holds; the next candidate wins, or none.
  *  4. Word endings (stopwords/<language>.endings), only where the
  *     stopwords leave the text unsure: a short sentence with few function
  *     words (Basque, Finnish, Nepali), or the same ones in two languages
@@ -112,8 +112,8 @@ static int lang_in_script(const rc_lang *l, script s) {
     return strcmp(n, "hindi") == 0 || strcmp(n, "nepali") == 0;
   case S_LATIN: {
     static const char *const other[] = {
-        "russian", "ukrainian", "greek",   "armenian", "yiddish", "arabic",
-        "tamil",   "hindi",     "nepali",  "chinese",  "japanese", "korean"};
+        "russian", "ukrainian", "greek",  "armenian", "yiddish",  "arabic",
+        "tamil",   "hindi",     "nepali", "chinese",  "japanese", "korean"};
     for (size_t i = 0; i < sizeof other / sizeof *other; i++)
       if (strcmp(n, other[i]) == 0)
         return 0;
@@ -333,8 +333,8 @@ enum { RC_DETECT_WORD_MAX = 256 };
 /* Per language, the words of t[0..n) that are its stopwords (hits) and
    those that have one of its endings (ends). */
 static recap_status count_stopwords(const char *t, size_t n, rc_norm *norm,
-                                    rc_maskcache *cache, script s,
-                                    size_t *hits, size_t *ends, size_t *tokens,
+                                    rc_maskcache *cache, script s, size_t *hits,
+                                    size_t *ends, size_t *tokens,
                                     letter_counts *lc) {
   rc_tokenizer tz;
   rc_tok tok;
@@ -447,14 +447,14 @@ recap_status rc_detect_language(const char *text, size_t len, rc_norm *norm,
                                 rc_maskcache *cache, const rc_lang **lang,
                                 double *confidence, const rc_lang **guess) {
   rc_lang_why why;
-  return rc_detect_language_why(text, len, norm, cache, lang, confidence,
-                                guess, &why);
+  return rc_detect_language_why(text, len, norm, cache, lang, confidence, guess,
+                                &why);
 }
 
-recap_status rc_detect_language_why(const char *text, size_t len,
-                                    rc_norm *norm, rc_maskcache *cache,
-                                    const rc_lang **lang, double *confidence,
-                                    const rc_lang **guess, rc_lang_why *why) {
+recap_status rc_detect_language_why(const char *text, size_t len, rc_norm *norm,
+                                    rc_maskcache *cache, const rc_lang **lang,
+                                    double *confidence, const rc_lang **guess,
+                                    rc_lang_why *why) {
   const rc_lang *unused;
   if (!guess)
     guess = &unused;
@@ -491,8 +491,7 @@ recap_status rc_detect_language_why(const char *text, size_t len,
   size_t hits[64] = {0}, ends[64] = {0}, tokens;
   letter_counts lc;
   lc.n = lc.total = 0;
-  RC_TRY(
-      count_stopwords(text, n, norm, cache, s, hits, ends, &tokens, &lc));
+  RC_TRY(count_stopwords(text, n, norm, cache, s, hits, ends, &tokens, &lc));
   size_t second, vetoed, left;
   size_t best = best_candidate(hits, sf.langs, &lc, &second, &vetoed, &left);
   *why = vetoed ? RC_LANG_WHY_ALPHABET : RC_LANG_WHY_UNSURE;

@@ -78,10 +78,10 @@ recap_status rc_detect_language(const char *text, size_t len, rc_norm *norm,
                                 rc_maskcache *cache, const rc_lang **lang,
                                 double *confidence, const rc_lang **guess);
 /* The same, saying in *why why *lang is what it is. */
-recap_status rc_detect_language_why(const char *text, size_t len,
-                                    rc_norm *norm, rc_maskcache *cache,
-                                    const rc_lang **lang, double *confidence,
-                                    const rc_lang **guess, rc_lang_why *why);
+recap_status rc_detect_language_why(const char *text, size_t len, rc_norm *norm,
+                                    rc_maskcache *cache, const rc_lang **lang,
+                                    double *confidence, const rc_lang **guess,
+                                    rc_lang_why *why);
 
 /* The letters of text[0..len), a character of a script without spaces
    (Han, kana, Thai ...) counting three, as detection weighs scripts. */

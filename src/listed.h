@@ -26,10 +26,7 @@
 /* The longest phrase matched, in words. */
 #define RC_LISTED_WORDS 6
 
-enum {
-  RC_LISTED_HOUSEKEEPING = 1u << 0,
-  RC_LISTED_GIST = 1u << 1
-};
+enum { RC_LISTED_HOUSEKEEPING = 1u << 0, RC_LISTED_GIST = 1u << 1 };
 
 typedef struct rc_listed {
   const rc_lang *lang; /* built for; NULL: not yet */
@@ -49,8 +46,8 @@ static inline uint32_t rc_listed_word(const rc_listed *l, const char *w,
 }
 /* The lists (RC_LISTED_*) holding the phrase whose word ids, last word
    first, are ids[0..k); 0 for none. */
-static inline unsigned rc_listed_kinds(const rc_listed *l,
-                                       const uint16_t *ids, size_t k) {
+static inline unsigned rc_listed_kinds(const rc_listed *l, const uint16_t *ids,
+                                       size_t k) {
   uint32_t id = rc_strtab_find(&l->seqs, (const char *)ids, k * sizeof *ids);
   return id == RC_NO_ID ? 0u : l->kinds.data[id];
 }

@@ -34,7 +34,7 @@ typedef struct config {
   recap_context *ctx;
   cli_progress *progress;
   cli_progress_mode progress_mode; /* --progress, --no-progress */
-  int several; /* more than one input: label each result */
+  int several;                     /* more than one input: label each result */
   int sentences; /* recap sentences: every sentence instead of results */
 } config;
 
@@ -57,10 +57,12 @@ static const char *usage_text =
     "  -w, --words N          at most N words of summary\n"
     "  -r, --ratio R          at most this fraction of the sentences (0-1)\n"
     "  -k, --keyphrases N     N key phrases (default 10; 0 = none)\n"
-    "      --order ORDER      summary in 'document' (default) or 'score' order\n"
+    "      --order ORDER      summary in 'document' (default) or 'score' "
+    "order\n"
     "      --query TEXT       focus the summary on TEXT\n"
     "      --cut              cut the last sentence to fill --words exactly\n"
-    "      --verbatim         keep fillers, false starts and repeats in sentences\n"
+    "      --verbatim         keep fillers, false starts and repeats in "
+    "sentences\n"
     "      --chapters[=N]     split into chapters (N of them, or automatic)\n"
     "      --speakers         figures per speaker\n"
     "      --decisions[=N]    decisions and action items (owner, due time);\n"
@@ -69,7 +71,8 @@ static const char *usage_text =
     "Input:\n"
     "  -l, --lang LANG        language name or code, 'auto' (default) or "
     "'none'\n"
-    "  -i, --input-format F   auto (default), text, transcript, vtt, srt, json\n"
+    "  -i, --input-format F   auto (default), text, transcript, vtt, srt, "
+    "json\n"
     "      --strict           invalid UTF-8 is an error, not repaired\n"
     "      --stopwords FILE   more stopwords, one per line ('-word' removes)\n"
     "      --idf FILE         background document frequencies (recap idf)\n"
@@ -87,7 +90,8 @@ static const char *usage_text =
     "                         line per record (see recap(1))\n"
     "  -j, --jobs N           N worker threads (default 1)\n"
     "      --progress         progress on stderr from the start, also when it\n"
-    "                         is no terminal (default: on a terminal, after 1 s)\n"
+    "                         is no terminal (default: on a terminal, after 1 "
+    "s)\n"
     "      --no-progress      no progress on stderr\n"
     "      --scorer S         fused (default), textrank, tfidf\n"
     "      --similarity S     bm25 (default), cosine, overlap\n"
@@ -117,7 +121,7 @@ static void usage_error(const char *fmt, ...) {
   exit(EXIT_USAGE);
 }
 
-/* ---- option values ---------------------------------------------------------------- */
+/* ---- option values ------------------------------------------------------- */
 
 /* strtoull() skips white space and takes a sign (" -5" is 2^64 - 5): a
    count or a size starts with a digit. */
@@ -407,7 +411,7 @@ static void parse_args(int argc, char **argv, config *c) {
     usage_error("-f html writes one page: give one FILE");
 }
 
-/* ---- context ------------------------------------------------------------------------ */
+/* ---- context ------------------------------------------------------------- */
 
 static int load_file(const char *path, size_t max, cli_input *in) {
   char err[256];
@@ -430,7 +434,8 @@ static int setup_context(config *c) {
     const char *lang = c->opt.language && strcmp(c->opt.language, "auto")
                            ? c->opt.language
                            : NULL;
-    recap_status st = recap_context_add_stopwords(c->ctx, lang, in.data, in.len);
+    recap_status st =
+        recap_context_add_stopwords(c->ctx, lang, in.data, in.len);
     cli_input_free(&in);
     if (st != RECAP_OK) {
       fprintf(stderr, "recap: %s: %s%s%s\n", c->stopwords, recap_strerror(st),
@@ -477,7 +482,7 @@ static char *message(const char *path, const char *what, const char *detail) {
   return m;
 }
 
-/* ---- files ----------------------------------------------------------------------------- */
+/* ---- files --------------------------------------------------------------- */
 
 /* recap_options.progress for a single input, analysed on this thread
    (cli_run runs one item inline). */
@@ -601,7 +606,7 @@ static int run_files(config *c) {
   return code;
 }
 
-/* ---- recap idf -------------------------------------------------------------------------------- */
+/* ---- recap idf ----------------------------------------------------------- */
 
 /* A table (recap idf's own output, or any file whose first line that is
    not a comment starts a section) rather than a document? */
@@ -680,7 +685,7 @@ static int run_idf(config *c) {
   return code;
 }
 
-/* ---- main ----------------------------------------------------------------------------------- */
+/* ---- main ---------------------------------------------------------------- */
 
 int main(int argc, char **argv) {
   config c;

@@ -22,9 +22,9 @@
 enum {
   RC_CH_LETTER = 1u << 0,
   RC_CH_MARK = 1u << 1,
-  RC_CH_DIGIT = 1u << 2,   /* decimal digits (Nd) */
-  RC_CH_NUMBER = 1u << 3,  /* other numbers (Nl, No) */
-  RC_CH_SPACE = 1u << 4,   /* separators, \t \n */
+  RC_CH_DIGIT = 1u << 2,  /* decimal digits (Nd) */
+  RC_CH_NUMBER = 1u << 3, /* other numbers (Nl, No) */
+  RC_CH_SPACE = 1u << 4,  /* separators, \t \n */
   RC_CH_PUNCT = 1u << 5,
   RC_CH_SYMBOL = 1u << 6,
   RC_CH_UPPER = 1u << 7,   /* Lu, Lt */

@@ -65,7 +65,7 @@ int rc_options_valid(const recap_options *o) {
          o->summary_ratio >= 0 && o->summary_ratio <= 1;
 }
 
-/* ---- names ---------------------------------------------------------------- */
+/* ---- names --------------------------------------------------------------- */
 
 static const char *const input_names[] = {"auto", "text", "transcript",
                                           "vtt",  "srt",  "json"};

@@ -15,8 +15,8 @@
    item[i] (increasing), and the items that are no node have no edges at
    all.  item NULL: node i is item i, and items is not read. */
 typedef struct rc_graph {
-  size_t n;       /* nodes */
-  size_t *row;    /* n + 1 offsets into col/w */
+  size_t n;    /* nodes */
+  size_t *row; /* n + 1 offsets into col/w */
   uint32_t *col;
   float *w;
   size_t items;
@@ -44,7 +44,8 @@ static inline size_t rc_graph_items(const rc_graph *g) {
  * Scores the items of g into out[0..rc_graph_items(g)), which sum to 1
  * (floats; within rounding):
  *
- *   x_i <- (1 - d) p_i + d (sum_{j -> i} w_ji x_j / W_j + p_i sum_{W_k = 0} x_k)
+ *   x_i <- (1 - d) p_i + d (sum_{j -> i} w_ji x_j / W_j + p_i sum_{W_k = 0}
+ * x_k)
  *
  * with g's rows the out-edges (an undirected graph lists each edge in both
  * rows), W_j the total weight of j's out-edges,

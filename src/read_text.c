@@ -47,7 +47,7 @@ typedef struct line_stats {
   size_t open_upper; /* ... or with a capital */
   size_t words;      /* words and sentence terminators in the sample */
   size_t stops;
-  size_t units;      /* non-blank lines in the sample */
+  size_t units; /* non-blank lines in the sample */
 } line_stats;
 
 /* The last character of a line: does it end a sentence? */

@@ -10,8 +10,8 @@
 static void put_escaped(rc_buf *out, const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
     char c = s[i];
-    if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' ||
-        c == ']' || c == '<' || c == '>' || c == '#' || c == '|')
+    if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' ||
+        c == '<' || c == '>' || c == '#' || c == '|')
       rc_buf_putc(out, '\\');
     rc_buf_putc(out, c);
   }

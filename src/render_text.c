@@ -99,8 +99,7 @@ static void speakers(const recap_document *doc, rc_buf *out) {
     }
     if (s->representative) {
       rc_buf_puts(out, "  \"");
-      rc_buf_put(out, s->representative->text,
-                 s->representative->text_length);
+      rc_buf_put(out, s->representative->text, s->representative->text_length);
       rc_buf_puts(out, "\"\n");
     }
   }

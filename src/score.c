@@ -38,7 +38,7 @@
 #define RC_LEAD_BOOST 4.0
 #define RC_LEAD_SPAN 0.03
 
-/* ---- query focus ------------------------------------------------------------ */
+/* ---- query focus --------------------------------------------------------- */
 
 /* A speaker the query names ("What did the Project Manager think ...",
    "What did C say ...", where the speaker is "Grad C"): every word of the
@@ -109,13 +109,13 @@ static recap_status read_query(recap_document *doc, unsigned char *named) {
     uint32_t term;
     RC_TRY(rc_term_of(doc, q, &tok, &term));
     const rc_term *info = &doc->term_info.data[term];
-    if (info->flags & (RC_TERM_STOP | RC_TERM_FILLER | RC_TERM_NOPHRASE |
-                       RC_TERM_CUTOFF))
+    if (info->flags &
+        (RC_TERM_STOP | RC_TERM_FILLER | RC_TERM_NOPHRASE | RC_TERM_CUTOFF))
       continue;
     if (nq < RC_QUERY_TERMS)
       qterm[nq++] = term;
-    if (info->stem < doc->stem_info.len &&
-        doc->stem_info.data[info->stem].df && !asks_with(doc, term))
+    if (info->stem < doc->stem_info.len && doc->stem_info.data[info->stem].df &&
+        !asks_with(doc, term))
       doc->stem_info.data[info->stem].query = 1;
   }
   for (uint32_t sp = 0; sp < doc->src.speakers.count; sp++) {

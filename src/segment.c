@@ -65,14 +65,14 @@ typedef struct seg {
   const rc_lang *lang;
   rc_norm *norm;
   rc_span_vec *out;
-  int cased;         /* the text uses capital letters */
-  int unpunctuated;  /* captions without sentence punctuation */
-  uint32_t cue;      /* cursor: cue holding the last emitted byte */
-  rc_list list;      /* the list item the current sentence opened */
+  int cased;        /* the text uses capital letters */
+  int unpunctuated; /* captions without sentence punctuation */
+  uint32_t cue;     /* cursor: cue holding the last emitted byte */
+  rc_list list;     /* the list item the current sentence opened */
   recap_status st;
 } seg;
 
-/* ---- characters ----------------------------------------------------------- */
+/* ---- characters ---------------------------------------------------------- */
 
 static unsigned cp_at(const char *t, size_t end, size_t i, size_t *len) {
   size_t k = rc_utf8_seqlen((const unsigned char *)t + i, end - i);
@@ -245,7 +245,7 @@ static int text_is_unpunctuated(const char *t, size_t n) {
   return words >= 80 && stops * 40 < words;
 }
 
-/* ---- output --------------------------------------------------------------- */
+/* ---- output -------------------------------------------------------------- */
 
 static uint32_t cue_of(seg *g, size_t pos) {
   const rc_cue *c = g->src->cues.data;
@@ -258,8 +258,8 @@ static uint32_t cue_of(seg *g, size_t pos) {
 static void push(seg *g, size_t b, size_t e) {
   while (b < e && (g->t[b] == ' ' || g->t[b] == '\n' || g->t[b] == '\t'))
     b++;
-  while (e > b && (g->t[e - 1] == ' ' || g->t[e - 1] == '\n' ||
-                   g->t[e - 1] == '\t'))
+  while (e > b &&
+         (g->t[e - 1] == ' ' || g->t[e - 1] == '\n' || g->t[e - 1] == '\t'))
     e--;
   if (b == e || g->st != RECAP_OK)
     return;
@@ -308,8 +308,7 @@ static size_t word_start(const char *t, size_t b, size_t e, size_t limit) {
    half of each piece. */
 static int is_space_byte(char c);
 static int is_word_cp(unsigned c);
-static long find_word(seg *g, const rc_wordlist *list, const char *w,
-                      size_t n);
+static long find_word(seg *g, const rc_wordlist *list, const char *w, size_t n);
 
 /* The most words a sentence may have: fewer in speech, where a turn runs
    on ("and ... so ... and then ...") and a shown sentence should stay
@@ -328,9 +327,11 @@ static void word_ending(const char *t, size_t b, size_t p, size_t *wb,
   size_t a = e;
   while (a > b && !is_space_byte(t[a - 1]))
     a--;
-  while (e > a && (unsigned char)t[e - 1] < 0x80 && !is_word_cp((unsigned char)t[e - 1]))
+  while (e > a && (unsigned char)t[e - 1] < 0x80 &&
+         !is_word_cp((unsigned char)t[e - 1]))
     e--;
-  while (a < e && (unsigned char)t[a] < 0x80 && !is_word_cp((unsigned char)t[a]))
+  while (a < e && (unsigned char)t[a] < 0x80 &&
+         !is_word_cp((unsigned char)t[a]))
     a++;
   *wb = a;
   *we = e;
@@ -341,7 +342,8 @@ static size_t word_here(const char *t, size_t i, size_t e) {
   size_t z = i;
   while (z < e && !is_space_byte(t[z]))
     z++;
-  while (z > i && (unsigned char)t[z - 1] < 0x80 && !is_word_cp((unsigned char)t[z - 1]))
+  while (z > i && (unsigned char)t[z - 1] < 0x80 &&
+         !is_word_cp((unsigned char)t[z - 1]))
     z--;
   return z;
 }
@@ -362,7 +364,9 @@ static size_t clause_cut(seg *g, size_t b, size_t limit) {
   for (size_t i = limit; i > half; i--) {
     if (!is_space_byte(t[i - 1]) || is_space_byte(t[i]))
       continue;
-    size_t pb, pe, ne = word_here(t, i, limit + 64 < g->src->len ? limit + 64 : g->src->len);
+    size_t pb, pe,
+        ne = word_here(t, i,
+                       limit + 64 < g->src->len ? limit + 64 : g->src->len);
     word_ending(t, b, i, &pb, &pe);
     size_t q = i;
     while (q > b && is_space_byte(t[q - 1]))
@@ -399,8 +403,8 @@ static void push_limited(seg *g, size_t b, size_t e) {
     /* No piece is longer than MAX_SENTENCE_BYTES x 4 bytes, so the words
        are counted no further: a run without spaces would otherwise be
        scanned to its end for every piece cut from it. */
-    size_t look = e - b > MAX_SENTENCE_BYTES * 4 ? b + MAX_SENTENCE_BYTES * 4 + 1
-                                                 : e;
+    size_t look =
+        e - b > MAX_SENTENCE_BYTES * 4 ? b + MAX_SENTENCE_BYTES * 4 + 1 : e;
     size_t cut = word_start(g->t, b, look, max_words(g));
     if (cut - b > MAX_SENTENCE_BYTES * 4 ||
         (cut == look && look - b > MAX_SENTENCE_BYTES * 4)) {
@@ -583,7 +587,13 @@ static int spaced_abbrev(seg *g, size_t from, size_t w, size_t p, size_t e,
   return abbrev_kind(g, key, n, &stopword);
 }
 
-typedef enum next_kind { NEXT_END, NEXT_UPPER, NEXT_LOWER, NEXT_DIGIT, NEXT_OTHER } next_kind;
+typedef enum next_kind {
+  NEXT_END,
+  NEXT_UPPER,
+  NEXT_LOWER,
+  NEXT_DIGIT,
+  NEXT_OTHER
+} next_kind;
 
 /* Where the next word starts after i (skipping spaces and opening quotes
    or brackets), or e. */
@@ -974,10 +984,10 @@ static int next_marker(const seg *g, size_t b, size_t w, size_t e) {
 static const unsigned char may_end[256] = {
     ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, [')'] = 1,
     [':'] = 1, [';'] = 1,
-#define R16(x) [x] = 1, [x + 1] = 1, [x + 2] = 1, [x + 3] = 1, [x + 4] = 1,     \
-               [x + 5] = 1, [x + 6] = 1, [x + 7] = 1, [x + 8] = 1, [x + 9] = 1, \
-               [x + 10] = 1, [x + 11] = 1, [x + 12] = 1, [x + 13] = 1,         \
-               [x + 14] = 1, [x + 15] = 1
+#define R16(x)                                                                 \
+  [x] = 1, [x + 1] = 1, [x + 2] = 1, [x + 3] = 1, [x + 4] = 1, [x + 5] = 1,    \
+  [x + 6] = 1, [x + 7] = 1, [x + 8] = 1, [x + 9] = 1, [x + 10] = 1,            \
+  [x + 11] = 1, [x + 12] = 1, [x + 13] = 1, [x + 14] = 1, [x + 15] = 1
     R16(0x80), R16(0x90), R16(0xA0), R16(0xB0),  R16(0xC0),
     R16(0xD0), R16(0xE0), R16(0xF0)
 #undef R16

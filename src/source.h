@@ -49,12 +49,12 @@ typedef struct rc_source {
   size_t len, cap;
   rc_offmap map;
   RC_VEC(rc_cue) cues;
-  rc_strtab speakers; /* names as written (NFC is applied at display) */
-  int timed;          /* some cue has times */
-  int spoken;         /* speech: a transcript's or captions' cues, or text
-                         with one utterance per line (not prose) */
-  size_t split_at;    /* two scripts regrouped (bilingual.c): the content
-                         offset of the second one's cues, else 0 */
+  rc_strtab speakers;      /* names as written (NFC is applied at display) */
+  int timed;               /* some cue has times */
+  int spoken;              /* speech: a transcript's or captions' cues, or text
+                              with one utterance per line (not prose) */
+  size_t split_at;         /* two scripts regrouped (bilingual.c): the content
+                              offset of the second one's cues, else 0 */
   int split_first_nospace; /* the first is a script without spaces */
   /* Set by a reader that fails: where and why. */
   size_t error_line;

@@ -174,9 +174,9 @@ recap_status rc_chosen_add(rc_chosen *ix, size_t sent) {
   }
   for (uint32_t k = 0; k < s->nterms; k++) {
     const rc_tf *t = &doc->sent_terms.data[s->terms + k];
-    float w = s->norm > 0 ? (float)(rc_tfidf_weight(doc, t->stem, t->tf) /
-                                    s->norm)
-                          : 0;
+    float w = s->norm > 0
+                  ? (float)(rc_tfidf_weight(doc, t->stem, t->tf) / s->norm)
+                  : 0;
     ix->node[ix->len] = (rc_chosen_node){(uint32_t)sent, ix->head[t->stem], w};
     ix->head[t->stem] = (uint32_t)ix->len++;
   }
@@ -244,17 +244,16 @@ int rc_chosen_near(rc_chosen *ix, size_t i) {
   for (size_t k = 0; k < ntouched; k++) {
     size_t j = ix->touched[k];
     if (!dup && ix->dot[j] >= RC_REDUNDANCY - 1e-4)
-      dup = rc_sentence_cosine(doc, j + ix->first, i, ix->mark) >=
-            RC_REDUNDANCY;
+      dup =
+          rc_sentence_cosine(doc, j + ix->first, i, ix->mark) >= RC_REDUNDANCY;
     ix->dot[j] = 0;
   }
   return dup;
 }
 
 static recap_status select_sentences(selector *sel, rc_chosen *ix, rc_greedy *h,
-                                     size_t nh, recap_sentence *out,
-                                     size_t cap, size_t budget,
-                                     size_t *count) {
+                                     size_t nh, recap_sentence *out, size_t cap,
+                                     size_t budget, size_t *count) {
   recap_document *doc = sel->doc;
   size_t k = 0, used = 0;
   rc_greedy best;

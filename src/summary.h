@@ -11,8 +11,8 @@
 #define RC_REDUNDANCY 0.5
 /* Selection maximises coverage of the document's terms (each counted
    once, weighted by rc_word_weight()) plus RC_CENTRALITY_WEIGHT times
-   the sentence score, greedily by gain over length^RC_COST_EXPONENT.  Both were chosen
-   by ROUGE on the three dev sets: see README, "Quality". */
+   the sentence score, greedily by gain over length^RC_COST_EXPONENT.  Both were
+   chosen by ROUGE on the three dev sets: see README, "Quality". */
 #define RC_CENTRALITY_WEIGHT 10.0
 #define RC_COST_EXPONENT 0.5 /* summary.c computes it as a square root */
 /* Coverage saturates rather than stops: a concept held by c chosen
@@ -58,11 +58,11 @@
 typedef struct rc_chosen_node rc_chosen_node;
 typedef struct rc_chosen {
   const recap_document *doc;
-  uint32_t *head;    /* per stem: the newest node, or UINT32_MAX */
-  double *dot;       /* per sentence - first: dot product so far */
-  uint32_t *touched; /* sentences with a dot product */
-  double *mark;      /* rc_sentence_cosine()'s scratch */
-  size_t first;      /* the first sentence of the range */
+  uint32_t *head;       /* per stem: the newest node, or UINT32_MAX */
+  double *dot;          /* per sentence - first: dot product so far */
+  uint32_t *touched;    /* sentences with a dot product */
+  double *mark;         /* rc_sentence_cosine()'s scratch */
+  size_t first;         /* the first sentence of the range */
   rc_chosen_node *node; /* every (chosen sentence, term) pair */
   size_t len, cap;
 } rc_chosen;

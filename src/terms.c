@@ -27,7 +27,7 @@ typedef struct pass {
 
 enum { LISTED_UNKNOWN, LISTED_NONE, LISTED_SPACED, LISTED_FIRST };
 
-/* ---- term lookup ------------------------------------------------------------- */
+/* ---- term lookup --------------------------------------------------------- */
 
 static int user_list_has(const rc_strtab *t, size_t lang, const char *w,
                          size_t n) {
@@ -146,8 +146,8 @@ static recap_status word_facts(recap_document *doc, const char *w, size_t n,
   if (kind == RC_TOK_WORD)
     RC_TRY(rc_stem(&doc->stemmer, w, n, stem, stem_len));
   double docs;
-  *bg_df = (float)rc_idf_background(&doc->ctx->idf, doc->lang, *stem,
-                                    *stem_len, &docs);
+  *bg_df = (float)rc_idf_background(&doc->ctx->idf, doc->lang, *stem, *stem_len,
+                                    &docs);
   return RECAP_OK;
 }
 
@@ -211,8 +211,8 @@ static recap_status new_term(recap_document *doc, const char *w, size_t n,
   if (tok->flags & (RC_TOK_CAP | RC_TOK_ALLCAPS))
     flags &= ~(uint32_t)RC_TERM_CUTOFF; /* "Plan B" */
   /* A token that folds to nothing (the Hangul filler U+FFA0, a letter
-     that NFKC and case folding drop) is no word: it would be a term with an empty key, which no IDF table can
-     hold (found by fuzz_tables). */
+     that NFKC and case folding drop) is no word: it would be a term with an
+     empty key, which no IDF table can hold (found by fuzz_tables). */
   if (n == 0)
     flags |= RC_TERM_STOP | RC_TERM_NOPHRASE;
   info->flags = flags;
@@ -303,8 +303,7 @@ recap_status rc_term_of(recap_document *doc, const char *text,
 }
 
 recap_status rc_term_find(const recap_document *doc, rc_norm *norm,
-                          const char *text, const rc_tok *tok,
-                          uint32_t *term) {
+                          const char *text, const rc_tok *tok, uint32_t *term) {
   char small[64];
   const char *key;
   size_t keylen;
@@ -313,7 +312,7 @@ recap_status rc_term_find(const recap_document *doc, rc_norm *norm,
   return RECAP_OK;
 }
 
-/* ---- units ---------------------------------------------------------------- */
+/* ---- units --------------------------------------------------------------- */
 
 void rc_units_init(rc_units *u, recap_document *doc, size_t b, size_t e) {
   u->doc = doc;
@@ -402,7 +401,7 @@ recap_status rc_units_feed(rc_kp_collector *c, size_t b, size_t e) {
   return RECAP_OK;
 }
 
-/* ---- the pass ---------------------------------------------------------------- */
+/* ---- the pass ------------------------------------------------------------ */
 
 static recap_status grow_marks(pass *p) {
   size_t n = p->doc->stem_info.len;
@@ -729,8 +728,8 @@ static void mark_thin(recap_document *doc) {
     for (uint32_t k = 0; k <= c; k++)
       at_least[k]++;
   }
-  size_t want = at_least[0] < RC_MIN_SUMMARY_CHOICE ? at_least[0]
-                                                    : RC_MIN_SUMMARY_CHOICE;
+  size_t want =
+      at_least[0] < RC_MIN_SUMMARY_CHOICE ? at_least[0] : RC_MIN_SUMMARY_CHOICE;
   if (want == 0)
     return; /* nothing can stand alone anyway */
   uint32_t bar = RC_MIN_SUMMARY_CONTENT;

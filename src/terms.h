@@ -39,11 +39,11 @@ recap_status rc_terms_build(recap_document *doc);
    no content).  Bigrams are the usual index terms for such text: single
    characters are too ambiguous, and no dictionary is needed. */
 typedef struct rc_unit {
-  rc_tok tok;     /* its span; a bigram spans both characters */
+  rc_tok tok; /* its span; a bigram spans both characters */
   uint32_t term;
   rc_term info;
-  int content;    /* counts for TF-IDF and key phrases */
-  int repeat;     /* an immediate repeat of the word before (a stutter) */
+  int content; /* counts for TF-IDF and key phrases */
+  int repeat;  /* an immediate repeat of the word before (a stutter) */
 } rc_unit;
 
 typedef struct rc_units {
@@ -72,7 +72,6 @@ recap_status rc_term_of(recap_document *doc, const char *text,
    changing the document: safe on a document other threads read too, with
    a scratch `norm` of the caller's. */
 recap_status rc_term_find(const recap_document *doc, rc_norm *norm,
-                          const char *text, const rc_tok *tok,
-                          uint32_t *term);
+                          const char *text, const rc_tok *tok, uint32_t *term);
 
 #endif

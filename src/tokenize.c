@@ -21,27 +21,33 @@ enum {
 };
 
 static const unsigned char ascii_class[128] = {
-    ['\t'] = A_SPACE, ['\n'] = A_SPACE, [' '] = A_SPACE,
-    ['!'] = A_PUNCT, ['"'] = A_PUNCT, ['#'] = A_PUNCT, ['$'] = A_PUNCT,
-    ['%'] = A_PUNCT, ['&'] = A_PUNCT, ['\''] = A_PUNCT, ['('] = A_PUNCT,
-    [')'] = A_PUNCT, ['*'] = A_PUNCT, ['+'] = A_PUNCT, [','] = A_PUNCT,
-    ['-'] = A_PUNCT, ['.'] = A_PUNCT, ['/'] = A_PUNCT, [':'] = A_PUNCT,
-    [';'] = A_PUNCT, ['<'] = A_PUNCT, ['='] = A_PUNCT, ['>'] = A_PUNCT,
-    ['?'] = A_PUNCT, ['@'] = A_PUNCT, ['['] = A_PUNCT, ['\\'] = A_PUNCT,
-    [']'] = A_PUNCT, ['^'] = A_PUNCT, ['`'] = A_PUNCT, ['{'] = A_PUNCT,
-    ['|'] = A_PUNCT, ['}'] = A_PUNCT, ['~'] = A_PUNCT,
-    ['_'] = A_LETTER,
-    ['0'] = A_DIGIT, ['1'] = A_DIGIT, ['2'] = A_DIGIT, ['3'] = A_DIGIT,
-    ['4'] = A_DIGIT, ['5'] = A_DIGIT, ['6'] = A_DIGIT, ['7'] = A_DIGIT,
-    ['8'] = A_DIGIT, ['9'] = A_DIGIT,
+    ['\t'] = A_SPACE, ['\n'] = A_SPACE, [' '] = A_SPACE,  ['!'] = A_PUNCT,
+    ['"'] = A_PUNCT,  ['#'] = A_PUNCT,  ['$'] = A_PUNCT,  ['%'] = A_PUNCT,
+    ['&'] = A_PUNCT,  ['\''] = A_PUNCT, ['('] = A_PUNCT,  [')'] = A_PUNCT,
+    ['*'] = A_PUNCT,  ['+'] = A_PUNCT,  [','] = A_PUNCT,  ['-'] = A_PUNCT,
+    ['.'] = A_PUNCT,  ['/'] = A_PUNCT,  [':'] = A_PUNCT,  [';'] = A_PUNCT,
+    ['<'] = A_PUNCT,  ['='] = A_PUNCT,  ['>'] = A_PUNCT,  ['?'] = A_PUNCT,
+    ['@'] = A_PUNCT,  ['['] = A_PUNCT,  ['\\'] = A_PUNCT, [']'] = A_PUNCT,
+    ['^'] = A_PUNCT,  ['`'] = A_PUNCT,  ['{'] = A_PUNCT,  ['|'] = A_PUNCT,
+    ['}'] = A_PUNCT,  ['~'] = A_PUNCT,  ['_'] = A_LETTER, ['0'] = A_DIGIT,
+    ['1'] = A_DIGIT,  ['2'] = A_DIGIT,  ['3'] = A_DIGIT,  ['4'] = A_DIGIT,
+    ['5'] = A_DIGIT,  ['6'] = A_DIGIT,  ['7'] = A_DIGIT,  ['8'] = A_DIGIT,
+    ['9'] = A_DIGIT,
 #define U(c) [c] = A_LETTER | A_UPPER
 #define L(c) [c] = A_LETTER
-    U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'),
-    U('J'), U('K'), U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'),
-    U('S'), U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
-    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'),
-    L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'),
-    L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
+    U('A'),           U('B'),           U('C'),           U('D'),
+    U('E'),           U('F'),           U('G'),           U('H'),
+    U('I'),           U('J'),           U('K'),           U('L'),
+    U('M'),           U('N'),           U('O'),           U('P'),
+    U('Q'),           U('R'),           U('S'),           U('T'),
+    U('U'),           U('V'),           U('W'),           U('X'),
+    U('Y'),           U('Z'),           L('a'),           L('b'),
+    L('c'),           L('d'),           L('e'),           L('f'),
+    L('g'),           L('h'),           L('i'),           L('j'),
+    L('k'),           L('l'),           L('m'),           L('n'),
+    L('o'),           L('p'),           L('q'),           L('r'),
+    L('s'),           L('t'),           L('u'),           L('v'),
+    L('w'),           L('x'),           L('y'),           L('z'),
 #undef U
 #undef L
 };
@@ -50,7 +56,7 @@ static const unsigned char ascii_class[128] = {
 typedef struct ch {
   unsigned cp;
   size_t len;
-  int word;   /* letter, mark, digit or joiner inside a word */
+  int word; /* letter, mark, digit or joiner inside a word */
   int digit;
   int letter;
   int upper;
@@ -174,10 +180,10 @@ static size_t email_end(const char *t, size_t b, size_t end) {
   return domain_end(t, i + 1, end);
 }
 
-static const char *const tlds[] = {"ai",  "app", "biz", "cn",  "co",  "com",
-                                   "de",  "dev", "edu", "eu",  "fr",  "gov",
-                                   "info", "io", "jp",  "lu",  "me",  "net",
-                                   "org", "ru",  "tv",  "uk",  "us"};
+static const char *const tlds[] = {"ai",   "app", "biz", "cn", "co", "com",
+                                   "de",   "dev", "edu", "eu", "fr", "gov",
+                                   "info", "io",  "jp",  "lu", "me", "net",
+                                   "org",  "ru",  "tv",  "uk", "us"};
 
 /* "example.com" without a scheme: a word, a dot, a common top-level
    domain, and no letter after it. */
@@ -213,7 +219,7 @@ static int starts_with_ci(const char *t, size_t b, size_t e, const char *p) {
   return 1;
 }
 
-/* ---- words ---------------------------------------------------------------- */
+/* ---- words --------------------------------------------------------------- */
 
 /* Does an apostrophe at i (after word characters from b) split off an
    elided article, like French l' or Italian dell'? */
@@ -393,8 +399,7 @@ static int finish_word(rc_tokenizer *tz, size_t b, rc_tok *tok) {
 /* One character of a script written without spaces, as the reader sees
    it: the letter with the combining marks after it (Thai vowel signs and
    tone marks, kana voicing). */
-static int nospace_token(rc_tokenizer *tz, size_t b, size_t len,
-                         rc_tok *tok) {
+static int nospace_token(rc_tokenizer *tz, size_t b, size_t len, rc_tok *tok) {
   size_t e = b + len;
   while (e < tz->end) {
     ch m;
@@ -456,7 +461,7 @@ int rc_tokenizer_next(rc_tokenizer *tz, rc_tok *tok) {
 }
 
 /* Walks the words of t[0..n) until `limit` of them have been seen;
-   *end gets where the last one seen ends.  Returns how many were seen. */
+ *end gets where the last one seen ends.  Returns how many were seen. */
 static size_t walk_words(const char *t, size_t n, const rc_lang *lang,
                          size_t limit, size_t *end) {
   rc_tokenizer tz;

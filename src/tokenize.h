@@ -70,7 +70,6 @@ static inline int rc_tok_new_word(const rc_tok *tok, rc_tok_kind prev,
 size_t rc_count_words(const char *t, size_t n, const rc_lang *lang);
 /* Where the first `words` words of t[0..n) end (just after the last
    one's last byte); n if t has no more words than that. */
-size_t rc_words_end(const char *t, size_t n, const rc_lang *lang,
-                    size_t words);
+size_t rc_words_end(const char *t, size_t n, const rc_lang *lang, size_t words);
 
 #endif

@@ -78,9 +78,9 @@ static int dc_begins(dc_word a, dc_word b) {
 
 /* English fillers (stopwords/english.fillers, the plain ones). */
 static int dc_filler(dc_word w) {
-  static const char *const f[] = {"um", "umm", "ummm", "uh", "uhh", "uhm",
-                                  "er", "err", "erm", "ehm", "hmm", "hmmm",
-                                  "hm", "mm", "mmm", "ah", "ahh", "eh"};
+  static const char *const f[] = {"um", "umm", "ummm", "uh",  "uhh", "uhm",
+                                  "er", "err", "erm",  "ehm", "hmm", "hmmm",
+                                  "hm", "mm",  "mmm",  "ah",  "ahh", "eh"};
   char low[8];
   if (w.n >= sizeof low)
     return 0;
@@ -95,8 +95,8 @@ static int dc_filler(dc_word w) {
 
 /* Checks display text d[0..m) against its source sentence s[0..n) (both
    English); 1 if it holds, else 0 with the reason in why. */
-static int dc_check(const char *s, size_t n, const char *d, size_t m,
-                    char *why, size_t whylen) {
+static int dc_check(const char *s, size_t n, const char *d, size_t m, char *why,
+                    size_t whylen) {
   static dc_word sw[DC_MAX_WORDS], dw[DC_MAX_WORDS];
   size_t ns = dc_words(s, n, sw, DC_MAX_WORDS);
   size_t nd = dc_words(d, m, dw, DC_MAX_WORDS);
@@ -115,14 +115,16 @@ static int dc_check(const char *s, size_t n, const char *d, size_t m,
     for (size_t k = i > 8 ? i - 8 : 0; !ok && k < ns && k <= i + 8; k++)
       ok = k != i && dc_equal(sw[i], sw[k]);
     if (!ok) {
-      snprintf(why, whylen, "source word %zu '%.*s' is missing from the display",
-               i, (int)sw[i].n, sw[i].s);
+      snprintf(why, whylen,
+               "source word %zu '%.*s' is missing from the display", i,
+               (int)sw[i].n, sw[i].s);
       return 0;
     }
   }
   if (j < nd) {
-    snprintf(why, whylen, "display word %zu '%.*s' is not in the source in order",
-             j, (int)dw[j].n, dw[j].s);
+    snprintf(why, whylen,
+             "display word %zu '%.*s' is not in the source in order", j,
+             (int)dw[j].n, dw[j].s);
     return 0;
   }
   return 1;

@@ -7,8 +7,8 @@
  * failure.  A run is the whole pipeline on one input: context, user
  * stopwords, IDF table, document, analysis with chapters, speakers,
  * decisions and a query, every rendering, recap_sentence_text(),
- * recap_jsonl_process() and the recap_idf_* functions.  Each step must return RECAP_OK or
- * RECAP_ERR_NOMEM (recap.h: "reports running out of memory as
+ * recap_jsonl_process() and the recap_idf_* functions.  Each step must return
+ * RECAP_OK or RECAP_ERR_NOMEM (recap.h: "reports running out of memory as
  * RECAP_ERR_NOMEM, leaving the objects involved valid"), a JSON Lines record
  * that ran out of memory must still give its line (an out_of_memory error
  * object) when only one allocation failed, a document whose
@@ -506,8 +506,8 @@ static void all_or_nothing(table_call call) {
   free(after);
 }
 
-/* Regression (was a bug): api.c, recap_context_add_stopwords(): not all or nothing
-   when memory runs out, though recap.h says "All or nothing: on failure
+/* Regression (was a bug): api.c, recap_context_add_stopwords(): not all or
+   nothing when memory runs out, though recap.h says "All or nothing: on failure
    the context is unchanged".  The list is gathered into `add` and `remove`
    first, but then merge_keys() interns them into ctx->stop_added one key
    at a time, then into ctx->stop_removed: a failure in the middle (or in
@@ -520,8 +520,8 @@ static void test_stopwords_all_or_nothing(void **state) {
   all_or_nothing(ADD_STOPWORDS);
 }
 
-/* Regression (was a bug): idf.c, rc_idf_merge() (under recap_context_load_idf() and
-   recap_idf_add_table()): the table is parsed into a temporary (so a
+/* Regression (was a bug): idf.c, rc_idf_merge() (under recap_context_load_idf()
+   and recap_idf_add_table()): the table is parsed into a temporary (so a
    malformed one changes nothing, as recap.h promises), but the merge adds
    the document counts first and then the stems one at a time, so
    RECAP_ERR_NOMEM in the middle leaves part of the table added, and

@@ -567,7 +567,8 @@ static void test_language_reason_and_encoding(void **state) {
   /* Latvian (written for this test): no language recap knows writes
      both ā and ē, so the ones with a stopword here are ruled out. */
   const char *lv = "\xC5\xA0odien m\xC4\x93s apspried\xC4\x81m n\xC4\x81kam\xC4"
-                   "\x81 gada bud\xC5\xBE" "etu un jaun\xC4\x81s \xC4\x93kas.";
+                   "\x81 gada bud\xC5\xBE"
+                   "etu un jaun\xC4\x81s \xC4\x93kas.";
   analyze_ok(f->doc, lv, strlen(lv), &o);
   assert_string_equal(recap_document_language(f->doc, NULL), "none");
   assert_string_equal(recap_document_language_reason(f->doc), "alphabet");
@@ -595,8 +596,7 @@ static void test_language_shares(void **state) {
   analyze_ok(f->doc, PLAIN, strlen(PLAIN), &o);
   assert_int_equal(recap_document_language_count(f->doc), 1);
   double share = -1;
-  assert_string_equal(recap_document_language_at(f->doc, 0, &share),
-                      "english");
+  assert_string_equal(recap_document_language_at(f->doc, 0, &share), "english");
   assert_true(share == 1.0);
   assert_null(recap_document_language_at(f->doc, 1, &share));
   assert_true(share == 0);
@@ -605,7 +605,9 @@ static void test_language_shares(void **state) {
   const char *mixed =
       "We need to decide today who orders the new chairs for the hall.\n"
       "The supplier wants an answer before the end of the week.\n"
-      "Yo puedo llamar al proveedor ma\xC3\xB1" "ana por la ma\xC3\xB1" "ana.\n"
+      "Yo puedo llamar al proveedor ma\xC3\xB1"
+      "ana por la ma\xC3\xB1"
+      "ana.\n"
       "Y tambi\xC3\xA9n puedo preguntar por el precio de las mesas.\n"
       "Thank you, then the chairs are settled and we move on to the budget.\n";
   analyze_ok(f->doc, mixed, strlen(mixed), &o);
@@ -630,8 +632,7 @@ static void test_language_shares(void **state) {
                     "Thank you, then the chairs are settled.\n";
   analyze_ok(f->doc, one, strlen(one), &o);
   assert_int_equal(recap_document_language_count(f->doc), 1);
-  assert_string_equal(recap_document_language_at(f->doc, 0, &share),
-                      "english");
+  assert_string_equal(recap_document_language_at(f->doc, 0, &share), "english");
   assert_true(share == 1.0);
 
   /* A bilingual caption: both texts, each with its share. */
@@ -1320,9 +1321,8 @@ static void test_render_json_labelled(void **state) {
   size_t n = 0;
   assert_int_equal(recap_render(f->doc, RECAP_FORMAT_JSON, &plain, NULL),
                    RECAP_OK);
-  assert_int_equal(recap_render_json_labelled(f->doc, "file",
-                                              "dir/\"a\"\xFF\xE2\x80\xA8.vtt",
-                                              &s, &n),
+  assert_int_equal(recap_render_json_labelled(
+                       f->doc, "file", "dir/\"a\"\xFF\xE2\x80\xA8.vtt", &s, &n),
                    RECAP_OK);
   assert_int_equal(strlen(s), n);
   assert_true(json_valid(s, n));
@@ -1861,8 +1861,9 @@ static void test_idf_round_trip(void **state) {
      never analysed (both were counted as documents without stems). */
   recap_options json = o;
   json.input_format = RECAP_INPUT_JSON;
-  assert_int_equal(recap_document_analyze(f->doc, "{\"segments\": [", 15, &json),
-                   RECAP_ERR_BAD_FORMAT);
+  assert_int_equal(
+      recap_document_analyze(f->doc, "{\"segments\": [", 15, &json),
+      RECAP_ERR_BAD_FORMAT);
   assert_int_equal(recap_idf_add_document(idf, f->doc),
                    RECAP_ERR_INVALID_ARGUMENT);
   recap_document *fresh;
@@ -2141,8 +2142,8 @@ static void test_stopwords(void **state) {
 
 /* ---- known bugs (skipped) ------------------------------------------------ */
 
-/* Regression (was a bug): jsonl.c, read_record(): an option of the wrong JSON type
-   is silently ignored for "ratio", "lang"/"language", "format", "query"
+/* Regression (was a bug): jsonl.c, read_record(): an option of the wrong JSON
+   type is silently ignored for "ratio", "lang"/"language", "format", "query"
    and "filename" (rc_json_get_number / get_cstring return "absent"), so
    {"text":"Hi.","ratio":"0.5"} runs with the default ratio and
    {"text":"Hi.","lang":5} with "auto".  The counts ("sentences", "words",
@@ -2164,9 +2165,9 @@ static void test_jsonl_wrong_types(void **state) {
   }
 }
 
-/* Regression (was a bug): jsonl.c, recap_jsonl_process(): a record rejected before the
-   analysis (not JSON, no "text", a bad option) leaves the document holding
-   the previous record's results, while recap.h says the document is
+/* Regression (was a bug): jsonl.c, recap_jsonl_process(): a record rejected
+   before the analysis (not JSON, no "text", a bad option) leaves the document
+   holding the previous record's results, while recap.h says the document is
    "analysed into (reused), as with recap_document_analyze", which leaves
    no results on error (and jsonl.c promises nothing carries over from one
    record to the next). */
@@ -2183,7 +2184,8 @@ static void test_jsonl_error_clears_document(void **state) {
   assert_int_equal(recap_summary_count(f->doc), 0);
 }
 
-/* Regression (was a bug): a text of punctuation only gives sentences without words
+/* Regression (was a bug): a text of punctuation only gives sentences without
+   words
    ("... !!! ???" -> 2 sentences, 0 words), but recap.h says "An empty text,
    or one without any words, ... gives a document with no sentences".  The
    spans come from rc_segment(); rc_terms_build() keeps them even with

@@ -173,7 +173,8 @@ static void test_asked_count_finds_topics(void **state) {
   /* Without a lexicon the frames' words ("need attention", "plan"), said
      in every chapter and next to every topic word, are key phrases that
      outrank the topics' in two chapters of three; titles still differ. */
-  int lexicon = (recap_language_features("english") & RECAP_LANGUAGE_LEXICON) != 0;
+  int lexicon =
+      (recap_language_features("english") & RECAP_LANGUAGE_LEXICON) != 0;
   size_t by_topic = 0;
   for (size_t i = 0; i < 3; i++) {
     by_topic += titled_by(recap_chapter_at(f->doc, i), topics[i]);
@@ -585,22 +586,14 @@ static void test_seed_webinar_three_talks(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
 #define T(f) fixture_unit_test(f)
-      T(test_asked_count_finds_topics),
-      T(test_automatic_count_finds_topics),
-      T(test_one_topic_one_chapter),
-      T(test_titles_differ),
-      T(test_too_many_asked),
-      T(test_untimed_text),
-      T(test_overlapping_cues),
-      T(test_speaker_keyphrases),
-      T(test_chapters_start_at_turns),
-      T(test_announced_topic),
-      T(test_short_topic_placed),
-      T(test_titles_courtesies_and_names),
-      T(test_titles_in_the_language),
-      T(test_youtube_three_chapters),
-      T(test_youtube_ten_seconds),
-      T(test_youtube_checks),
+      T(test_asked_count_finds_topics), T(test_automatic_count_finds_topics),
+      T(test_one_topic_one_chapter),    T(test_titles_differ),
+      T(test_too_many_asked),           T(test_untimed_text),
+      T(test_overlapping_cues),         T(test_speaker_keyphrases),
+      T(test_chapters_start_at_turns),  T(test_announced_topic),
+      T(test_short_topic_placed),       T(test_titles_courtesies_and_names),
+      T(test_titles_in_the_language),   T(test_youtube_three_chapters),
+      T(test_youtube_ten_seconds),      T(test_youtube_checks),
       T(test_seed_webinar_three_talks),
 #undef T
   };

@@ -212,13 +212,12 @@ static void test_clause_and_lead(void **state) {
    they speak, the one addressed; due times as said. */
 static void test_owners_and_due(void **state) {
   fixture *f = *state;
-  analyze(f,
-          "[00:00:45] Ann: Mark will send the signed budget to the board by "
-          "the end "
-          "of the month.\n"
-          "[00:00:50] Bob: And I'll check the venue contract on March 14.\n"
-          "[00:00:55] Ann: Carl, can you book the caterer for the launch?\n"
-          "[00:00:59] Carl: Sure.\n");
+  analyze(f, "[00:00:45] Ann: Mark will send the signed budget to the board by "
+             "the end "
+             "of the month.\n"
+             "[00:00:50] Bob: And I'll check the venue contract on March 14.\n"
+             "[00:00:55] Ann: Carl, can you book the caterer for the launch?\n"
+             "[00:00:59] Carl: Sure.\n");
   assert_int_equal(recap_action_count(f->doc), 3);
   const recap_item *it = find(f->doc, RECAP_ITEM_ACTION, "budget");
   assert_non_null(it);
@@ -238,10 +237,10 @@ static void test_owners_and_due(void **state) {
 /* "may" the verb and "march" the walk are no due times. */
 static void test_month_words(void **state) {
   fixture *f = *state;
-  analyze(
-      f, "[00:00:05] Ann: I'll ask the council about the parade, since we may march the band through the "
-         "square.\n"
-         "[00:00:10] Bob: Okay.\n");
+  analyze(f, "[00:00:05] Ann: I'll ask the council about the parade, since we "
+             "may march the band through the "
+             "square.\n"
+             "[00:00:10] Bob: Okay.\n");
   assert_int_equal(recap_action_count(f->doc), 1);
   assert_null(recap_action_at(f->doc, 0)->due);
 }

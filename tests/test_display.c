@@ -52,7 +52,8 @@ static void test_facts_verbatim(void **state) {
 /* What display does leave out, and how the rest reads. */
 static void test_disfluencies(void **state) {
   fixture *f = *state;
-  displays(f->doc, "Um, so we, uh, bought the buses.", "So we bought the buses.");
+  displays(f->doc, "Um, so we, uh, bought the buses.",
+           "So we bought the buses.");
   displays(f->doc, "How much how much money do we have?",
            "How much money do we have?");
   displays(f->doc, "It is part of the of the remote control.",
@@ -119,8 +120,7 @@ static void chooses(recap_document *doc, const char *text, const char *want) {
      (score.c), which is not what these pairs test. */
   char buf[1024];
   snprintf(buf, sizeof buf, "Ana: Right.\nBen: Okay.\nAna: Sure.\n%s", text);
-  assert_int_equal(recap_document_analyze(doc, buf, strlen(buf), &o),
-                   RECAP_OK);
+  assert_int_equal(recap_document_analyze(doc, buf, strlen(buf), &o), RECAP_OK);
   assert_int_equal(recap_summary_count(doc), 1);
   const char *got = recap_summary_at(doc, 0)->text;
   if (strcmp(got, want) != 0)
@@ -159,8 +159,8 @@ static void check_document(recap_document *doc, const char *text,
     assert_int_equal(recap_sentence_get(doc, i, &s), RECAP_OK);
     assert_int_equal(recap_sentence_text(doc, i, &d, &m), RECAP_OK);
     if (!dc_check(text + s.offset, s.length, d, m, why, sizeof why))
-      fail_msg("%s, sentence %zu: %s\n  source:  %.*s\n  display: %s", name,
-               i, why, (int)s.length, text + s.offset, d);
+      fail_msg("%s, sentence %zu: %s\n  source:  %.*s\n  display: %s", name, i,
+               why, (int)s.length, text + s.offset, d);
     recap_free(d);
   }
 }
@@ -169,10 +169,12 @@ static void check_document(recap_document *doc, const char *text,
    starts and punctuation in every order. */
 static size_t make_speech(char *out, size_t cap, unsigned *seed) {
   static const char *const words[] = {
-      "the", "remote", "control", "we", "should", "make", "it", "cheaper",
-      "and", "battery", "buttons", "I", "think", "that", "that's", "mg",
-      "x", "B", "config.h", "th", "mak", "making", "lo", "locally", "a", "an",
-      "um", "uh", "so", "yeah", "10", "kW", "Plan", "of", "to", "w", "will"};
+      "the",     "remote", "control", "we",      "should",   "make",  "it",
+      "cheaper", "and",    "battery", "buttons", "I",        "think", "that",
+      "that's",  "mg",     "x",       "B",       "config.h", "th",    "mak",
+      "making",  "lo",     "locally", "a",       "an",       "um",    "uh",
+      "so",      "yeah",   "10",      "kW",      "Plan",     "of",    "to",
+      "w",       "will"};
   const size_t nw = sizeof words / sizeof *words;
   size_t n = 0;
   for (int k = 0; k < 60 && n + 40 < cap; k++) {
@@ -223,8 +225,8 @@ static void test_property_meetings(void **state) {
       if (!q)
         continue;
       *q = '\0';
-      snprintf(path, sizeof path, "../shared/eval/meetings/%s/%s.txt",
-               sets[k], id);
+      snprintf(path, sizeof path, "../shared/eval/meetings/%s/%s.txt", sets[k],
+               id);
       size_t n;
       char *text = slurp(path, &n);
       analyze(f->doc, text, n);

@@ -155,9 +155,9 @@ static void test_jsonl_id_repaired(void **state) {
   }
   char *out = NULL;
   size_t n = 0;
-  assert_int_equal(recap_jsonl_process(f->doc, lines[2], strlen(lines[2]),
-                                       NULL, &out, &n),
-                   RECAP_OK);
+  assert_int_equal(
+      recap_jsonl_process(f->doc, lines[2], strlen(lines[2]), NULL, &out, &n),
+      RECAP_OK);
   assert_memory_equal(out, "{\"id\":[1, 2,  3],", 17);
   recap_free(out);
 }
@@ -199,8 +199,8 @@ static void test_idf_long_stem(void **state) {
 
 /* terms.c, new_term(): a halfwidth Hangul filler (U+FFA0) is a letter
    that folds to nothing (NFKC gives U+3164, which case folding drops as
-   default-ignorable); it became a content term with an empty stem; a table built
-   from the document then rendered a line "\t1" that no table reads back
+   default-ignorable); it became a content term with an empty stem; a table
+   built from the document then rendered a line "\t1" that no table reads back
    (found by fuzz_tables, on a UTF-16 input). */
 static void test_empty_fold_not_a_word(void **state) {
   fixture *f = *state;
@@ -209,8 +209,8 @@ static void test_empty_fold_not_a_word(void **state) {
   recap_options o;
   recap_options_init(&o);
   o.language = "none";
-  assert_int_equal(
-      recap_document_analyze(f->doc, text, sizeof text - 1, &o), RECAP_OK);
+  assert_int_equal(recap_document_analyze(f->doc, text, sizeof text - 1, &o),
+                   RECAP_OK);
   recap_idf *idf = NULL;
   assert_int_equal(recap_idf_new(f->ctx, &idf), RECAP_OK);
   assert_int_equal(recap_idf_add_document(idf, f->doc), RECAP_OK);

@@ -15,12 +15,12 @@
  * Run from the repository root (examples/, tests/fixtures/ and tests/lang/
  * are read).  Only test_chapter_gaps looks inside the document (doc.h).
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -75,9 +75,9 @@ static void test_languages_table(void **state) {
   /* 38 languages, in alphabetical order, each with some stopwords and a
      stemmer libstemmer knows, but for chinese and japanese (no spaces) and
      the eight languages Snowball has no stemmer for. */
-  static const char *const unstemmed[] = {
-      "croatian", "czech",   "korean",     "polish",
-      "slovak",   "tagalog", "ukrainian", "vietnamese"};
+  static const char *const unstemmed[] = {"croatian",  "czech",     "korean",
+                                          "polish",    "slovak",    "tagalog",
+                                          "ukrainian", "vietnamese"};
   assert_int_equal(rc_language_count, 38);
   for (size_t i = 0; i < rc_language_count; i++) {
     const rc_lang *l = &rc_languages[i];
@@ -273,8 +273,7 @@ static void test_stopword_any(void **state) {
   uint64_t m = rc_stopword_any_masks[de];
   assert_true(m & ((uint64_t)1 << (rc_lang_find("french") - rc_languages)));
   assert_true(m & ((uint64_t)1 << (rc_lang_find("spanish") - rc_languages)));
-  assert_true(m &
-              ((uint64_t)1 << (rc_lang_find("portuguese") - rc_languages)));
+  assert_true(m & ((uint64_t)1 << (rc_lang_find("portuguese") - rc_languages)));
   assert_false(m & ((uint64_t)1 << (rc_lang_find("english") - rc_languages)));
 }
 
@@ -895,8 +894,7 @@ static void test_detect_endings(void **state) {
       assert_ptr_equal(got, &rc_lang_none);
       continue;
     }
-    if (strcmp(got->name, cases[i].want) != 0 ||
-        c > RC_LANG_ENDING_CONFIDENCE)
+    if (strcmp(got->name, cases[i].want) != 0 || c > RC_LANG_ENDING_CONFIDENCE)
       print_message("%s -> %s %.2f\n", cases[i].text, got->name, c);
     assert_string_equal(got->name, cases[i].want);
     assert_true(c >= RC_LANG_MIN_CONFIDENCE);
@@ -1112,9 +1110,9 @@ static void test_detect_sentences(void **state) {
       const char *s = text + out.data[k].off;
       const rc_lang *got;
       double c;
-      assert_int_equal(rc_detect_language(s, out.data[k].len, &norm, &masks,
-                                          &got, &c, NULL),
-                       RECAP_OK);
+      assert_int_equal(
+          rc_detect_language(s, out.data[k].len, &norm, &masks, &got, &c, NULL),
+          RECAP_OK);
       total++;
       if (got == l) {
         right++;

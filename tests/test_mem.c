@@ -474,10 +474,16 @@ static void test_json_string(void **state) {
      for breaks. */
   json_string_is("caf\xC3\xA9 \xE2\x80\xA8", 9, "\"caf\xC3\xA9 \\u2028\"");
   json_string_is("\xE2\x80\xA9\xE2\x80\xA7", 6, "\"\\u2029\xE2\x80\xA7\"");
-  json_string_is("a\xC2\x85" "b\xC2\xA0", 6, "\"a\\u0085b\xC2\xA0\"");
+  json_string_is("a\xC2\x85"
+                 "b\xC2\xA0",
+                 6, "\"a\\u0085b\xC2\xA0\"");
   /* Bytes that are not UTF-8 become U+FFFD, one per byte; a sequence cut
      by n too. */
-  json_string_is("a\xFF" "b\xC3", 4, "\"a\xEF\xBF\xBD" "b\xEF\xBF\xBD\"");
+  json_string_is("a\xFF"
+                 "b\xC3",
+                 4,
+                 "\"a\xEF\xBF\xBD"
+                 "b\xEF\xBF\xBD\"");
   json_string_is("\xE2\x80\xA8", 2, "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");
   /* Only n bytes are read. */
   json_string_is("abc\"def", 3, "\"abc\"");

@@ -1374,7 +1374,9 @@ static size_t strip_annotations(char *s, size_t n) {
                !memcmp(s + i, "\xEF\xBC\x88", 3);
     if (s[i] == '[' || s[i] == '(' || wide) {
       size_t open = wide ? 3 : 1, j = i + open, inside = 0;
-      const char *close = s[i] == '[' ? "]" : s[i] == '(' ? ")" : "\xEF\xBC\x89";
+      const char *close = s[i] == '['   ? "]"
+                          : s[i] == '(' ? ")"
+                                        : "\xEF\xBC\x89";
       while (j < n && j - i < 64 && !strchr("[]()", s[j]) &&
              !(j + 2 < n && (!memcmp(s + j, "\xEF\xBC\x88", 3) ||
                              !memcmp(s + j, "\xEF\xBC\x89", 3)))) {
@@ -1397,9 +1399,9 @@ static size_t strip_annotations(char *s, size_t n) {
 /* The spoken words of a caption or transcript file, computed from its raw
    lines in the simplest way: every line that is not structure (signature,
    header, NOTE/STYLE blocks, cue numbers, timing lines), without markup and
-   "[Music]"-style annotations; in rolling (YouTube) files a line equal to the text line
-   before it is a repeat; in transcripts the "Name: " before the text is the
-   label. */
+   "[Music]"-style annotations; in rolling (YouTube) files a line equal to the
+   text line before it is a repeat; in transcripts the "Name: " before the text
+   is the label. */
 static void raw_words(const char *s, size_t n, recap_input_format f,
                       int rolling, words *ws) {
   char *copy = malloc(n + 1);

@@ -364,9 +364,9 @@ static void test_phrase_merging(void **state) {
   assert_int_equal(p->lower[1], 4);
 }
 
-/* Regression (was a bug): a key phrase's `sentence`, `offset` and `start` are those of
-   the first occurrence of its most frequent surface form, not of the first
-   mention as recap.h documents ("sentence of the first mention", "first
+/* Regression (was a bug): a key phrase's `sentence`, `offset` and `start` are
+   those of the first occurrence of its most frequent surface form, not of the
+   first mention as recap.h documents ("sentence of the first mention", "first
    mention in the input").  In the text below the first mention is
    "charging depots" in sentence 0 (offset 14); recap reports sentence 1,
    offset 59 ("Charging Depot"). */
@@ -386,7 +386,7 @@ static void test_phrase_first_mention(void **state) {
 /* "electric bus fleet" (sentence 0) outranks "bus fleet" (from sentence
    4 on); the smaller phrase lies inside the bigger one. */
 #define FLEET                                                                  \
-  "The electric bus fleet is here in May. The electric bus fleet is quiet. "    \
+  "The electric bus fleet is here in May. The electric bus fleet is quiet. "   \
   "Electric power is cheap here. Nobody misses diesel. Riders asked about "    \
   "the bus fleet at the meeting."
 
@@ -584,9 +584,9 @@ static void test_query_ask_words(void **state) {
    where there are not. */
 static void test_thin_sentences(void **state) {
   fixture *f = *state;
-  static const char *const subjects[] = {
-      "transit board", "city council", "fleet director", "finance office",
-      "union steward"};
+  static const char *const subjects[] = {"transit board", "city council",
+                                         "fleet director", "finance office",
+                                         "union steward"};
   static const char *const objects[] = {
       "electric bus contract", "charging depot lease", "overnight schedule",
       "driver training plan", "battery warranty terms"};
@@ -618,12 +618,13 @@ static void test_lone_modifiers(void **state) {
   const rc_lang *en = rc_lang_find("english");
   if (!en || !en->modifiers || en->modifiers->count == 0)
     skip(); /* built without WordNet */
-  analyze(f->doc, "english",
-          "Strong coffee tastes better. Strong coffee wins. She said the coffee "
-          "was strong. He said two coffees were strong. Two coffees, strong and "
-          "different. The barista said it: X marks the coffee. X again, "
-          "different again.",
-          0);
+  analyze(
+      f->doc, "english",
+      "Strong coffee tastes better. Strong coffee wins. She said the coffee "
+      "was strong. He said two coffees were strong. Two coffees, strong and "
+      "different. The barista said it: X marks the coffee. X again, "
+      "different again.",
+      0);
   for (size_t i = 0; i < recap_keyphrase_count(f->doc); i++) {
     const char *p = recap_keyphrase_at(f->doc, i)->phrase;
     if (!strcmp(p, "strong") || !strcmp(p, "two") || !strcmp(p, "different") ||
@@ -905,13 +906,12 @@ static void test_fillers_dropped(void **state) {
   assert_string_equal(display(f->doc, 3), "Uh, the drivers, um, like them.");
 }
 
-/* Regression (was a bug): display.c, rc_display_range(): punctuation around a dropped
-   filler or cut-off word stays behind:
-     "Um, so we, uh, bought buses."  -> "So we, bought buses."
-                                        (want "So we bought buses.")
-     "Uh, the drivers, um, like them." -> "The drivers, like them."
-     "We bought the buses, uh."      -> "We bought the buses, ."
-     "Then we went to the th."       -> "Then we went to the ." */
+/* Regression (was a bug): display.c, rc_display_range(): punctuation around a
+   dropped filler or cut-off word stays behind: "Um, so we, uh, bought buses."
+   -> "So we, bought buses." (want "So we bought buses.") "Uh, the drivers, um,
+   like them." -> "The drivers, like them." "We bought the buses, uh."      ->
+   "We bought the buses, ." "Then we went to the th."       -> "Then we went to
+   the ." */
 static void test_filler_punctuation(void **state) {
   fixture *f = *state;
   analyze(f->doc, "english",
@@ -928,8 +928,8 @@ static void test_filler_punctuation(void **state) {
   assert_true(f->doc->sents.data[3].flags & RC_SENT_DANGLING);
 }
 
-/* Regression (was a bug): terms.c, is_cutoff(): a one-letter lower-case word that is
-   not a stopword is a cut-off, and the language-neutral mode has no
+/* Regression (was a bug): terms.c, is_cutoff(): a one-letter lower-case word
+   that is not a stopword is a cut-off, and the language-neutral mode has no
    stopwords, so with "none" every "a" is dropped from displayed sentences:
    "We bought a new bus and a depot." displays as "We bought new bus and
    depot.".  (recap.h also promises "stopwords learnt from the text" for
@@ -968,8 +968,7 @@ static void test_near_duplicates(void **state) {
   free(mark);
 }
 
-
-/* ---- key phrases a reader can use (issue 17) -------------------------------- */
+/* ---- key phrases a reader can use (issue 17) ----------------------------- */
 
 /* The position of `phrase` among the key phrases, or -1. */
 static int rank_of(const recap_document *doc, const char *phrase) {
@@ -1153,10 +1152,10 @@ static void test_verbs_in_other_languages(void **state) {
     assert_null(strstr(p, "enseigner"));
   }
   assert_true(rank_of(f->doc, "bus électriques") >= 0);
-  assert_true(rc_lang_verb_form(rc_lang_find("russian"),
-                                "выполняет", strlen("выполняет")));
-  assert_false(rc_lang_verb_form(rc_lang_find("russian"),
-                                 "конвейер", strlen("конвейер")));
+  assert_true(rc_lang_verb_form(rc_lang_find("russian"), "выполняет",
+                                strlen("выполняет")));
+  assert_false(rc_lang_verb_form(rc_lang_find("russian"), "конвейер",
+                                 strlen("конвейер")));
 }
 
 int main(void) {

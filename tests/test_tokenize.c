@@ -439,8 +439,7 @@ static void test_count_words(void **state) {
     size_t n = strlen(cases[i].text);
     size_t got = rc_count_words(cases[i].text, n, cases[i].lang);
     if (got != cases[i].words)
-      fail_msg("'%s': %zu words, want %zu", cases[i].text, got,
-               cases[i].words);
+      fail_msg("'%s': %zu words, want %zu", cases[i].text, got, cases[i].words);
   }
   /* Where the first k words end. */
   const char *t = "The dose is 50 mg, twice a day.";
@@ -448,7 +447,7 @@ static void test_count_words(void **state) {
   assert_int_equal(rc_words_end(t, n, en, 0), 0);
   assert_int_equal(rc_words_end(t, n, en, 1), 3);
   assert_int_equal(rc_words_end(t, n, en, 5), 17); /* after "mg" */
-  assert_int_equal(rc_words_end(t, n, en, 8), 30);  /* after "day" */
+  assert_int_equal(rc_words_end(t, n, en, 8), 30); /* after "day" */
   assert_int_equal(rc_words_end(t, n, en, 9), n);
   const char *f = "qu'il aime";
   assert_int_equal(rc_words_end(f, strlen(f), fr, 1), 5); /* qu'il whole */

@@ -230,8 +230,8 @@ static void inflect(out *o, const word *x) {
   int cy = n > 2 && v[n - 1] == 'y' && !vowel(v[n - 2]);
   if (cy)
     snprintf(buf, sizeof buf, "%.*sies", (int)(n - 1), v);
-  else if (n && (strchr("sxz", v[n - 1]) || (n > 1 && (v[n - 1] == 'h') &&
-                                              strchr("cs", v[n - 2]))))
+  else if (n && (strchr("sxz", v[n - 1]) ||
+                 (n > 1 && (v[n - 1] == 'h') && strchr("cs", v[n - 2]))))
     snprintf(buf, sizeof buf, "%ses", v);
   else
     snprintf(buf, sizeof buf, "%ss", v);
@@ -395,10 +395,9 @@ int main(int argc, char **argv) {
     return 2;
   }
   const char *dir = argv[1];
-  int have = read_index(dir, "index.noun", 0x1) &
-             read_index(dir, "index.verb", 0x2) &
-             read_index(dir, "index.adj", 0x4) &
-             read_index(dir, "index.adv", 0x8);
+  int have =
+      read_index(dir, "index.noun", 0x1) & read_index(dir, "index.verb", 0x2) &
+      read_index(dir, "index.adj", 0x4) & read_index(dir, "index.adv", 0x8);
   out verbs = {NULL, 0, 0}, adverbs = {NULL, 0, 0}, modifiers = {NULL, 0, 0},
       nonfinal = {NULL, 0, 0};
   if (have) {
@@ -424,8 +423,10 @@ int main(int argc, char **argv) {
     irregular(dir, &verbs);
     comparatives(dir, &modifiers, &nonfinal);
   } else {
-    fprintf(stderr, "gen_lexicon: no WordNet in %s; building without the "
-                    "English lexicon (see README)\n", dir);
+    fprintf(stderr,
+            "gen_lexicon: no WordNet in %s; building without the "
+            "English lexicon (see README)\n",
+            dir);
   }
   printf("/* Generated at build time by tools/gen_lexicon.c from WordNet "
          "3.0 (%s);\n   do not edit, do not commit. */\n"

@@ -9,13 +9,13 @@
  * <name>.abbrev (abbreviations and their kinds), <name>.fillers (fillers
  * and backchannels), <name>.cues (decision and action cues, phrases
  * with a mask of kinds) and <name>.endings (word endings that speak for
- * the language, for detecting it in short texts); formats in stopwords/README.  A language's
- * alphabet (the letters beyond ASCII it writes) is the letters of all its
- * lists plus those languages.tsv declares.  Every word is folded
- * with the library's own rc_fold() (NFKC + case fold), so the tables hold
- * exactly the keys the tokenizer will look up, then sorted bytewise and
- * de-duplicated.  Output is deterministic: running it twice gives the same
- * file.  A build tool, not part of librecap: it prints and exits freely.
+ * the language, for detecting it in short texts); formats in stopwords/README.
+ * A language's alphabet (the letters beyond ASCII it writes) is the letters of
+ * all its lists plus those languages.tsv declares.  Every word is folded with
+ * the library's own rc_fold() (NFKC + case fold), so the tables hold exactly
+ * the keys the tokenizer will look up, then sorted bytewise and de-duplicated.
+ * Output is deterministic: running it twice gives the same file.  A build tool,
+ * not part of librecap: it prints and exits freely.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -237,9 +237,9 @@ static void read_list(const char *dir, const char *name, const char *ext,
 
 /* The kinds of a .cues line, in the order of the RC_CUE_* bits. */
 static const char *const cue_kind_names[RC_CUE_KINDS] = {
-    "decide", "self",   "other",  "group", "propose", "agree", "task",
-    "due",    "month",  "by",     "future", "hedge",  "meta",  "lead",
-    "ask",    "clause", "open",  "require", "cond",   "assent", "option"};
+    "decide", "self",   "other", "group",   "propose", "agree",  "task",
+    "due",    "month",  "by",    "future",  "hedge",   "meta",   "lead",
+    "ask",    "clause", "open",  "require", "cond",    "assent", "option"};
 
 /* <name>.cues: "KIND word word ..." per line.  A phrase listed under
    several kinds gets the union of their bits; its words are joined by
@@ -259,8 +259,8 @@ static void read_cues(const char *dir, const char *name, list *l) {
       continue;
     char *sp = strpbrk(s, " \t");
     if (!sp) {
-      fprintf(stderr, "gen_tables: %s:%d: a cue needs a kind and words\n",
-              path, line);
+      fprintf(stderr, "gen_tables: %s:%d: a cue needs a kind and words\n", path,
+              line);
       exit(1);
     }
     *sp = '\0';
@@ -308,8 +308,9 @@ static void read_cues(const char *dir, const char *name, list *l) {
 }
 
 /* <name>.chapters: "cue <phrase>" (kind 0), "notitle <word>" (kind 1),
-   "and <word>" (kind 2), "move <phrase>" (kind 3).  A phrase's words are folded one by one and
-   joined by single spaces, as the tokens they are matched against. */
+   "and <word>" (kind 2), "move <phrase>" (kind 3).  A phrase's words are folded
+   one by one and joined by single spaces, as the tokens they are matched
+   against. */
 static void read_chapters(const char *dir, const char *name, list *l) {
   char path[4096];
   if (snprintf(path, sizeof path, "%s/%s.chapters", dir, name) >=
@@ -504,8 +505,7 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < nrows; i++) {
     lang_row *r = &rows[i];
     list stop = {0}, abbr = {0}, fill = {0}, elis = {0}, phr = {0}, ends = {0},
-         chap = {0},
-         cues = {0};
+         chap = {0}, cues = {0};
     read_list(dir, r->name, "txt", stop_kind, &stop);
     read_cues(dir, r->name, &cues);
     read_list(dir, r->name, "abbrev", abbrev_kind, &abbr);
@@ -630,7 +630,8 @@ int main(int argc, char **argv) {
     char *aliases = strchr(r->codes, ',');
     if (aliases)
       *aliases++ = '\0';
-    printf("    {\"%s\", \"%s\", \"%s\", ", n, r->codes, aliases ? aliases : "");
+    printf("    {\"%s\", \"%s\", \"%s\", ", n, r->codes,
+           aliases ? aliases : "");
     if (strcmp(r->stemmer, "-") == 0)
       printf("NULL, ");
     else
@@ -646,13 +647,11 @@ int main(int argc, char **argv) {
       if (strstr(r->flags, flag_names[fl][0]))
         printf("%s%s", nflags++ ? " | " : "", flag_names[fl][1]);
     printf("%s,\n", nflags ? "" : "0");
-    static const char *const parts[] = {"stopwords",    "abbrevs",
-                                        "fillers",      "backchannels",
-                                        "elisions",     "phrase_stops",
-                                        "inside_only",  "links",
-                                        "phrase_ends",  "housekeeping",
-                                        "gist",         "joiners",
-                                        "openers"};
+    static const char *const parts[] = {
+        "stopwords",   "abbrevs",      "fillers",     "backchannels",
+        "elisions",    "phrase_stops", "inside_only", "links",
+        "phrase_ends", "housekeeping", "gist",        "joiners",
+        "openers"};
     printf("    ");
     for (int k = 0; k < 13; k++) {
       char sym[128];
@@ -668,9 +667,10 @@ int main(int argc, char **argv) {
              "     &rc_%s_nonfinal, NULL, NULL, &rc_%s_background,\n",
              n, n, n, n, n);
     else if (strcmp(r->lexicon, "hunspell") == 0)
-      printf("     &rc_%s_verbs, &rc_%s_adverbs, NULL, NULL, &rc_%s_verb_ends,\n"
-             "     &rc_%s_other_ends, NULL,\n",
-             n, n, n, n);
+      printf(
+          "     &rc_%s_verbs, &rc_%s_adverbs, NULL, NULL, &rc_%s_verb_ends,\n"
+          "     &rc_%s_other_ends, NULL,\n",
+          n, n, n, n);
     else
       printf("     NULL, NULL, NULL, NULL, NULL, NULL, NULL,\n");
     /* The chapters' lists (lang.h: topic_cues, topic_moves, title_stops,

@@ -42,9 +42,9 @@
 #include "wordlist_out.h"
 
 typedef struct lang {
-  const char *name;  /* recap's language name */
-  const char *dic;   /* file name without extension */
-  const char *pos;   /* "fr", "pt" or NULL: parts of speech in the data */
+  const char *name; /* recap's language name */
+  const char *dic;  /* file name without extension */
+  const char *pos;  /* "fr", "pt" or NULL: parts of speech in the data */
   const char *infinitive[8];
   const char *participle[24]; /* endings of derived modifiers */
 } lang;
@@ -69,14 +69,14 @@ static const lang langs[] = {
      NULL,
      {"ть", "ти", "чь", "ться", "тись", "чься"},
      /* adjective endings, but not -им -ем (говорим, делаем) */
-     {"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его",
+     {"ый",  "ий",  "ой", "ая", "яя", "ое", "ее", "ые",  "ие",  "ого", "его",
       "ому", "ему", "ую", "юю", "ым", "ых", "их", "ыми", "ими", NULL}},
     {"german",
      "de_DE",
      NULL,
      {"en", "ern", "eln", NULL},
-     {"bar", "bare", "barer", "baren", "bares", "barem", "ung", "ungen",
-      "end", "ende", "ender", "enden", "endes", "endem", "er", NULL}},
+     {"bar", "bare", "barer", "baren", "bares", "barem", "ung", "ungen", "end",
+      "ende", "ender", "enden", "endes", "endem", "er", NULL}},
     {"dutch", "nl", "nl", {NULL}, {NULL}},
 };
 
@@ -119,7 +119,7 @@ static size_t cps(const char *s, uint32_t *out, size_t cap) {
   return n;
 }
 
-/* ---- flags ------------------------------------------------------------------ */
+/* ---- flags --------------------------------------------------------------- */
 
 enum { FLAG_CHAR, FLAG_LONG, FLAG_UTF8, FLAG_NUM };
 static int flag_mode;
@@ -253,7 +253,8 @@ static int read_aff(const char *path) {
     char *tok[8] = {0};
     int nt = 0;
     char *morph = NULL;
-    for (char *p = strtok(line, " \t\r\n"); p && nt < 8; p = strtok(NULL, " \t\r\n")) {
+    for (char *p = strtok(line, " \t\r\n"); p && nt < 8;
+         p = strtok(NULL, " \t\r\n")) {
       tok[nt++] = p;
       if (nt == 5) {
         morph = strtok(NULL, "\r\n");
@@ -261,7 +262,7 @@ static int read_aff(const char *path) {
       }
     }
     if (nt >= 2 && strcmp(tok[0], "FLAG") == 0) {
-      flag_mode = strcmp(tok[1], "long") == 0   ? FLAG_LONG
+      flag_mode = strcmp(tok[1], "long") == 0    ? FLAG_LONG
                   : strcmp(tok[1], "UTF-8") == 0 ? FLAG_UTF8
                   : strcmp(tok[1], "num") == 0   ? FLAG_NUM
                                                  : FLAG_CHAR;
@@ -295,7 +296,7 @@ static int read_aff(const char *path) {
   return 1;
 }
 
-/* ---- forms ------------------------------------------------------------------ */
+/* ---- forms --------------------------------------------------------------- */
 
 typedef struct forms {
   char **w;
@@ -442,10 +443,9 @@ static void print_list(const char *sym, forms *o) {
 /* Is the rule's output a verb form, for a stem that is a verb? */
 static int verbal_rule(const lang *l, const rule *r, const char *form) {
   if (l->pos && strcmp(l->pos, "fr") == 0) {
-    static const char *const tags[] = {"po:infi", "po:ppre", "po:ipre",
-                                       "po:iimp", "po:ipsi", "po:ifut",
-                                       "po:cond", "po:spre", "po:simp",
-                                       "po:impe", NULL};
+    static const char *const tags[] = {
+        "po:infi", "po:ppre", "po:ipre", "po:iimp", "po:ipsi", "po:ifut",
+        "po:cond", "po:spre", "po:simp", "po:impe", NULL};
     for (int i = 0; tags[i]; i++)
       if (strstr(r->morph, tags[i]))
         return 1;
@@ -458,8 +458,9 @@ static int verbal_rule(const lang *l, const rule *r, const char *form) {
     if (!t)
       return 0;
     /* pp is the preterite ("apresentou"), ppa the past participle */
-    static const char *const tags[] = {"p", "pi", "pic", "pmp", "pp", "f", "fc",
-                                       "c", "i", "ip", "pc", "inf", "g", NULL};
+    static const char *const tags[] = {"p",  "pi",  "pic", "pmp", "pp",
+                                       "f",  "fc",  "c",   "i",   "ip",
+                                       "pc", "inf", "g",   NULL};
     char tag[8];
     size_t k = 0;
     for (t += 2; *t && *t != ',' && *t != ']' && k + 1 < sizeof tag; t++)
@@ -507,7 +508,8 @@ static int verb_stem(const lang *l, const char *w, const char *morph,
   }
   const char *inf = NULL;
   for (int i = 0; l->infinitive[i]; i++)
-    if (ends_with(w, l->infinitive[i]) && strlen(w) > strlen(l->infinitive[i]) + 1)
+    if (ends_with(w, l->infinitive[i]) &&
+        strlen(w) > strlen(l->infinitive[i]) + 1)
       inf = l->infinitive[i];
   if (!inf || (w[0] >= 'A' && w[0] <= 'Z'))
     return 0; /* German nouns are capitalised: "Leben", not "leben" */
@@ -535,9 +537,8 @@ static int listable(const char *w) {
 /* The forms of entry w: the stem itself (a verb form if stem_verb) and
    what its suffix rules make (verb forms if the entry is a verb and the
    rule makes one). */
-static void expand(const char *w, const uint32_t *fl, size_t nf,
-                   const lang *l, int stem_verb, int verb, forms *verbs,
-                   forms *other) {
+static void expand(const char *w, const uint32_t *fl, size_t nf, const lang *l,
+                   int stem_verb, int verb, forms *verbs, forms *other) {
   if (listable(w))
     push(stem_verb ? verbs : other, w);
   char buf[512];
@@ -622,8 +623,9 @@ static size_t one_language(const char *dir, const lang *l) {
     stems_n = verb_stems.n;
     fclose(f);
   } else {
-    fprintf(stderr, "gen_wordclass: no %s dictionary in %s; %s key phrases "
-                    "go without verb forms (see README)\n",
+    fprintf(stderr,
+            "gen_wordclass: no %s dictionary in %s; %s key phrases "
+            "go without verb forms (see README)\n",
             l->dic, dir, l->name);
   }
   sort_unique(&other);
@@ -676,8 +678,8 @@ static size_t one_language(const char *dir, const lang *l) {
           "others; %.1f%% of the forms right, verbs found %.1f%% "
           "(precision %.1f%%); %zu adverbs\n",
           l->name, nverbs, n, ve.n, oe.n, n ? 100.0 * right / n : 0,
-          nverbs ? 100.0 * vright / nverbs : 0, vsaid ? 100.0 * vright / vsaid : 0,
-          adverbs.n);
+          nverbs ? 100.0 * vright / nverbs : 0,
+          vsaid ? 100.0 * vright / vsaid : 0, adverbs.n);
   return nverbs;
 }
 
@@ -686,10 +688,11 @@ int main(int argc, char **argv) {
     fputs("usage: gen_wordclass HUNSPELL_DIR\n", stderr);
     return 2;
   }
-  printf("/* Generated at build time by tools/gen_wordclass.c from the Hunspell\n"
-         "   dictionaries in %s; do not edit, do not commit. */\n"
-         "#include <stddef.h>\n#include <stdint.h>\n\n#include \"lang.h\"\n",
-         argv[1]);
+  printf(
+      "/* Generated at build time by tools/gen_wordclass.c from the Hunspell\n"
+      "   dictionaries in %s; do not edit, do not commit. */\n"
+      "#include <stddef.h>\n#include <stdint.h>\n\n#include \"lang.h\"\n",
+      argv[1]);
   for (size_t i = 0; i < sizeof langs / sizeof *langs; i++)
     one_language(argv[1], &langs[i]);
   return 0;
