@@ -2839,18 +2839,21 @@ static const char english_topic_cues_text[] = {
     'e', 's', 't', 'i', 'o', 'n', '\000', 'n', 'e', 'x', 't', ' ', 'q', 'u', 'e', 's',
     't', 'i', 'o', 'n', 's', '\000', 'n', 'e', 'x', 't', ' ', 't', 'h', 'i', 'n', 'g',
     '\000', 'n', 'o', 'w', ' ', 'l', 'e', 't', '\'', 's', '\000', 'n', 'o', 'w', ' ', 'w',
-    'e', '\000', 'o', 'k', 'a', 'y', ' ', 'n', 'o', 'w', '\000', 's', 'o', ' ', 'n', 'o',
-    'w', '\000', 't', 'a', 'l', 'k', ' ', 'a', 'b', 'o', 'u', 't', '\000', 't', 'h', 'a',
-    'n', 'k', ' ', 'y', 'o', 'u', ' ', 'c', 'h', 'a', 'i', 'r', '\000', 't', 'h', 'a',
-    'n', 'k', ' ', 'y', 'o', 'u', ' ', 'c', 'h', 'a', 'i', 'r', 'm', 'a', 'n', '\000',
-    't', 'h', 'a', 'n', 'k', ' ', 'y', 'o', 'u', ' ', 'm', 'a', 'd', 'a', 'm', ' ',
-    'c', 'h', 'a', 'i', 'r', '\000', 't', 'h', 'a', 'n', 'k', ' ', 'y', 'o', 'u', ' ',
-    'm', 'r', ' ', 'c', 'h', 'a', 'i', 'r', '\000', 't', 'h', 'a', 'n', 'k', 's', ' ',
-    'c', 'h', 'a', 'i', 'r', '\000', 't', 'h', 'e', ' ', 'n', 'e', 'x', 't', '\000', 'w',
-    'i', 't', 'h', ' ', 'r', 'e', 'g', 'a', 'r', 'd', ' ', 't', 'o', '\000',};
+    'e', '\000', 'o', 'k', 'a', 'y', ' ', 'n', 'o', 'w', '\000', 'q', 'u', 'e', 's', 't',
+    'i', 'o', 'n', 's', ' ', 'n', 'o', 'w', '\000', 's', 'o', ' ', 'n', 'o', 'w', '\000',
+    's', 'o', 'm', 'e', ' ', 'q', 'u', 'e', 's', 't', 'i', 'o', 'n', 's', '\000', 't',
+    'a', 'l', 'k', ' ', 'a', 'b', 'o', 'u', 't', '\000', 't', 'h', 'a', 'n', 'k', ' ',
+    'y', 'o', 'u', ' ', 'c', 'h', 'a', 'i', 'r', '\000', 't', 'h', 'a', 'n', 'k', ' ',
+    'y', 'o', 'u', ' ', 'c', 'h', 'a', 'i', 'r', 'm', 'a', 'n', '\000', 't', 'h', 'a',
+    'n', 'k', ' ', 'y', 'o', 'u', ' ', 'm', 'a', 'd', 'a', 'm', ' ', 'c', 'h', 'a',
+    'i', 'r', '\000', 't', 'h', 'a', 'n', 'k', ' ', 'y', 'o', 'u', ' ', 'm', 'r', ' ',
+    'c', 'h', 'a', 'i', 'r', '\000', 't', 'h', 'a', 'n', 'k', 's', ' ', 'c', 'h', 'a',
+    'i', 'r', '\000', 't', 'h', 'e', ' ', 'n', 'e', 'x', 't', '\000', 'w', 'e', '\'', 'r',
+    'e', ' ', 'g', 'o', 'i', 'n', 'g', ' ', 't', 'o', '\000', 'w', 'i', 't', 'h', ' ',
+    'r', 'e', 'g', 'a', 'r', 'd', ' ', 't', 'o', '\000',};
 static const uint32_t english_topic_cues_offsets[] = {
     0, 7, 19, 32, 46, 57, 71, 86, 97, 107, 114, 123,
-    130, 141, 157, 176, 198, 217, 230, 239};
+    137, 144, 159, 170, 186, 205, 227, 246, 259, 268, 283};
 static const char english_title_stops_text[] = {
     'a', 'f', 't', 'e', 'r', 'n', 'o', 'o', 'n', '\000', 'b', 'i', 't', '\000', 'b', 'y',
     'e', '\000', 'c', 'e', 't', 'e', 'r', 'a', '\000', 'c', 'h', 'a', 'i', 'r', '\000', 'c',
@@ -12844,7 +12847,7 @@ const rc_lang rc_languages[] = {
     {english_fillers_text, english_fillers_offsets, 18}, {english_backchannels_text, english_backchannels_offsets, 38}, {NULL, NULL, 0}, {english_phrase_stops_text, english_phrase_stops_offsets, 54}, {english_inside_only_text, english_inside_only_offsets, 104}, {english_links_text, english_links_offsets, 32}, {english_phrase_ends_text, english_phrase_ends_offsets, 96}, {english_housekeeping_text, english_housekeeping_offsets, 109}, {english_gist_text, english_gist_offsets, 63}, {english_joiners_text, english_joiners_offsets, 1}, {english_openers_text, english_openers_offsets, 23}, 
      &rc_english_verbs, &rc_english_adverbs, &rc_english_modifiers,
      &rc_english_nonfinal, NULL, NULL, &rc_english_background,
-     {english_topic_cues_text, english_topic_cues_offsets, 20}, {english_topic_moves_text, english_topic_moves_offsets, 25}, {english_title_stops_text, english_title_stops_offsets, 64}, "and",
+     {english_topic_cues_text, english_topic_cues_offsets, 23}, {english_topic_moves_text, english_topic_moves_offsets, 25}, {english_title_stops_text, english_title_stops_offsets, 64}, "and",
      {english_cues_text, english_cues_offsets, 458}, english_cue_kinds,
      english_alphabet, 13,
      {english_query_asks_text, english_query_asks_offsets, 25}},

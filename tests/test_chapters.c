@@ -383,6 +383,34 @@ static void test_announced_topic(void **state) {
   free(cued);
 }
 
+/* Garden, then a stretch where the turns alternate between garden and
+   engines, then engines: the words alone leave the shift anywhere in the
+   stretch. */
+static int gradual_shift(size_t i) {
+  return i < 78 ? 0 : i < 102 ? (int)(i / 3 % 2) : 1;
+}
+
+/* A turn that opens as chairs and hosts open the next part of a meeting
+   ("we've got some questions now", "we're going to ...") weighs more
+   than the words alone: where they leave the shift open, the chapter
+   starts there. */
+static void test_topic_opening_cues(void **state) {
+  fixture *f = *state;
+  const char *cues[] = {"Thank you. We've got some questions now.",
+                        "Okay, we're going to take the engines."};
+  char *plain = turns_of_three(gradual_shift, 180, NULL, 0);
+  analyze(f, plain, 2, 0);
+  assert_int_not_equal(recap_chapter_at(f->doc, 1)->first_sentence, 90);
+  for (size_t i = 0; i < sizeof cues / sizeof *cues; i++) {
+    char *cued = turns_of_three(gradual_shift, 180, cues[i], 30);
+    analyze(f, cued, 2, 0);
+    assert_well_formed(f->doc);
+    assert_int_equal(recap_chapter_at(f->doc, 1)->first_sentence, 90);
+    free(cued);
+  }
+  free(plain);
+}
+
 /* A long topic, a short one, a long one again: the short one is narrower
    than the windows that compare the words around each gap. */
 #define SHORT_END 69
@@ -591,6 +619,7 @@ int main(void) {
       T(test_too_many_asked),           T(test_untimed_text),
       T(test_overlapping_cues),         T(test_speaker_keyphrases),
       T(test_chapters_start_at_turns),  T(test_announced_topic),
+      T(test_topic_opening_cues),
       T(test_short_topic_placed),       T(test_titles_courtesies_and_names),
       T(test_titles_in_the_language),   T(test_youtube_three_chapters),
       T(test_youtube_ten_seconds),      T(test_youtube_checks),
