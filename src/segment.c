@@ -36,6 +36,8 @@
  * (auto-captions) is cut into units at cue boundaries where the speaker
  * pauses, and any sentence over RC_MAX_SENTENCE_WORDS is cut, so one
  * unpunctuated million-word line becomes many units instead of one.
+ * Unpunctuated speech without times (a recogniser's text, a turn a line)
+ * has no cues to cut at: its turns are cut at RC_UNIT_MAX_WORDS.
  *
  * Every decision looks at a bounded stretch around the candidate (a word
  * of up to WORD_BYTES or two each side, the first CONTENT_WORDS words of
@@ -314,6 +316,9 @@ static long find_word(seg *g, const rc_wordlist *list, const char *w, size_t n);
    on ("and ... so ... and then ...") and a shown sentence should stay
    readable. */
 static size_t max_words(const seg *g) {
+  /* Untimed unpunctuated speech: the unit captions get (push_units). */
+  if (g->unpunctuated && !g->src->timed)
+    return RC_UNIT_MAX_WORDS;
   return g->src->spoken ? RC_MAX_SPOKEN_WORDS : RC_MAX_SENTENCE_WORDS;
 }
 
@@ -1166,7 +1171,9 @@ recap_status rc_segment(const rc_source *src, const rc_lang *lang,
   g.norm = norm;
   g.out = out;
   g.cased = text_is_cased(src->text, src->len);
-  g.unpunctuated = src->timed && text_is_unpunctuated(src->text, src->len);
+  /* Speech, not prose: captions, transcripts, lines of utterances. */
+  g.unpunctuated =
+      (src->timed || src->spoken) && text_is_unpunctuated(src->text, src->len);
   g.st = RECAP_OK;
   const rc_cue *c = src->cues.data;
   size_t n = src->cues.len;

@@ -912,6 +912,60 @@ static void test_spoken_run_on_cut(void **state) {
   run_free(&r);
 }
 
+/* A recogniser's text without times or punctuation, a turn a line (as
+   read_text gives it: a cue per line, spoken): a turn over
+   RC_UNIT_MAX_WORDS is cut into units as long as those of captions, before
+   the capital that opens a stretch of speech; the short turns stay whole.
+   (Prose without punctuation keeps its 80 words: the test below.) */
+static void test_unpunctuated_speech_lines(void **state) {
+  (void)state;
+  /* Capitals where each stretch of speech starts, as recognisers write. */
+  static const char *const lines[] = {
+      "Okay So welcome everyone this is the second meeting about the "
+      "bike share stations\n",
+      "Yeah\n",
+      "I had a look at the three sites we talked about last week and the "
+      "one by the library has room for twenty docks Then the one at the "
+      "station is too narrow and the car park belongs to the council\n",
+      "That is more than we have for this year\n",
+      "Right so maybe we start with the library site and ten docks and we "
+      "ask the council about the car park\n",
+      "Okay I can write to the council this week and ask about the "
+      "permit\n",
+      NULL};
+  char text[1024] = "";
+  for (size_t i = 0; lines[i]; i++)
+    strcat(text, lines[i]);
+  run r;
+  run_init(&r);
+  rc_source_borrow(&r.src, text, strlen(text));
+  size_t off = 0;
+  for (size_t i = 0; lines[i]; i++) {
+    size_t len = strlen(lines[i]) - 1;
+    assert_int_equal(rc_source_cue(&r.src, off, len, RC_CUE_BREAK), RECAP_OK);
+    off += len + 1;
+  }
+  r.src.spoken = 1; /* as read_text sets it for lines of utterances */
+  segment(&r, "english");
+  static const char *const want[] = {
+      "Okay So welcome everyone this is the second meeting about the bike "
+      "share stations",
+      "Yeah",
+      "I had a look at the three sites we talked about last week and the "
+      "one by the library has room for twenty docks",
+      "Then the one at the station is too narrow and the car park belongs "
+      "to the council",
+      "That is more than we have for this year",
+      "Right so maybe we start with the library site and ten docks and we "
+      "ask the council about the car park",
+      "Okay I can write to the council this week and ask about the permit",
+      NULL};
+  assert_sentences(&r, want);
+  for (size_t i = 0; i < r.out.len; i++)
+    assert_true(words_in(&r, i) <= RC_UNIT_MAX_WORDS);
+  run_free(&r);
+}
+
 static void test_long_sentence_cut_at_comma(void **state) {
   (void)state;
   /* 1,000 four-letter words with a comma after every 50th: the 80-word
@@ -1007,6 +1061,7 @@ int main(void) {
       cmocka_unit_test(test_long_unpunctuated_paragraph),
       cmocka_unit_test(test_long_sentence_cut_at_comma),
       cmocka_unit_test(test_spoken_run_on_cut),
+      cmocka_unit_test(test_unpunctuated_speech_lines),
       cmocka_unit_test(test_long_cjk_run),
   };
   return cmocka_run_group_tests_name("segment", tests, NULL, NULL);

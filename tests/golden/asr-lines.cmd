@@ -1,0 +1,1 @@
+$RECAP sentences tests/golden/asr-lines.txt
