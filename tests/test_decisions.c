@@ -208,6 +208,19 @@ static void test_clause_and_lead(void **state) {
   assert_int_equal(it->text_length, strlen(it->text));
 }
 
+/* A lead of several words ("I think", "you know") goes too, after the
+   one-word ones, and the filler between them. */
+static void test_lead_of_several_words(void **state) {
+  fixture *f = *state;
+  analyze(f, "[00:00:35] Ann: So I think, um, you know, we decided to buy the "
+             "blue delivery van from the dealer in Leeds.\n"
+             "[00:00:40] Bob: Good.\n");
+  assert_int_equal(recap_decision_count(f->doc), 1);
+  assert_string_equal(recap_decision_at(f->doc, 0)->text,
+                      "We decided to buy the blue delivery van from the "
+                      "dealer in Leeds.");
+}
+
 /* Owners: the speaker for "I'll", a name before "will" whether or not
    they speak, the one addressed; due times as said. */
 static void test_owners_and_due(void **state) {
@@ -378,6 +391,7 @@ int main(void) {
       T(test_garden),
       T(test_agreement_shows_proposal),
       T(test_clause_and_lead),
+      T(test_lead_of_several_words),
       T(test_owners_and_due),
       T(test_month_words),
       T(test_nothing_decided),
