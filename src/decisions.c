@@ -963,7 +963,9 @@ static recap_status range_text(recap_document *doc, size_t i, size_t b,
 }
 
 /* Drops the discourse words an item's text opens with ("So, okay, we'll
-   ..." reads "We'll ..."), keeping at least two words; not with
+   ..." reads "We'll ..."), keeping at least two words, and starts it with
+   a capital, as an item stands alone even when its clause started
+   mid-sentence ("titanium can't be curved"); not with
    RECAP_OPT_VERBATIM. */
 static recap_status trim_lead(recap_document *doc, const cuetab *ct, tokvec *tv,
                               recap_item *it) {
@@ -972,9 +974,9 @@ static recap_status trim_lead(recap_document *doc, const cuetab *ct, tokvec *tv,
     return RECAP_OK;
   RC_TRY(tokens_of(doc, t, 0, it->text_length, 0, tv));
   size_t k = skip_openers(doc, ct, tv, 0, 1);
-  if (k == 0 || tv->len - k < 2)
+  size_t b = k > 0 && tv->len - k >= 2 ? tv->data[k].tok.off : 0;
+  if (b == 0 && !(t[0] >= 'a' && t[0] <= 'z'))
     return RECAP_OK;
-  size_t b = tv->data[k].tok.off;
   char *c = rc_arena_strndup(&doc->arena, t + b, it->text_length - b);
   if (!c)
     return RECAP_ERR_NOMEM;

@@ -221,6 +221,23 @@ static void test_lead_of_several_words(void **state) {
                       "dealer in Leeds.");
 }
 
+/* An item that starts mid-sentence starts with a capital; closing the
+   meeting ("call this to a close") is no decision. */
+static void test_capital_and_closing(void **state) {
+  fixture *f = *state;
+  analyze(f, "[00:00:35] Ann: the titanium case has to be square with rounded "
+             "corners.\n"
+             "[00:00:40] Bob: Yeah, agreed.\n"
+             "[00:00:45] Ann: Okay, I'm gonna have to call this to a close "
+             "'cause we're way over time.\n"
+             "[00:00:50] Bob: Okay.\n");
+  assert_int_equal(recap_decision_count(f->doc), 1);
+  assert_string_equal(recap_decision_at(f->doc, 0)->text,
+                      "The titanium case has to be square with rounded "
+                      "corners.");
+  assert_int_equal(recap_action_count(f->doc), 0);
+}
+
 /* Owners: the speaker for "I'll", a name before "will" whether or not
    they speak, the one addressed; due times as said. */
 static void test_owners_and_due(void **state) {
@@ -392,6 +409,7 @@ int main(void) {
       T(test_agreement_shows_proposal),
       T(test_clause_and_lead),
       T(test_lead_of_several_words),
+      T(test_capital_and_closing),
       T(test_owners_and_due),
       T(test_month_words),
       T(test_nothing_decided),
