@@ -467,17 +467,42 @@ static uint32_t speaker_of(const recap_document *doc, size_t i) {
   return doc->src.cues.data[doc->sents.data[i].cue_first].speaker;
 }
 
+/* The length of the longest lead cue at token p ("so", "i think"), 0 if
+   none. */
+static size_t lead_at(const cuetab *ct, const tokvec *tv, size_t p) {
+  uint32_t t = tv->data[p].term;
+  size_t best = 0;
+  if (t == RC_NO_ID || t >= ct->nterms)
+    return 0;
+  for (uint32_t k = ct->head[t]; k != RC_NO_ID; k = ct->cues[k].next) {
+    const cue *c = &ct->cues[k];
+    if (!(c->kinds & RC_CUE_LEAD) || c->len <= best || p + c->len > tv->len)
+      continue;
+    uint32_t j = 1;
+    while (j < c->len && tv->data[p + j].term == ct->words[c->first + j])
+      j++;
+    if (j == c->len)
+      best = c->len;
+  }
+  return best;
+}
+
 /* The first token at or after p that is not a filler (nor, with `lead`,
-   a lead word). */
+   in a lead cue: "so", "i think"). */
 static size_t skip_openers(const recap_document *doc, const cuetab *ct,
                            const tokvec *tv, size_t p, int lead) {
-  for (; p < tv->len; p++) {
+  while (p < tv->len) {
     uint32_t t = tv->data[p].term;
     if (t == RC_NO_ID)
       break;
-    if (!(doc->term_info.data[t].flags & RC_TERM_FILLER) &&
-        !(lead && (word_kinds(ct, t) & RC_CUE_LEAD)))
+    if (doc->term_info.data[t].flags & RC_TERM_FILLER) {
+      p++;
+      continue;
+    }
+    size_t n = lead ? lead_at(ct, tv, p) : 0;
+    if (n == 0)
       break;
+    p += n;
   }
   return p;
 }
@@ -938,7 +963,9 @@ static recap_status range_text(recap_document *doc, size_t i, size_t b,
 }
 
 /* Drops the discourse words an item's text opens with ("So, okay, we'll
-   ..." reads "We'll ..."), keeping at least two words; not with
+   ..." reads "We'll ..."), keeping at least two words, and starts it with
+   a capital, as an item stands alone even when its clause started
+   mid-sentence ("titanium can't be curved"); not with
    RECAP_OPT_VERBATIM. */
 static recap_status trim_lead(recap_document *doc, const cuetab *ct, tokvec *tv,
                               recap_item *it) {
@@ -947,9 +974,9 @@ static recap_status trim_lead(recap_document *doc, const cuetab *ct, tokvec *tv,
     return RECAP_OK;
   RC_TRY(tokens_of(doc, t, 0, it->text_length, 0, tv));
   size_t k = skip_openers(doc, ct, tv, 0, 1);
-  if (k == 0 || tv->len - k < 2)
+  size_t b = k > 0 && tv->len - k >= 2 ? tv->data[k].tok.off : 0;
+  if (b == 0 && !(t[0] >= 'a' && t[0] <= 'z'))
     return RECAP_OK;
-  size_t b = tv->data[k].tok.off;
   char *c = rc_arena_strndup(&doc->arena, t + b, it->text_length - b);
   if (!c)
     return RECAP_ERR_NOMEM;

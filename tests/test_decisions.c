@@ -208,6 +208,36 @@ static void test_clause_and_lead(void **state) {
   assert_int_equal(it->text_length, strlen(it->text));
 }
 
+/* A lead of several words ("I think", "you know") goes too, after the
+   one-word ones, and the filler between them. */
+static void test_lead_of_several_words(void **state) {
+  fixture *f = *state;
+  analyze(f, "[00:00:35] Ann: So I think, um, you know, we decided to buy the "
+             "blue delivery van from the dealer in Leeds.\n"
+             "[00:00:40] Bob: Good.\n");
+  assert_int_equal(recap_decision_count(f->doc), 1);
+  assert_string_equal(recap_decision_at(f->doc, 0)->text,
+                      "We decided to buy the blue delivery van from the "
+                      "dealer in Leeds.");
+}
+
+/* An item that starts mid-sentence starts with a capital; closing the
+   meeting ("call this to a close") is no decision. */
+static void test_capital_and_closing(void **state) {
+  fixture *f = *state;
+  analyze(f, "[00:00:35] Ann: the titanium case has to be square with rounded "
+             "corners.\n"
+             "[00:00:40] Bob: Yeah, agreed.\n"
+             "[00:00:45] Ann: Okay, I'm gonna have to call this to a close "
+             "'cause we're way over time.\n"
+             "[00:00:50] Bob: Okay.\n");
+  assert_int_equal(recap_decision_count(f->doc), 1);
+  assert_string_equal(recap_decision_at(f->doc, 0)->text,
+                      "The titanium case has to be square with rounded "
+                      "corners.");
+  assert_int_equal(recap_action_count(f->doc), 0);
+}
+
 /* Owners: the speaker for "I'll", a name before "will" whether or not
    they speak, the one addressed; due times as said. */
 static void test_owners_and_due(void **state) {
@@ -378,6 +408,8 @@ int main(void) {
       T(test_garden),
       T(test_agreement_shows_proposal),
       T(test_clause_and_lead),
+      T(test_lead_of_several_words),
+      T(test_capital_and_closing),
       T(test_owners_and_due),
       T(test_month_words),
       T(test_nothing_decided),
