@@ -135,15 +135,14 @@ recap_status rc_source_end(rc_source *src) {
     src->len = c->off;
     src->cues.len--;
     while (src->map.pts.len &&
-           src->map.pts.data[src->map.pts.len - 1].dst >= src->len)
+           rc_offpiece_dst(&src->map.pts.data[src->map.pts.len - 1]) >=
+               src->len)
       src->map.pts.len--;
     if (src->map.pts.len) { /* a piece may straddle the cut */
       rc_offpiece *last = &src->map.pts.data[src->map.pts.len - 1];
-      size_t unit = rc_offpiece_unit(last);
-      if (last->dst + last->dst_len > src->len && unit) {
-        last->dst_len = (uint32_t)(src->len - last->dst);
-        last->src_len = (uint32_t)(last->dst_len * unit);
-      }
+      size_t unit = rc_offpiece_unit(last), dst = rc_offpiece_dst(last);
+      if (dst + rc_offpiece_dst_len(last) > src->len && unit)
+        rc_offpiece_resize(last, src->len - dst, (src->len - dst) * unit);
     }
     src->open = 0;
     src->pending_break |= flags & RC_CUE_BREAK;
