@@ -160,7 +160,7 @@ static recap_status take_lines(rebuild *r, const rc_cue *c, int script,
   int s;
   rc_cue out = *c;
   out.off = r->len;
-  out.flags |= flags;
+  out.flags |= flags & RC_CUE_BREAK;
   walk_init(&w, r->old, c);
   while (walk_next(&w, &b, &e, &s)) {
     if (s != script || b == e)
@@ -171,7 +171,7 @@ static recap_status take_lines(rebuild *r, const rc_cue *c, int script,
   }
   if (r->len == out.off)
     return RECAP_OK;
-  out.len = r->len - out.off;
+  out.len = (unsigned)(r->len - out.off); /* part of cue c: no longer */
   recap_status st;
   RC_PUSH(st, r->old->alloc, r->cues, out);
   RC_TRY(st);
