@@ -133,17 +133,20 @@ static recap_status copy_range(rebuild *r, size_t a, size_t b) {
   } else {
     for (size_t i = 0; i < m->pts.len; i++) {
       const rc_offpiece *p = &m->pts.data[i];
-      size_t x = p->dst > a ? p->dst : a;
-      size_t y = p->dst + p->dst_len < b ? p->dst + p->dst_len : b;
+      size_t pd = rc_offpiece_dst(p), pe = pd + rc_offpiece_dst_len(p);
+      size_t ps = rc_offpiece_src(p);
+      size_t x = pd > a ? pd : a;
+      size_t y = pe < b ? pe : b;
       if (x >= y)
         continue;
       size_t d = r->len + (x - a);
       size_t unit = rc_offpiece_unit(p);
       if (unit)
-        RC_TRY(rc_offmap_add(al, &r->map, d, y - x,
-                             p->src + (x - p->dst) * unit, (y - x) * unit));
+        RC_TRY(rc_offmap_add(al, &r->map, d, y - x, ps + (x - pd) * unit,
+                             (y - x) * unit));
       else
-        RC_TRY(rc_offmap_add(al, &r->map, d, y - x, p->src, p->src_len));
+        RC_TRY(
+            rc_offmap_add(al, &r->map, d, y - x, ps, rc_offpiece_src_len(p)));
     }
   }
   return put(r, r->old->text + a, b - a);
@@ -157,7 +160,7 @@ static recap_status take_lines(rebuild *r, const rc_cue *c, int script,
   int s;
   rc_cue out = *c;
   out.off = r->len;
-  out.flags |= flags;
+  out.flags |= flags & RC_CUE_BREAK;
   walk_init(&w, r->old, c);
   while (walk_next(&w, &b, &e, &s)) {
     if (s != script || b == e)
@@ -168,7 +171,7 @@ static recap_status take_lines(rebuild *r, const rc_cue *c, int script,
   }
   if (r->len == out.off)
     return RECAP_OK;
-  out.len = r->len - out.off;
+  out.len = (unsigned)(r->len - out.off); /* part of cue c: no longer */
   recap_status st;
   RC_PUSH(st, r->old->alloc, r->cues, out);
   RC_TRY(st);

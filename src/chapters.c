@@ -175,11 +175,11 @@ static int starts_turn(const recap_document *doc, size_t s) {
   if (s == 0)
     return 1;
   const rc_sent *a = &doc->sents.data[s - 1], *b = &doc->sents.data[s];
-  if (b->cue_first == a->cue_last)
+  if (b->cue_first == rc_sent_cue_last(a))
     return 0;
   const rc_cue *c = &doc->src.cues.data[b->cue_first];
   return (c->flags & RC_CUE_BREAK) ||
-         c->speaker != doc->src.cues.data[a->cue_last].speaker;
+         c->speaker != doc->src.cues.data[rc_sent_cue_last(a)].speaker;
 }
 
 enum { CUE_NONE, CUE_OPENS, CUE_MOVES };

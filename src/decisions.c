@@ -545,7 +545,7 @@ static int other_turn(const recap_document *doc, size_t i, size_t j) {
   if (a != RC_NO_ID || b != RC_NO_ID)
     return a != b;
   size_t lo = i < j ? i : j, hi = i < j ? j : i;
-  return doc->sents.data[hi].cue_first > doc->sents.data[lo].cue_last;
+  return doc->sents.data[hi].cue_first > rc_sent_cue_last(&doc->sents.data[lo]);
 }
 
 /* The first sentence of the next turn after i, within RC_REPLY_SPAN, or
@@ -667,7 +667,7 @@ static size_t request(const recap_document *doc, const evid *ev, size_t i,
    them; only TF-IDF with that scorer, which computes no TextRank). */
 static double about(const recap_document *doc, size_t i, double max_rank,
                     double max_tfidf) {
-  const rc_sent *s = &doc->sents.data[i];
+  const rc_sent_weight *s = &doc->sent_weights.data[i];
   double v = 0, n = 0;
   if (max_rank > 0) {
     v += s->rank / max_rank;
@@ -687,10 +687,10 @@ static size_t candidates(const recap_document *doc, const evid *ev, cand *out,
   size_t n = doc->sents.len, nc = 0;
   double max_rank = 0, max_tfidf = 0;
   for (size_t i = 0; i < n; i++) {
-    if (doc->sents.data[i].rank > max_rank)
-      max_rank = doc->sents.data[i].rank;
-    if (doc->sents.data[i].tfidf > max_tfidf)
-      max_tfidf = doc->sents.data[i].tfidf;
+    if (doc->sent_weights.data[i].rank > max_rank)
+      max_rank = doc->sent_weights.data[i].rank;
+    if (doc->sent_weights.data[i].tfidf > max_tfidf)
+      max_tfidf = doc->sent_weights.data[i].tfidf;
   }
   *top = 0;
   for (size_t i = 0; i < n; i++) {

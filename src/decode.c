@@ -327,7 +327,9 @@ recap_status rc_decode(const recap_allocator *a, const char *in, size_t len,
   emitter e = {a, NULL, 0, 0, &out->map, 0, RECAP_OK};
   if (st.invalid && st.multibyte == 0) {
     rewrite_cp1252(&e, s, len);
-    /* Breakpoints were recorded relative to the BOM-less text. */
+    /* Breakpoints were recorded relative to the BOM-less text.  The
+       offset is the field's low bits; it stays below RC_OFF_LIMIT, as
+       the input does. */
     for (size_t i = 0; i < out->map.pts.len; i++)
       out->map.pts.data[i].src += skip;
     return finish(&e, out, RC_ENC_CP1252);

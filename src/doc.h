@@ -146,19 +146,40 @@ typedef struct rc_tf {
 #define RC_MIN_SUMMARY_CONTENT 5
 #define RC_MIN_SUMMARY_CHOICE 20
 
+/* A sentence, 32 bytes: a third of a meeting's records is sentences, so
+   what only scoring reads (rc_sent_weight) is kept apart.  The segmenter
+   cuts every sentence below RC_SENT_MAX_LEN bytes (segment.c), and its
+   words, content words, stems and cues are each at most one a byte, so
+   16 bits hold them all. */
 typedef struct rc_sent {
-  size_t off, len; /* content range */
-  uint32_t cue_first, cue_last;
-  uint32_t words;   /* word tokens */
-  uint32_t content; /* content tokens (not stop, filler, repeat) */
-  size_t terms;     /* first rc_tf in doc->sent_terms */
-  uint32_t nterms;  /* distinct content stems */
-  uint32_t flags;   /* RC_SENT_* */
-  float norm;       /* length of the TF-IDF vector */
-  float tfidf;      /* TF-IDF score */
-  float rank;       /* TextRank score */
-  float score;      /* final score */
+  size_t off;         /* content range: off, len */
+  uint32_t cue_first; /* cue of the first byte */
+  uint32_t terms;     /* first rc_tf in doc->sent_terms */
+  float score;        /* final score */
+  uint16_t len;
+  uint16_t cues;    /* cues after the first one (rc_sent_cue_last) */
+  uint16_t words;   /* word tokens */
+  uint16_t content; /* content tokens (not stop, filler, repeat) */
+  uint16_t nterms;  /* distinct content stems */
+  uint16_t flags;   /* RC_SENT_* */
 } rc_sent;
+
+#define RC_SENT_MAX_LEN UINT16_MAX
+_Static_assert(sizeof(rc_sent) <= 32 || sizeof(size_t) > 8,
+               "a sentence record fits in half a cache line");
+
+/* The cue holding the sentence's last byte. */
+static inline uint32_t rc_sent_cue_last(const rc_sent *s) {
+  return s->cue_first + s->cues;
+}
+
+/* What scoring computes of sentence i: doc->sent_weights.data[i], filled
+   by tfidf.c (rank by score.c, 0 until then). */
+typedef struct rc_sent_weight {
+  float norm;  /* length of the TF-IDF vector */
+  float tfidf; /* TF-IDF score */
+  float rank;  /* TextRank score */
+} rc_sent_weight;
 
 /* Can the sentence stand alone in a summary?  Backchannels ("Yeah."),
    fragments and very short sentences cannot. */
@@ -276,6 +297,7 @@ struct recap_document {
   RC_VEC(rc_steminfo) stem_info;
   RC_VEC(rc_sent) sents;
   RC_VEC(rc_tf) sent_terms;
+  RC_VEC(rc_sent_weight) sent_weights; /* per sentence (tfidf.c, score.c) */
   RC_VEC(float) relevance; /* with a query: each sentence's (score.c) */
   rc_strtab phrase_keys;   /* stem sequences */
   RC_VEC(rc_phrase) phrases;

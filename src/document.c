@@ -55,6 +55,7 @@ void rc_doc_reset(recap_document *doc) {
   doc->stem_info.len = 0;
   doc->sents.len = 0;
   doc->sent_terms.len = 0;
+  doc->sent_weights.len = 0;
   doc->relevance.len = 0;
   rc_strtab_clear(&doc->phrase_keys);
   doc->phrases.len = 0;
@@ -133,6 +134,7 @@ void recap_document_free(recap_document *doc) {
   RC_VEC_FREE(a, doc->stem_info);
   RC_VEC_FREE(a, doc->sents);
   RC_VEC_FREE(a, doc->sent_terms);
+  RC_VEC_FREE(a, doc->sent_weights);
   RC_VEC_FREE(a, doc->relevance);
   rc_strtab_free(&doc->phrase_keys);
   RC_VEC_FREE(a, doc->phrases);
@@ -197,7 +199,7 @@ void rc_doc_sentence_times(const recap_document *doc, size_t i, double *start,
   if (!doc->src.timed)
     return;
   *start = time_in_cue(doc, s->cue_first, s->off);
-  *end = time_in_cue(doc, s->cue_last, s->off + s->len);
+  *end = time_in_cue(doc, rc_sent_cue_last(s), s->off + s->len);
   if (*end < *start)
     *end = *start;
 }

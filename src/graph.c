@@ -45,7 +45,8 @@ static double bm25_tf(double tf, double len, double avglen) {
      BM25:    idf bm25_tf / 2          sim = sum (w_s + w_o), symmetrised
      overlap: 1                        sim = shared / (ln|s| + ln|o|) */
 static float posting_weight(const recap_document *doc, recap_similarity sim,
-                            const rc_tf *t, const rc_sent *s, double avglen) {
+                            const rc_tf *t, const rc_sent *s, float norm,
+                            double avglen) {
   double idf = doc->stem_info.data[t->stem].idf;
   switch (sim) {
   case RECAP_SIMILARITY_OVERLAP:
@@ -55,7 +56,7 @@ static float posting_weight(const recap_document *doc, recap_similarity sim,
   case RECAP_SIMILARITY_COSINE:
   default:
     /* norm > 0: the sentence has this term, of positive weight. */
-    return (float)((1.0 + log((double)t->tf)) * idf / s->norm);
+    return (float)((1.0 + log((double)t->tf)) * idf / norm);
   }
 }
 
@@ -127,7 +128,8 @@ static recap_status index_build(const recap_document *doc, recap_similarity sim,
         continue;
       posting *p = &ix->p[fill[t->stem]++];
       p->node = node;
-      p->w = posting_weight(doc, sim, t, se, avglen);
+      p->w = posting_weight(doc, sim, t, se, doc->sent_weights.data[s].norm,
+                            avglen);
       linked = 1;
     }
     if (linked) {

@@ -1183,7 +1183,8 @@ static void transcript_part(page *pg, flow *f, size_t first, size_t count) {
     rc_doc_sentence_fill(doc, si, &s);
     const rc_sent *rs = &doc->sents.data[si];
     int new_turn = si == first || s.speaker != speaker;
-    int br = si > first && rs->cue_first != doc->sents.data[si - 1].cue_last &&
+    int br = si > first &&
+             rs->cue_first != rc_sent_cue_last(&doc->sents.data[si - 1]) &&
              (doc->src.cues.data[rs->cue_first].flags & RC_CUE_BREAK);
     if (new_turn || br || in_paragraph == PARAGRAPH_SENTENCES) {
       if (paragraph)

@@ -207,7 +207,7 @@ static recap_status textrank(recap_document *doc) {
     st = rc_pagerank(a, &g, bias, RC_DAMPING, RC_RANK_TOLERANCE, r, NULL);
   rc_free(a, bias);
   for (size_t i = 0; st == RECAP_OK && i < n; i++)
-    doc->sents.data[i].rank = (float)(r[i] * (double)n);
+    doc->sent_weights.data[i].rank = (float)(r[i] * (double)n);
   rc_free(a, r);
   rc_graph_free(a, &g);
   return st;
@@ -233,7 +233,7 @@ recap_status rc_score_sentences(recap_document *doc) {
   double max_tr = 0, max_tf = 0;
   doc->score_top = 0;
   for (size_t i = 0; i < n; i++) {
-    const rc_sent *s = &doc->sents.data[i];
+    const rc_sent_weight *s = &doc->sent_weights.data[i];
     if (s->rank > max_tr)
       max_tr = s->rank;
     if (s->tfidf > max_tf)
@@ -241,8 +241,9 @@ recap_status rc_score_sentences(recap_document *doc) {
   }
   for (size_t i = 0; i < n; i++) {
     rc_sent *s = &doc->sents.data[i];
-    double tr = max_tr > 0 ? s->rank / max_tr : 0;
-    double tf = max_tf > 0 ? s->tfidf / max_tf : 0;
+    const rc_sent_weight *sw = &doc->sent_weights.data[i];
+    double tr = max_tr > 0 ? sw->rank / max_tr : 0;
+    double tf = max_tf > 0 ? sw->tfidf / max_tf : 0;
     if (doc->opt.query && scorer == RECAP_SCORER_TFIDF)
       tf *= rc_query_relevance(doc, i) > 0 ? 1 : RC_OFF_QUERY;
     switch (scorer) {

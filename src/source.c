@@ -56,8 +56,15 @@ recap_status rc_source_cue(rc_source *src, size_t off, size_t len,
     src->pending_break |= flags & RC_CUE_BREAK;
     return RECAP_OK;
   }
+  if (len > RC_CUE_MAX_LEN)
+    return RECAP_ERR_TOO_LARGE;
   recap_status st;
-  rc_cue c = {off, len, -1, -1, RC_NO_ID, flags | src->pending_break};
+  rc_cue c = {.off = off,
+              .start = -1,
+              .end = -1,
+              .speaker = RC_NO_ID,
+              .len = (unsigned)len,
+              .flags = (flags | src->pending_break) & RC_CUE_BREAK};
   RC_PUSH(st, src->alloc, src->cues, c);
   src->pending_break = 0;
   return st;
@@ -91,7 +98,11 @@ recap_status rc_source_begin(rc_source *src, double start, double end,
   if (speaker && speaker_len)
     RC_TRY(rc_strtab_intern(&src->speakers, speaker, speaker_len, &sp, NULL));
   recap_status st;
-  rc_cue c = {src->len, 0, start, end, sp, flags};
+  rc_cue c = {.off = src->len,
+              .start = start,
+              .end = end,
+              .speaker = sp,
+              .flags = flags & RC_CUE_BREAK};
   RC_PUSH(st, src->alloc, src->cues, c);
   if (st == RECAP_OK) {
     src->open = 1;
@@ -135,24 +146,25 @@ recap_status rc_source_end(rc_source *src) {
     src->len = c->off;
     src->cues.len--;
     while (src->map.pts.len &&
-           src->map.pts.data[src->map.pts.len - 1].dst >= src->len)
+           rc_offpiece_dst(&src->map.pts.data[src->map.pts.len - 1]) >=
+               src->len)
       src->map.pts.len--;
     if (src->map.pts.len) { /* a piece may straddle the cut */
       rc_offpiece *last = &src->map.pts.data[src->map.pts.len - 1];
-      size_t unit = rc_offpiece_unit(last);
-      if (last->dst + last->dst_len > src->len && unit) {
-        last->dst_len = (uint32_t)(src->len - last->dst);
-        last->src_len = (uint32_t)(last->dst_len * unit);
-      }
+      size_t unit = rc_offpiece_unit(last), dst = rc_offpiece_dst(last);
+      if (dst + rc_offpiece_dst_len(last) > src->len && unit)
+        rc_offpiece_resize(last, src->len - dst, (src->len - dst) * unit);
     }
     src->open = 0;
     src->pending_break |= flags & RC_CUE_BREAK;
     return RECAP_OK;
   }
-  c->flags |= src->pending_break;
+  if (e - b > RC_CUE_MAX_LEN)
+    return RECAP_ERR_TOO_LARGE;
+  c->flags |= src->pending_break & RC_CUE_BREAK;
   src->pending_break = 0;
   c->off = b;
-  c->len = e - b;
+  c->len = (unsigned)(e - b);
   return append(src, "\n", 1);
 }
 

@@ -34,13 +34,20 @@ enum {
    (text showed it clamped, JSON as 0). */
 #define RC_TIME_MAX 1e13
 
+/* A cue, 32 bytes: a transcript has one per turn. */
 typedef struct rc_cue {
-  size_t off, len;  /* content range, without the trailing '\n' */
-  double start;     /* seconds (0..RC_TIME_MAX), or -1 */
-  double end;       /* seconds (0..RC_TIME_MAX), or -1 */
-  uint32_t speaker; /* id in rc_source.speakers, or RC_NO_ID */
-  uint32_t flags;
+  size_t off;         /* content range: off, len (without the '\n') */
+  double start;       /* seconds (0..RC_TIME_MAX), or -1 */
+  double end;         /* seconds (0..RC_TIME_MAX), or -1 */
+  uint32_t speaker;   /* id in rc_source.speakers, or RC_NO_ID */
+  unsigned len : 31;  /* at most RC_CUE_MAX_LEN */
+  unsigned flags : 1; /* RC_CUE_* */
 } rc_cue;
+
+/* The longest cue, bytes: longer is RECAP_ERR_TOO_LARGE. */
+#define RC_CUE_MAX_LEN ((size_t)INT32_MAX)
+_Static_assert(sizeof(rc_cue) <= 32 || sizeof(size_t) > 8,
+               "a cue per turn: 32 bytes");
 
 typedef struct rc_source {
   const recap_allocator *alloc;

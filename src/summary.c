@@ -172,11 +172,11 @@ recap_status rc_chosen_add(rc_chosen *ix, size_t sent) {
     ix->node = n;
     ix->cap = cap;
   }
+  float norm = doc->sent_weights.data[sent].norm;
   for (uint32_t k = 0; k < s->nterms; k++) {
     const rc_tf *t = &doc->sent_terms.data[s->terms + k];
-    float w = s->norm > 0
-                  ? (float)(rc_tfidf_weight(doc, t->stem, t->tf) / s->norm)
-                  : 0;
+    float w =
+        norm > 0 ? (float)(rc_tfidf_weight(doc, t->stem, t->tf) / norm) : 0;
     ix->node[ix->len] = (rc_chosen_node){(uint32_t)sent, ix->head[t->stem], w};
     ix->head[t->stem] = (uint32_t)ix->len++;
   }
@@ -198,7 +198,8 @@ static int by_weight(const void *x, const void *y) {
 int rc_chosen_near(rc_chosen *ix, size_t i) {
   const recap_document *doc = ix->doc;
   const rc_sent *s = &doc->sents.data[i];
-  if (s->norm <= 0 || ix->len == 0)
+  float norm = doc->sent_weights.data[i].norm;
+  if (norm <= 0 || ix->len == 0)
     return 0;
   weighted w[RC_PREFIX_TERMS];
   uint32_t n = s->nterms <= RC_PREFIX_TERMS ? s->nterms : 0;
@@ -206,7 +207,7 @@ int rc_chosen_near(rc_chosen *ix, size_t i) {
   const rc_tf *t = doc->sent_terms.data + s->terms;
   if (n) {
     for (uint32_t k = 0; k < n; k++)
-      w[k] = (weighted){rc_tfidf_weight(doc, t[k].stem, t[k].tf) / s->norm,
+      w[k] = (weighted){rc_tfidf_weight(doc, t[k].stem, t[k].tf) / norm,
                         t[k].stem};
     qsort(w, n, sizeof *w, by_weight);
     /* rest: the squared norm of the terms after the prefix, as a share */
@@ -220,7 +221,7 @@ int rc_chosen_near(rc_chosen *ix, size_t i) {
   int dup = 0;
   for (uint32_t k = 0; k < s->nterms && !dup; k++) {
     uint32_t stem = k < n ? w[k].stem : t[k].stem, visits = 0;
-    double wk = k < n ? w[k].w : rc_tfidf_weight(doc, stem, t[k].tf) / s->norm;
+    double wk = k < n ? w[k].w : rc_tfidf_weight(doc, stem, t[k].tf) / norm;
     for (uint32_t e = ix->head[stem];
          e != RC_NO_NODE && visits < RC_CHOSEN_PER_TERM;
          e = ix->node[e].next, visits++) {

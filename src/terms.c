@@ -569,11 +569,15 @@ static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
   recap_document *doc = p->doc;
   rc_sent s;
   memset(&s, 0, sizeof s);
+  /* Words, stems and cues are at most one a byte: the length bounds them
+     all (the segmenter keeps it far below). */
+  if (sp->len > RC_SENT_MAX_LEN || doc->sent_terms.len >= UINT32_MAX)
+    return RECAP_ERR_TOO_LARGE;
   s.off = sp->off;
-  s.len = sp->len;
+  s.len = (uint16_t)sp->len;
   s.cue_first = sp->cue_first;
-  s.cue_last = sp->cue_last;
-  s.terms = doc->sent_terms.len;
+  s.cues = (uint16_t)(sp->cue_last - sp->cue_first);
+  s.terms = (uint32_t)doc->sent_terms.len;
   rc_units units;
   rc_unit u;
   int more;
@@ -619,7 +623,7 @@ static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
   if (s.words == 0)
     return RECAP_OK; /* punctuation only: not a sentence */
   doc->word_count += s.words;
-  s.nterms = (uint32_t)(doc->sent_terms.len - s.terms);
+  s.nterms = (uint16_t)(doc->sent_terms.len - s.terms);
   if (s.words && (only_backchannel || (stop_or_filler && s.words <= 6)))
     s.flags |= RC_SENT_BACKCHANNEL;
   if (s.content < 2)

@@ -43,8 +43,13 @@ recap_status rc_tfidf_weigh(recap_document *doc) {
     }
     s->idf = (float)(log((1.0 + docs) / (1.0 + df)) + 1.0);
   }
+  recap_status st;
+  RC_RESERVE(st, doc->alloc, doc->sent_weights, n);
+  RC_TRY(st);
+  doc->sent_weights.len = n;
   for (size_t i = 0; i < n; i++) {
-    rc_sent *s = &doc->sents.data[i];
+    const rc_sent *s = &doc->sents.data[i];
+    rc_sent_weight *sw = &doc->sent_weights.data[i];
     /* No arithmetic on a NULL data pointer when no sentence has content
        terms (undefined behaviour even with offset 0; found by fuzzing). */
     const rc_tf *t = s->nterms ? doc->sent_terms.data + s->terms : NULL;
@@ -57,8 +62,9 @@ recap_status rc_tfidf_weigh(recap_document *doc) {
       sum += doc->stem_info.data[t[k].stem].tf *
              doc->stem_info.data[t[k].stem].idf;
     }
-    s->norm = (float)sqrt(sq);
-    s->tfidf = s->words ? (float)(sum / sqrt((double)s->words + 1.0)) : 0;
+    sw->norm = (float)sqrt(sq);
+    sw->tfidf = s->words ? (float)(sum / sqrt((double)s->words + 1.0)) : 0;
+    sw->rank = 0;
   }
   return RECAP_OK;
 }
@@ -66,7 +72,9 @@ recap_status rc_tfidf_weigh(recap_document *doc) {
 double rc_sentence_cosine(const recap_document *doc, size_t a, size_t b,
                           double *mark) {
   const rc_sent *x = &doc->sents.data[a], *y = &doc->sents.data[b];
-  if (x->norm <= 0 || y->norm <= 0)
+  float xn = doc->sent_weights.data[a].norm,
+        yn = doc->sent_weights.data[b].norm;
+  if (xn <= 0 || yn <= 0)
     return 0;
   const rc_tf *tx = doc->sent_terms.data + x->terms;
   const rc_tf *ty = doc->sent_terms.data + y->terms;
@@ -77,5 +85,5 @@ double rc_sentence_cosine(const recap_document *doc, size_t a, size_t b,
     dot += mark[ty[k].stem] * rc_tfidf_weight(doc, ty[k].stem, ty[k].tf);
   for (uint32_t k = 0; k < x->nterms; k++)
     mark[tx[k].stem] = 0;
-  return dot / (x->norm * y->norm);
+  return dot / (xn * yn);
 }

@@ -24,10 +24,10 @@ static void assert_piece(const rc_offmap *m, size_t i, size_t dst,
                          size_t unit) {
   assert_true(i < m->pts.len);
   const rc_offpiece *p = &m->pts.data[i];
-  assert_int_equal(p->dst, dst);
-  assert_int_equal(p->dst_len, dst_len);
-  assert_int_equal(p->src, src);
-  assert_int_equal(p->src_len, src_len);
+  assert_int_equal(rc_offpiece_dst(p), dst);
+  assert_int_equal(rc_offpiece_dst_len(p), dst_len);
+  assert_int_equal(rc_offpiece_src(p), src);
+  assert_int_equal(rc_offpiece_src_len(p), src_len);
   assert_int_equal(rc_offpiece_unit(p), unit);
 }
 
@@ -262,6 +262,24 @@ static void test_long_pieces(void **state) {
   RC_VEC_FREE(A, m.pts);
 }
 
+/* A piece holds offsets below RC_OFF_LIMIT in 16 bytes; past it, or
+   wrapping around, the map refuses rather than mapping wrongly. */
+static void test_offset_limit(void **state) {
+  (void)state;
+  rc_offmap m;
+  memset(&m, 0, sizeof m);
+  size_t top = (size_t)RC_OFF_LIMIT;
+  add(&m, top - 10, 10, top - 20, 10);
+  assert_piece(&m, 0, top - 10, 10, top - 20, 10, 1);
+  assert_int_equal(rc_offmap_lookup(&m, top - 3), top - 13);
+  assert_int_equal(rc_offmap_add(A, &m, top, 1, 5, 1), RECAP_ERR_TOO_LARGE);
+  assert_int_equal(rc_offmap_add(A, &m, 5, 1, top - 1, 2), RECAP_ERR_TOO_LARGE);
+  assert_int_equal(rc_offmap_add(A, &m, 5, SIZE_MAX, 0, SIZE_MAX),
+                   RECAP_ERR_TOO_LARGE);
+  assert_int_equal(m.pts.len, 1);
+  RC_VEC_FREE(A, m.pts);
+}
+
 static void test_nomem(void **state) {
   (void)state;
   counting c; /* every allocation fails */
@@ -286,6 +304,7 @@ int main(void) {
       cmocka_unit_test(test_empty_map),
       cmocka_unit_test(test_many_pieces),
       cmocka_unit_test(test_long_pieces),
+      cmocka_unit_test(test_offset_limit),
       cmocka_unit_test(test_nomem),
   };
   return cmocka_run_group_tests_name("offmap", tests, NULL, NULL);

@@ -180,12 +180,12 @@ static void test_idf_and_norms(void **state) {
   }
   assert_near(rc_tfidf_weight(d, stem_id(d, "fast"), 2), (1 + log(2.0)) * IDF2);
   assert_near(rc_tfidf_weight(d, stem_id(d, "cars"), 1), IDF1);
-  assert_near(d->sents.data[0].norm, 2.5753641449035616);
-  assert_near(d->sents.data[1].norm, 3.0082794068210506);
-  assert_near(d->sents.data[2].norm, 3.484974275975923);
-  assert_near(d->sents.data[0].tfidf, 5.182820365337983);
-  assert_near(d->sents.data[1].tfidf, 3.817872594585652);
-  assert_near(d->sents.data[2].tfidf, 4.010918907631634);
+  assert_near(d->sent_weights.data[0].norm, 2.5753641449035616);
+  assert_near(d->sent_weights.data[1].norm, 3.0082794068210506);
+  assert_near(d->sent_weights.data[2].norm, 3.484974275975923);
+  assert_near(d->sent_weights.data[0].tfidf, 5.182820365337983);
+  assert_near(d->sent_weights.data[1].tfidf, 3.817872594585652);
+  assert_near(d->sent_weights.data[2].tfidf, 4.010918907631634);
 }
 
 static void test_cosine(void **state) {
