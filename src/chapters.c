@@ -816,11 +816,35 @@ static recap_status capitalised(recap_document *doc, const recap_keyphrase *k,
   return RECAP_OK;
 }
 
+/* Does the phrase have a lower-case letter?  An acronym ("VAD") has none. */
+static int has_lower(const recap_keyphrase *k) {
+  for (size_t i = 0; i < k->phrase_length; i++)
+    if (k->phrase[i] >= 'a' && k->phrase[i] <= 'z')
+      return 1;
+  return 0;
+}
+
+/* Does a word of the folded phrase f[0..n) begin the next one, as a
+   false start does ("exper expert", "consum s consumers")? */
+static int false_start(const char *f, size_t n) {
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && f[j] != ' ')
+      j++;
+    if (j < n && j > i && n - (j + 1) > j - i &&
+        memcmp(f + i, f + j + 1, j - i) == 0)
+      return 1;
+    i = j + 1;
+  }
+  return 0;
+}
+
 /* Can this key phrase name a chapter?  Not with a word the language keeps
    out of titles (courtesies, forms of address, "et cetera"), and not if
    it is one word written as a name that general language does not know
    ("Sunil", "Kay"): people are seldom what a chapter is about, and most
-   are addressed rather than discussed.  Acronyms ("VAD") are no names;
+   are addressed rather than discussed.  Nor if a speaker broke off a
+   word in it, a fragment as a title.  Acronyms ("VAD") are no names;
    names are told only where the language has background frequencies. */
 static recap_status title_worthy(recap_document *doc, const recap_keyphrase *k,
                                  int *ok) {
@@ -838,6 +862,8 @@ static recap_status title_worthy(recap_document *doc, const recap_keyphrase *k,
       *ok = 0;
     i = j + 1;
   }
+  if (*ok && false_start(f, n))
+    *ok = 0;
   if (!*ok || !bg || !bg->total || !one_word(k))
     return RECAP_OK;
   uint32_t term = rc_strtab_find(&doc->terms, f, n);
@@ -845,10 +871,7 @@ static recap_status title_worthy(recap_document *doc, const recap_keyphrase *k,
   RC_TRY(capitalised(doc, k, &caps));
   if (!caps || term == RC_NO_ID)
     return RECAP_OK;
-  int lower = 0; /* an acronym has none */
-  for (size_t i = 0; i < k->phrase_length; i++)
-    lower |= k->phrase[i] >= 'a' && k->phrase[i] <= 'z';
-  if (lower && doc->stem_info.data[doc->term_info.data[term].stem].bg_df <= 0)
+  if (has_lower(k) && doc->stem_info.data[doc->term_info.data[term].stem].bg_df <= 0)
     *ok = 0;
   return RECAP_OK;
 }
@@ -863,8 +886,11 @@ static int same_phrase(const recap_keyphrase *a, const recap_keyphrase *b) {
    ("Budget and funding"; a comma without one), or "Part N" when none is.
    A word that titled an earlier chapter does not title another (a phrase
    may: "Remote control and LCD", "Remote control and big buttons"); a
-   second phrase is a phrase or a name, since a lone common word after a
-   phrase is more often a fragment ("depot construction and goes").
+   second phrase is a phrase or an acronym, since a lone word after a
+   phrase is more often a fragment ("depot construction and goes"), and
+   so is a capitalised one: a role ("Favourite animal and Expert"), a
+   word that opened a sentence ("Crown and Excuse"), a place or a person
+   mentioned in passing ("Output node and Sicily").
    taken[0..ntaken): the phrases of earlier titles; this one's are added. */
 static recap_status title(recap_document *doc, size_t index,
                           const recap_keyphrase *kp, size_t n,
@@ -876,10 +902,9 @@ static recap_status title(recap_document *doc, size_t index,
   for (int again = 0; again < 2 && !fresh; again++) {
     used = 0;
     for (size_t i = 0; i < n && used < RC_TITLE_PHRASES; i++) {
-      int ok, caps, old = 0;
+      int ok, old = 0;
       RC_TRY(title_worthy(doc, &kp[i], &ok));
-      RC_TRY(capitalised(doc, &kp[i], &caps));
-      if (!ok || (used > 0 && one_word(&kp[i]) && !caps))
+      if (!ok || (used > 0 && one_word(&kp[i]) && has_lower(&kp[i])))
         continue;
       for (size_t j = 0; j < *ntaken; j++)
         old |= same_phrase(taken[j], &kp[i]);

@@ -477,6 +477,56 @@ static void test_titles_courtesies_and_names(void **state) {
   free(t.data);
 }
 
+/* Two topics; in the first the speakers keep counting ("twenty five
+   Euro", "Tuesday"): no title names a quantity or a day. */
+static void test_titles_no_quantities(void **state) {
+  fixture *f = *state;
+  text t = {NULL, 0, 0};
+  unsigned seed = 23;
+  for (int i = 0; i < 80; i++) {
+    append(&t, "%s: ", i % 2 ? "Bob" : "Ann");
+    if (i < 40 && i % 2 == 0)
+      append(&t, "That is twenty five Euro by Tuesday. "
+                 "So twenty five Euro on Tuesday. ");
+    phrase_sentence(&t, i < 40 ? 0 : 1, &seed);
+    append(&t, "\n");
+  }
+  analyze(f, t.data, 2, 0);
+  assert_well_formed(f->doc);
+  for (size_t i = 0; i < recap_chapter_count(f->doc); i++) {
+    const char *title = recap_chapter_at(f->doc, i)->title;
+    if (strstr(title, "wenty") || strstr(title, "uesday"))
+      fail_msg("title '%s'", title);
+  }
+  free(t.data);
+}
+
+/* The first topic has one phrase, and the speakers call on their
+   "Expert": a capitalised word that is no acronym does not follow the
+   phrase in the title ("Compost heap and Expert"). */
+static void test_titles_no_lone_capitalised_word(void **state) {
+  fixture *f = *state;
+  text t = {NULL, 0, 0};
+  unsigned seed = 29;
+  for (int i = 0; i < 80; i++) {
+    append(&t, "%s: ", i % 2 ? "Bob" : "Ann");
+    if (i < 40)
+      append(&t, "%s", i % 2 ? "The compost heap is full. Over to our Expert. "
+                             : "We turn the compost heap weekly. ");
+    else
+      phrase_sentence(&t, 1, &seed);
+    append(&t, "\n");
+  }
+  analyze(f, t.data, 2, 0);
+  assert_well_formed(f->doc);
+  for (size_t i = 0; i < recap_chapter_count(f->doc); i++) {
+    const char *title = recap_chapter_at(f->doc, i)->title;
+    if (strstr(title, "xpert"))
+      fail_msg("title '%s'", title);
+  }
+  free(t.data);
+}
+
 /* French titles are joined by "et" and start with a capital. */
 static void test_titles_in_the_language(void **state) {
   fixture *f = *state;
@@ -621,6 +671,7 @@ int main(void) {
       T(test_chapters_start_at_turns),  T(test_announced_topic),
       T(test_topic_opening_cues),
       T(test_short_topic_placed),       T(test_titles_courtesies_and_names),
+      T(test_titles_no_quantities),     T(test_titles_no_lone_capitalised_word),
       T(test_titles_in_the_language),   T(test_youtube_three_chapters),
       T(test_youtube_ten_seconds),      T(test_youtube_checks),
       T(test_seed_webinar_three_talks),
