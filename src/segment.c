@@ -229,9 +229,13 @@ static int text_is_cased(const char *t, size_t n) {
   return letters == 0 || upper * 50 >= letters;
 }
 
-/* Captions without sentence punctuation: fewer than one terminator per
-   40 words. */
-static int text_is_unpunctuated(const char *t, size_t n) {
+/* Untimed lines of speech count as unpunctuated below one terminator per
+   this many words (rc_segment). */
+#define UNTIMED_WORDS_PER_STOP 400
+
+/* Text without sentence punctuation: fewer than one terminator per
+   `per_stop` words. */
+static int text_is_unpunctuated(const char *t, size_t n, size_t per_stop) {
   size_t words = 0, stops = 0;
   for (size_t k = 0; k < SAMPLE_WINDOWS; k++) {
     window w = sample_window(t, n, k);
@@ -244,7 +248,7 @@ static int text_is_unpunctuated(const char *t, size_t n) {
       stops += c == '.' || c == '!' || c == '?';
     }
   }
-  return words >= 80 && stops * 40 < words;
+  return words >= 80 && stops * per_stop < words;
 }
 
 /* ---- output -------------------------------------------------------------- */
@@ -1171,9 +1175,15 @@ recap_status rc_segment(const rc_source *src, const rc_lang *lang,
   g.norm = norm;
   g.out = out;
   g.cased = text_is_cased(src->text, src->len);
-  /* Speech, not prose: captions, transcripts, lines of utterances. */
+  /* Speech, not prose: captions, transcripts, lines of utterances.
+     Captions are unpunctuated below a stop per 40 words; untimed lines
+     need far fewer, since prose in lines (an abstract, a title then a
+     paragraph) can run 40 words a sentence, and a recogniser's text has
+     about none (dev ASR meetings: at most one in a meeting). */
   g.unpunctuated =
-      (src->timed || src->spoken) && text_is_unpunctuated(src->text, src->len);
+      src->timed ? text_is_unpunctuated(src->text, src->len, 40)
+                 : src->spoken && text_is_unpunctuated(src->text, src->len,
+                                                       UNTIMED_WORDS_PER_STOP);
   g.st = RECAP_OK;
   const rc_cue *c = src->cues.data;
   size_t n = src->cues.len;

@@ -966,6 +966,40 @@ static void test_unpunctuated_speech_lines(void **state) {
   run_free(&r);
 }
 
+/* Prose in lines whose sentences run long (an abstract: a title, then
+   sentences of 30-40 words, fewer stops than one per 40 words) is not
+   a recogniser's text: its sentences are not cut into caption units. */
+static void test_long_sentences_in_lines_stay_whole(void **state) {
+  (void)state;
+  static const char *const lines[] = {
+      "A review of shared bicycle stations in small towns\n",
+      "With one eye on the cost of the docks and the other on the number of "
+      "riders each site could serve, the council last spring asked three "
+      "towns to report how their stations were used over a year.\n",
+      "The towns also described how the stations were paid for, how the "
+      "docks were kept working through the winter months and which sites "
+      "the riders used most often on weekdays, weekends and public holidays\n",
+      NULL};
+  char text[1024] = "";
+  for (size_t i = 0; lines[i]; i++)
+    strcat(text, lines[i]);
+  run r;
+  run_init(&r);
+  rc_source_borrow(&r.src, text, strlen(text));
+  size_t off = 0;
+  for (size_t i = 0; lines[i]; i++) {
+    size_t len = strlen(lines[i]) - 1;
+    assert_int_equal(rc_source_cue(&r.src, off, len, RC_CUE_BREAK), RECAP_OK);
+    off += len + 1;
+  }
+  r.src.spoken = 1; /* as read_text sets it for short lines */
+  segment(&r, "english");
+  assert_int_equal(r.out.len, 3);
+  assert_true(words_in(&r, 1) > RC_UNIT_MAX_WORDS);
+  assert_true(words_in(&r, 2) > RC_UNIT_MAX_WORDS);
+  run_free(&r);
+}
+
 static void test_long_sentence_cut_at_comma(void **state) {
   (void)state;
   /* 1,000 four-letter words with a comma after every 50th: the 80-word
@@ -1062,6 +1096,7 @@ int main(void) {
       cmocka_unit_test(test_long_sentence_cut_at_comma),
       cmocka_unit_test(test_spoken_run_on_cut),
       cmocka_unit_test(test_unpunctuated_speech_lines),
+      cmocka_unit_test(test_long_sentences_in_lines_stay_whole),
       cmocka_unit_test(test_long_cjk_run),
   };
   return cmocka_run_group_tests_name("segment", tests, NULL, NULL);
