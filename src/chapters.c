@@ -840,7 +840,9 @@ static int false_start(const char *f, size_t n) {
 }
 
 /* Can this key phrase name a chapter?  Not with a word the language keeps
-   out of titles (courtesies, forms of address, "et cetera"), and not if
+   out of titles (courtesies, forms of address, "et cetera"), not if it
+   is one word too general to name a topic alone ("Meeting", while
+   "kick-off meeting" may), and not if
    it is one word written as a name that general language does not know
    ("Sunil", "Kay"): people are seldom what a chapter is about, and most
    are addressed rather than discussed.  Nor if a speaker broke off a
@@ -863,6 +865,9 @@ static recap_status title_worthy(recap_document *doc, const recap_keyphrase *k,
     i = j + 1;
   }
   if (*ok && false_start(f, n))
+    *ok = 0;
+  if (*ok && one_word(k) &&
+      rc_wordlist_find(&doc->lang->title_generics, f, n) >= 0)
     *ok = 0;
   if (!*ok || !bg || !bg->total || !one_word(k))
     return RECAP_OK;

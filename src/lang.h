@@ -143,11 +143,14 @@ typedef struct rc_lang {
   /* Phrases that often open a topic at the start of a turn ("the next",
      "now we"), and phrases that announce one ("let's move on", "let's go
      to"), as folded words joined by single spaces; words a chapter title
-     never uses ("thanks", "cetera"); the word that joins two title
+     never uses ("thanks", "cetera"); words too general to be a title
+     phrase on their own, though a longer phrase may hold them
+     ("meeting", but "kick-off meeting"); the word that joins two title
      phrases ("and"), or "". */
   rc_wordlist topic_cues;
   rc_wordlist topic_moves;
   rc_wordlist title_stops;
+  rc_wordlist title_generics;
   const char *title_and;
   /* Decision and action cues: phrases of one or more words separated by
      single spaces, in matching form, with a mask of RC_CUE_* kinds each

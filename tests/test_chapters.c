@@ -527,6 +527,51 @@ static void test_titles_no_lone_capitalised_word(void **state) {
   free(t.data);
 }
 
+/* Is `part` one of the phrases the title joins ("A and B")? */
+static int title_part(const char *title, const char *part) {
+  size_t n = strlen(part);
+  for (const char *p = title; p; p = strstr(p, " and ")) {
+    if (p != title)
+      p += 5;
+    if (strncmp(p, part, n) == 0 &&
+        (p[n] == '\0' || strncmp(p + n, " and ", 5) == 0))
+      return 1;
+  }
+  return 0;
+}
+
+/* The first topic is when the meeting is, the second the "kick-off
+   meeting" and the car: "Meeting" alone says nothing about a chapter and
+   is no title phrase (it titled the first chapter), but a phrase that
+   holds it may be one. */
+static void test_titles_no_generic_word(void **state) {
+  fixture *f = *state;
+  text t = {NULL, 0, 0};
+  unsigned seed = 31;
+  for (int i = 0; i < 80; i++) {
+    append(&t, "%s: ", i % 2 ? "Bob" : "Ann");
+    if (i < 40)
+      append(&t, "%s", i % 2 ? "The meeting ran late again. "
+                             : "We moved the meeting to noon. ");
+    else if (i % 2 == 0)
+      append(&t, "The kick-off meeting is set. Plan the kick-off meeting. ");
+    else
+      phrase_sentence(&t, 1, &seed);
+    append(&t, "\n");
+  }
+  analyze(f, t.data, 2, 0);
+  assert_well_formed(f->doc);
+  int kickoff = 0;
+  for (size_t i = 0; i < recap_chapter_count(f->doc); i++) {
+    const char *title = recap_chapter_at(f->doc, i)->title;
+    if (title_part(title, "Meeting") || title_part(title, "meeting"))
+      fail_msg("title '%s'", title);
+    kickoff |= strstr(title, "ick-off meeting") != NULL;
+  }
+  assert_true(kickoff);
+  free(t.data);
+}
+
 /* French titles are joined by "et" and start with a capital. */
 static void test_titles_in_the_language(void **state) {
   fixture *f = *state;
@@ -672,6 +717,7 @@ int main(void) {
       T(test_topic_opening_cues),
       T(test_short_topic_placed),       T(test_titles_courtesies_and_names),
       T(test_titles_no_quantities),     T(test_titles_no_lone_capitalised_word),
+      T(test_titles_no_generic_word),
       T(test_titles_in_the_language),   T(test_youtube_three_chapters),
       T(test_youtube_ten_seconds),      T(test_youtube_checks),
       T(test_seed_webinar_three_talks),

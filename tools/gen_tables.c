@@ -308,7 +308,8 @@ static void read_cues(const char *dir, const char *name, list *l) {
 }
 
 /* <name>.chapters: "cue <phrase>" (kind 0), "notitle <word>" (kind 1),
-   "and <word>" (kind 2), "move <phrase>" (kind 3).  A phrase's words are folded
+   "and <word>" (kind 2), "move <phrase>" (kind 3), "generic <word>"
+   (kind 4).  A phrase's words are folded
    one by one and joined by single spaces, as the tokens they are matched
    against. */
 static void read_chapters(const char *dir, const char *name, list *l) {
@@ -337,12 +338,13 @@ static void read_chapters(const char *dir, const char *name, list *l) {
                : strcmp(s, "notitle") == 0 ? 1
                : strcmp(s, "and") == 0     ? 2
                : strcmp(s, "move") == 0    ? 3
+               : strcmp(s, "generic") == 0 ? 4
                                            : -1;
     if (kind < 0) {
       fprintf(stderr, "gen_tables: %s:%d: unknown kind '%s'\n", path, line, s);
       exit(1);
     }
-    if ((kind == 1 || kind == 2) && strpbrk(text, " \t")) {
+    if ((kind == 1 || kind == 2 || kind == 4) && strpbrk(text, " \t")) {
       fprintf(stderr, "gen_tables: %s:%d: one word expected\n", path, line);
       exit(1);
     }
@@ -449,10 +451,11 @@ static size_t alphabet_emit(const char *name, const alphabet *a) {
 typedef struct lang_row {
   char name[64], codes[64], stemmer[64], flags[64], elisions[512];
   char lexicon[64], alphabet[1024];
-  size_t counts[19]; /* stopwords, abbrevs, fillers, backchannels, elisions,
+  size_t counts[20]; /* stopwords, abbrevs, fillers, backchannels, elisions,
                         phrase stops, inside only, links, phrase ends,
                         housekeeping, gist, joiners, openers, topic cues,
-                        title stops, topic moves, cues, alphabet, asks */
+                        title stops, topic moves, cues, alphabet, asks,
+                        title generics */
   int has_alphabet;
   char title_and[64];
 } lang_row;
@@ -552,6 +555,8 @@ int main(int argc, char **argv) {
     r->counts[14] = emit_words(sym, &chap, ~0, 1);
     snprintf(sym, sizeof sym, "%.60s_topic_moves", r->name);
     r->counts[15] = emit_words(sym, &chap, ~0, 3);
+    snprintf(sym, sizeof sym, "%.60s_title_generics", r->name);
+    r->counts[19] = emit_words(sym, &chap, ~0, 4);
     r->title_and[0] = '\0';
     for (size_t k = 0; k < chap.n; k++)
       if (chap.e[k].kind == 2)
@@ -674,7 +679,7 @@ int main(int argc, char **argv) {
     else
       printf("     NULL, NULL, NULL, NULL, NULL, NULL, NULL,\n");
     /* The chapters' lists (lang.h: topic_cues, topic_moves, title_stops,
-       title_and). */
+       title_generics, title_and). */
     char sym[128];
     printf("     ");
     snprintf(sym, sizeof sym, "%.60s_topic_cues", n);
@@ -685,6 +690,9 @@ int main(int argc, char **argv) {
     printf(", ");
     snprintf(sym, sizeof sym, "%.60s_title_stops", n);
     wordlist_init(sym, r->counts[14]);
+    printf(", ");
+    snprintf(sym, sizeof sym, "%.60s_title_generics", n);
+    wordlist_init(sym, r->counts[19]);
     printf(", \"%s\",\n     ", r->title_and);
     snprintf(sym, sizeof sym, "%.60s_cues", n);
     wordlist_init(sym, r->counts[16]);
