@@ -912,6 +912,27 @@ static void test_spoken_run_on_cut(void **state) {
   run_free(&r);
 }
 
+/* Segments `lines` (each ending in a newline) as read_text gives lines of
+   utterances: a cue per line, no times, spoken.  `text` holds them. */
+static void segment_spoken_lines(run *r, const char *const lines[], char *text,
+                                 size_t cap) {
+  text[0] = '\0';
+  for (size_t i = 0; lines[i]; i++) {
+    assert_true(strlen(text) + strlen(lines[i]) < cap);
+    strcat(text, lines[i]);
+  }
+  run_init(r);
+  rc_source_borrow(&r->src, text, strlen(text));
+  size_t off = 0;
+  for (size_t i = 0; lines[i]; i++) {
+    size_t len = strlen(lines[i]) - 1;
+    assert_int_equal(rc_source_cue(&r->src, off, len, RC_CUE_BREAK), RECAP_OK);
+    off += len + 1;
+  }
+  r->src.spoken = 1;
+  segment(r, "english");
+}
+
 /* A recogniser's text without times or punctuation, a turn a line (as
    read_text gives it: a cue per line, spoken): a turn over
    RC_UNIT_MAX_WORDS is cut into units as long as those of captions, before
@@ -933,20 +954,9 @@ static void test_unpunctuated_speech_lines(void **state) {
       "Okay I can write to the council this week and ask about the "
       "permit\n",
       NULL};
-  char text[1024] = "";
-  for (size_t i = 0; lines[i]; i++)
-    strcat(text, lines[i]);
+  char text[1024];
   run r;
-  run_init(&r);
-  rc_source_borrow(&r.src, text, strlen(text));
-  size_t off = 0;
-  for (size_t i = 0; lines[i]; i++) {
-    size_t len = strlen(lines[i]) - 1;
-    assert_int_equal(rc_source_cue(&r.src, off, len, RC_CUE_BREAK), RECAP_OK);
-    off += len + 1;
-  }
-  r.src.spoken = 1; /* as read_text sets it for lines of utterances */
-  segment(&r, "english");
+  segment_spoken_lines(&r, lines, text, sizeof text);
   static const char *const want[] = {
       "Okay So welcome everyone this is the second meeting about the bike "
       "share stations",
@@ -980,20 +990,9 @@ static void test_long_sentences_in_lines_stay_whole(void **state) {
       "docks were kept working through the winter months and which sites "
       "the riders used most often on weekdays, weekends and public holidays\n",
       NULL};
-  char text[1024] = "";
-  for (size_t i = 0; lines[i]; i++)
-    strcat(text, lines[i]);
+  char text[1024];
   run r;
-  run_init(&r);
-  rc_source_borrow(&r.src, text, strlen(text));
-  size_t off = 0;
-  for (size_t i = 0; lines[i]; i++) {
-    size_t len = strlen(lines[i]) - 1;
-    assert_int_equal(rc_source_cue(&r.src, off, len, RC_CUE_BREAK), RECAP_OK);
-    off += len + 1;
-  }
-  r.src.spoken = 1; /* as read_text sets it for short lines */
-  segment(&r, "english");
+  segment_spoken_lines(&r, lines, text, sizeof text);
   assert_int_equal(r.out.len, 3);
   assert_true(words_in(&r, 1) > RC_UNIT_MAX_WORDS);
   assert_true(words_in(&r, 2) > RC_UNIT_MAX_WORDS);
