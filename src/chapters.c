@@ -876,7 +876,8 @@ static recap_status title_worthy(recap_document *doc, const recap_keyphrase *k,
   RC_TRY(capitalised(doc, k, &caps));
   if (!caps || term == RC_NO_ID)
     return RECAP_OK;
-  if (has_lower(k) && doc->stem_info.data[doc->term_info.data[term].stem].bg_df <= 0)
+  if (has_lower(k) &&
+      doc->stem_info.data[doc->term_info.data[term].stem].bg_df <= 0)
     *ok = 0;
   return RECAP_OK;
 }

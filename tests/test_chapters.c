@@ -511,8 +511,9 @@ static void test_titles_no_lone_capitalised_word(void **state) {
   for (int i = 0; i < 80; i++) {
     append(&t, "%s: ", i % 2 ? "Bob" : "Ann");
     if (i < 40)
-      append(&t, "%s", i % 2 ? "The compost heap is full. Over to our Expert. "
-                             : "We turn the compost heap weekly. ");
+      append(&t, "%s",
+             i % 2 ? "The compost heap is full. Over to our Expert. "
+                   : "We turn the compost heap weekly. ");
     else
       phrase_sentence(&t, 1, &seed);
     append(&t, "\n");
@@ -551,8 +552,9 @@ static void test_titles_no_generic_word(void **state) {
   for (int i = 0; i < 80; i++) {
     append(&t, "%s: ", i % 2 ? "Bob" : "Ann");
     if (i < 40)
-      append(&t, "%s", i % 2 ? "The meeting ran late again. "
-                             : "We moved the meeting to noon. ");
+      append(&t, "%s",
+             i % 2 ? "The meeting ran late again. "
+                   : "We moved the meeting to noon. ");
     else if (i % 2 == 0)
       append(&t, "The kick-off meeting is set. Plan the kick-off meeting. ");
     else
@@ -709,17 +711,26 @@ static void test_seed_webinar_three_talks(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
 #define T(f) fixture_unit_test(f)
-      T(test_asked_count_finds_topics), T(test_automatic_count_finds_topics),
-      T(test_one_topic_one_chapter),    T(test_titles_differ),
-      T(test_too_many_asked),           T(test_untimed_text),
-      T(test_overlapping_cues),         T(test_speaker_keyphrases),
-      T(test_chapters_start_at_turns),  T(test_announced_topic),
+      T(test_asked_count_finds_topics),
+      T(test_automatic_count_finds_topics),
+      T(test_one_topic_one_chapter),
+      T(test_titles_differ),
+      T(test_too_many_asked),
+      T(test_untimed_text),
+      T(test_overlapping_cues),
+      T(test_speaker_keyphrases),
+      T(test_chapters_start_at_turns),
+      T(test_announced_topic),
       T(test_topic_opening_cues),
-      T(test_short_topic_placed),       T(test_titles_courtesies_and_names),
-      T(test_titles_no_quantities),     T(test_titles_no_lone_capitalised_word),
+      T(test_short_topic_placed),
+      T(test_titles_courtesies_and_names),
+      T(test_titles_no_quantities),
+      T(test_titles_no_lone_capitalised_word),
       T(test_titles_no_generic_word),
-      T(test_titles_in_the_language),   T(test_youtube_three_chapters),
-      T(test_youtube_ten_seconds),      T(test_youtube_checks),
+      T(test_titles_in_the_language),
+      T(test_youtube_three_chapters),
+      T(test_youtube_ten_seconds),
+      T(test_youtube_checks),
       T(test_seed_webinar_three_talks),
 #undef T
   };
