@@ -255,6 +255,16 @@ static recap_status tokens_of(recap_document *doc, const char *t, size_t b,
   return RECAP_OK;
 }
 
+/* Does cue c, whose first word is token p's, match the tokens from p? */
+static int cue_at(const cuetab *ct, const tokvec *tv, size_t p, const cue *c) {
+  if (p + c->len > tv->len)
+    return 0;
+  uint32_t j = 1;
+  while (j < c->len && tv->data[p + j].term == ct->words[c->first + j])
+    j++;
+  return j == c->len;
+}
+
 /* Calls fn(user, tv, p, cue) for every cue matching at every token p. */
 typedef void (*match_fn)(void *user, const tokvec *tv, size_t p, const cue *c);
 
@@ -264,16 +274,9 @@ static void match_cues(const cuetab *ct, const tokvec *tv, match_fn fn,
     uint32_t t = tv->data[p].term;
     if (t == RC_NO_ID || t >= ct->nterms)
       continue;
-    for (uint32_t k = ct->head[t]; k != RC_NO_ID; k = ct->cues[k].next) {
-      const cue *c = &ct->cues[k];
-      if (p + c->len > tv->len)
-        continue;
-      uint32_t j = 1;
-      while (j < c->len && tv->data[p + j].term == ct->words[c->first + j])
-        j++;
-      if (j == c->len)
-        fn(user, tv, p, c);
-    }
+    for (uint32_t k = ct->head[t]; k != RC_NO_ID; k = ct->cues[k].next)
+      if (cue_at(ct, tv, p, &ct->cues[k]))
+        fn(user, tv, p, &ct->cues[k]);
   }
 }
 
@@ -476,12 +479,7 @@ static size_t lead_at(const cuetab *ct, const tokvec *tv, size_t p) {
     return 0;
   for (uint32_t k = ct->head[t]; k != RC_NO_ID; k = ct->cues[k].next) {
     const cue *c = &ct->cues[k];
-    if (!(c->kinds & RC_CUE_LEAD) || c->len <= best || p + c->len > tv->len)
-      continue;
-    uint32_t j = 1;
-    while (j < c->len && tv->data[p + j].term == ct->words[c->first + j])
-      j++;
-    if (j == c->len)
+    if ((c->kinds & RC_CUE_LEAD) && c->len > best && cue_at(ct, tv, p, c))
       best = c->len;
   }
   return best;
