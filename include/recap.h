@@ -112,7 +112,8 @@ typedef enum recap_status {
   /** The input is not text: invalid UTF-8 with RECAP_OPT_STRICT_UTF8, or a
       binary file. */
   RECAP_ERR_BAD_ENCODING = 5,
-  /** The input is larger than recap_options.max_input_bytes. */
+  /** The input is larger than recap_options.max_input_bytes, or than recap
+      can index: one line, paragraph or cue over 2 GiB, an input over 1 TiB. */
   RECAP_ERR_TOO_LARGE = 6,
   /** A stopword list or IDF table given to the context is malformed. */
   RECAP_ERR_BAD_TABLE = 7
