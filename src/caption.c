@@ -464,7 +464,8 @@ static recap_status emit(rc_caption *c, const char *s, size_t len, size_t from,
     return RECAP_OK;
   if (!c->open) {
     RC_TRY(rc_source_begin(c->src, c->start, c->end, c->speaker, c->speaker_len,
-                           0));
+                           c->turn_next ? RC_CUE_BREAK : 0));
+    c->turn_next = 0;
     c->open = 1;
     c->has_text = 0;
   } else if (c->has_text && *nl != SIZE_MAX) {
@@ -498,6 +499,37 @@ static size_t line_label(const rc_caption *c, const rc_cap_line *l,
   return text;
 }
 
+/* Subtitles mark each speaker of a dialogue with a dash opening the line
+   ("- Hi, I'm Sam."): returns the bytes of the dash and the spaces after
+   it, 0 if s does not open with one.  A dash without a space after it is
+   text ("-5 degrees"). */
+static size_t dialogue_dash(const char *s, size_t n) {
+  size_t d = 0;
+  if (n > 0 && s[0] == '-')
+    d = 1;
+  else if (n >= 3 && memcmp(s, "\xE2\x80", 2) == 0 &&
+           ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
+    d = 3; /* en dash, em dash */
+  if (d == 0 || d >= n || !rc_is_space(s[d]))
+    return 0;
+  while (d < n && rc_is_space(s[d]))
+    d++;
+  return d;
+}
+
+/* A dialogue dash is not said: it is dropped, and what follows it is a new
+   turn (its speaker unknown unless a label or voice names it). */
+static recap_status skip_dialogue_dash(rc_caption *c, const char *s, size_t n,
+                                       size_t *cut) {
+  size_t d = dialogue_dash(s + *cut, n - *cut);
+  if (d == 0)
+    return RECAP_OK;
+  RC_TRY(close_cue(c));
+  c->turn_next = 1;
+  *cut += d;
+  return RECAP_OK;
+}
+
 static recap_status emit_line(rc_caption *c, const rc_cap_line *l) {
   const char *label = NULL;
   size_t label_len = 0;
@@ -507,15 +539,22 @@ static recap_status emit_line(rc_caption *c, const rc_cap_line *l) {
   if (label)
     RC_TRY(set_speaker(c, label, label_len));
   size_t nl = l->off > 0 ? l->off - 1 : SIZE_MAX;
+  int opening = 1; /* nothing of the line emitted yet */
   for (size_t i = l->piece; i < l->piece + l->pieces; i++) {
     const rc_piece *p = &c->pieces.data[i];
     if (p->kind == RC_PIECE_VOICE) {
       RC_TRY(set_speaker(c, p->s, p->len));
     } else if (p->kind == RC_PIECE_CHAR) {
-      if (p->from >= skip_to)
+      if (p->from >= skip_to && p->blen > 0) {
         RC_TRY(emit(c, p->b, p->blen, p->from, p->from_len, &nl));
+        opening = 0;
+      }
     } else if (p->from + p->len > skip_to) {
       size_t cut = p->from < skip_to ? skip_to - p->from : 0;
+      if (opening)
+        RC_TRY(skip_dialogue_dash(c, p->s, p->len, &cut));
+      if (cut < p->len)
+        opening = 0;
       RC_TRY(
           emit(c, p->s + cut, p->len - cut, p->from + cut, p->len - cut, &nl));
     }

@@ -84,6 +84,7 @@ typedef struct rc_caption {
   const char *speaker;
   size_t speaker_len;
   int open, has_text;
+  int turn_next; /* a dialogue dash: the next cue opens a new turn */
 } rc_caption;
 
 /* Starts reading the caption file s[0..n) (the decoded text) into src:

@@ -680,6 +680,26 @@ static void test_srt_tags_and_speakers(void **state) {
   check_maps_to(r, 1, "there");
 }
 
+/* Subtitle dialogue dashes: the dash is not text and each starts a turn;
+   a dash without a space after it, or inside a line, is text. */
+static void test_srt_dialogue_dashes(void **state) {
+  reader *r = *state;
+  assert_int_equal(
+      read_str(r, RECAP_INPUT_SRT,
+               "1\n00:00:01,000 --> 00:00:02,000\n- Hi, I'm Sam.\n"
+               "<i>- Hello.</i>\n\n"
+               "2\n00:00:02,000 --> 00:00:03,000\n\xE2\x80\x93 It is -5 "
+               "degrees - cold\n-10 now\n"),
+      RECAP_OK);
+  assert_int_equal(r->src.cues.len, 3);
+  check_cue(r, 0, "Hi, I'm Sam.", 1, 2, NULL);
+  check_cue(r, 1, "Hello.", 1, 2, NULL);
+  check_cue(r, 2, "It is -5 degrees - cold\n-10 now", 2, 3, NULL);
+  for (size_t i = 0; i < 3; i++)
+    assert_true(r->src.cues.data[i].flags & RC_CUE_BREAK);
+  check_maps_to(r, 1, "Hello.");
+}
+
 static void test_srt_structure_errors(void **state) {
   reader *r = *state;
   assert_int_equal(read_str(r, RECAP_INPUT_SRT,
@@ -1855,6 +1875,7 @@ int main(int argc, char **argv) {
       T(test_vtt_odd_times),
       T(test_srt_basic),
       T(test_srt_tags_and_speakers),
+      T(test_srt_dialogue_dashes),
       T(test_srt_structure_errors),
       T(test_srt_lenient),
       T(test_srt_bilingual_regrouped),
