@@ -62,10 +62,12 @@
 
 #include "display.h"
 #include "greedy.h"
+#include "segment.h"
 #include "summary.h"
 #include "terms.h"
 #include "tfidf.h"
 #include "tokenize.h"
+#include "utf8.h"
 
 /* ---- parameters ---------------------------------------------------------- */
 
@@ -871,6 +873,19 @@ static int clause_starts(const cuetab *ct, const tokvec *tv, const char *t,
   return comma && (word_kinds(ct, tv->data[p].term) & RC_CUE_CLAUSE);
 }
 
+/* The end of the closing quotes and brackets right after offset e (before
+   `limit`): a clause cut after `“... Ability”,` keeps its `”`. */
+static size_t closing_marks_end(const char *t, size_t e, size_t limit) {
+  while (e < limit) {
+    size_t n = rc_utf8_seqlen((const unsigned char *)t + e, limit - e);
+    if (n == 0 ||
+        !rc_closing_mark(rc_utf8_decode((const unsigned char *)t + e, n)))
+      break;
+    e += n;
+  }
+  return e;
+}
+
 /* The content range [*b, *e) an item shows of sentence i: the clause of
    its first anchor cue of the item's kind (or of any), with the clauses after
    it while it is thin (fewer than RC_CLAUSE_MIN_WORDS words or
@@ -908,7 +923,8 @@ static recap_status item_range(recap_document *doc, const cuetab *ct,
   }
   *b = tv->data[first].tok.off;
   if (last + 1 < tv->len) {
-    *e = tv->data[last].tok.off + tv->data[last].tok.len;
+    *e = closing_marks_end(t, tv->data[last].tok.off + tv->data[last].tok.len,
+                           tv->data[last + 1].tok.off);
     *cut = 1;
   }
   return RECAP_OK;

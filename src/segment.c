@@ -155,6 +155,8 @@ int rc_sentence_end_char(unsigned c) {
   return is_terminator(c) || is_closer(c);
 }
 
+int rc_closing_mark(unsigned c) { return is_closer(c); }
+
 static int is_opener(unsigned c) {
   return c == '(' || c == '[' || c == '"' || c == '\'' || c == 0x201C ||
          c == 0x2018 || c == 0x00AB || c == 0x300C || c == 0x300E ||

@@ -54,6 +54,8 @@ typedef RC_VEC(rc_span) rc_span_vec;
    plain-text reader's line evidence.) */
 int rc_sentence_terminator(unsigned c);
 int rc_sentence_end_char(unsigned c);
+/* Is c a closing quote or bracket? */
+int rc_closing_mark(unsigned c);
 
 recap_status rc_segment(const rc_source *src, const rc_lang *lang,
                         rc_norm *norm, rc_span_vec *out);

@@ -208,6 +208,18 @@ static void test_clause_and_lead(void **state) {
   assert_int_equal(it->text_length, strlen(it->text));
 }
 
+/* A clause cut before ", and ..." keeps the quote or bracket it closes. */
+static void test_clause_keeps_closing_quote(void **state) {
+  fixture *f = *state;
+  analyze(f, "[00:00:35] Ann: We decided to name the van \"The Green "
+             "Courier\", and so the old truck goes to auction after the "
+             "summer.\n"
+             "[00:00:40] Bob: Good.\n");
+  assert_int_equal(recap_decision_count(f->doc), 1);
+  assert_string_equal(recap_decision_at(f->doc, 0)->text,
+                      "We decided to name the van \"The Green Courier\".");
+}
+
 /* A lead of several words ("I think", "you know") goes too, after the
    one-word ones, and the filler between them. */
 static void test_lead_of_several_words(void **state) {
@@ -408,6 +420,7 @@ int main(void) {
       T(test_garden),
       T(test_agreement_shows_proposal),
       T(test_clause_and_lead),
+      T(test_clause_keeps_closing_quote),
       T(test_lead_of_several_words),
       T(test_capital_and_closing),
       T(test_owners_and_due),
