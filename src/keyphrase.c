@@ -307,6 +307,24 @@ static int whole_name(const recap_document *doc, uint32_t pid) {
   return 1;
 }
 
+/* Does a content word come twice in the phrase?  Two phrases run together
+   ("company colours company logo") or a recogniser's repeat ("sample
+   sensor sample speaker") name no one thing. */
+static int repeats_word(const recap_document *doc, uint32_t pid) {
+  size_t n;
+  const uint32_t *st = phrase_stems(doc, pid, &n);
+  for (size_t i = 0; i < n; i++) {
+    uint32_t x;
+    memcpy(&x, st + i, sizeof x);
+    if (doc->stem_info.data[x].tf == 0)
+      continue; /* a joiner */
+    for (size_t j = i + 1; j < n; j++)
+      if (memcmp(&x, st + j, sizeof x) == 0)
+        return 1;
+  }
+  return 0;
+}
+
 /* A run inside longer runs only is a candidate once it recurs in
    different runs: one mention inside one long run is a window, and a
    piece always cut from the same run ("eastgate charging" of "eastgate
@@ -315,7 +333,7 @@ static int whole_name(const recap_document *doc, uint32_t pid) {
 static int candidate(const recap_document *doc, uint32_t pid) {
   const rc_phrase *p = &doc->phrases.data[pid];
   return !p->headless && (p->alone >= 1 || (p->count >= 2 && p->varied)) &&
-         whole_name(doc, pid);
+         whole_name(doc, pid) && !repeats_word(doc, pid);
 }
 
 /* The length of an English possessive ending ('s, ’s) of a word, which a

@@ -450,6 +450,25 @@ static void test_phrase_inside_twice_kept(void **state) {
   assert_int_equal(k->count, 4);
 }
 
+/* Two phrases run together, or a recogniser's repeat, is no key phrase:
+   no content word twice in one. */
+static void test_phrase_repeating_a_word_dropped(void **state) {
+  fixture *f = *state;
+  analyze(f->doc, "english",
+          "We should use the company colours company logo on the remote. "
+          "The company colours company logo would look good on the case. "
+          "I like the company colours company logo idea for the buttons. "
+          "The case needs rubber buttons and a curved shape.",
+          0);
+  assert_true(recap_keyphrase_count(f->doc) > 0);
+  assert_null(find_phrase(f->doc, "company colours company logo"));
+  for (size_t i = 0; i < recap_keyphrase_count(f->doc); i++) {
+    const char *p = recap_keyphrase_at(f->doc, i)->phrase;
+    const char *c = strstr(p, "company");
+    assert_true(c == NULL || strstr(c + 1, "company") == NULL);
+  }
+}
+
 /* ---- sentence flags and the summary -------------------------------------- */
 
 static int in_summary(const recap_document *doc, size_t index) {
@@ -1172,6 +1191,7 @@ int main(void) {
       T(test_phrase_inside_dropped),
       T(test_phrase_inside_twice_kept),
       T(test_backchannels_and_fragments),
+      T(test_phrase_repeating_a_word_dropped),
       T(test_short_sentences_fallback),
       T(test_thin_sentences),
       T(test_lead_prior),
