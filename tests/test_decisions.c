@@ -297,6 +297,20 @@ static void test_nothing_decided(void **state) {
   assert_int_equal(recap_decision_count(f->doc), 0);
 }
 
+/* What the thing must or will be is a decision on its own words, no one
+   needing to agree: that is what the minutes list ("The bench will have
+   a cedar seat"). */
+static void test_what_it_will_be(void **state) {
+  fixture *f = *state;
+  analyze(f, "[00:00:05] Ann: The new bench will have a cedar seat and iron "
+             "legs.\n"
+             "[00:00:10] Bob: The council sent the parade route this "
+             "morning.\n");
+  assert_int_equal(recap_decision_count(f->doc), 1);
+  assert_non_null(find(f->doc, RECAP_ITEM_DECISION, "cedar seat"));
+  assert_int_equal(recap_action_count(f->doc), 0);
+}
+
 /* Talk about the meeting itself decides nothing and hands out no work:
    presenting one's findings now, the time left; a presentation with a
    due time is work. */
@@ -433,6 +447,7 @@ int main(void) {
       T(test_month_words),
       T(test_nothing_decided),
       T(test_meeting_talk),
+      T(test_what_it_will_be),
       T(test_limit_and_order),
       T(test_deterministic_and_rendered),
       T(test_text_and_markdown),
