@@ -309,6 +309,39 @@ static void test_nothing_decided(void **state) {
   assert_int_equal(recap_decision_count(f->doc), 0);
 }
 
+/* What the thing must or will be is a decision on its own words, no one
+   needing to agree: that is what the minutes list ("The bench will have
+   a cedar seat"). */
+static void test_what_it_will_be(void **state) {
+  fixture *f = *state;
+  analyze(f, "[00:00:05] Ann: The new bench will have a cedar seat and iron "
+             "legs.\n"
+             "[00:00:10] Bob: The council sent the parade route this "
+             "morning.\n");
+  assert_int_equal(recap_decision_count(f->doc), 1);
+  assert_non_null(find(f->doc, RECAP_ITEM_DECISION, "cedar seat"));
+  assert_int_equal(recap_action_count(f->doc), 0);
+}
+
+/* Talk about the meeting itself decides nothing and hands out no work:
+   presenting one's findings now, the time left; a presentation with a
+   due time is work. */
+static void test_meeting_talk(void **state) {
+  fixture *f = *state;
+  analyze(f,
+          "[00:00:05] Ann: I'm gonna present the findings of our survey of "
+          "the garden club members.\n"
+          "[00:00:10] Bob: Okay.\n"
+          "[00:00:15] Ann: So we have five minutes left for the seed orders.\n"
+          "[00:00:20] Bob: Right.\n");
+  assert_int_equal(recap_decision_count(f->doc), 0);
+  assert_int_equal(recap_action_count(f->doc), 0);
+  analyze(f, "[00:00:05] Ann: I'm going to present the survey findings to "
+             "the garden club next week.\n"
+             "[00:00:10] Bob: Okay.\n");
+  assert_int_equal(recap_action_count(f->doc), 1);
+}
+
 /* At most `decisions` of each kind; in document order, or best first. */
 static void test_limit_and_order(void **state) {
   fixture *f = *state;
@@ -426,6 +459,8 @@ int main(void) {
       T(test_owners_and_due),
       T(test_month_words),
       T(test_nothing_decided),
+      T(test_meeting_talk),
+      T(test_what_it_will_be),
       T(test_limit_and_order),
       T(test_deterministic_and_rendered),
       T(test_text_and_markdown),
