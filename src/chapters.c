@@ -8,7 +8,8 @@
  * cosine of their TF-IDF weighted term counts, plus RC_CH_SPEAKERS times
  * the cosine of who said how many words in each (a presenter taking over,
  * a new questioner; Galley et al. 2003 found speaker change a cue of topic
- * shifts in meetings).  A gap's depth is how far that similarity lies
+ * shifts in meetings), in hearings the rare speakers' words weighing most
+ * (speaker_weights).  A gap's depth is how far that similarity lies
  * below the highest within `span` on both sides.  A gap scores its depth,
  * plus RC_CH_CUE when the turn after it opens with a phrase of the
  * language that often opens a topic ("the next", "now we") or announces
@@ -63,6 +64,18 @@
 #include "summary.h"
 #include "terms.h"
 
+/* Does sentence s start a turn: a new speaker, or a new paragraph? */
+static int starts_turn(const recap_document *doc, size_t s) {
+  if (s == 0)
+    return 1;
+  const rc_sent *a = &doc->sents.data[s - 1], *b = &doc->sents.data[s];
+  if (b->cue_first == rc_sent_cue_last(a))
+    return 0;
+  const rc_cue *c = &doc->src.cues.data[b->cue_first];
+  return (c->flags & RC_CUE_BREAK) ||
+         c->speaker != doc->src.cues.data[rc_sent_cue_last(a)].speaker;
+}
+
 /* ---- similarity across each gap ------------------------------------------ */
 
 /* Two windows as dense vectors (by stem, by speaker), with their dot
@@ -112,8 +125,9 @@ static uint32_t speaker_slot(const recap_document *doc, size_t s) {
 }
 
 typedef struct slide {
-  pair terms;    /* per stem: TF-IDF weight in each window */
-  pair speakers; /* per speaker: words said in each window */
+  pair terms;      /* per stem: TF-IDF weight in each window */
+  pair speakers;   /* per speaker: words said in each window, weighted */
+  double *weights; /* per speaker (speaker_weights) */
 } slide;
 
 /* Adds sentence s to the left window dl times and to the right dr times. */
@@ -125,7 +139,34 @@ static void move_sentence(slide *w, const recap_document *doc, size_t s,
     double x = t->tf * doc->stem_info.data[t->stem].idf;
     pair_move(&w->terms, t->stem, dl * x, dr * x);
   }
-  pair_move(&w->speakers, speaker_slot(doc, s), dl * se->words, dr * se->words);
+  uint32_t sp = speaker_slot(doc, s);
+  double said = se->words * w->weights[sp];
+  pair_move(&w->speakers, sp, dl * said, dr * said);
+}
+
+/* How much a word of each speaker counts in the speaker cosine.  In a
+   hearing (turns of RC_CH_HEARING_TURN words or more on average) the
+   witnesses answer and the chair calls throughout, and a topic changes
+   with the member who asks next: a speaker's words count
+   ln(1 + all words / theirs)^RC_CH_RARE_SPEAKER, so the rare voices
+   weigh most.  Elsewhere every word counts one: in a discussion the one
+   who leads opens the topics (ICSI's professors). */
+static void speaker_weights(const recap_document *doc, double *weights) {
+  size_t n = doc->sents.len, nsp = doc->src.speakers.count + 1, turns = 0;
+  double total = 0;
+  for (size_t i = 0; i < nsp; i++)
+    weights[i] = 0;
+  for (size_t s = 0; s < n; s++) {
+    weights[speaker_slot(doc, s)] += doc->sents.data[s].words;
+    total += doc->sents.data[s].words;
+    turns += starts_turn(doc, s);
+  }
+  int hearing = turns > 0 && total >= RC_CH_HEARING_TURN * (double)turns;
+  for (size_t i = 0; i < nsp; i++)
+    weights[i] = !hearing ? 1
+                 : weights[i] > 0
+                     ? pow(log(1 + total / weights[i]), RC_CH_RARE_SPEAKER)
+                     : 0;
 }
 
 /* sim[g] for the gap before sentence g, g in [1, n): the sentences
@@ -142,6 +183,12 @@ static recap_status gap_similarities(const recap_document *doc, size_t span,
   if (st == RECAP_OK)
     st = pair_alloc(&w.speakers, a, doc->src.speakers.count + 1);
   if (st == RECAP_OK) {
+    w.weights = rc_calloc(a, doc->src.speakers.count + 1, sizeof *w.weights);
+    if (!w.weights)
+      st = RECAP_ERR_NOMEM;
+  }
+  if (st == RECAP_OK) {
+    speaker_weights(doc, w.weights);
     size_t first = 0, end = 1, left = se[0].content, right = 0;
     move_sentence(&w, doc, 0, 1, 0);
     for (size_t g = 1; g < n; g++) {
@@ -164,23 +211,12 @@ static recap_status gap_similarities(const recap_document *doc, size_t span,
   }
   pair_free(&w.terms, a);
   pair_free(&w.speakers, a);
+  rc_free(a, w.weights);
   return st;
 }
 
 /* ---- what marks a gap besides the words ------------------------------------
  */
-
-/* Does sentence s start a turn: a new speaker, or a new paragraph? */
-static int starts_turn(const recap_document *doc, size_t s) {
-  if (s == 0)
-    return 1;
-  const rc_sent *a = &doc->sents.data[s - 1], *b = &doc->sents.data[s];
-  if (b->cue_first == rc_sent_cue_last(a))
-    return 0;
-  const rc_cue *c = &doc->src.cues.data[b->cue_first];
-  return (c->flags & RC_CUE_BREAK) ||
-         c->speaker != doc->src.cues.data[rc_sent_cue_last(a)].speaker;
-}
 
 enum { CUE_NONE, CUE_OPENS, CUE_MOVES };
 

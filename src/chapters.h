@@ -28,6 +28,14 @@
 /* The weight of who speaks next to what is said (gap_similarities).
    0: .378 / .361; 0.25 and 1 were within .01 of 0.5 in an earlier build. */
 #define RC_CH_SPEAKERS 0.5
+/* In hearings, turns of this many words or more on average (QMSum's
+   committees 44 to 104, AMI 5 to 21, ICSI 9 to 22), a speaker's words
+   count by how rare the speaker is, to this power (speaker_weights).
+   Committees .372 / .390 -> .345 / .361 (paired over the 30 meetings: t
+   -2.4 / -2.6); for every meeting it would cost ICSI .336 -> .364 and
+   leave AMI as it is (.321 / .322); power 1 .364 in committees. */
+#define RC_CH_HEARING_TURN 32
+#define RC_CH_RARE_SPEAKER 2.0
 /* Chapters start only at turns when there is a turn per this many words.
    Anywhere: .360 / .347. */
 #define RC_CH_TURN_WORDS 300

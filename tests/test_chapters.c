@@ -411,6 +411,51 @@ static void test_topic_opening_cues(void **state) {
   free(plain);
 }
 
+/* A hearing: a member asks in one sentence, a witness answers in five
+   (turns of 39 words on average), 30 times; the member who asks turn
+   pair k is asker(k); the talk mixes two topics throughout, so that the
+   words alone put a boundary nowhere in particular. */
+static char *hearing(const char *(*asker)(size_t)) {
+  text t = {NULL, 0, 0};
+  unsigned seed = 13;
+  for (size_t i = 0; i < 180; i++) {
+    if (i % 6 <= 1)
+      append(&t, "%s%s: ", i ? "\n" : "", i % 6 ? "Witness" : asker(i / 6));
+    sentence(&t, (int)(i / 3 % 2), &seed);
+    append(&t, " ");
+  }
+  append(&t, "\n");
+  return t.data;
+}
+
+static const char *one_asker(size_t pair) {
+  (void)pair;
+  return "Ann";
+}
+
+/* The member who asks changes at the 11th question (sentence 60). */
+static const char *next_asker(size_t pair) { return pair < 10 ? "Ann" : "Bob"; }
+
+/* In a hearing the witness speaks throughout, and the next member to ask
+   opens the next topic: where the words leave the boundary open, the
+   chapter starts at the new questioner, within the answer before (the
+   witness's words weigh little among who speaks); weighing everyone's
+   words alike, the witness's many hide the change. */
+static void test_hearing_next_questioner(void **state) {
+  fixture *f = *state;
+  char *plain = hearing(one_asker);
+  char *asked = hearing(next_asker);
+  analyze(f, plain, 2, 0);
+  size_t at = recap_chapter_at(f->doc, 1)->first_sentence;
+  assert_true(at < 54 || at > 60);
+  analyze(f, asked, 2, 0);
+  assert_well_formed(f->doc);
+  at = recap_chapter_at(f->doc, 1)->first_sentence;
+  assert_true(at >= 54 && at <= 60);
+  free(plain);
+  free(asked);
+}
+
 /* A long topic, a short one, a long one again: the short one is narrower
    than the windows that compare the words around each gap. */
 #define SHORT_END 69
@@ -711,27 +756,17 @@ static void test_seed_webinar_three_talks(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
 #define T(f) fixture_unit_test(f)
-      T(test_asked_count_finds_topics),
-      T(test_automatic_count_finds_topics),
-      T(test_one_topic_one_chapter),
-      T(test_titles_differ),
-      T(test_too_many_asked),
-      T(test_untimed_text),
-      T(test_overlapping_cues),
-      T(test_speaker_keyphrases),
-      T(test_chapters_start_at_turns),
-      T(test_announced_topic),
-      T(test_topic_opening_cues),
-      T(test_short_topic_placed),
-      T(test_titles_courtesies_and_names),
-      T(test_titles_no_quantities),
-      T(test_titles_no_lone_capitalised_word),
-      T(test_titles_no_generic_word),
-      T(test_titles_in_the_language),
-      T(test_youtube_three_chapters),
-      T(test_youtube_ten_seconds),
-      T(test_youtube_checks),
-      T(test_seed_webinar_three_talks),
+      T(test_asked_count_finds_topics), T(test_automatic_count_finds_topics),
+      T(test_one_topic_one_chapter),    T(test_titles_differ),
+      T(test_too_many_asked),           T(test_untimed_text),
+      T(test_overlapping_cues),         T(test_speaker_keyphrases),
+      T(test_chapters_start_at_turns),  T(test_announced_topic),
+      T(test_topic_opening_cues),       T(test_hearing_next_questioner),
+      T(test_short_topic_placed),       T(test_titles_courtesies_and_names),
+      T(test_titles_no_quantities),     T(test_titles_no_lone_capitalised_word),
+      T(test_titles_no_generic_word),   T(test_titles_in_the_language),
+      T(test_youtube_three_chapters),   T(test_youtube_ten_seconds),
+      T(test_youtube_checks),           T(test_seed_webinar_three_talks),
 #undef T
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
