@@ -518,13 +518,15 @@ static void summarise_file(void *user, size_t i, recap_document *doc,
     opt.progress = analysis_progress;
     opt.progress_user = c;
   }
-  recap_status st = recap_document_analyze(doc, in.data, in.len, &opt);
+  int was_blank = blank(&in); /* stops at the first non-blank byte */
+  /* Given away: the input is then not held twice at the peak. */
+  recap_status st = recap_document_analyze_given(doc, in.data, in.len, &opt);
+  in.data = NULL;
   if (st == RECAP_OK && !c->sentences && recap_sentence_count(doc) == 0)
     r->err = message(shown,
-                     blank(&in) ? "empty input, nothing to summarise"
-                                : "no words, nothing to summarise",
+                     was_blank ? "empty input, nothing to summarise"
+                               : "no words, nothing to summarise",
                      ""); /* a note: the exit status stays 0 */
-  cli_input_free(&in);
   /* JSON names the file of every result, one file or many. */
   int label = c->format == RECAP_FORMAT_JSON;
   if (st == RECAP_OK && c->sentences) {
@@ -655,7 +657,8 @@ static int run_idf(config *c) {
       detail = recap_idf_error(idf);
     } else {
       opt.filename = path;
-      st = recap_document_analyze(doc, in.data, in.len, &opt);
+      st = recap_document_analyze_given(doc, in.data, in.len, &opt);
+      in.data = NULL;
       if (st == RECAP_OK)
         st = recap_idf_add_document(idf, doc);
       detail = recap_document_error(doc);
