@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cli.h"
 
@@ -690,7 +693,20 @@ static int run_idf(config *c) {
 
 /* ---- main ---------------------------------------------------------------- */
 
+/* glibc serves a large block with mmap, but raises that threshold to the
+   size of each such block freed (up to 32 MB): once the input is freed
+   after reading, the analysis's large vectors come from the heap, where
+   growing one copies it and a freed one leaves a hole that still counts.
+   A fixed threshold (its default) keeps them mapped: peak RSS on 10 MB of
+   meeting transcripts 6.8 -> 5.8 bytes per input byte, same time. */
+static void keep_large_blocks_mapped(void) {
+#ifdef __GLIBC__
+  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
+}
+
 int main(int argc, char **argv) {
+  keep_large_blocks_mapped();
   config c;
   memset(&c, 0, sizeof c);
   recap_options_init(&c.opt);
