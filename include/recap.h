@@ -444,6 +444,22 @@ RECAP_API recap_status recap_document_analyze(recap_document *doc,
                                               const recap_options *opts);
 
 /**
+ * Like recap_document_analyze(), but the document takes `text` and so
+ * never holds two copies of a large input: it may rewrite the text in
+ * place, keep it as the document's own (plain text), or free it once read
+ * (transcripts, captions, JSON), which lowers the peak memory by about the
+ * input's size.  `text` must come from the malloc (or realloc) of the
+ * allocator of doc's context (C's malloc for recap_context_new()); it may
+ * be larger than `length`.  From the call on it is the document's, whatever
+ * the result, and the caller must neither use nor free it; only when doc is
+ * NULL (RECAP_ERR_INVALID_ARGUMENT) does it stay the caller's.  Results and
+ * errors are those of recap_document_analyze() for the same bytes.
+ */
+RECAP_API recap_status recap_document_analyze_given(recap_document *doc,
+                                                    char *text, size_t length,
+                                                    const recap_options *opts);
+
+/**
  * A message for the last failed recap_document_analyze() ("line 12: bad
  * timestamp '00:01'"), or "" after a success.  Borrowed; valid until the
  * next analysis or until the document is freed.

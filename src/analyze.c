@@ -264,12 +264,39 @@ static void drop_phrases(recap_document *doc) {
   RC_VEC_FREE(doc->alloc, doc->surfaces);
 }
 
-/* Plain text borrows the caller's bytes as its content; results outlive
-   the call, so the document keeps its own copy. */
+/* Does the content borrow the decoded text (plain text does)? */
+static int content_is_text(const recap_document *doc) {
+  return doc->src.text == doc->text.s && doc->src.len;
+}
+
+/* Once read, the decoded text is needed no more (only its offset map)
+   unless the content borrows it: freed before the later stages' peak. */
+static void drop_text(recap_document *doc) {
+  if (content_is_text(doc))
+    return;
+  rc_free(doc->alloc, doc->text.owned);
+  doc->text.owned = NULL;
+  doc->text.s = "";
+  doc->text.len = 0;
+}
+
+/* Plain text borrows the decoded text as its content; results outlive
+   the call, so the document keeps it: the decoded text's own buffer (a
+   copy made by decoding, or the one given to
+   recap_document_analyze_given()) is taken over, the caller's bytes are
+   copied. */
 static recap_status keep_content(recap_document *doc) {
   rc_source *src = &doc->src;
   if (src->text == src->content || src->len == 0)
     return RECAP_OK;
+  if (content_is_text(doc) && doc->text.owned) {
+    rc_free(doc->alloc, src->content);
+    src->content = doc->text.owned;
+    /* What the text is known to hold: its allocation may be larger. */
+    src->cap = (size_t)(doc->text.s - doc->text.owned) + doc->text.len;
+    doc->text.owned = NULL;
+    return RECAP_OK;
+  }
   char *copy = rc_malloc(doc->alloc, src->len);
   if (!copy)
     return RECAP_ERR_NOMEM;
@@ -281,16 +308,31 @@ static recap_status keep_content(recap_document *doc) {
   return RECAP_OK;
 }
 
+/* The input decoded into doc->text; `given` (NULL, or text itself) is
+   the document's, whatever the result. */
+static recap_status decode_input(recap_document *doc, const char *text,
+                                 size_t len, char *given) {
+  int strict = (doc->opt.flags & RECAP_OPT_STRICT_UTF8) != 0;
+  if (given)
+    return rc_decode_given(doc->alloc, given, len, strict, &doc->text,
+                           doc->error, sizeof doc->error);
+  return rc_decode(doc->alloc, text, len, strict, &doc->text, doc->error,
+                   sizeof doc->error);
+}
+
 static recap_status run(recap_document *doc, const char *text, size_t len,
-                        const recap_options *opts) {
-  RC_TRY(take_options(doc, opts));
-  if (len > doc->opt.max_input_bytes)
-    return fail(doc, RECAP_ERR_TOO_LARGE, "input larger than the %s limit",
-                "configured");
-  STAGE(doc, RC_STAGE_DECODE,
-        rc_decode(doc->alloc, text, len, doc->opt.flags & RECAP_OPT_STRICT_UTF8,
-                  &doc->text, doc->error, sizeof doc->error));
+                        char *given, const recap_options *opts) {
+  recap_status st = take_options(doc, opts);
+  if (st == RECAP_OK && len > doc->opt.max_input_bytes)
+    st = fail(doc, RECAP_ERR_TOO_LARGE, "input larger than the %s limit",
+              "configured");
+  if (st != RECAP_OK) {
+    rc_free(doc->alloc, given);
+    return st;
+  }
+  STAGE(doc, RC_STAGE_DECODE, decode_input(doc, text, len, given));
   STAGE(doc, RC_STAGE_READ, read_input(doc));
+  drop_text(doc);
   STAGE(doc, RC_STAGE_READ, name_speakers(doc));
   STAGE(doc, RC_STAGE_LANGUAGE,
         choose_language(doc, opts ? opts->language : NULL));
@@ -322,10 +364,8 @@ static recap_status run(recap_document *doc, const char *text, size_t len,
      copy then does not add to the peak of the scoring stages. */
   RC_TRY(keep_content(doc));
   /* The decoded text is no longer needed, only its offset map. */
-  if (doc->text.owned) {
-    rc_free(doc->alloc, doc->text.owned);
-    doc->text.owned = NULL;
-  }
+  rc_free(doc->alloc, doc->text.owned);
+  doc->text.owned = NULL;
   doc->text.s = "";
   doc->text.len = 0;
   return RECAP_OK;
@@ -347,14 +387,14 @@ static void clean_message(char *s) {
   }
 }
 
-recap_status recap_document_analyze(recap_document *doc, const char *text,
-                                    size_t length, const recap_options *opts) {
-  if (!doc)
-    return RECAP_ERR_INVALID_ARGUMENT;
+/* recap_document_analyze() and recap_document_analyze_given(). */
+static recap_status analyze(recap_document *doc, const char *text,
+                            size_t length, char *given,
+                            const recap_options *opts) {
   rc_doc_reset(doc);
   if (!text && length)
     return fail(doc, RECAP_ERR_INVALID_ARGUMENT, "%stext is NULL", "");
-  recap_status st = run(doc, text ? text : "", length, opts);
+  recap_status st = run(doc, text ? text : "", length, given, opts);
   if (st == RECAP_OK) {
     doc->progress_base = 1; /* done: 1, also after skipped stages */
     doc->progress_span = 0;
@@ -374,4 +414,19 @@ recap_status recap_document_analyze(recap_document *doc, const char *text,
     memcpy(doc->error, error, sizeof error);
   }
   return st;
+}
+
+recap_status recap_document_analyze(recap_document *doc, const char *text,
+                                    size_t length, const recap_options *opts) {
+  if (!doc)
+    return RECAP_ERR_INVALID_ARGUMENT;
+  return analyze(doc, text, length, NULL, opts);
+}
+
+recap_status recap_document_analyze_given(recap_document *doc, char *text,
+                                          size_t length,
+                                          const recap_options *opts) {
+  if (!doc)
+    return RECAP_ERR_INVALID_ARGUMENT;
+  return analyze(doc, text, length, text, opts);
 }

@@ -263,27 +263,34 @@ static recap_status decode_utf16(const recap_allocator *a,
   return finish(&e, out, be ? RC_ENC_UTF16BE : RC_ENC_UTF16LE);
 }
 
-/* Clean but for \r \f \v: a same-length copy keeps the map the identity. */
+/* Clean but for \r \f \v: rewritten at the same length, which keeps the
+   map the identity; in place when the buffer is ours (`mine`), else in a
+   copy. */
 static recap_status rewrite_line_breaks(const recap_allocator *a,
                                         const unsigned char *s, size_t n,
-                                        rc_text *out) {
-  char *o = rc_malloc(a, n);
+                                        char *mine, rc_text *out) {
+  char *o = mine ? (char *)s : rc_malloc(a, n);
   if (!o)
     return RECAP_ERR_NOMEM;
-  memcpy(o, s, n);
+  if (!mine)
+    memcpy(o, s, n);
   for (size_t i = 0; i < n; i++) {
     if (o[i] == '\r')
       o[i] = (i + 1 < n && o[i + 1] == '\n') ? ' ' : '\n';
     else if (o[i] == '\f' || o[i] == '\v')
       o[i] = '\n';
   }
-  out->s = out->owned = o;
+  out->s = o;
+  out->owned = mine ? mine : o;
   out->len = n;
   return RECAP_OK;
 }
 
-recap_status rc_decode(const recap_allocator *a, const char *in, size_t len,
-                       int strict, rc_text *out, char *err, size_t errlen) {
+/* rc_decode() and rc_decode_given(): `mine` is NULL, or `in` when the
+   buffer is given to out; clean text then stays in it. */
+static recap_status decode(const recap_allocator *a, const char *in,
+                           size_t len, char *mine, int strict, rc_text *out,
+                           char *err, size_t errlen) {
   const unsigned char *s = (const unsigned char *)in;
   memset(out, 0, sizeof *out);
   out->s = "";
@@ -319,8 +326,9 @@ recap_status rc_decode(const recap_allocator *a, const char *in, size_t len,
   if (st.invalid == 0 && st.controls == 0) {
     out->encoding = RC_ENC_UTF8;
     if (st.crs)
-      return rewrite_line_breaks(a, s, len, out);
+      return rewrite_line_breaks(a, s, len, mine, out);
     out->s = (const char *)s;
+    out->owned = mine;
     out->len = len;
     return RECAP_OK;
   }
@@ -336,6 +344,20 @@ recap_status rc_decode(const recap_allocator *a, const char *in, size_t len,
   }
   rewrite_utf8(&e, s, len, skip, &out->repairs);
   return finish(&e, out, st.invalid ? RC_ENC_UTF8_REPAIRED : RC_ENC_UTF8);
+}
+
+recap_status rc_decode(const recap_allocator *a, const char *in, size_t len,
+                       int strict, rc_text *out, char *err, size_t errlen) {
+  return decode(a, in, len, NULL, strict, out, err, errlen);
+}
+
+recap_status rc_decode_given(const recap_allocator *a, char *in, size_t len,
+                             int strict, rc_text *out, char *err,
+                             size_t errlen) {
+  recap_status st = decode(a, in, len, in, strict, out, err, errlen);
+  if (out->owned != in) /* rewritten into a new buffer, or failed */
+    rc_free(a, in);
+  return st;
 }
 
 void rc_text_free(const recap_allocator *a, rc_text *t) {

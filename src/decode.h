@@ -15,7 +15,9 @@
  *    the other C0/C1 controls a space.
  *  - Input that is mostly control bytes is binary: RECAP_ERR_BAD_ENCODING.
  *
- * Clean input is not copied: text then points into the caller's buffer.
+ * Clean input is not copied: text then points into the caller's buffer,
+ * or, given with rc_decode_given(), into that buffer, now text's own
+ * (line breaks rewritten in place).
  */
 #ifndef RC_DECODE_H
 #define RC_DECODE_H
@@ -36,7 +38,8 @@ typedef enum rc_encoding {
 typedef struct rc_text {
   const char *s;
   size_t len;
-  char *owned;   /* s when it is a copy, else NULL */
+  char *owned;   /* the allocation s is in, when the text's own (a copy,
+                    or a buffer given to rc_decode_given()), else NULL */
   rc_offmap map; /* positions in s -> positions in the input */
   rc_encoding encoding;
   size_t repairs; /* sequences replaced by U+FFFD */
@@ -46,6 +49,12 @@ typedef struct rc_text {
    says why and where. */
 recap_status rc_decode(const recap_allocator *a, const char *in, size_t len,
                        int strict, rc_text *out, char *err, size_t errlen);
+/* rc_decode() of a buffer allocated with a, which is given away: it
+   becomes out->owned (clean text in it, out->s possibly past a BOM) or is
+   freed, whatever the result. */
+recap_status rc_decode_given(const recap_allocator *a, char *in, size_t len,
+                             int strict, rc_text *out, char *err,
+                             size_t errlen);
 void rc_text_free(const recap_allocator *a, rc_text *t);
 
 #endif

@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cli.h"
 
@@ -518,13 +521,15 @@ static void summarise_file(void *user, size_t i, recap_document *doc,
     opt.progress = analysis_progress;
     opt.progress_user = c;
   }
-  recap_status st = recap_document_analyze(doc, in.data, in.len, &opt);
+  int was_blank = blank(&in); /* stops at the first non-blank byte */
+  /* Given away: the input is then not held twice at the peak. */
+  recap_status st = recap_document_analyze_given(doc, in.data, in.len, &opt);
+  in.data = NULL;
   if (st == RECAP_OK && !c->sentences && recap_sentence_count(doc) == 0)
     r->err = message(shown,
-                     blank(&in) ? "empty input, nothing to summarise"
-                                : "no words, nothing to summarise",
+                     was_blank ? "empty input, nothing to summarise"
+                               : "no words, nothing to summarise",
                      ""); /* a note: the exit status stays 0 */
-  cli_input_free(&in);
   /* JSON names the file of every result, one file or many. */
   int label = c->format == RECAP_FORMAT_JSON;
   if (st == RECAP_OK && c->sentences) {
@@ -655,7 +660,8 @@ static int run_idf(config *c) {
       detail = recap_idf_error(idf);
     } else {
       opt.filename = path;
-      st = recap_document_analyze(doc, in.data, in.len, &opt);
+      st = recap_document_analyze_given(doc, in.data, in.len, &opt);
+      in.data = NULL;
       if (st == RECAP_OK)
         st = recap_idf_add_document(idf, doc);
       detail = recap_document_error(doc);
@@ -687,7 +693,20 @@ static int run_idf(config *c) {
 
 /* ---- main ---------------------------------------------------------------- */
 
+/* glibc serves a large block with mmap, but raises that threshold to the
+   size of each such block freed (up to 32 MB): once the input is freed
+   after reading, the analysis's large vectors come from the heap, where
+   growing one copies it and a freed one leaves a hole that still counts.
+   A fixed threshold (its default) keeps them mapped: peak RSS on 10 MB of
+   meeting transcripts 6.8 -> 5.8 bytes per input byte, same time. */
+static void keep_large_blocks_mapped(void) {
+#ifdef __GLIBC__
+  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
+}
+
 int main(int argc, char **argv) {
+  keep_large_blocks_mapped();
   config c;
   memset(&c, 0, sizeof c);
   recap_options_init(&c.opt);

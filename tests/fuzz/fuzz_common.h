@@ -526,6 +526,28 @@ static recap_status fz_analyze_check(recap_document *doc, const char *text,
   return st;
 }
 
+/* recap_document_analyze_given() of a malloc'ed copy (doc's context
+   allocates with malloc) gives what the analysis just done gave: its
+   status `was`, the same JSON. */
+static void fz_given_same(recap_document *doc, const char *text, size_t n,
+                          const recap_options *opt, recap_status was) {
+  char *json = NULL, *again = NULL;
+  size_t jl = 0, al = 0;
+  if (was == RECAP_OK)
+    FZ_CHECK(recap_render(doc, RECAP_FORMAT_JSON, &json, &jl) == RECAP_OK);
+  char *given = malloc(n ? n : 1);
+  FZ_CHECK(given != NULL);
+  if (n)
+    memcpy(given, text, n);
+  FZ_CHECK(recap_document_analyze_given(doc, given, n, opt) == was);
+  if (was == RECAP_OK) {
+    FZ_CHECK(recap_render(doc, RECAP_FORMAT_JSON, &again, &al) == RECAP_OK);
+    FZ_CHECK(al == jl && memcmp(again, json, jl) == 0);
+  }
+  recap_free(json);
+  recap_free(again);
+}
+
 /* The whole public pipeline on one fuzz input: selector bytes, then the
    text, analysed as `format` (AUTO: with a filename hint from a third
    selector byte). */
@@ -551,6 +573,8 @@ static void fz_pipeline(const uint8_t *data, size_t size,
   recap_status st = fz_analyze_check(doc, text, n, &o.opt);
   if (st == RECAP_OK && format != RECAP_INPUT_AUTO)
     FZ_CHECK(recap_document_input_format(doc) == format);
+  if (n <= FZ_TWICE_MAX)
+    fz_given_same(doc, text, n, &o.opt, st);
   recap_document_free(doc);
   recap_context_free(ctx);
 }
