@@ -90,7 +90,7 @@
    1.5 for decision cues as well, .239 / .223.  The price: more
    predictions pass ("the younger people will have newer televisions"). */
 #define RC_W_REQUIRE 1.0
-#define RC_W_CONFIRMED 0.4  /* a statement agreed to */
+#define RC_W_CONFIRMED 0.4 /* a statement agreed to */
 /* Multipliers: the next turn says yes; hedged; opens with a condition;
    what decides in a question (only a proposal agreed to decides there);
    an option not agreed to; about the meeting itself (unless it names a
@@ -986,6 +986,24 @@ static recap_status range_text(recap_document *doc, size_t i, size_t b,
   return st;
 }
 
+/* Is token k of t a word the speaker broke off and began again, as
+   transcripts write it: a lone letter ("S I'll send you email", "f for
+   the next meeting"), or two letters the next word goes on from ("Ca Can
+   I ask")?  Not "I", "a", nor "TV" or "Ed". */
+static int false_start_at(const char *t, const tokvec *tv, size_t k) {
+  if (k + 1 >= tv->len)
+    return 0;
+  const char *w = t + tv->data[k].tok.off, *next = t + tv->data[k + 1].tok.off;
+  size_t n = tv->data[k].tok.len;
+  char c = (char)(w[0] | 0x20);
+  if (!(c >= 'a' && c <= 'z'))
+    return 0;
+  if (n == 1)
+    return c != 'i' && c != 'a';
+  return n == 2 && w[1] >= 'a' && w[1] <= 'z' && tv->data[k + 1].tok.len > 2 &&
+         (next[0] | 0x20) == (w[0] | 0x20) && next[1] == w[1];
+}
+
 /* Drops the discourse words an item's text opens with ("So, okay, we'll
    ..." reads "We'll ..."), keeping at least two words, and starts it with
    a capital, as an item stands alone even when its clause started
@@ -998,6 +1016,8 @@ static recap_status trim_lead(recap_document *doc, const cuetab *ct, tokvec *tv,
     return RECAP_OK;
   RC_TRY(tokens_of(doc, t, 0, it->text_length, 0, tv));
   size_t k = skip_openers(doc, ct, tv, 0, 1);
+  if (false_start_at(t, tv, k))
+    k = skip_openers(doc, ct, tv, k + 1, 1);
   size_t b = k > 0 && tv->len - k >= 2 ? tv->data[k].tok.off : 0;
   if (b == 0 && !(t[0] >= 'a' && t[0] <= 'z'))
     return RECAP_OK;

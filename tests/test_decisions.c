@@ -233,6 +233,22 @@ static void test_lead_of_several_words(void **state) {
                       "dealer in Leeds.");
 }
 
+/* A word broken off and begun again at the start goes too; a name of two
+   letters stays. */
+static void test_false_start_dropped(void **state) {
+  fixture *f = *state;
+  analyze(f, "[00:00:35] Ann: S I'll send the signed budget to the board by "
+             "Friday.\n"
+             "[00:00:40] Bob: Ed will print the new delivery schedule for the "
+             "drivers.\n");
+  assert_int_equal(recap_action_count(f->doc), 2);
+  assert_string_equal(recap_action_at(f->doc, 0)->text,
+                      "I'll send the signed budget to the board by Friday.");
+  assert_string_equal(recap_action_at(f->doc, 1)->text,
+                      "Ed will print the new delivery schedule for the "
+                      "drivers.");
+}
+
 /* An item that starts mid-sentence starts with a capital; closing the
    meeting ("call this to a close") is no decision. */
 static void test_capital_and_closing(void **state) {
@@ -455,6 +471,7 @@ int main(void) {
       T(test_clause_and_lead),
       T(test_clause_keeps_closing_quote),
       T(test_lead_of_several_words),
+      T(test_false_start_dropped),
       T(test_capital_and_closing),
       T(test_owners_and_due),
       T(test_month_words),
