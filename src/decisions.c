@@ -447,9 +447,26 @@ typedef struct kinds_scan {
   evid *ev;
 } kinds_scan;
 
+static int clause_starts(const cuetab *ct, const tokvec *tv, const char *t,
+                         size_t p);
+
+/* Is token p in a clause that a condition or contrast opens ("..., while
+   at the same time skills will be learned")?  What it says will be is
+   then no decision. */
+static int in_subordinate_clause(const kinds_scan *k, const tokvec *tv,
+                                 size_t p) {
+  size_t first = p;
+  while (first > 0 && !clause_starts(k->ct, tv, k->text, first))
+    first--;
+  return first > 0 && (word_kinds(k->ct, tv->data[first].term) & RC_CUE_COND);
+}
+
 static void on_kinds(void *user, const tokvec *tv, size_t p, const cue *c) {
   kinds_scan *k = user;
-  k->ev->kinds |= c->kinds & ~(unsigned)RC_CUE_MONTH;
+  unsigned kinds = c->kinds & ~(unsigned)RC_CUE_MONTH;
+  if ((kinds & RC_CUE_REQUIRE) && in_subordinate_clause(k, tv, p))
+    kinds &= ~(unsigned)RC_CUE_REQUIRE;
+  k->ev->kinds |= kinds;
   if (is_due_month(k->ct, tv, k->text, p, c))
     k->ev->kinds |= RC_CUE_DUE;
   if (p == k->opening && (c->kinds & (RC_CUE_AGREE | RC_CUE_ASSENT)))

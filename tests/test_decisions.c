@@ -233,6 +233,19 @@ static void test_lead_of_several_words(void **state) {
                       "dealer in Leeds.");
 }
 
+/* What a clause opened by a contrast or condition says will be is no
+   decision; the same words as a clause of their own are one. */
+static void test_subordinate_will_be(void **state) {
+  fixture *f = *state;
+  analyze(f, "[00:00:35] Ann: The depot can be run more cheaply, while at the "
+             "same time the drivers' skills will be learned on the job.\n"
+             "[00:00:40] Bob: The depot will be open from five in the "
+             "morning.\n");
+  assert_int_equal(recap_decision_count(f->doc), 1);
+  assert_string_equal(recap_decision_at(f->doc, 0)->text,
+                      "The depot will be open from five in the morning.");
+}
+
 /* A word broken off and begun again at the start goes too; a name of two
    letters stays. */
 static void test_false_start_dropped(void **state) {
@@ -472,6 +485,7 @@ int main(void) {
       T(test_clause_keeps_closing_quote),
       T(test_lead_of_several_words),
       T(test_false_start_dropped),
+      T(test_subordinate_will_be),
       T(test_capital_and_closing),
       T(test_owners_and_due),
       T(test_month_words),
