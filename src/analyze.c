@@ -342,16 +342,22 @@ static recap_status run(recap_document *doc, const char *text, size_t len,
         rc_language_shares(&doc->src, &doc->spans, doc->lang, &doc->norm,
                            &doc->masks, &doc->arena, &doc->lang_shares,
                            &doc->lang_share_count));
-  STAGE(doc, RC_STAGE_TERMS, rc_terms_build(doc));
-  trim_terms(doc);
+  STAGE(doc, RC_STAGE_TERMS, rc_terms_begin(doc));
+  /* The spans are in the sentence records now: gone before the token
+     pass, whose candidates make the peak. */
   release(doc->alloc, (void **)&doc->spans.data, &doc->spans.len,
           &doc->spans.cap, sizeof *doc->spans.data);
-  STAGE(doc, RC_STAGE_TFIDF, rc_tfidf_weigh(doc));
+  STAGE(doc, RC_STAGE_TERMS, rc_terms_build(doc));
+  trim_terms(doc);
+  STAGE(doc, RC_STAGE_TFIDF, rc_tfidf_idf(doc));
   if (rc_doc_wants_phrases(doc)) {
     STAGE(doc, RC_STAGE_KEYPHRASES, rc_keyphrases_score(doc));
     STAGE(doc, RC_STAGE_KEYPHRASES, rc_keyphrases_select(doc));
   }
   drop_phrases(doc);
+  /* Key phrases need only the IDF: the sentence weights are made once
+     their candidates are gone, not on top of them. */
+  STAGE(doc, RC_STAGE_TFIDF, rc_tfidf_sentences(doc));
   STAGE(doc, RC_STAGE_SCORE, rc_score_sentences(doc));
   STAGE(doc, RC_STAGE_SUMMARY, rc_summary_select(doc));
   if (doc->opt.flags & RECAP_OPT_CHAPTERS)

@@ -241,7 +241,7 @@ static recap_status replay_first(rc_kp_collector *c, const rc_strkey *k,
 
 /* The part of the text sentence si lies in, of RC_KP_PARTS. */
 static uint16_t part_of(const recap_document *doc, uint32_t si) {
-  size_t n = doc->spans.len ? doc->spans.len : 1;
+  size_t n = doc->span_count ? doc->span_count : 1;
   size_t part = (size_t)si * RC_KP_PARTS / n;
   return (uint16_t)(part < RC_KP_PARTS ? part : RC_KP_PARTS - 1);
 }

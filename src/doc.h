@@ -278,6 +278,8 @@ struct recap_document {
   rc_text text;      /* decoded input */
   rc_source src;     /* cues */
   rc_span_vec spans; /* scratch: sentence ranges from the segmenter */
+  size_t span_count;  /* how many it held (terms.c empties it before the
+                         token pass; candidates.c divides the text by it) */
   rc_norm norm;      /* utf8proc scratch */
   rc_stemmer stemmer;
 

@@ -47,6 +47,7 @@ void rc_doc_reset(recap_document *doc) {
   rc_source_clear(&doc->src);
   doc->analysed = 0;
   doc->spans.len = 0;
+  doc->span_count = 0;
   rc_strtab_clear(&doc->learned_stops);
   rc_strtab_clear(&doc->terms);
   doc->term_info.len = 0;

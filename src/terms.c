@@ -769,9 +769,45 @@ static recap_status collect_speaker_words(recap_document *doc) {
   return RECAP_OK;
 }
 
-recap_status rc_terms_build(recap_document *doc) {
+/* The sentence records made from the segmenter's spans, so that the spans
+   can go before the token pass, whose key phrase candidates make the
+   peak of the analysis.  Until the pass fills record i it holds span i:
+   off, cue_first, cues, and the length (clamped) in `terms`. */
+static void records_from_spans(recap_document *doc) {
+  for (size_t i = 0; i < doc->spans.len; i++) {
+    const rc_span *sp = &doc->spans.data[i];
+    rc_sent *r = &doc->sents.data[i];
+    memset(r, 0, sizeof *r);
+    r->off = sp->off;
+    r->terms = sp->len < UINT32_MAX ? (uint32_t)sp->len : UINT32_MAX;
+    r->cue_first = sp->cue_first;
+    r->cues = (uint16_t)(sp->cue_last - sp->cue_first);
+  }
+}
+
+/* The span that record r holds before the pass fills it. */
+static rc_span span_of_record(const rc_sent *r) {
+  rc_span sp = {r->off, r->terms, r->cue_first, r->cue_first + r->cues};
+  return sp;
+}
+
+recap_status rc_terms_begin(recap_document *doc) {
+  if (doc->spans.len >= UINT32_MAX)
+    return RECAP_ERR_TOO_LARGE;
   if (doc->lang == &rc_lang_none)
     RC_TRY(learn_stopwords(doc));
+  recap_status st;
+  RC_RESERVE(st, doc->alloc, doc->sents, doc->spans.len);
+  if (st != RECAP_OK)
+    return st;
+  records_from_spans(doc);
+  doc->sents.len = 0;
+  doc->span_count = doc->spans.len;
+  doc->spans.len = 0;
+  return RECAP_OK;
+}
+
+recap_status rc_terms_build(recap_document *doc) {
   RC_TRY(collect_speaker_words(doc));
   pass p;
   memset(&p, 0, sizeof p);
@@ -780,17 +816,17 @@ recap_status rc_terms_build(recap_document *doc) {
   p.phrases = rc_doc_wants_phrases(doc);
   p.kp.feed = rc_units_feed;
   recap_status st = RECAP_OK;
-  if (doc->spans.len >= UINT32_MAX)
-    return RECAP_ERR_TOO_LARGE;
   RC_TRY(rc_listed_build(&doc->listed, doc->lang));
-  RC_RESERVE(st, doc->alloc, doc->sents, doc->spans.len);
   /* A span without words is dropped, so a sentence's index is the number
-     of sentences kept before it. */
-  for (size_t i = 0; st == RECAP_OK && i < doc->spans.len; i++) {
+     of sentences kept before it: record sents.len, written by sentence(),
+     is never past record i, read before. */
+  size_t n = doc->span_count;
+  for (size_t i = 0; st == RECAP_OK && i < n; i++) {
     if (i % 4096 == 0) /* the costliest stage: progress from inside */
-      rc_doc_progress(doc, i, doc->spans.len);
-    if (!other_language(doc, &doc->spans.data[i]))
-      st = sentence(&p, (uint32_t)doc->sents.len, &doc->spans.data[i]);
+      rc_doc_progress(doc, i, n);
+    rc_span sp = span_of_record(&doc->sents.data[i]);
+    if (!other_language(doc, &sp))
+      st = sentence(&p, (uint32_t)doc->sents.len, &sp);
   }
   if (st == RECAP_OK)
     mark_thin(doc);

@@ -31,6 +31,11 @@
 #define RC_LEARNED_SHARE 0.005
 #define RC_LEARNED_MAX 100
 
+/* The token pass in two steps: rc_terms_begin() learns the stopwords of
+   "none" and turns the segmenter's spans into sentence records (the
+   spans are then empty, for the driver to release); rc_terms_build()
+   reads the records and fills them, dropping those without words. */
+recap_status rc_terms_begin(recap_document *doc);
 recap_status rc_terms_build(recap_document *doc);
 
 /* A unit of a sentence as scoring sees it: a word token, or, in text

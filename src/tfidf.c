@@ -28,7 +28,7 @@ double rc_word_weight(const rc_steminfo *s) {
   return sqrt((double)s->tf) * s->idf * s->idf;
 }
 
-recap_status rc_tfidf_weigh(recap_document *doc) {
+recap_status rc_tfidf_idf(recap_document *doc) {
   size_t n = doc->sents.len;
   /* Each stem's background count was looked up when the stem was first
      met (terms.c); here only the total matters. */
@@ -43,6 +43,11 @@ recap_status rc_tfidf_weigh(recap_document *doc) {
     }
     s->idf = (float)(log((1.0 + docs) / (1.0 + df)) + 1.0);
   }
+  return RECAP_OK;
+}
+
+recap_status rc_tfidf_sentences(recap_document *doc) {
+  size_t n = doc->sents.len;
   recap_status st;
   RC_RESERVE(st, doc->alloc, doc->sent_weights, n);
   RC_TRY(st);

@@ -6,9 +6,11 @@
 
 #include "doc.h"
 
-/* IDF per stem (from the document's sentences, or the background table),
-   TF-IDF vector norms and TF-IDF scores per sentence. */
-recap_status rc_tfidf_weigh(recap_document *doc);
+/* IDF per stem (from the document's sentences, or the background table). */
+recap_status rc_tfidf_idf(recap_document *doc);
+/* TF-IDF vector norms and TF-IDF scores per sentence (doc->sent_weights),
+   from the IDF. */
+recap_status rc_tfidf_sentences(recap_document *doc);
 /* How much the document is about a word: sqrt(tf) x idf^2 over the whole
    document.  The square root damps repetition (a word said forty times is
    not forty times the topic), the squared IDF lets distinctive words lead.

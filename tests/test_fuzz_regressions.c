@@ -54,7 +54,7 @@ static void test_cjk_bigrams_grow_terms(void **state) {
   assert_true(recap_sentence_count(f->doc) >= 1);
 }
 
-/* tfidf.c, rc_tfidf_weigh(): a document whose sentences have no content
+/* tfidf.c, rc_tfidf_sentences(): a document whose sentences have no content
    terms at all ("yeah" cues) did pointer arithmetic on the NULL term
    array (clang's UBSan: "applying zero offset to null pointer"; GCC's
    does not check this, so it fails only with `make sanitize CC=clang`). */
