@@ -77,30 +77,35 @@ size_t rc_lang_index(const rc_lang *l) {
   return l == &rc_lang_none ? rc_language_count : (size_t)(l - rc_languages);
 }
 
-/* strcmp's order of entry m against w[0..n) (which holds no NUL):
-   strncmp's, then whether m goes on.  Inline: most words differ from
-   the entry in their first byte, and this is the hottest comparison of
-   the word lists (each new word meets about fifteen lists). */
-static int compare_entry(const char *m, const char *w, size_t n) {
-  size_t i = 0;
-  while (i < n && m[i] == w[i] && m[i] != '\0')
-    i++;
-  if (i < n && m[i] != w[i])
-    return (unsigned char)m[i] < (unsigned char)w[i] ? -1 : 1;
-  return m[n] != '\0';
-}
-
+/* Binary search in strcmp's order that remembers how many leading bytes
+   w shares with the entries bounding the range: every entry between them
+   shares the shorter of the two prefixes, so a comparison starts after
+   it.  Each new word meets about fifteen lists, the lexicon's with tens of
+   thousands of entries.  As w holds no NUL, an entry's end stops the
+   comparison without a test of its own. */
 long rc_wordlist_find(const rc_wordlist *l, const char *w, size_t n) {
   size_t lo = 0, hi = l->count;
+  size_t lo_common = 0, hi_common = 0;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    int c = compare_entry(rc_wordlist_at(l, mid), w, n);
-    if (c == 0)
+    const char *m = rc_wordlist_at(l, mid);
+    size_t i = lo_common < hi_common ? lo_common : hi_common;
+    while (i < n && m[i] == w[i])
+      i++;
+    int below; /* entry mid sorts before w */
+    if (i < n)
+      below = (unsigned char)m[i] < (unsigned char)w[i];
+    else if (m[n] == '\0')
       return (long)mid;
-    if (c < 0)
-      lo = mid + 1;
     else
+      below = 0; /* the entry goes on past w */
+    if (below) {
+      lo = mid + 1;
+      lo_common = i;
+    } else {
       hi = mid;
+      hi_common = i;
+    }
   }
   return -1;
 }

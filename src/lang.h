@@ -194,7 +194,7 @@ const rc_lang *rc_lang_find(const char *name);
 /* Does the language write the folded letter c?  (ASCII letters: always;
    a language without an alphabet: every letter.) */
 int rc_lang_writes(const rc_lang *l, unsigned c);
-/* Index of w[0..n) in the list, or -1. */
+/* Index of w[0..n) in the list, or -1.  w holds no NUL. */
 long rc_wordlist_find(const rc_wordlist *l, const char *w, size_t n);
 /* Is the folded word w[0..n) a verb form by the language's endings
    (verb_ends, other_ends)?  0 without them. */
