@@ -1004,21 +1004,23 @@ static recap_status range_text(recap_document *doc, size_t i, size_t b,
 }
 
 /* Is token k of t a word the speaker broke off and began again, as
-   transcripts write it: a lone letter ("S I'll send you email", "f for
-   the next meeting"), or two letters the next word goes on from ("Ca Can
-   I ask")?  Not "I", "a", nor "TV" or "Ed". */
+   transcripts write it: one or two letters the next word goes on from
+   ("f for the next meeting", "Ca Can I ask")?  A letter that names
+   something stays ("B will be the default", "S I'll" too, which cannot
+   be told from it), and so do "I", "a" and names ("Ed will"). */
 static int false_start_at(const char *t, const tokvec *tv, size_t k) {
   if (k + 1 >= tv->len)
     return 0;
   const char *w = t + tv->data[k].tok.off, *next = t + tv->data[k + 1].tok.off;
   size_t n = tv->data[k].tok.len;
-  char c = (char)(w[0] | 0x20);
-  if (!(c >= 'a' && c <= 'z'))
+  if (n > 2 || tv->data[k + 1].tok.len <= n)
     return 0;
-  if (n == 1)
-    return c != 'i' && c != 'a';
-  return n == 2 && w[1] >= 'a' && w[1] <= 'z' && tv->data[k + 1].tok.len > 2 &&
-         (next[0] | 0x20) == (w[0] | 0x20) && next[1] == w[1];
+  for (size_t i = 0; i < n; i++) {
+    char c = (char)(w[i] | 0x20);
+    if (!(c >= 'a' && c <= 'z') || (char)(next[i] | 0x20) != c)
+      return 0;
+  }
+  return !(n == 1 && (w[0] == 'I' || w[0] == 'a' || w[0] == 'A'));
 }
 
 /* Drops the discourse words an item's text opens with ("So, okay, we'll

@@ -250,13 +250,15 @@ static void test_subordinate_will_be(void **state) {
    letters stays. */
 static void test_false_start_dropped(void **state) {
   fixture *f = *state;
-  analyze(f, "[00:00:35] Ann: S I'll send the signed budget to the board by "
-             "Friday.\n"
-             "[00:00:40] Bob: Ed will print the new delivery schedule for the "
-             "drivers.\n");
+  analyze(f,
+          "[00:00:35] Ann: Ma Mark will send the signed budget to the board by "
+          "Friday.\n"
+          "[00:00:40] Bob: Ed will print the new delivery schedule for the "
+          "drivers.\n");
   assert_int_equal(recap_action_count(f->doc), 2);
-  assert_string_equal(recap_action_at(f->doc, 0)->text,
-                      "I'll send the signed budget to the board by Friday.");
+  assert_string_equal(
+      recap_action_at(f->doc, 0)->text,
+      "Mark will send the signed budget to the board by Friday.");
   assert_string_equal(recap_action_at(f->doc, 1)->text,
                       "Ed will print the new delivery schedule for the "
                       "drivers.");
