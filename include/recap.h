@@ -322,8 +322,9 @@ typedef struct recap_options {
       most. */
   size_t chapters;
   /** Focus the summary on sentences related to this text ("what was
-      decided about the budget?").  NULL (default) for a general summary.
-      Borrowed during the call. */
+      decided about the budget?").  NULL (default), or a query that only
+      asks for the whole ("Summarize the whole meeting."), for a general
+      summary.  Borrowed during the call. */
   const char *query;
   /** Inputs larger than this fail with RECAP_ERR_TOO_LARGE.  Default
       1 GiB (RECAP_DEFAULT_MAX_INPUT). */

@@ -2818,19 +2818,22 @@ static const char english_query_asks_text[] = {
     'd', 'i', 's', 'c', 'u', 's', 's', '\000', 'd', 'i', 's', 'c', 'u', 's', 's', 'e',
     'd', '\000', 'd', 'i', 's', 'c', 'u', 's', 's', 'e', 's', '\000', 'd', 'i', 's', 'c',
     'u', 's', 's', 'i', 'n', 'g', '\000', 'd', 'i', 's', 'c', 'u', 's', 's', 'i', 'o',
-    'n', '\000', 'd', 'i', 's', 'c', 'u', 's', 's', 'i', 'o', 'n', 's', '\000', 'g', 'r',
-    'o', 'u', 'p', '\000', 'm', 'e', 'e', 't', 'i', 'n', 'g', '\000', 'o', 'p', 'i', 'n',
-    'i', 'o', 'n', '\000', 'o', 'p', 'i', 'n', 'i', 'o', 'n', 's', '\000', 's', 'a', 'i',
-    'd', '\000', 's', 'a', 'y', '\000', 's', 'a', 'y', 's', '\000', 's', 'u', 'm', 'm', 'a',
-    'r', 'i', 's', 'e', '\000', 's', 'u', 'm', 'm', 'a', 'r', 'i', 'z', 'e', '\000', 't',
-    'a', 'l', 'k', '\000', 't', 'a', 'l', 'k', 'e', 'd', '\000', 't', 'a', 'l', 'k', 'i',
-    'n', 'g', '\000', 't', 'a', 'l', 'k', 's', '\000', 't', 'e', 'a', 'm', '\000', 't', 'h',
-    'i', 'n', 'k', '\000', 't', 'h', 'i', 'n', 'k', 's', '\000', 't', 'h', 'o', 'u', 'g',
-    'h', 't', '\000', 'v', 'i', 'e', 'w', '\000', 'v', 'i', 'e', 'w', 's', '\000',};
+    'n', '\000', 'd', 'i', 's', 'c', 'u', 's', 's', 'i', 'o', 'n', 's', '\000', 'e', 'n',
+    't', 'i', 'r', 'e', '\000', 'g', 'r', 'o', 'u', 'p', '\000', 'm', 'e', 'e', 't', 'i',
+    'n', 'g', '\000', 'o', 'p', 'i', 'n', 'i', 'o', 'n', '\000', 'o', 'p', 'i', 'n', 'i',
+    'o', 'n', 's', '\000', 'o', 'v', 'e', 'r', 'a', 'l', 'l', '\000', 's', 'a', 'i', 'd',
+    '\000', 's', 'a', 'y', '\000', 's', 'a', 'y', 's', '\000', 's', 'u', 'm', 'm', 'a', 'r',
+    'i', 'e', 's', '\000', 's', 'u', 'm', 'm', 'a', 'r', 'i', 's', 'e', '\000', 's', 'u',
+    'm', 'm', 'a', 'r', 'i', 'z', 'e', '\000', 's', 'u', 'm', 'm', 'a', 'r', 'y', '\000',
+    't', 'a', 'l', 'k', '\000', 't', 'a', 'l', 'k', 'e', 'd', '\000', 't', 'a', 'l', 'k',
+    'i', 'n', 'g', '\000', 't', 'a', 'l', 'k', 's', '\000', 't', 'e', 'a', 'm', '\000', 't',
+    'h', 'i', 'n', 'k', '\000', 't', 'h', 'i', 'n', 'k', 's', '\000', 't', 'h', 'o', 'u',
+    'g', 'h', 't', '\000', 'v', 'i', 'e', 'w', '\000', 'v', 'i', 'e', 'w', 's', '\000', 'w',
+    'h', 'o', 'l', 'e', '\000',};
 static const uint32_t english_query_asks_offsets[] = {
-    0, 8, 18, 28, 39, 50, 62, 68, 76, 84, 93, 98,
-    102, 107, 117, 127, 132, 139, 147, 153, 158, 164, 171, 179,
-    184};
+    0, 8, 18, 28, 39, 50, 62, 69, 75, 83, 91, 100,
+    108, 113, 117, 122, 132, 142, 152, 160, 165, 172, 180, 186,
+    191, 197, 204, 212, 217, 223};
 static const char english_topic_cues_text[] = {
     'a', 'g', 'e', 'n', 'd', 'a', '\000', 'a', 'l', 'r', 'i', 'g', 'h', 't', ' ', 'n',
     'o', 'w', '\000', 'f', 'i', 'r', 's', 't', ' ', 'o', 'f', ' ', 'a', 'l', 'l', '\000',
@@ -12905,7 +12908,7 @@ const rc_lang rc_languages[] = {
      {english_topic_cues_text, english_topic_cues_offsets, 23}, {english_topic_moves_text, english_topic_moves_offsets, 25}, {english_title_stops_text, english_title_stops_offsets, 117}, {english_title_generics_text, english_title_generics_offsets, 2}, "and",
      {english_cues_text, english_cues_offsets, 481}, english_cue_kinds,
      english_alphabet, 13,
-     {english_query_asks_text, english_query_asks_offsets, 25}},
+     {english_query_asks_text, english_query_asks_offsets, 30}},
     {"finnish", "fi", "", "finnish", RC_LANG_HEADFINAL,
     {finnish_stopwords_text, finnish_stopwords_offsets, 290}, {finnish_abbrevs_text, finnish_abbrevs_offsets, 33}, finnish_abbrev_kinds,
     {finnish_fillers_text, finnish_fillers_offsets, 8}, {finnish_backchannels_text, finnish_backchannels_offsets, 21}, {NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, {finnish_links_text, finnish_links_offsets, 12}, {finnish_phrase_ends_text, finnish_phrase_ends_offsets, 62}, {finnish_housekeeping_text, finnish_housekeeping_offsets, 52}, {finnish_gist_text, finnish_gist_offsets, 34}, {NULL, NULL, 0}, {NULL, NULL, 0}, 

@@ -598,6 +598,48 @@ static void test_query_ask_words(void **state) {
   assert_true(rc_query_relevance(f->doc, 6) > unnamed);
 }
 
+/* A query made only of the words a query asks with asks for the whole
+   ("Summarize the whole meeting.", QMSum's general query): the summary is
+   the one without a query, not one drawn to the sentence that says
+   "whole"; a query about something still focuses. */
+static void test_query_general(void **state) {
+  fixture *f = *state;
+  const char *text =
+      "Project Manager: Today we decide the battery charger and the dock "
+      "for the remote.\n"
+      "Industrial Designer: The battery charger clicks into a small dock "
+      "beside the television.\n"
+      "Marketing: The dock and the battery charger should match the "
+      "remote's colour.\n"
+      "User Interface: The whole cafe changes its lunch menu on Fridays.\n"
+      "Project Manager: So the charger and the dock stay in the remote's "
+      "colour.\n";
+  recap_options o;
+  recap_options_init(&o);
+  o.language = "english";
+  o.input_format = RECAP_INPUT_TRANSCRIPT;
+  o.summary_sentences = 1;
+  assert_int_equal(recap_document_analyze(f->doc, text, strlen(text), &o),
+                   RECAP_OK);
+  assert_int_equal(f->doc->summary_count, 1);
+  size_t plain = f->doc->summary[0].index;
+  static const char *const general[] = {"Summarize the whole meeting.",
+                                        "What was discussed?",
+                                        "Summarise the entire discussion"};
+  for (size_t q = 0; q < sizeof general / sizeof *general; q++) {
+    o.query = general[q];
+    assert_int_equal(recap_document_analyze(f->doc, text, strlen(text), &o),
+                     RECAP_OK);
+    assert_int_equal(f->doc->summary_count, 1);
+    assert_int_equal(f->doc->summary[0].index, plain);
+    assert_true(rc_query_relevance(f->doc, 3) == 0);
+  }
+  o.query = "What about the lunch menu?";
+  assert_int_equal(recap_document_analyze(f->doc, text, strlen(text), &o),
+                   RECAP_OK);
+  assert_int_equal(f->doc->summary[0].index, 3);
+}
+
 /* A sentence with few content words ("I think it's a good idea.") is a
    fragment where there are enough fuller ones to choose from, and not
    where there are not. */
@@ -1198,6 +1240,7 @@ int main(void) {
       T(test_query_relevance),
       T(test_query_answer_follows),
       T(test_query_ask_words),
+      T(test_query_general),
       T(test_lone_modifiers),
       T(test_phrase_stops),
       T(test_possessive_not_shown),
