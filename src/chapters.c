@@ -17,8 +17,9 @@
  * The boundaries are then placed together (place_boundaries): of all the
  * ways to cut the text into that many chapters, the one whose chapters
  * each hold together best, by the likelihood of each chapter's words
- * under its own word distribution (Utiyama and Isahara 2001), the gaps'
- * scores added (RC_CH_GAP_WEIGHT), by dynamic programming over the turns.
+ * under its own word distribution (Utiyama and Isahara 2001; in a
+ * discussion with a Dirichlet prior, RC_CH_DIRICHLET), the gaps' scores
+ * added (RC_CH_GAP_WEIGHT), by dynamic programming over the turns.
  * Picking the deepest gaps one by one left boundaries a few turns off.
  * Where the text has turns (speakers, paragraphs) chapters start only at
  * a turn; in timed text no chapter is shorter than RC_CH_SHORTEST_SECONDS.
@@ -32,9 +33,11 @@
  * words change at all (depth RC_CH_MOVE_DEPTH) is kept, up to
  * RC_CH_MOVES_MOST times the guess, before any other; never where the
  * words on both sides are alike (RC_CH_SAME_TOPIC), so no more chapters
- * than distinct topics.  With RECAP_OPT_YOUTUBE a recording that has room
- * gets RC_YOUTUBE_CHAPTERS at least.  Chapters asked for (`--chapters=N`)
- * are exactly N when the text has room.
+ * than distinct topics; once placed, two neighbouring chapters as alike
+ * as that become one (merge_alike), down to RC_CH_FEWEST times the guess.  With
+ * RECAP_OPT_YOUTUBE a recording that has room gets RC_YOUTUBE_CHAPTERS at
+ * least.  Chapters asked for (`--chapters=N`) are exactly N when the text has
+ * room.
  *
  * Titles: one or two of the chapter's key phrases (rc_kp_parts_weighted,
  * TF-IDF with chapters as documents), the worthy ones (`title`), joined
@@ -49,10 +52,10 @@
  * a sentence updates dot products and norms term by term) and depths are
  * sliding-window maxima.  Placing extends a chapter from each of at most
  * RC_CH_PLACES positions to the end, O(RC_CH_PLACES x (content words +
- * RC_CH_PLACES x chapters)).  Cues are looked up in the first RC_CH_CUE_WORDS
- * words of each turn, re-read from the text: on a 1 MB transcript of short
- * turns that is a quarter of this stage, which the phrases of the chapters
- * (keyphrase.c) dominate.
+ * RC_CH_PLACES x chapters)), once more after merging.  Cues are looked up in
+ * the first RC_CH_CUE_WORDS words of each turn, re-read from the text: on a 1
+ * MB transcript of short turns that is a quarter of this stage, which the
+ * phrases of the chapters (keyphrase.c) dominate.
  */
 #include "chapters.h"
 
@@ -144,6 +147,18 @@ static void move_sentence(slide *w, const recap_document *doc, size_t s,
   pair_move(&w->speakers, sp, dl * said, dr * said);
 }
 
+/* Is the text a hearing: turns of RC_CH_HEARING_TURN words or more on
+   average (witnesses answering at length), not a discussion? */
+static int is_hearing(const recap_document *doc) {
+  size_t turns = 0;
+  double total = 0;
+  for (size_t s = 0; s < doc->sents.len; s++) {
+    total += doc->sents.data[s].words;
+    turns += starts_turn(doc, s);
+  }
+  return turns > 0 && total >= RC_CH_HEARING_TURN * (double)turns;
+}
+
 /* How much a word of each speaker counts in the speaker cosine.  In a
    hearing (turns of RC_CH_HEARING_TURN words or more on average) the
    witnesses answer and the chair calls throughout, and a topic changes
@@ -152,16 +167,15 @@ static void move_sentence(slide *w, const recap_document *doc, size_t s,
    weigh most.  Elsewhere every word counts one: in a discussion the one
    who leads opens the topics (ICSI's professors). */
 static void speaker_weights(const recap_document *doc, double *weights) {
-  size_t n = doc->sents.len, nsp = doc->src.speakers.count + 1, turns = 0;
+  size_t n = doc->sents.len, nsp = doc->src.speakers.count + 1;
   double total = 0;
   for (size_t i = 0; i < nsp; i++)
     weights[i] = 0;
   for (size_t s = 0; s < n; s++) {
     weights[speaker_slot(doc, s)] += doc->sents.data[s].words;
     total += doc->sents.data[s].words;
-    turns += starts_turn(doc, s);
   }
-  int hearing = turns > 0 && total >= RC_CH_HEARING_TURN * (double)turns;
+  int hearing = is_hearing(doc);
   for (size_t i = 0; i < nsp; i++)
     weights[i] = !hearing ? 1
                  : weights[i] > 0
@@ -619,6 +633,9 @@ typedef struct placing {
   double *best;        /* [k * m + j]: least cost of k chapters ending at j */
   uint32_t *from;      /* [k * m + j]: where the last of them starts */
   double *count;       /* per stem */
+  double alpha;        /* Dirichlet concentration per stem, or 0: add-one */
+  double *norm;        /* [N]: sum of ln(i + V alpha) for i < N (alpha > 0) */
+  size_t tokens;       /* stem occurrences in the chapter being extended */
 } placing;
 
 static void placing_free(placing *p, const recap_allocator *a) {
@@ -628,6 +645,7 @@ static void placing_free(placing *p, const recap_allocator *a) {
   rc_free(a, p->best);
   rc_free(a, p->from);
   rc_free(a, p->count);
+  rc_free(a, p->norm);
 }
 
 /* The positions: every gap where a chapter may start, or the
@@ -693,15 +711,21 @@ static int fits(const tiling *t, const placing *p, size_t i, size_t j,
 }
 
 /* Adds sentence s to the chapter being extended; returns how much the
-   sum over its stems of c log(c + 1) grows. */
+   sum over its stems of c ln(c + 1) grows (add-one), or with a Dirichlet
+   prior the sum over its stems of ln(i + alpha) for i < c. */
 static double add_stems(placing *p, const recap_document *doc, size_t s) {
   const rc_sent *se = &doc->sents.data[s];
   double grow = 0;
   for (uint32_t k = 0; k < se->nterms; k++) {
     const rc_tf *tf = &doc->sent_terms.data[se->terms + k];
     double c = p->count[tf->stem], x = tf->tf;
-    grow += (c + x) * log(c + x + 1) - c * log(c + 1);
+    if (p->alpha > 0)
+      for (uint32_t i = 0; i < tf->tf; i++)
+        grow += log(c + i + p->alpha);
+    else
+      grow += (c + x) * log(c + x + 1) - c * log(c + 1);
     p->count[tf->stem] = c + x;
+    p->tokens += tf->tf;
   }
   return grow;
 }
@@ -721,7 +745,9 @@ static void clear_stems(placing *p, const recap_document *doc, size_t from,
    The cost of a chapter of N content words is the negative log-likelihood
    of its words under its own Laplace-smoothed unigram model over the
    text's V stems, N ln(N + V) - sum c ln(c + 1) (Utiyama and Isahara
-   2001), less `weight` times the score of the gap it starts at.  A
+   2001), or with p->alpha its Dirichlet-multinomial likelihood,
+   sum_{i<N} ln(i + V alpha) - sum over stems of sum_{i<c} ln(i + alpha),
+   less `weight` times the score of the gap it starts at.  A
    chapter does not run past a forced position. */
 static void place_chapters(placing *p, const tiling *t,
                            const recap_document *doc, size_t chapters,
@@ -738,6 +764,7 @@ static void place_chapters(placing *p, const tiling *t,
     if (kmax == 0)
       continue;
     double grown = 0, words = 0, gain = i ? weight * score(t, p->at[i]) : 0;
+    p->tokens = 0;
     size_t s = p->at[i];
     for (size_t j = i + 1; j < m; j++) {
       for (; s < p->at[j]; s++) {
@@ -745,7 +772,9 @@ static void place_chapters(placing *p, const tiling *t,
         words += doc->sents.data[s].content;
       }
       if (fits(t, p, i, j, sep)) {
-        double cost = words * log(words + vocabulary) - grown - gain;
+        double cost = (p->alpha > 0 ? p->norm[p->tokens]
+                                    : words * log(words + vocabulary)) -
+                      grown - gain;
         for (size_t k = 0; k < kmax; k++) {
           double c = p->best[k * m + i] + cost;
           if (c < p->best[(k + 1) * m + j]) {
@@ -759,6 +788,25 @@ static void place_chapters(placing *p, const tiling *t,
     }
     clear_stems(p, doc, p->at[i], s);
   }
+}
+
+/* The placing's prior: in a discussion (not is_hearing) a Dirichlet of
+   RC_CH_DIRICHLET per stem, which favours chapters whose words gather on
+   few stems, as a discussion's short turns keep repeating the topic's
+   words; a hearing's long answers spread theirs, and keep add-one.  The
+   table of sum_{i<N} ln(i + V alpha) for N up to the text's `tokens`. */
+static recap_status concentration(placing *p, const recap_document *doc,
+                                  size_t vocabulary, size_t tokens) {
+  p->alpha = is_hearing(doc) ? 0 : RC_CH_DIRICHLET;
+  if (p->alpha <= 0)
+    return RECAP_OK;
+  p->norm = rc_calloc(doc->alloc, tokens + 1, sizeof *p->norm);
+  if (!p->norm)
+    return RECAP_ERR_NOMEM;
+  double va = p->alpha * (double)vocabulary;
+  for (size_t i = 0; i < tokens; i++)
+    p->norm[i + 1] = p->norm[i] + log((double)i + va);
+  return RECAP_OK;
 }
 
 /* Moves the nb boundaries in t->gaps to where the chapters they make hold
@@ -782,10 +830,14 @@ static recap_status place_boundaries(tiling *t, const recap_document *doc,
     if (!p.best || !p.from || !p.count)
       st = RECAP_ERR_NOMEM;
   }
+  size_t vocabulary = 0, tokens = 0;
+  for (size_t i = 0; i < doc->stem_info.len; i++) {
+    vocabulary += doc->stem_info.data[i].tf > 0;
+    tokens += doc->stem_info.data[i].tf;
+  }
+  if (st == RECAP_OK)
+    st = concentration(&p, doc, vocabulary, tokens);
   if (st == RECAP_OK) {
-    size_t vocabulary = 0;
-    for (size_t i = 0; i < doc->stem_info.len; i++)
-      vocabulary += doc->stem_info.data[i].tf > 0;
     double weight = RC_CH_GAP_WEIGHT * (double)t->cum[t->n] / (double)chapters;
     place_chapters(&p, t, doc, chapters, sep, weight, (double)vocabulary);
     size_t j = p.m - 1;
@@ -796,6 +848,83 @@ static recap_status place_boundaries(tiling *t, const recap_document *doc,
       }
   }
   placing_free(&p, a);
+  return st;
+}
+
+/* ---- merging: no two chapters on one topic ------------------------------ */
+
+/* Adds sentences [from, to) to v by stem, TF-IDF weighted, `sign` times. */
+static void add_chapter(const recap_document *doc, double *v, size_t from,
+                        size_t to, double sign) {
+  for (size_t s = from; s < to; s++) {
+    const rc_sent *se = &doc->sents.data[s];
+    for (uint32_t k = 0; k < se->nterms; k++) {
+      const rc_tf *tf = &doc->sent_terms.data[se->terms + k];
+      v[tf->stem] += sign * tf->tf * doc->stem_info.data[tf->stem].idf;
+    }
+  }
+}
+
+/* The cosine of the chapters [lo, mid) and [mid, hi) by their TF-IDF
+   weighted stems; u and v are zero before and after. */
+static double chapters_cosine(const recap_document *doc, double *u, double *v,
+                              size_t lo, size_t mid, size_t hi) {
+  add_chapter(doc, u, lo, mid, 1);
+  add_chapter(doc, v, mid, hi, 1);
+  double dot = 0, uu = 0, vv = 0;
+  for (size_t s = lo; s < hi; s++) {
+    const rc_sent *se = &doc->sents.data[s];
+    for (uint32_t k = 0; k < se->nterms; k++) {
+      uint32_t st = doc->sent_terms.data[se->terms + k].stem;
+      dot += u[st] * v[st];
+      uu += u[st] * u[st];
+      vv += v[st] * v[st];
+      u[st] = v[st] = 0; /* each stem once */
+    }
+  }
+  return uu > 0 && vv > 0 ? dot / (sqrt(uu) * sqrt(vv)) : 0;
+}
+
+/* Automatic count: while two neighbouring chapters of the nb boundaries
+   in t->gaps are as alike as RC_CH_SAME_TOPIC by their words (TF-IDF
+   cosine) and more than `least` boundaries are left, the boundary
+   between the most alike pair goes (announced topics stay); the rest are
+   then placed again.  The gap-level test in `candidates` compares
+   windows; whole chapters can still be one topic told twice, which the
+   placing made two of because the count asked for them. */
+static recap_status merge_alike(tiling *t, recap_document *doc, size_t *nb,
+                                size_t least, size_t sep) {
+  size_t stems = doc->stem_info.len + 1, before = *nb;
+  double *u = rc_calloc(doc->alloc, stems, sizeof *u);
+  double *v = rc_calloc(doc->alloc, stems, sizeof *v);
+  recap_status st = u && v ? RECAP_OK : RECAP_ERR_NOMEM;
+  while (st == RECAP_OK && *nb > least) {
+    uint32_t *b = t->bounds;
+    for (size_t i = 0; i < *nb; i++)
+      b[i] = t->gaps[i].at;
+    qsort(b, *nb, sizeof *b, by_at);
+    double top = RC_CH_SAME_TOPIC;
+    size_t drop = *nb;
+    for (size_t i = 0; i < *nb; i++) {
+      double c = chapters_cosine(doc, u, v, i ? b[i - 1] : 0, b[i],
+                                 i + 1 < *nb ? b[i + 1] : t->n);
+      if (c >= top) {
+        top = c;
+        drop = i;
+      }
+    }
+    if (drop == *nb)
+      break;
+    size_t k = 0;
+    for (size_t i = 0; i < *nb; i++)
+      if (t->gaps[i].at != b[drop])
+        t->gaps[k++] = t->gaps[i];
+    *nb = k;
+  }
+  rc_free(doc->alloc, u);
+  rc_free(doc->alloc, v);
+  if (st == RECAP_OK && *nb > 0 && *nb < before)
+    st = place_boundaries(t, doc, *nb, sep);
   return st;
 }
 
@@ -824,9 +953,15 @@ static recap_status tile(tiling *t, recap_document *doc, size_t want,
         nb = candidates(t, sep, RC_MAX_CANDIDATES, 0);
     }
     nb = keep(t, nb, expected, least);
-  }
-  if (nb > 0)
+    if (nb > 0)
+      RC_TRY(place_boundaries(t, doc, nb, sep));
+    double lo = RC_CH_FEWEST * expected - 1;
+    if (lo > 0 && (size_t)(lo + 0.5) > least)
+      least = (size_t)(lo + 0.5);
+    RC_TRY(merge_alike(t, doc, &nb, least, sep));
+  } else if (nb > 0) {
     RC_TRY(place_boundaries(t, doc, nb, sep));
+  }
   for (size_t i = 0; i < nb; i++)
     t->bounds[i] = t->gaps[i].at;
   qsort(t->bounds, nb, sizeof *t->bounds, by_at);

@@ -78,7 +78,14 @@
 /* No automatic boundary where the words before and after are this alike
    (lexical cosine of the windows): one topic, however its similarity
    ripples.  A talk generated on one topic has 0.73 at its deepest gap,
-   the seed webinar's talks 0.10.  Without: .358 / .345. */
+   the seed webinar's talks 0.10.  Without: .358 / .345.  Once placed,
+   neighbouring chapters this alike (TF-IDF cosine of the whole chapters)
+   become one, down to RC_CH_FEWEST times the expected count (QMSum dev,
+   automatic count, Pk / WindowDiff / count error: with add-one placing
+   .3291 / .3427 / 1.20 -> .3280 / .3400 / 1.15, with RC_CH_DIRICHLET
+   .3219 / .3363 / 1.20 -> .3189 / .3321 / 1.14; merging at 0.45 / 0.55
+   .3283 / .3281 against .3267 at 0.5 (placed again after each merge);
+   down to one chapter .3430 / .3509 / 2.14). */
 #define RC_CH_SAME_TOPIC 0.5
 /* Placing the chapters (chapters.c, place_boundaries): a gap's score
    (depth and cue) is worth this fraction of a chapter's content words in
@@ -87,6 +94,16 @@
    .363, 0.2 .336 / .348, 0.25 .338 / .350, 0.3 .337 / .349, 0.5 .341 /
    .353; the gaps alone, picked greedily (before) .354 / .370. */
 #define RC_CH_GAP_WEIGHT 0.25
+/* In a discussion (not a hearing, RC_CH_HEARING_TURN) the chapters'
+   likelihood is Dirichlet-multinomial with this concentration per stem
+   instead of add-one (chapters.c, concentration).  QMSum dev, Pk with the
+   automatic count and chapters of alike words merged (RC_CH_SAME_TOPIC):
+   add-one .3267, 0.3 .3204, 0.4 .3234, 0.5 .3176, 0.7 .3221, 1.0 .3247
+   (placed again after each merge; the gain is ICSI's most, .034, and
+   not monotone in the prior: treat it as about .005-.01); without
+   merging 0.5 gains on one half of the set only (.3241 -> .3098, .3342
+   -> .3341).  In hearings as well at 0.5 committees lost .005. */
+#define RC_CH_DIRICHLET 0.5
 /* Positions placing weighs at most: the best-scored gaps, 0 and the end
    (none of QMSum's meetings changes without the limit). */
 #define RC_CH_PLACES 1024
