@@ -26,10 +26,12 @@
  *    says yes, less when it hedges ("maybe"), opens with a condition ("if
  *    we ..."), offers one option among others ("we could"), asks, talks
  *    about the meeting itself ("next slide") or leaves the question open
- *    ("we have to decide whether"); below RC_MIN_EVIDENCE a sentence is
- *    no candidate.  Near the end of the meeting, where meetings sum up
- *    and hand out work, it weighs up to 1 + RC_END_BOOST times more.  A
- *    candidate's score is that evidence times what it is about:
+ *    ("we have to decide whether"); what people outside the decision will
+ *    be or have ("the younger people will have") states no requirement;
+ *    below RC_MIN_EVIDENCE a sentence is no candidate.  Near the end of
+ *    the meeting, where meetings sum up and hand out work, it weighs up
+ *    to 1 + RC_END_BOOST times more.  A candidate's score is that
+ *    evidence times what it is about:
  *    RC_ABOUT_FLOOR plus the mean of its TextRank and TF-IDF scores over
  *    their maxima (score.c), without the summary's opening prior, as
  *    decisions come late.  A candidate with little content of its own
@@ -88,7 +90,9 @@
    sets, plain text, ami_decisions / icsi_decisions: 0.3 .229 / .220, 0.5
    .231 / .222, 0.65 .234 / .219, 0.8 .240 / .226, 1.0 .243 / .227; with
    1.5 for decision cues as well, .239 / .223.  The price: more
-   predictions pass ("the younger people will have newer televisions"). */
+   predictions pass ("it will be still more expensive"); those whose
+   subject is a third party ("the younger people will have newer
+   televisions") are left out (said_of_others). */
 #define RC_W_REQUIRE 1.0
 #define RC_W_CONFIRMED 0.4 /* a statement agreed to */
 /* Multipliers: the next turn says yes; hedged; opens with a condition;
@@ -461,10 +465,18 @@ static int in_subordinate_clause(const kinds_scan *k, const tokvec *tv,
   return first > 0 && (word_kinds(k->ct, tv->data[first].term) & RC_CUE_COND);
 }
 
+/* Is the word right before the cue at token p a third party ("the younger
+   people will have", "they should be")?  What it will be is then a
+   prediction about others, not what the meeting decides. */
+static int said_of_others(const kinds_scan *k, const tokvec *tv, size_t p) {
+  return p > 0 && (word_kinds(k->ct, tv->data[p - 1].term) & RC_CUE_PARTY);
+}
+
 static void on_kinds(void *user, const tokvec *tv, size_t p, const cue *c) {
   kinds_scan *k = user;
-  unsigned kinds = c->kinds & ~(unsigned)RC_CUE_MONTH;
-  if ((kinds & RC_CUE_REQUIRE) && in_subordinate_clause(k, tv, p))
+  unsigned kinds = c->kinds & ~(unsigned)(RC_CUE_MONTH | RC_CUE_PARTY);
+  if ((kinds & RC_CUE_REQUIRE) &&
+      (in_subordinate_clause(k, tv, p) || said_of_others(k, tv, p)))
     kinds &= ~(unsigned)RC_CUE_REQUIRE;
   k->ev->kinds |= kinds;
   if (is_due_month(k->ct, tv, k->text, p, c))

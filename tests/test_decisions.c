@@ -246,6 +246,23 @@ static void test_subordinate_will_be(void **state) {
                       "The depot will be open from five in the morning.");
 }
 
+/* What people outside the decision will do or have is a prediction, not a
+   decision: "the younger people will have" is none, "the bench will have"
+   is one. */
+static void test_said_of_others(void **state) {
+  fixture *f = *state;
+  analyze(f, "[00:00:05] Ann: The younger people will have newer "
+             "televisions by then.\n"
+             "[00:00:10] Bob: Everybody will be reading the digits at the "
+             "end.\n"
+             "[00:00:15] Ann: The new bench will have a cedar seat and iron "
+             "legs.\n");
+  assert_int_equal(recap_decision_count(f->doc), 1);
+  assert_non_null(find(f->doc, RECAP_ITEM_DECISION, "cedar seat"));
+  assert_false(found_anywhere(f->doc, "televisions"));
+  assert_false(found_anywhere(f->doc, "digits"));
+}
+
 /* A word broken off and begun again at the start goes too; a name of two
    letters stays. */
 static void test_false_start_dropped(void **state) {
@@ -488,6 +505,7 @@ int main(void) {
       T(test_lead_of_several_words),
       T(test_false_start_dropped),
       T(test_subordinate_will_be),
+      T(test_said_of_others),
       T(test_capital_and_closing),
       T(test_owners_and_due),
       T(test_month_words),

@@ -237,9 +237,10 @@ static void read_list(const char *dir, const char *name, const char *ext,
 
 /* The kinds of a .cues line, in the order of the RC_CUE_* bits. */
 static const char *const cue_kind_names[RC_CUE_KINDS] = {
-    "decide", "self",   "other", "group",   "propose", "agree",  "task",
-    "due",    "month",  "by",    "future",  "hedge",   "meta",   "lead",
-    "ask",    "clause", "open",  "require", "cond",    "assent", "option"};
+    "decide", "self",   "other",  "group",  "propose", "agree",
+    "task",   "due",    "month",  "by",     "future",  "hedge",
+    "meta",   "lead",   "ask",    "clause", "open",    "require",
+    "cond",   "assent", "option", "party"};
 
 /* <name>.cues: "KIND word word ..." per line.  A phrase listed under
    several kinds gets the union of their bits; its words are joined by
