@@ -538,7 +538,8 @@ static recap_status find_cues(recap_document *doc, const cuetab *ct,
                               const names *nm, tokvec *tv, evid *ev) {
   for (size_t i = 0; i < doc->sents.len; i++) {
     const rc_sent *s = &doc->sents.data[i];
-    RC_TRY(tokens_of(doc, doc->src.text, s->off, s->off + s->len, 0, tv));
+    RC_TRY(tokens_of(doc, doc->src.text, rc_sent_off(s),
+                     rc_sent_off(s) + s->len, 0, tv));
     kinds_scan k;
     k.doc = doc;
     k.ct = ct;
@@ -923,10 +924,10 @@ static recap_status item_range(recap_document *doc, const cuetab *ct,
                                size_t *e, int *cut) {
   const rc_sent *s = &doc->sents.data[i];
   const char *t = doc->src.text;
-  *b = s->off;
-  *e = s->off + s->len;
+  *b = rc_sent_off(s);
+  *e = rc_sent_off(s) + s->len;
   *cut = 0;
-  RC_TRY(tokens_of(doc, t, s->off, s->off + s->len, 0, tv));
+  RC_TRY(tokens_of(doc, t, rc_sent_off(s), rc_sent_off(s) + s->len, 0, tv));
   anchor_scan a = {action ? RC_ACTION_ANCHORS : RC_DECISION_ANCHORS, SIZE_MAX,
                    SIZE_MAX};
   match_cues(ct, tv, on_anchor, &a);
@@ -989,10 +990,11 @@ static recap_status range_text(recap_document *doc, size_t i, size_t b,
                                      doc->opt.flags & RECAP_OPT_VERBATIM, &raw);
   if (st == RECAP_OK && cut) {
     const char *t = doc->src.text;
-    size_t z = s->off + s->len;
-    while (z > s->off && (t[z - 1] == ' ' || t[z - 1] == '\n'))
+    size_t z = rc_sent_off(s) + s->len;
+    while (z > rc_sent_off(s) && (t[z - 1] == ' ' || t[z - 1] == '\n'))
       z--;
-    if (z > s->off && (t[z - 1] == '.' || t[z - 1] == '?' || t[z - 1] == '!'))
+    if (z > rc_sent_off(s) &&
+        (t[z - 1] == '.' || t[z - 1] == '?' || t[z - 1] == '!'))
       rc_buf_putc(&raw, t[z - 1]);
   }
   if (st == RECAP_OK && raw.failed)
@@ -1174,7 +1176,8 @@ static recap_status owner_and_due(recap_document *doc, const cuetab *ct,
   d.e = e;
   d.self = speaker_of(doc, i);
   d.owner = RC_NO_ID;
-  RC_TRY(tokens_of(doc, doc->src.text, s->off, s->off + s->len, 0, tv));
+  RC_TRY(tokens_of(doc, doc->src.text, rc_sent_off(s), rc_sent_off(s) + s->len,
+                   0, tv));
   match_cues(ct, tv, on_detail, &d);
   if (d.asks) {
     /* "Omar, could you ...": the speaker addressed, else the one who
@@ -1193,7 +1196,8 @@ static recap_status owner_and_due(recap_document *doc, const cuetab *ct,
       const rc_sent *q = &doc->sents.data[r];
       detail a = d;
       a.b = a.e = 0; /* its due time only */
-      RC_TRY(tokens_of(doc, doc->src.text, q->off, q->off + q->len, 0, tv));
+      RC_TRY(tokens_of(doc, doc->src.text, rc_sent_off(q),
+                       rc_sent_off(q) + q->len, 0, tv));
       match_cues(ct, tv, on_detail, &a);
       d.due_b = a.due_b;
       d.due_e = a.due_e;
@@ -1227,7 +1231,7 @@ static recap_status fill_item(recap_document *doc, const cuetab *ct,
   /* It runs to the end of the sentence that settled it. */
   size_t last = c->settled > c->src ? c->settled : c->src;
   const rc_sent *z = &doc->sents.data[last];
-  it->length = rc_doc_input_end(doc, z->off + z->len) - it->offset;
+  it->length = rc_doc_input_end(doc, rc_sent_off(z) + z->len) - it->offset;
   double ignore;
   rc_doc_sentence_times(doc, c->src, &it->start, &ignore);
   rc_doc_sentence_times(doc, last, &ignore, &it->end);
@@ -1240,8 +1244,8 @@ static recap_status fill_item(recap_document *doc, const cuetab *ct,
     return RECAP_OK;
   if (c->src != c->cue_sent) { /* the answer says who and when */
     const rc_sent *q = &doc->sents.data[c->cue_sent];
-    b = q->off;
-    e = q->off + q->len;
+    b = rc_sent_off(q);
+    e = rc_sent_off(q) + q->len;
   }
   return owner_and_due(doc, ct, nm, tv, ev, c->cue_sent, b, e, it);
 }

@@ -239,8 +239,13 @@ recap_status rc_score_sentences(recap_document *doc) {
     if (s->tfidf > max_tf)
       max_tf = s->tfidf;
   }
+  recap_status st;
+  RC_RESERVE(st, doc->alloc, doc->sent_scores, n);
+  if (st != RECAP_OK)
+    return st;
+  doc->sent_scores.len = n;
   for (size_t i = 0; i < n; i++) {
-    rc_sent *s = &doc->sents.data[i];
+    float *score = &doc->sent_scores.data[i];
     const rc_sent_weight *sw = &doc->sent_weights.data[i];
     double tr = max_tr > 0 ? sw->rank / max_tr : 0;
     double tf = max_tf > 0 ? sw->tfidf / max_tf : 0;
@@ -248,20 +253,20 @@ recap_status rc_score_sentences(recap_document *doc) {
       tf *= rc_query_relevance(doc, i) > 0 ? 1 : RC_OFF_QUERY;
     switch (scorer) {
     case RECAP_SCORER_TEXTRANK:
-      s->score = (float)tr;
+      *score = (float)tr;
       break;
     case RECAP_SCORER_TFIDF:
-      s->score = (float)tf;
+      *score = (float)tf;
       break;
     case RECAP_SCORER_FUSED:
     default:
-      s->score = (float)(RC_FUSION * tr + (1 - RC_FUSION) * tf);
+      *score = (float)(RC_FUSION * tr + (1 - RC_FUSION) * tf);
       break;
     }
     if (!doc->opt.query)
-      s->score *= (float)lead(i, n);
-    if (s->score > doc->score_top)
-      doc->score_top = s->score;
+      *score *= (float)lead(i, n);
+    if (*score > doc->score_top)
+      doc->score_top = *score;
   }
   return RECAP_OK;
 }

@@ -493,17 +493,45 @@ static void test_lead_prior(void **state) {
                                   "number %d. ",
                             i, i * 7);
   analyze(f->doc, "english", text, 0);
-  const rc_sent *s = f->doc->sents.data;
+  const float *s = f->doc->sent_scores.data;
   assert_int_equal(f->doc->sents.len, 60);
-  assert_true(s[0].score > 2 * s[59].score);
+  assert_int_equal(f->doc->sent_scores.len, 60);
+  assert_true(s[0] > 2 * s[59]);
 
   recap_options o;
   recap_options_init(&o);
   o.language = "english";
   o.query = "ferry timetable";
   assert_int_equal(recap_document_analyze(f->doc, text, len, &o), RECAP_OK);
-  s = f->doc->sents.data;
-  assert_true(fabs(s[0].score - s[59].score) < 1e-6);
+  s = f->doc->sent_scores.data;
+  assert_true(fabs(s[0] - s[59]) < 1e-6);
+}
+
+/* A sentence record is 24 bytes, its content offset split in two: every
+   offset below RC_SENT_OFF_LIMIT comes back whole, and setting it leaves
+   the fields packed beside it alone. */
+static void test_sentence_record(void **state) {
+  (void)state;
+  assert_int_equal(sizeof(rc_sent), 24);
+  const uint64_t offs[] = {0,
+                           1,
+                           UINT32_MAX,
+                           (uint64_t)UINT32_MAX + 1,
+                           ((uint64_t)1 << 36) + 12345,
+                           RC_SENT_OFF_LIMIT - 1};
+  for (size_t i = 0; i < sizeof offs / sizeof *offs; i++) {
+    rc_sent r;
+    memset(&r, 0, sizeof r);
+    r.flags = RC_SENT_GIST | RC_SENT_QUESTION;
+    r.len = RC_SENT_MAX_LEN;
+    rc_sent_set_off(&r, (size_t)offs[i]);
+    assert_true(rc_sent_off(&r) == offs[i]);
+    assert_int_equal(r.flags, RC_SENT_GIST | RC_SENT_QUESTION);
+    assert_int_equal(r.len, RC_SENT_MAX_LEN);
+    r.flags = 0;
+    r.len = 7;
+    assert_true(rc_sent_off(&r) == offs[i]);
+  }
 }
 
 /* A query's relevance reaches the speaker it names and the sentences
@@ -1195,6 +1223,7 @@ int main(void) {
       T(test_short_sentences_fallback),
       T(test_thin_sentences),
       T(test_lead_prior),
+      T(test_sentence_record),
       T(test_query_relevance),
       T(test_query_answer_follows),
       T(test_query_ask_words),
