@@ -698,7 +698,7 @@ static double about(const recap_document *doc, size_t i, double max_rank,
   const rc_sent_weight *s = &doc->sent_weights.data[i];
   double v = 0, n = 0;
   if (max_rank > 0) {
-    v += s->rank / max_rank;
+    v += doc->sent_ranks.data[i] / max_rank;
     n++;
   }
   if (max_tfidf > 0) {
@@ -715,8 +715,8 @@ static size_t candidates(const recap_document *doc, const evid *ev, cand *out,
   size_t n = doc->sents.len, nc = 0;
   double max_rank = 0, max_tfidf = 0;
   for (size_t i = 0; i < n; i++) {
-    if (doc->sent_weights.data[i].rank > max_rank)
-      max_rank = doc->sent_weights.data[i].rank;
+    if (doc->sent_ranks.data[i] > max_rank)
+      max_rank = doc->sent_ranks.data[i];
     if (doc->sent_weights.data[i].tfidf > max_tfidf)
       max_tfidf = doc->sent_weights.data[i].tfidf;
   }

@@ -190,13 +190,14 @@ static inline uint32_t rc_sent_cue_last(const rc_sent *s) {
   return s->cue_first + s->cues;
 }
 
-/* What scoring computes of sentence i: doc->sent_weights.data[i], filled
-   by tfidf.c (rank by score.c, 0 until then). */
+/* What scoring computes of sentence i before the sentence graph:
+   doc->sent_weights.data[i], filled by tfidf.c.  Its TextRank score is
+   in doc->sent_ranks, made once the graph's index is freed. */
 typedef struct rc_sent_weight {
   float norm;  /* length of the TF-IDF vector */
   float tfidf; /* TF-IDF score */
-  float rank;  /* TextRank score */
 } rc_sent_weight;
+_Static_assert(sizeof(rc_sent_weight) == 8, "alive at the graph's peak");
 
 /* Can the sentence stand alone in a summary?  Backchannels ("Yeah."),
    fragments and very short sentences cannot. */
@@ -320,6 +321,9 @@ struct recap_document {
   /* Per sentence, its final score (score.c): made after the sentence
      graph is freed, so not held at its peak. */
   RC_VEC(float) sent_scores;
+  /* Per sentence, its TextRank score (score.c; 0 with the TF-IDF
+     scorer): made after the graph's index is freed. */
+  RC_VEC(float) sent_ranks;
   RC_VEC(float) relevance; /* with a query: each sentence's (score.c) */
   rc_strtab phrase_keys;   /* stem sequences */
   RC_VEC(rc_phrase) phrases;

@@ -69,7 +69,6 @@ recap_status rc_tfidf_sentences(recap_document *doc) {
     }
     sw->norm = (float)sqrt(sq);
     sw->tfidf = s->words ? (float)(sum / sqrt((double)s->words + 1.0)) : 0;
-    sw->rank = 0;
   }
   return RECAP_OK;
 }

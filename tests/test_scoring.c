@@ -534,6 +534,32 @@ static void test_sentence_record(void **state) {
   }
 }
 
+/* Each sentence's TextRank score, kept apart from its weights: 0 with the
+   TF-IDF scorer, which builds no graph, and the sentence the others
+   repeat ranks above a lone one with TextRank. */
+static void test_sentence_ranks(void **state) {
+  fixture *f = *state;
+  const char *text = "The harbour ferry timetable changes in spring. "
+                     "Ferry timetable changes worry the harbour commuters. "
+                     "Bicycles are welcome on the morning boats. "
+                     "The spring harbour ferry timetable is out now.";
+  recap_options o;
+  recap_options_init(&o);
+  o.language = "english";
+  o.scorer = RECAP_SCORER_TFIDF;
+  assert_int_equal(recap_document_analyze(f->doc, text, strlen(text), &o),
+                   RECAP_OK);
+  assert_int_equal(f->doc->sent_ranks.len, f->doc->sents.len);
+  for (size_t i = 0; i < f->doc->sent_ranks.len; i++)
+    assert_true(f->doc->sent_ranks.data[i] == 0);
+  o.scorer = RECAP_SCORER_TEXTRANK;
+  assert_int_equal(recap_document_analyze(f->doc, text, strlen(text), &o),
+                   RECAP_OK);
+  assert_int_equal(f->doc->sents.len, 4);
+  assert_int_equal(f->doc->sent_ranks.len, 4);
+  assert_true(f->doc->sent_ranks.data[0] > f->doc->sent_ranks.data[2]);
+}
+
 /* A query's relevance reaches the speaker it names and the sentences
    near its words. */
 static void test_query_relevance(void **state) {
@@ -1224,6 +1250,7 @@ int main(void) {
       T(test_thin_sentences),
       T(test_lead_prior),
       T(test_sentence_record),
+      T(test_sentence_ranks),
       T(test_query_relevance),
       T(test_query_answer_follows),
       T(test_query_ask_words),
