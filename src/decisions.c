@@ -695,14 +695,13 @@ static size_t request(const recap_document *doc, const evid *ev, size_t i,
    them; only TF-IDF with that scorer, which computes no TextRank). */
 static double about(const recap_document *doc, size_t i, double max_rank,
                     double max_tfidf) {
-  const rc_sent_weight *s = &doc->sent_weights.data[i];
   double v = 0, n = 0;
   if (max_rank > 0) {
     v += doc->sent_ranks.data[i] / max_rank;
     n++;
   }
   if (max_tfidf > 0) {
-    v += s->tfidf / max_tfidf;
+    v += doc->sent_tfidf.data[i] / max_tfidf;
     n++;
   }
   return n > 0 ? v / n : 0;
@@ -717,8 +716,8 @@ static size_t candidates(const recap_document *doc, const evid *ev, cand *out,
   for (size_t i = 0; i < n; i++) {
     if (doc->sent_ranks.data[i] > max_rank)
       max_rank = doc->sent_ranks.data[i];
-    if (doc->sent_weights.data[i].tfidf > max_tfidf)
-      max_tfidf = doc->sent_weights.data[i].tfidf;
+    if (doc->sent_tfidf.data[i] > max_tfidf)
+      max_tfidf = doc->sent_tfidf.data[i];
   }
   *top = 0;
   for (size_t i = 0; i < n; i++) {

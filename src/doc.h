@@ -191,13 +191,13 @@ static inline uint32_t rc_sent_cue_last(const rc_sent *s) {
 }
 
 /* What scoring computes of sentence i before the sentence graph:
-   doc->sent_weights.data[i], filled by tfidf.c.  Its TextRank score is
-   in doc->sent_ranks, made once the graph's index is freed. */
+   doc->sent_weights.data[i], filled by tfidf.c.  Its TextRank and TF-IDF
+   scores are in doc->sent_ranks and doc->sent_tfidf, made once the
+   graph's index is freed. */
 typedef struct rc_sent_weight {
-  float norm;  /* length of the TF-IDF vector */
-  float tfidf; /* TF-IDF score */
+  float norm; /* length of the TF-IDF vector */
 } rc_sent_weight;
-_Static_assert(sizeof(rc_sent_weight) == 8, "alive at the graph's peak");
+_Static_assert(sizeof(rc_sent_weight) == 4, "alive at the graph's peak");
 
 /* Can the sentence stand alone in a summary?  Backchannels ("Yeah."),
    fragments and very short sentences cannot. */
@@ -324,6 +324,9 @@ struct recap_document {
   /* Per sentence, its TextRank score (score.c; 0 with the TF-IDF
      scorer): made after the graph's index is freed. */
   RC_VEC(float) sent_ranks;
+  /* Per sentence, its TF-IDF score (tfidf.c, called by score.c after the
+     graph). */
+  RC_VEC(float) sent_tfidf;
   RC_VEC(float) relevance; /* with a query: each sentence's (score.c) */
   rc_strtab phrase_keys;   /* stem sequences */
   RC_VEC(rc_phrase) phrases;

@@ -59,6 +59,7 @@ void rc_doc_reset(recap_document *doc) {
   doc->sent_weights.len = 0;
   doc->sent_scores.len = 0;
   doc->sent_ranks.len = 0;
+  doc->sent_tfidf.len = 0;
   doc->relevance.len = 0;
   rc_strtab_clear(&doc->phrase_keys);
   doc->phrases.len = 0;
@@ -140,6 +141,7 @@ void recap_document_free(recap_document *doc) {
   RC_VEC_FREE(a, doc->sent_weights);
   RC_VEC_FREE(a, doc->sent_scores);
   RC_VEC_FREE(a, doc->sent_ranks);
+  RC_VEC_FREE(a, doc->sent_tfidf);
   RC_VEC_FREE(a, doc->relevance);
   rc_strtab_free(&doc->phrase_keys);
   RC_VEC_FREE(a, doc->phrases);

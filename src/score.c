@@ -23,6 +23,7 @@
 #include "graph.h"
 #include "rank.h"
 #include "terms.h"
+#include "tfidf.h"
 #include "tokenize.h"
 
 /* Weight of TextRank in the fused score. */
@@ -241,14 +242,14 @@ recap_status rc_score_sentences(recap_document *doc) {
   if (doc->opt.query)
     RC_TRY(query_relevance(doc));
   RC_TRY(scorer != RECAP_SCORER_TFIDF ? textrank(doc) : ranks_zeroed(doc));
+  RC_TRY(rc_tfidf_scores(doc));
   double max_tr = 0, max_tf = 0;
   doc->score_top = 0;
   for (size_t i = 0; i < n; i++) {
-    const rc_sent_weight *s = &doc->sent_weights.data[i];
     if (doc->sent_ranks.data[i] > max_tr)
       max_tr = doc->sent_ranks.data[i];
-    if (s->tfidf > max_tf)
-      max_tf = s->tfidf;
+    if (doc->sent_tfidf.data[i] > max_tf)
+      max_tf = doc->sent_tfidf.data[i];
   }
   recap_status st;
   RC_RESERVE(st, doc->alloc, doc->sent_scores, n);
@@ -257,9 +258,8 @@ recap_status rc_score_sentences(recap_document *doc) {
   doc->sent_scores.len = n;
   for (size_t i = 0; i < n; i++) {
     float *score = &doc->sent_scores.data[i];
-    const rc_sent_weight *sw = &doc->sent_weights.data[i];
     double tr = max_tr > 0 ? doc->sent_ranks.data[i] / max_tr : 0;
-    double tf = max_tf > 0 ? sw->tfidf / max_tf : 0;
+    double tf = max_tf > 0 ? doc->sent_tfidf.data[i] / max_tf : 0;
     if (doc->opt.query && scorer == RECAP_SCORER_TFIDF)
       tf *= rc_query_relevance(doc, i) > 0 ? 1 : RC_OFF_QUERY;
     switch (scorer) {

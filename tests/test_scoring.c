@@ -183,9 +183,9 @@ static void test_idf_and_norms(void **state) {
   assert_near(d->sent_weights.data[0].norm, 2.5753641449035616);
   assert_near(d->sent_weights.data[1].norm, 3.0082794068210506);
   assert_near(d->sent_weights.data[2].norm, 3.484974275975923);
-  assert_near(d->sent_weights.data[0].tfidf, 5.182820365337983);
-  assert_near(d->sent_weights.data[1].tfidf, 3.817872594585652);
-  assert_near(d->sent_weights.data[2].tfidf, 4.010918907631634);
+  assert_near(d->sent_tfidf.data[0], 5.182820365337983);
+  assert_near(d->sent_tfidf.data[1], 3.817872594585652);
+  assert_near(d->sent_tfidf.data[2], 4.010918907631634);
 }
 
 static void test_cosine(void **state) {
