@@ -113,7 +113,8 @@ typedef enum recap_status {
       binary file. */
   RECAP_ERR_BAD_ENCODING = 5,
   /** The input is larger than recap_options.max_input_bytes, or than recap
-      can index: one line, paragraph or cue over 2 GiB, an input over 1 TiB. */
+      can index: one line, paragraph or cue over 2 GiB, an input over 1 TiB,
+      a sentence graph of 2^32 edges (about 45 GB of meeting transcripts). */
   RECAP_ERR_TOO_LARGE = 6,
   /** A stopword list or IDF table given to the context is malformed. */
   RECAP_ERR_BAD_TABLE = 7

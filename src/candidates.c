@@ -223,8 +223,8 @@ static recap_status replay_first(rc_kp_collector *c, const rc_strkey *k,
   size_t off = c->sent_off, end = c->sent_end;
   if (si != c->sentence) { /* else it is not in doc->sents yet */
     const rc_sent *s = &doc->sents.data[si];
-    off = s->off;
-    end = s->off + s->len;
+    off = rc_sent_off(s);
+    end = rc_sent_off(s) + s->len;
   }
   rc_kp_collector r;
   rc_kp_collector_init(&r, doc);

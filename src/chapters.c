@@ -275,7 +275,7 @@ static recap_status turn_cue(recap_document *doc, size_t s, int turn,
     rc_units units;
     rc_unit u;
     int more;
-    rc_units_init(&units, doc, se->off, se->off + se->len);
+    rc_units_init(&units, doc, rc_sent_off(se), rc_sent_off(se) + se->len);
     while (seen < RC_CH_CUE_WORDS) {
       RC_TRY(rc_units_next(&units, &u, &more));
       if (!more)
@@ -1155,8 +1155,8 @@ static void place(recap_document *doc, recap_chapter *c, size_t first,
      clamped the same way (found by fuzz_srt). */
   if (c->start >= 0 && c->end >= 0 && c->end < c->start)
     c->end = c->start;
-  c->offset = rc_doc_input_offset(doc, a->off);
-  c->length = rc_doc_input_end(doc, z->off + z->len) - c->offset;
+  c->offset = rc_doc_input_offset(doc, rc_sent_off(a));
+  c->length = rc_doc_input_end(doc, rc_sent_off(z) + z->len) - c->offset;
 }
 
 /* How titles rank a chapter's phrases (keyphrase.h): IDF over chapters to

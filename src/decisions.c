@@ -550,7 +550,8 @@ static recap_status find_cues(recap_document *doc, const cuetab *ct,
                               const names *nm, tokvec *tv, evid *ev) {
   for (size_t i = 0; i < doc->sents.len; i++) {
     const rc_sent *s = &doc->sents.data[i];
-    RC_TRY(tokens_of(doc, doc->src.text, s->off, s->off + s->len, 0, tv));
+    RC_TRY(tokens_of(doc, doc->src.text, rc_sent_off(s),
+                     rc_sent_off(s) + s->len, 0, tv));
     kinds_scan k;
     k.doc = doc;
     k.ct = ct;
@@ -706,14 +707,13 @@ static size_t request(const recap_document *doc, const evid *ev, size_t i,
    them; only TF-IDF with that scorer, which computes no TextRank). */
 static double about(const recap_document *doc, size_t i, double max_rank,
                     double max_tfidf) {
-  const rc_sent_weight *s = &doc->sent_weights.data[i];
   double v = 0, n = 0;
   if (max_rank > 0) {
-    v += s->rank / max_rank;
+    v += doc->sent_ranks.data[i] / max_rank;
     n++;
   }
   if (max_tfidf > 0) {
-    v += s->tfidf / max_tfidf;
+    v += doc->sent_tfidf.data[i] / max_tfidf;
     n++;
   }
   return n > 0 ? v / n : 0;
@@ -726,10 +726,10 @@ static size_t candidates(const recap_document *doc, const evid *ev, cand *out,
   size_t n = doc->sents.len, nc = 0;
   double max_rank = 0, max_tfidf = 0;
   for (size_t i = 0; i < n; i++) {
-    if (doc->sent_weights.data[i].rank > max_rank)
-      max_rank = doc->sent_weights.data[i].rank;
-    if (doc->sent_weights.data[i].tfidf > max_tfidf)
-      max_tfidf = doc->sent_weights.data[i].tfidf;
+    if (doc->sent_ranks.data[i] > max_rank)
+      max_rank = doc->sent_ranks.data[i];
+    if (doc->sent_tfidf.data[i] > max_tfidf)
+      max_tfidf = doc->sent_tfidf.data[i];
   }
   *top = 0;
   for (size_t i = 0; i < n; i++) {
@@ -935,10 +935,10 @@ static recap_status item_range(recap_document *doc, const cuetab *ct,
                                size_t *e, int *cut) {
   const rc_sent *s = &doc->sents.data[i];
   const char *t = doc->src.text;
-  *b = s->off;
-  *e = s->off + s->len;
+  *b = rc_sent_off(s);
+  *e = rc_sent_off(s) + s->len;
   *cut = 0;
-  RC_TRY(tokens_of(doc, t, s->off, s->off + s->len, 0, tv));
+  RC_TRY(tokens_of(doc, t, rc_sent_off(s), rc_sent_off(s) + s->len, 0, tv));
   anchor_scan a = {action ? RC_ACTION_ANCHORS : RC_DECISION_ANCHORS, SIZE_MAX,
                    SIZE_MAX};
   match_cues(ct, tv, on_anchor, &a);
@@ -1001,10 +1001,11 @@ static recap_status range_text(recap_document *doc, size_t i, size_t b,
                                      doc->opt.flags & RECAP_OPT_VERBATIM, &raw);
   if (st == RECAP_OK && cut) {
     const char *t = doc->src.text;
-    size_t z = s->off + s->len;
-    while (z > s->off && (t[z - 1] == ' ' || t[z - 1] == '\n'))
+    size_t z = rc_sent_off(s) + s->len;
+    while (z > rc_sent_off(s) && (t[z - 1] == ' ' || t[z - 1] == '\n'))
       z--;
-    if (z > s->off && (t[z - 1] == '.' || t[z - 1] == '?' || t[z - 1] == '!'))
+    if (z > rc_sent_off(s) &&
+        (t[z - 1] == '.' || t[z - 1] == '?' || t[z - 1] == '!'))
       rc_buf_putc(&raw, t[z - 1]);
   }
   if (st == RECAP_OK && raw.failed)
@@ -1186,7 +1187,8 @@ static recap_status owner_and_due(recap_document *doc, const cuetab *ct,
   d.e = e;
   d.self = speaker_of(doc, i);
   d.owner = RC_NO_ID;
-  RC_TRY(tokens_of(doc, doc->src.text, s->off, s->off + s->len, 0, tv));
+  RC_TRY(tokens_of(doc, doc->src.text, rc_sent_off(s), rc_sent_off(s) + s->len,
+                   0, tv));
   match_cues(ct, tv, on_detail, &d);
   if (d.asks) {
     /* "Omar, could you ...": the speaker addressed, else the one who
@@ -1205,7 +1207,8 @@ static recap_status owner_and_due(recap_document *doc, const cuetab *ct,
       const rc_sent *q = &doc->sents.data[r];
       detail a = d;
       a.b = a.e = 0; /* its due time only */
-      RC_TRY(tokens_of(doc, doc->src.text, q->off, q->off + q->len, 0, tv));
+      RC_TRY(tokens_of(doc, doc->src.text, rc_sent_off(q),
+                       rc_sent_off(q) + q->len, 0, tv));
       match_cues(ct, tv, on_detail, &a);
       d.due_b = a.due_b;
       d.due_e = a.due_e;
@@ -1239,7 +1242,7 @@ static recap_status fill_item(recap_document *doc, const cuetab *ct,
   /* It runs to the end of the sentence that settled it. */
   size_t last = c->settled > c->src ? c->settled : c->src;
   const rc_sent *z = &doc->sents.data[last];
-  it->length = rc_doc_input_end(doc, z->off + z->len) - it->offset;
+  it->length = rc_doc_input_end(doc, rc_sent_off(z) + z->len) - it->offset;
   double ignore;
   rc_doc_sentence_times(doc, c->src, &it->start, &ignore);
   rc_doc_sentence_times(doc, last, &ignore, &it->end);
@@ -1252,8 +1255,8 @@ static recap_status fill_item(recap_document *doc, const cuetab *ct,
     return RECAP_OK;
   if (c->src != c->cue_sent) { /* the answer says who and when */
     const rc_sent *q = &doc->sents.data[c->cue_sent];
-    b = q->off;
-    e = q->off + q->len;
+    b = rc_sent_off(q);
+    e = rc_sent_off(q) + q->len;
   }
   return owner_and_due(doc, ct, nm, tv, ev, c->cue_sent, b, e, it);
 }

@@ -324,8 +324,9 @@ recap_status rc_display_sentence(const recap_document *doc, rc_norm *norm,
   const rc_sent *s = &doc->sents.data[i];
   rc_buf raw;
   rc_buf_init(&raw, doc->alloc);
-  recap_status st = rc_display_range(doc, norm, s->off, s->off + s->len,
-                                     doc->opt.flags & RECAP_OPT_VERBATIM, &raw);
+  recap_status st =
+      rc_display_range(doc, norm, rc_sent_off(s), rc_sent_off(s) + s->len,
+                       doc->opt.flags & RECAP_OPT_VERBATIM, &raw);
   const char *t = rc_buf_data(&raw);
   size_t n = raw.len;
   if (st == RECAP_OK && !is_ascii(t, n))

@@ -146,40 +146,58 @@ typedef struct rc_tf {
 #define RC_MIN_SUMMARY_CONTENT 5
 #define RC_MIN_SUMMARY_CHOICE 20
 
-/* A sentence, 32 bytes: a third of a meeting's records is sentences, so
-   what only scoring reads (rc_sent_weight) is kept apart.  The segmenter
-   cuts every sentence below RC_SENT_MAX_LEN bytes (segment.c), and its
-   words, content words, stems and cues are each at most one a byte, so
-   16 bits hold them all. */
+/* A sentence, 24 bytes: a third of a meeting's records is sentences and
+   they are alive at the peak (the sentence graph), so what only scoring
+   reads (rc_sent_weight) and its final score (doc->sent_scores) are kept
+   apart, and the content offset is 40 bits (as the offset map's: inputs
+   past 1 TiB are refused) split around the flags and the length.  The
+   segmenter cuts every sentence below RC_SENT_MAX_LEN bytes (segment.c),
+   and its words, content words, stems and cues are each at most one a
+   byte, so 16 bits hold them all.  Read and set the offset with
+   rc_sent_off() and rc_sent_set_off(). */
 typedef struct rc_sent {
-  size_t off;         /* content range: off, len */
-  uint32_t cue_first; /* cue of the first byte */
-  uint32_t terms;     /* first rc_tf in doc->sent_terms */
-  float score;        /* final score */
-  uint16_t len;
+  uint32_t off_lo;     /* content offset, low 32 bits */
+  uint32_t cue_first;  /* cue of the first byte */
+  uint32_t terms;      /* first rc_tf in doc->sent_terms */
+  unsigned off_hi : 8; /* content offset, bits 32-39 */
+  unsigned flags : 8;  /* RC_SENT_* */
+  unsigned len : 16;
   uint16_t cues;    /* cues after the first one (rc_sent_cue_last) */
   uint16_t words;   /* word tokens */
   uint16_t content; /* content tokens (not stop, filler, repeat) */
   uint16_t nterms;  /* distinct content stems */
-  uint16_t flags;   /* RC_SENT_* */
 } rc_sent;
 
 #define RC_SENT_MAX_LEN UINT16_MAX
-_Static_assert(sizeof(rc_sent) <= 32 || sizeof(size_t) > 8,
-               "a sentence record fits in half a cache line");
+/* Content offsets a sentence record holds: below 2^40. */
+#define RC_SENT_OFF_LIMIT ((uint64_t)1 << 40)
+_Static_assert(sizeof(rc_sent) == 24, "a sentence record: 24 bytes");
+
+/* The sentence's content offset. */
+static inline size_t rc_sent_off(const rc_sent *s) {
+  return (size_t)((uint64_t)s->off_hi << 32 | s->off_lo);
+}
+
+/* Sets it; off < RC_SENT_OFF_LIMIT (the reader's offset map refuses
+   more). */
+static inline void rc_sent_set_off(rc_sent *s, size_t off) {
+  s->off_lo = (uint32_t)off;
+  s->off_hi = (unsigned)((uint64_t)off >> 32) & 0xffu;
+}
 
 /* The cue holding the sentence's last byte. */
 static inline uint32_t rc_sent_cue_last(const rc_sent *s) {
   return s->cue_first + s->cues;
 }
 
-/* What scoring computes of sentence i: doc->sent_weights.data[i], filled
-   by tfidf.c (rank by score.c, 0 until then). */
+/* What scoring computes of sentence i before the sentence graph:
+   doc->sent_weights.data[i], filled by tfidf.c.  Its TextRank and TF-IDF
+   scores are in doc->sent_ranks and doc->sent_tfidf, made once the
+   graph's index is freed. */
 typedef struct rc_sent_weight {
-  float norm;  /* length of the TF-IDF vector */
-  float tfidf; /* TF-IDF score */
-  float rank;  /* TextRank score */
+  float norm; /* length of the TF-IDF vector */
 } rc_sent_weight;
+_Static_assert(sizeof(rc_sent_weight) == 4, "alive at the graph's peak");
 
 /* Can the sentence stand alone in a summary?  Backchannels ("Yeah."),
    fragments and very short sentences cannot. */
@@ -278,8 +296,8 @@ struct recap_document {
   rc_text text;      /* decoded input */
   rc_source src;     /* cues */
   rc_span_vec spans; /* scratch: sentence ranges from the segmenter */
-  size_t span_count;  /* how many it held (terms.c empties it before the
-                         token pass; candidates.c divides the text by it) */
+  size_t span_count; /* how many it held (terms.c empties it before the
+                        token pass; candidates.c divides the text by it) */
   rc_norm norm;      /* utf8proc scratch */
   rc_stemmer stemmer;
 
@@ -300,6 +318,15 @@ struct recap_document {
   RC_VEC(rc_sent) sents;
   RC_VEC(rc_tf) sent_terms;
   RC_VEC(rc_sent_weight) sent_weights; /* per sentence (tfidf.c, score.c) */
+  /* Per sentence, its final score (score.c): made after the sentence
+     graph is freed, so not held at its peak. */
+  RC_VEC(float) sent_scores;
+  /* Per sentence, its TextRank score (score.c; 0 with the TF-IDF
+     scorer): made after the graph's index is freed. */
+  RC_VEC(float) sent_ranks;
+  /* Per sentence, its TF-IDF score (tfidf.c, called by score.c after the
+     graph). */
+  RC_VEC(float) sent_tfidf;
   RC_VEC(float) relevance; /* with a query: each sentence's (score.c) */
   rc_strtab phrase_keys;   /* stem sequences */
   RC_VEC(rc_phrase) phrases;

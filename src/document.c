@@ -57,6 +57,9 @@ void rc_doc_reset(recap_document *doc) {
   doc->sents.len = 0;
   doc->sent_terms.len = 0;
   doc->sent_weights.len = 0;
+  doc->sent_scores.len = 0;
+  doc->sent_ranks.len = 0;
+  doc->sent_tfidf.len = 0;
   doc->relevance.len = 0;
   rc_strtab_clear(&doc->phrase_keys);
   doc->phrases.len = 0;
@@ -136,6 +139,9 @@ void recap_document_free(recap_document *doc) {
   RC_VEC_FREE(a, doc->sents);
   RC_VEC_FREE(a, doc->sent_terms);
   RC_VEC_FREE(a, doc->sent_weights);
+  RC_VEC_FREE(a, doc->sent_scores);
+  RC_VEC_FREE(a, doc->sent_ranks);
+  RC_VEC_FREE(a, doc->sent_tfidf);
   RC_VEC_FREE(a, doc->relevance);
   rc_strtab_free(&doc->phrase_keys);
   RC_VEC_FREE(a, doc->phrases);
@@ -199,8 +205,8 @@ void rc_doc_sentence_times(const recap_document *doc, size_t i, double *start,
   *start = *end = -1;
   if (!doc->src.timed)
     return;
-  *start = time_in_cue(doc, s->cue_first, s->off);
-  *end = time_in_cue(doc, rc_sent_cue_last(s), s->off + s->len);
+  *start = time_in_cue(doc, s->cue_first, rc_sent_off(s));
+  *end = time_in_cue(doc, rc_sent_cue_last(s), rc_sent_off(s) + s->len);
   if (*end < *start)
     *end = *start;
 }
@@ -217,9 +223,10 @@ void rc_doc_sentence_fill(const recap_document *doc, size_t i,
   const rc_sent *s = &doc->sents.data[i];
   memset(out, 0, sizeof *out);
   out->index = i;
-  out->offset = rc_doc_input_offset(doc, s->off);
-  out->length = rc_doc_input_end(doc, s->off + s->len) - out->offset;
-  out->score = doc->score_top > 0 ? s->score / doc->score_top : 0;
+  out->offset = rc_doc_input_offset(doc, rc_sent_off(s));
+  out->length = rc_doc_input_end(doc, rc_sent_off(s) + s->len) - out->offset;
+  out->score =
+      doc->score_top > 0 ? doc->sent_scores.data[i] / doc->score_top : 0;
   out->speaker =
       rc_doc_speaker_name(doc, doc->src.cues.data[s->cue_first].speaker);
   rc_doc_sentence_times(doc, i, &out->start, &out->end);

@@ -263,6 +263,8 @@ static recap_status add_row(const recap_allocator *a, rc_graph *g,
                             size_t *cap_col, size_t *cap_w, const uint64_t *h,
                             size_t nh) {
   size_t e = g->row[g->n];
+  if (nh > UINT32_MAX - e) /* past 2^32 edges (about 45 GB of meetings) */
+    return RECAP_ERR_TOO_LARGE;
   void *p = g->col;
   RC_TRY(rc_reserve(a, &p, cap_col, e + nh, sizeof *g->col));
   g->col = p;
@@ -274,7 +276,7 @@ static recap_status add_row(const recap_allocator *a, rc_graph *g,
     memcpy(&g->w[e + k], &bits, sizeof bits);
     g->col[e + k] = ~(uint32_t)h[k];
   }
-  g->row[g->n + 1] = e + nh;
+  g->row[g->n + 1] = (uint32_t)(e + nh);
   g->n++;
   return RECAP_OK;
 }

@@ -527,9 +527,9 @@ static recap_status mentions_in(recap_document *doc, size_t si, uint64_t part,
   rc_kp_collector_init(&c, doc);
   c.mentions = out;
   c.part = part;
-  RC_TRY(rc_kp_sentence_begin(&c, (uint32_t)si, s->cue_first, s->off,
-                              s->off + s->len));
-  RC_TRY(rc_units_feed(&c, s->off, s->off + s->len));
+  RC_TRY(rc_kp_sentence_begin(&c, (uint32_t)si, s->cue_first, rc_sent_off(s),
+                              rc_sent_off(s) + s->len));
+  RC_TRY(rc_units_feed(&c, rc_sent_off(s), rc_sent_off(s) + s->len));
   return rc_kp_sentence_end(&c);
 }
 

@@ -28,7 +28,7 @@ static float iterate(const rc_graph *g, const float *p, float damping,
                      const float *share, const uint32_t *dangling,
                      size_t ndangling, size_t *iterations) {
   size_t n = g->n;
-  const size_t *row = g->row;
+  const uint32_t *row = g->row;
   const uint32_t *col = g->col;
   const float *w = g->w;
   float uniform = 1.0f / (float)n;

@@ -15,8 +15,9 @@
    item[i] (increasing), and the items that are no node have no edges at
    all.  item NULL: node i is item i, and items is not read. */
 typedef struct rc_graph {
-  size_t n;    /* nodes */
-  size_t *row; /* n + 1 offsets into col/w */
+  size_t n;      /* nodes */
+  uint32_t *row; /* n + 1 offsets into col/w: fewer than 2^32 edges
+                    (graph.c refuses more), 4 bytes a node */
   uint32_t *col;
   float *w;
   size_t items;

@@ -923,7 +923,8 @@ static recap_status phrase_keys(const recap_document *doc, rc_norm *norm,
     rc_tok tok;
     size_t end = kp->offset + kp->length, n = 0;
     int started = 0;
-    rc_tokenizer_init(&tz, doc->src.text, s->off, s->off + s->len, doc->lang);
+    rc_tokenizer_init(&tz, doc->src.text, rc_sent_off(s),
+                      rc_sent_off(s) + s->len, doc->lang);
     while (rc_tokenizer_next(&tz, &tok)) {
       if (!started) {
         size_t at = rc_doc_input_offset(doc, tok.off);
@@ -1012,7 +1013,8 @@ static recap_status find_mentions(page *pg) {
     rc_tokenizer tz;
     rc_tok tok;
     toks.len = keys.len = 0;
-    rc_tokenizer_init(&tz, doc->src.text, s->off, s->off + s->len, doc->lang);
+    rc_tokenizer_init(&tz, doc->src.text, rc_sent_off(s),
+                      rc_sent_off(s) + s->len, doc->lang);
     while (st == RECAP_OK && rc_tokenizer_next(&tz, &tok)) {
       uint64_t key = NO_KEY;
       st = token_key(doc, &norm, &tok, &key);
@@ -1137,7 +1139,7 @@ static void sentence_text(page *pg, flow *f, size_t si, int *space) {
   rc_buf *out = pg->out;
   const rc_sent *s = &doc->sents.data[si];
   const char *t = doc->src.text;
-  size_t pos = s->off, end = s->off + s->len;
+  size_t pos = rc_sent_off(s), end = rc_sent_off(s) + s->len;
   while (f->next_mention < pg->mentions.len &&
          pg->mentions.data[f->next_mention].sentence < si)
     f->next_mention++;

@@ -23,6 +23,7 @@
 #include "graph.h"
 #include "rank.h"
 #include "terms.h"
+#include "tfidf.h"
 #include "tokenize.h"
 
 /* Weight of TextRank in the fused score. */
@@ -192,14 +193,27 @@ double rc_query_relevance(const recap_document *doc, size_t i) {
   return i < doc->relevance.len ? doc->relevance.data[i] : 0;
 }
 
+/* doc->sent_ranks: a 0 for each sentence. */
+static recap_status ranks_zeroed(recap_document *doc) {
+  size_t n = doc->sents.len;
+  recap_status st;
+  RC_RESERVE(st, doc->alloc, doc->sent_ranks, n);
+  if (st != RECAP_OK)
+    return st;
+  memset(doc->sent_ranks.data, 0, n * sizeof *doc->sent_ranks.data);
+  doc->sent_ranks.len = n;
+  return RECAP_OK;
+}
+
 static recap_status textrank(recap_document *doc) {
   const recap_allocator *a = doc->alloc;
   size_t n = doc->sents.len;
   rc_graph g;
   RC_TRY(rc_sentence_graph(doc, doc->opt.similarity, &g));
-  float *r = rc_calloc(a, n, sizeof *r);
+  /* Made now, not before the graph: its index was the peak. */
+  recap_status st = ranks_zeroed(doc);
+  float *r = doc->sent_ranks.data;
   double *bias = NULL;
-  recap_status st = r ? RECAP_OK : RECAP_ERR_NOMEM;
   if (st == RECAP_OK && doc->opt.query) {
     /* Biased (personalised) PageRank, Otterbacher et al. 2005: the random
        surfer restarts at sentences about the query. */
@@ -213,8 +227,7 @@ static recap_status textrank(recap_document *doc) {
     st = rc_pagerank(a, &g, bias, RC_DAMPING, RC_RANK_TOLERANCE, r, NULL);
   rc_free(a, bias);
   for (size_t i = 0; st == RECAP_OK && i < n; i++)
-    doc->sent_weights.data[i].rank = (float)(r[i] * (double)n);
-  rc_free(a, r);
+    r[i] = (float)(r[i] * (double)n);
   rc_graph_free(a, &g);
   return st;
 }
@@ -247,40 +260,43 @@ recap_status rc_score_sentences(recap_document *doc) {
     doc->opt.query = NULL;
     doc->relevance.len = 0;
   }
-  if (scorer != RECAP_SCORER_TFIDF)
-    RC_TRY(textrank(doc));
+  RC_TRY(scorer != RECAP_SCORER_TFIDF ? textrank(doc) : ranks_zeroed(doc));
+  RC_TRY(rc_tfidf_scores(doc));
   double max_tr = 0, max_tf = 0;
   doc->score_top = 0;
   for (size_t i = 0; i < n; i++) {
-    const rc_sent_weight *s = &doc->sent_weights.data[i];
-    if (s->rank > max_tr)
-      max_tr = s->rank;
-    if (s->tfidf > max_tf)
-      max_tf = s->tfidf;
+    if (doc->sent_ranks.data[i] > max_tr)
+      max_tr = doc->sent_ranks.data[i];
+    if (doc->sent_tfidf.data[i] > max_tf)
+      max_tf = doc->sent_tfidf.data[i];
   }
+  recap_status st;
+  RC_RESERVE(st, doc->alloc, doc->sent_scores, n);
+  if (st != RECAP_OK)
+    return st;
+  doc->sent_scores.len = n;
   for (size_t i = 0; i < n; i++) {
-    rc_sent *s = &doc->sents.data[i];
-    const rc_sent_weight *sw = &doc->sent_weights.data[i];
-    double tr = max_tr > 0 ? sw->rank / max_tr : 0;
-    double tf = max_tf > 0 ? sw->tfidf / max_tf : 0;
+    float *score = &doc->sent_scores.data[i];
+    double tr = max_tr > 0 ? doc->sent_ranks.data[i] / max_tr : 0;
+    double tf = max_tf > 0 ? doc->sent_tfidf.data[i] / max_tf : 0;
     if (doc->opt.query && scorer == RECAP_SCORER_TFIDF)
       tf *= rc_query_relevance(doc, i) > 0 ? 1 : RC_OFF_QUERY;
     switch (scorer) {
     case RECAP_SCORER_TEXTRANK:
-      s->score = (float)tr;
+      *score = (float)tr;
       break;
     case RECAP_SCORER_TFIDF:
-      s->score = (float)tf;
+      *score = (float)tf;
       break;
     case RECAP_SCORER_FUSED:
     default:
-      s->score = (float)(RC_FUSION * tr + (1 - RC_FUSION) * tf);
+      *score = (float)(RC_FUSION * tr + (1 - RC_FUSION) * tf);
       break;
     }
     if (!doc->opt.query)
-      s->score *= (float)lead(i, n);
-    if (s->score > doc->score_top)
-      doc->score_top = s->score;
+      *score *= (float)lead(i, n);
+    if (*score > doc->score_top)
+      doc->score_top = *score;
   }
   return RECAP_OK;
 }

@@ -62,7 +62,8 @@ static void count(const recap_document *doc, tally *t, size_t n) {
     t[sp].words += se->words;
     if (!rc_sent_eligible(se))
       continue;
-    if (t[sp].best == SIZE_MAX || se->score > doc->sents.data[t[sp].best].score)
+    if (t[sp].best == SIZE_MAX ||
+        doc->sent_scores.data[s] > doc->sent_scores.data[t[sp].best])
       t[sp].best = s;
   }
 }

@@ -88,7 +88,7 @@ static double gain(const void *ctx, uint32_t i) {
   /* No arithmetic on a NULL pointer: the fallback (rc_select) may offer
      sentences without content terms in a document that has none. */
   const rc_tf *t = s->nterms ? sel->doc->sent_terms.data + s->terms : NULL;
-  double g = sel->centrality * s->score;
+  double g = sel->centrality * sel->doc->sent_scores.data[i];
   if (sel->doc->opt.query)
     g += RC_QUERY_RELEVANCE * rc_query_relevance(sel->doc, i) * sel->average;
   for (uint32_t k = 0; k < s->nterms; k++)

@@ -573,7 +573,7 @@ static recap_status sentence(pass *p, uint32_t si, const rc_span *sp) {
      all (the segmenter keeps it far below). */
   if (sp->len > RC_SENT_MAX_LEN || doc->sent_terms.len >= UINT32_MAX)
     return RECAP_ERR_TOO_LARGE;
-  s.off = sp->off;
+  rc_sent_set_off(&s, sp->off);
   s.len = (uint16_t)sp->len;
   s.cue_first = sp->cue_first;
   s.cues = (uint16_t)(sp->cue_last - sp->cue_first);
@@ -778,7 +778,7 @@ static void records_from_spans(recap_document *doc) {
     const rc_span *sp = &doc->spans.data[i];
     rc_sent *r = &doc->sents.data[i];
     memset(r, 0, sizeof *r);
-    r->off = sp->off;
+    rc_sent_set_off(r, sp->off);
     r->terms = sp->len < UINT32_MAX ? (uint32_t)sp->len : UINT32_MAX;
     r->cue_first = sp->cue_first;
     r->cues = (uint16_t)(sp->cue_last - sp->cue_first);
@@ -787,12 +787,13 @@ static void records_from_spans(recap_document *doc) {
 
 /* The span that record r holds before the pass fills it. */
 static rc_span span_of_record(const rc_sent *r) {
-  rc_span sp = {r->off, r->terms, r->cue_first, r->cue_first + r->cues};
+  rc_span sp = {rc_sent_off(r), r->terms, r->cue_first, r->cue_first + r->cues};
   return sp;
 }
 
 recap_status rc_terms_begin(recap_document *doc) {
-  if (doc->spans.len >= UINT32_MAX)
+  /* Sentence records hold 40-bit content offsets (doc.h). */
+  if (doc->spans.len >= UINT32_MAX || doc->src.len >= RC_SENT_OFF_LIMIT)
     return RECAP_ERR_TOO_LARGE;
   if (doc->lang == &rc_lang_none)
     RC_TRY(learn_stopwords(doc));

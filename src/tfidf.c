@@ -58,18 +58,33 @@ recap_status rc_tfidf_sentences(recap_document *doc) {
     /* No arithmetic on a NULL data pointer when no sentence has content
        terms (undefined behaviour even with offset 0; found by fuzzing). */
     const rc_tf *t = s->nterms ? doc->sent_terms.data + s->terms : NULL;
-    double sq = 0, sum = 0;
+    double sq = 0;
     for (uint32_t k = 0; k < s->nterms; k++) {
       double w = rc_tfidf_weight(doc, t[k].stem, t[k].tf);
       sq += w * w;
-      /* A sentence is as good as the document-wide weight of its terms:
-         frequent in the document, rare across its sentences. */
-      sum += doc->stem_info.data[t[k].stem].tf *
-             doc->stem_info.data[t[k].stem].idf;
     }
     sw->norm = (float)sqrt(sq);
-    sw->tfidf = s->words ? (float)(sum / sqrt((double)s->words + 1.0)) : 0;
-    sw->rank = 0;
+  }
+  return RECAP_OK;
+}
+
+recap_status rc_tfidf_scores(recap_document *doc) {
+  size_t n = doc->sents.len;
+  recap_status st;
+  RC_RESERVE(st, doc->alloc, doc->sent_tfidf, n);
+  RC_TRY(st);
+  doc->sent_tfidf.len = n;
+  for (size_t i = 0; i < n; i++) {
+    const rc_sent *s = &doc->sents.data[i];
+    const rc_tf *t = s->nterms ? doc->sent_terms.data + s->terms : NULL;
+    double sum = 0;
+    /* A sentence is as good as the document-wide weight of its terms:
+       frequent in the document, rare across its sentences. */
+    for (uint32_t k = 0; k < s->nterms; k++)
+      sum += doc->stem_info.data[t[k].stem].tf *
+             doc->stem_info.data[t[k].stem].idf;
+    doc->sent_tfidf.data[i] =
+        s->words ? (float)(sum / sqrt((double)s->words + 1.0)) : 0;
   }
   return RECAP_OK;
 }

@@ -8,9 +8,11 @@
 
 /* IDF per stem (from the document's sentences, or the background table). */
 recap_status rc_tfidf_idf(recap_document *doc);
-/* TF-IDF vector norms and TF-IDF scores per sentence (doc->sent_weights),
-   from the IDF. */
+/* TF-IDF vector norms per sentence (doc->sent_weights), from the IDF. */
 recap_status rc_tfidf_sentences(recap_document *doc);
+/* TF-IDF scores per sentence (doc->sent_tfidf), from the IDF: made after
+   the sentence graph (score.c), whose peak they then do not add to. */
+recap_status rc_tfidf_scores(recap_document *doc);
 /* How much the document is about a word: sqrt(tf) x idf^2 over the whole
    document.  The square root damps repetition (a word said forty times is
    not forty times the topic), the squared IDF lets distinctive words lead.

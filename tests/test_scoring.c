@@ -183,9 +183,9 @@ static void test_idf_and_norms(void **state) {
   assert_near(d->sent_weights.data[0].norm, 2.5753641449035616);
   assert_near(d->sent_weights.data[1].norm, 3.0082794068210506);
   assert_near(d->sent_weights.data[2].norm, 3.484974275975923);
-  assert_near(d->sent_weights.data[0].tfidf, 5.182820365337983);
-  assert_near(d->sent_weights.data[1].tfidf, 3.817872594585652);
-  assert_near(d->sent_weights.data[2].tfidf, 4.010918907631634);
+  assert_near(d->sent_tfidf.data[0], 5.182820365337983);
+  assert_near(d->sent_tfidf.data[1], 3.817872594585652);
+  assert_near(d->sent_tfidf.data[2], 4.010918907631634);
 }
 
 static void test_cosine(void **state) {
@@ -493,17 +493,71 @@ static void test_lead_prior(void **state) {
                                   "number %d. ",
                             i, i * 7);
   analyze(f->doc, "english", text, 0);
-  const rc_sent *s = f->doc->sents.data;
+  const float *s = f->doc->sent_scores.data;
   assert_int_equal(f->doc->sents.len, 60);
-  assert_true(s[0].score > 2 * s[59].score);
+  assert_int_equal(f->doc->sent_scores.len, 60);
+  assert_true(s[0] > 2 * s[59]);
 
   recap_options o;
   recap_options_init(&o);
   o.language = "english";
   o.query = "ferry timetable";
   assert_int_equal(recap_document_analyze(f->doc, text, len, &o), RECAP_OK);
-  s = f->doc->sents.data;
-  assert_true(fabs(s[0].score - s[59].score) < 1e-6);
+  s = f->doc->sent_scores.data;
+  assert_true(fabs(s[0] - s[59]) < 1e-6);
+}
+
+/* A sentence record is 24 bytes, its content offset split in two: every
+   offset below RC_SENT_OFF_LIMIT comes back whole, and setting it leaves
+   the fields packed beside it alone. */
+static void test_sentence_record(void **state) {
+  (void)state;
+  assert_int_equal(sizeof(rc_sent), 24);
+  const uint64_t offs[] = {0,
+                           1,
+                           UINT32_MAX,
+                           (uint64_t)UINT32_MAX + 1,
+                           ((uint64_t)1 << 36) + 12345,
+                           RC_SENT_OFF_LIMIT - 1};
+  for (size_t i = 0; i < sizeof offs / sizeof *offs; i++) {
+    rc_sent r;
+    memset(&r, 0, sizeof r);
+    r.flags = RC_SENT_GIST | RC_SENT_QUESTION;
+    r.len = RC_SENT_MAX_LEN;
+    rc_sent_set_off(&r, (size_t)offs[i]);
+    assert_true(rc_sent_off(&r) == offs[i]);
+    assert_int_equal(r.flags, RC_SENT_GIST | RC_SENT_QUESTION);
+    assert_int_equal(r.len, RC_SENT_MAX_LEN);
+    r.flags = 0;
+    r.len = 7;
+    assert_true(rc_sent_off(&r) == offs[i]);
+  }
+}
+
+/* Each sentence's TextRank score, kept apart from its weights: 0 with the
+   TF-IDF scorer, which builds no graph, and the sentence the others
+   repeat ranks above a lone one with TextRank. */
+static void test_sentence_ranks(void **state) {
+  fixture *f = *state;
+  const char *text = "The harbour ferry timetable changes in spring. "
+                     "Ferry timetable changes worry the harbour commuters. "
+                     "Bicycles are welcome on the morning boats. "
+                     "The spring harbour ferry timetable is out now.";
+  recap_options o;
+  recap_options_init(&o);
+  o.language = "english";
+  o.scorer = RECAP_SCORER_TFIDF;
+  assert_int_equal(recap_document_analyze(f->doc, text, strlen(text), &o),
+                   RECAP_OK);
+  assert_int_equal(f->doc->sent_ranks.len, f->doc->sents.len);
+  for (size_t i = 0; i < f->doc->sent_ranks.len; i++)
+    assert_true(f->doc->sent_ranks.data[i] == 0);
+  o.scorer = RECAP_SCORER_TEXTRANK;
+  assert_int_equal(recap_document_analyze(f->doc, text, strlen(text), &o),
+                   RECAP_OK);
+  assert_int_equal(f->doc->sents.len, 4);
+  assert_int_equal(f->doc->sent_ranks.len, 4);
+  assert_true(f->doc->sent_ranks.data[0] > f->doc->sent_ranks.data[2]);
 }
 
 /* A query's relevance reaches the speaker it names and the sentences
@@ -1237,6 +1291,8 @@ int main(void) {
       T(test_short_sentences_fallback),
       T(test_thin_sentences),
       T(test_lead_prior),
+      T(test_sentence_record),
+      T(test_sentence_ranks),
       T(test_query_relevance),
       T(test_query_answer_follows),
       T(test_query_ask_words),
