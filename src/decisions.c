@@ -98,13 +98,16 @@
 /* Multipliers: the next turn says yes; hedged; opens with a condition;
    what decides in a question (only a proposal agreed to decides there);
    an option not agreed to; about the meeting itself (unless it names a
-   due time); an open question. */
+   due time); when the meeting meets ("next meeting will be in thirty
+   minutes", which names a due time and is no item even when agreed to);
+   an open question. */
 #define RC_AGREED 1.3
 #define RC_HEDGED 0.4
 #define RC_CONDITIONAL 0.3
 #define RC_UNANSWERED 0.3
 #define RC_OPTION 0.4
 #define RC_META 0.3
+#define RC_SCHED 0.1
 #define RC_OPEN 0.3
 /* Least evidence of a candidate.  ROUGE-1 on the decisions dev sets
    (ami_decisions / icsi_decisions, plain text; the figures of this
@@ -653,6 +656,8 @@ static double evidence(const recap_document *doc, const evid *ev, size_t i,
     w *= RC_CONDITIONAL;
   if ((k & RC_CUE_META) && !(k & RC_CUE_DUE))
     w *= RC_META;
+  if (k & RC_CUE_SCHED)
+    w *= RC_SCHED;
   if (k & RC_CUE_OPEN)
     w *= RC_OPEN;
   if (w < RC_MIN_EVIDENCE)

@@ -48,9 +48,10 @@ enum {
   RC_CUE_COND = 1u << 18,    /* a condition, opening a sentence ("if") */
   RC_CUE_ASSENT = 1u << 19,  /* a weak yes opening a reply ("yeah") */
   RC_CUE_OPTION = 1u << 20,  /* one possibility of several ("we could") */
-  RC_CUE_PARTY = 1u << 21    /* people outside the decision ("people") */
+  RC_CUE_PARTY = 1u << 21,   /* people outside the decision ("people") */
+  RC_CUE_SCHED = 1u << 22    /* when the meeting itself meets ("meeting in") */
 };
-#define RC_CUE_KINDS 22
+#define RC_CUE_KINDS 23
 
 /* Word i is the NUL-terminated text + offsets[i]; sorted bytewise.  No
    pointer per word: see tools/wordlist_out.h. */

@@ -388,6 +388,18 @@ static void test_meeting_talk(void **state) {
              "the garden club next week.\n"
              "[00:00:10] Bob: Okay.\n");
   assert_int_equal(recap_action_count(f->doc), 1);
+  /* When the meeting itself meets is no item, though "next meeting" is a
+     due time; work due by then still is. */
+  analyze(f, "[00:00:05] Ann: We will have the next meeting in thirty "
+             "minutes.\n"
+             "[00:00:10] Bob: Okay.\n"
+             "[00:00:15] Ann: Our next meeting will be in the garden shed.\n"
+             "[00:00:20] Bob: Right.\n"
+             "[00:00:25] Ann: I'll count the seed packets for the next "
+             "meeting.\n");
+  assert_int_equal(recap_decision_count(f->doc), 0);
+  assert_int_equal(recap_action_count(f->doc), 1);
+  assert_non_null(find(f->doc, RECAP_ITEM_ACTION, "seed packets"));
 }
 
 /* At most `decisions` of each kind; in document order, or best first. */

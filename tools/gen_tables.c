@@ -240,7 +240,7 @@ static const char *const cue_kind_names[RC_CUE_KINDS] = {
     "decide", "self",   "other",  "group",  "propose", "agree",
     "task",   "due",    "month",  "by",     "future",  "hedge",
     "meta",   "lead",   "ask",    "clause", "open",    "require",
-    "cond",   "assent", "option", "party"};
+    "cond",   "assent", "option", "party",  "sched"};
 
 /* <name>.cues: "KIND word word ..." per line.  A phrase listed under
    several kinds gets the union of their bits; its words are joined by
