@@ -288,9 +288,9 @@ static recap_status rewrite_line_breaks(const recap_allocator *a,
 
 /* rc_decode() and rc_decode_given(): `mine` is NULL, or `in` when the
    buffer is given to out; clean text then stays in it. */
-static recap_status decode(const recap_allocator *a, const char *in,
-                           size_t len, char *mine, int strict, rc_text *out,
-                           char *err, size_t errlen) {
+static recap_status decode(const recap_allocator *a, const char *in, size_t len,
+                           char *mine, int strict, rc_text *out, char *err,
+                           size_t errlen) {
   const unsigned char *s = (const unsigned char *)in;
   memset(out, 0, sizeof *out);
   out->s = "";

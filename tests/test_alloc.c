@@ -8,9 +8,9 @@
  * stopwords, IDF table, document, analysis with chapters, speakers,
  * decisions and a query, every rendering, recap_sentence_text(),
  * recap_jsonl_process(), the recap_idf_* functions and
- * recap_document_analyze_given() with a copy of the input.  Each step must return
- * RECAP_OK or RECAP_ERR_NOMEM (recap.h: "reports running out of memory as
- * RECAP_ERR_NOMEM, leaving the objects involved valid"), a JSON Lines record
+ * recap_document_analyze_given() with a copy of the input.  Each step must
+ * return RECAP_OK or RECAP_ERR_NOMEM (recap.h: "reports running out of memory
+ * as RECAP_ERR_NOMEM, leaving the objects involved valid"), a JSON Lines record
  * that ran out of memory must still give its line (an out_of_memory error
  * object) when only one allocation failed, a document whose
  * analysis failed must hold no results and must analyse the next text

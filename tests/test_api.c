@@ -865,7 +865,8 @@ static void test_analyze_given(void **state) {
       {"\xEF\xBB\xBFThe caf\xC3\xA9 reopened today. Its owner renovated "
        "the kitchen.",
        0, RECAP_INPUT_AUTO},
-      {"\xEF\xBB\xBF" "Alice: The depot budget is two million.\n"
+      {"\xEF\xBB\xBF"
+       "Alice: The depot budget is two million.\n"
        "Bob: The board approves the depot budget.\nAlice: Good.\n",
        0, RECAP_INPUT_TRANSCRIPT},
       {"Alice: The depot budget is two million.\r\n"
@@ -875,8 +876,8 @@ static void test_analyze_given(void **state) {
        RECAP_INPUT_AUTO},
       {utf16, sizeof utf16 - 1, RECAP_INPUT_AUTO},
       {binary, sizeof binary - 1, RECAP_INPUT_AUTO},
-      {"WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nThe depot opens in June.\n",
-       0, RECAP_INPUT_AUTO},
+      {"WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nThe depot opens in June.\n", 0,
+       RECAP_INPUT_AUTO},
       {"", 0, RECAP_INPUT_AUTO},
   };
   recap_document *other;
