@@ -46,6 +46,13 @@ recap_status rc_tfidf_idf(recap_document *doc) {
   return RECAP_OK;
 }
 
+/* Sentence s's content terms.  No arithmetic on a NULL data pointer when
+   no sentence has content terms (undefined behaviour even with offset 0;
+   found by fuzzing). */
+static const rc_tf *terms_of(const recap_document *doc, const rc_sent *s) {
+  return s->nterms ? doc->sent_terms.data + s->terms : NULL;
+}
+
 recap_status rc_tfidf_sentences(recap_document *doc) {
   size_t n = doc->sents.len;
   recap_status st;
@@ -55,9 +62,7 @@ recap_status rc_tfidf_sentences(recap_document *doc) {
   for (size_t i = 0; i < n; i++) {
     const rc_sent *s = &doc->sents.data[i];
     rc_sent_weight *sw = &doc->sent_weights.data[i];
-    /* No arithmetic on a NULL data pointer when no sentence has content
-       terms (undefined behaviour even with offset 0; found by fuzzing). */
-    const rc_tf *t = s->nterms ? doc->sent_terms.data + s->terms : NULL;
+    const rc_tf *t = terms_of(doc, s);
     double sq = 0;
     for (uint32_t k = 0; k < s->nterms; k++) {
       double w = rc_tfidf_weight(doc, t[k].stem, t[k].tf);
@@ -76,7 +81,7 @@ recap_status rc_tfidf_scores(recap_document *doc) {
   doc->sent_tfidf.len = n;
   for (size_t i = 0; i < n; i++) {
     const rc_sent *s = &doc->sents.data[i];
-    const rc_tf *t = s->nterms ? doc->sent_terms.data + s->terms : NULL;
+    const rc_tf *t = terms_of(doc, s);
     double sum = 0;
     /* A sentence is as good as the document-wide weight of its terms:
        frequent in the document, rare across its sentences. */
